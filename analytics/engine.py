@@ -1,0 +1,40 @@
+"""The talent engine: from one period's population and its rules to placements."""
+from __future__ import annotations
+
+import pandas as pd
+
+from analytics.competency import jpm_band, person_jpm
+from analytics.ninebox import box_number
+from analytics.performance import performance_axis
+from analytics.potential import potential_axis, potential_components
+from analytics.rules import RuleSet
+
+STATUS_PLACED = "ditempatkan"
+STATUS_NOT_PROFILED = "belum diprofil"
+STATUS_NO_PERFORMANCE = "belum ada kinerja"
+
+
+def place(population: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
+    """One row per ASN (same index as ``population``) with both axes, box and JPM.
+
+    People without an assessment get status ``belum diprofil`` and no box; people
+    without any SKP result get ``belum ada kinerja``. Nobody is guessed.
+    """
+    perf = performance_axis(population, rules)
+    comps = potential_components(population, rules)
+    pot = potential_axis(population, rules, comps)
+    kotak = box_number(perf["kinerja_kategori"], pot["potensial_kategori"], rules.boxes)
+
+    status = pd.Series(STATUS_PLACED, index=population.index, dtype=object)
+    status = status.mask(perf["kinerja_kategori"].isna(), STATUS_NO_PERFORMANCE)
+    status = status.mask(pot["potensial_kategori"].isna(), STATUS_NOT_PROFILED)
+
+    jpm_value = person_jpm(population, rules.skj, rules.skj_codes(), cap=rules.jpm_cap)
+
+    out = pd.concat([population[["nip"]], perf, pot], axis=1)
+    out["kotak"] = kotak
+    out["status"] = status
+    out["jpm"] = jpm_value
+    out["jpm_pemetaan"] = jpm_band(jpm_value, rules.jpm_bands, "pemetaan")
+    out["jpm_seleksi"] = jpm_band(jpm_value, rules.jpm_bands, "seleksi")
+    return out
