@@ -1,0 +1,245 @@
+"""Command line over the data layer: ``python -m data COMMAND``.
+
+Every failure ends with a one-line Indonesian message on stderr and a non-zero
+exit code, never a stack trace.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from data.store import StoreError, db_path, open_store
+
+EXIT_USAGE, EXIT_FAIL = 2, 1
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:
+        return "cli"
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    print(f"Skema basis data {store.path} pada versi {store.schema_version()}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from data.synthetic import load_demo
+
+    store = open_store(args.db)
+    if args.if_missing and (store.periods() or store.has_real_data()):
+        print(f"Basis data {store.path} sudah berisi data; tidak diubah.")
+        return 0
+    if store.has_real_data() and not args.force:
+        raise StoreError("Basis data berisi data hasil impor. Data peragaan tidak dibangun agar data itu "
+                         "tidak terhapus; gunakan --force bila memang ingin menggantinya.")
+    counts = load_demo(store, n_asn=args.n, seed=args.seed, actor=_actor())
+    print(f"Data sintetis dibangun di {store.path}: "
+          + ", ".join(f"{k} {v:,}".replace(",", ".") for k, v in counts.items()))
+    return 0
+
+
+def cmd_export_boxes(args: argparse.Namespace) -> int:
+    from analytics.engine import STATUS_PLACED, place
+
+    store = open_store(args.db)
+    if args.period not in store.periods():
+        raise StoreError(f"Periode {args.period} tidak ada di basis data "
+                         f"(tersedia: {', '.join(map(str, store.periods())) or 'tidak ada'}).")
+    placed = place(store.population(args.period), store.rules(args.period))
+    placed = placed[placed["status"] == STATUS_PLACED]
+    out = placed[["nip", "kinerja_kategori", "potensial_kategori", "kotak"]].rename(columns={
+        "kinerja_kategori": "kategori_kinerja", "potensial_kategori": "kategori_potensial"})
+    out = out.assign(kotak=out["kotak"].astype(int)).sort_values("nip")
+    try:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        out.to_csv(args.out, index=False)
+    except OSError as exc:
+        raise StoreError(f"Berkas {args.out} tidak dapat ditulis: {exc.strerror or exc}.") from None
+    store.audit(_actor(), "ekspor:kotak", f"periode:{args.period}", {"rows": len(out), "file": str(args.out)})
+    print(f"{len(out):,} ASN ditulis ke {args.out}.".replace(",", "."))
+    return 0
+
+
+# -- imports (issue 3) ---------------------------------------------------------------------------
+
+def _progress(fraction: float, text: str) -> None:
+    print(f"[{int(round(fraction * 100)):3d}%] {text}", flush=True)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from data.importing import KIND_LABELS, Rejected
+    from data.importing import pipeline
+    from data.importing.mapping import field_label
+    from data.importing.report import report_xlsx
+
+    try:
+        content = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise StoreError(f"Berkas {args.file} tidak dapat dibaca: {exc.strerror or exc}.") from None
+    store = open_store(args.db)
+    overrides = {}
+    for item in args.map or []:
+        header, sep, target = item.partition("=")
+        if not sep:
+            raise StoreError(f"--map harus berbentuk \"Judul Kolom=Bidang\", bukan {item!r}.")
+        overrides[header.strip()] = target.strip()
+    try:
+        table = pipeline.read(content, Path(args.file).name, _progress)
+        kind = pipeline.resolve_kind(table, args.kind)
+        print(f"Jenis data: {KIND_LABELS[kind]}" + ("" if args.kind else " (dikenali dari judul kolom)") + ".")
+        mapping = pipeline.default_mapping(store, table, kind)
+        if overrides:
+            mapping = pipeline.apply_overrides(table, kind, mapping, overrides)
+        pairs = [f"{table.headers[i]} → {field_label(kind, f)}" for i, f in sorted(mapping.items())]
+        print("Pemetaan kolom: " + "; ".join(pairs) + ".")
+        constants = {"sumber": args.sumber} if args.sumber else None
+        outcome = pipeline.check(store, table, kind, mapping, args.period, constants, _progress)
+    except Rejected as exc:
+        raise StoreError(str(exc)) from None
+    if outcome.ignored:
+        from data.importing.fields import is_sensitive
+        print("Kolom diabaikan (tidak disimpan): " + ", ".join(
+            f"{h} (data pribadi)" if is_sensitive(h) else h for h in outcome.ignored) + ".")
+    lines = outcome.messages()
+    for line in lines[:args.show]:
+        print(f"  {line}")
+    if len(lines) > args.show:
+        print(f"  … dan {len(lines) - args.show:,} pesan lainnya".replace(",", ".")
+              + (" (lihat laporan)." if args.report else " (tulis semuanya dengan --report FILE.xlsx)."))
+    if args.report:
+        try:
+            Path(args.report).write_bytes(report_xlsx(outcome))
+        except OSError as exc:
+            raise StoreError(f"Laporan {args.report} tidak dapat ditulis: {exc.strerror or exc}.") from None
+        print(f"Laporan ditulis ke {args.report}.")
+    if outcome.errors:
+        raise StoreError(f"Impor dibatalkan: {outcome.errors:,} galat; basis data tidak diubah.".replace(",", "."))
+    if args.dry_run:
+        print("Pemeriksaan saja (--dry-run): basis data tidak diubah.")
+        return 0
+    try:
+        batch = pipeline.commit(store, outcome, _actor(), _progress)
+    except Rejected as exc:
+        raise StoreError(str(exc)) from None
+    period = f" periode {outcome.period}" if outcome.period is not None else ""
+    print(f"Selesai: impor #{batch}, {outcome.rows:,} baris {KIND_LABELS[kind].lower()}{period}".replace(",", ".")
+          + (f" ({outcome.warnings:,} peringatan)".replace(",", ".") if outcome.warnings else "") + ". "
+          + f"Batalkan dengan: python -m data undo --kind {kind}" + (f" --period {outcome.period}" if period else ""))
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from data.importing import KIND_LABELS
+    from data.importing.fields import PERIOD_KINDS
+
+    if args.kind in PERIOD_KINDS and args.period is None:
+        raise StoreError(f"Sebutkan --period untuk membatalkan impor {KIND_LABELS[args.kind].lower()}.")
+    period = args.period if args.kind in PERIOD_KINDS else None
+    store = open_store(args.db)
+    done = store.undo_import(args.kind, period, _actor())
+    where = f" periode {period}" if period is not None else ""
+    print(f"Impor #{done['batch_id']} ({KIND_LABELS[args.kind].lower()}{where}, berkas {done['file_name']}, "
+          f"{int(done['row_count']):,} baris) dibatalkan; data sebelumnya dipulihkan.".replace(",", "."))
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from data.importing.templates import template_name, template_xlsx
+
+    out = Path(args.out or template_name(args.kind))
+    try:
+        out.write_bytes(template_xlsx(args.kind))
+    except OSError as exc:
+        raise StoreError(f"Berkas {out} tidak dapat ditulis: {exc.strerror or exc}.") from None
+    print(f"Templat ditulis ke {out}.")
+    return 0
+
+
+def cmd_imports(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    hist = store.import_history(args.limit)
+    if hist.empty:
+        print("Belum ada impor.")
+        return 0
+    for r in hist.itertuples(index=False):
+        undone = f" · dibatalkan {r.undone_at:%d-%m-%Y %H:%M}" if r.undone_at is not None and r.undone_at == r.undone_at else ""
+        period = "" if r.period is None or r.period != r.period else f" {int(r.period)}"
+        print(f"#{r.batch_id} {r.created_at:%d-%m-%Y %H:%M} {r.kind}{period} · {r.file_name or '-'} · "
+              f"{int(r.row_count):,} baris · {r.created_by}{undone}".replace(",", "."))
+    return 0
+
+
+def _add_import_commands(sub) -> None:
+    from data.importing.fields import KINDS
+
+    i = sub.add_parser("import", help="impor berkas .xlsx/.xls/.csv (jenis: " + ", ".join(KINDS) + ")")
+    i.add_argument("file", help="berkas yang diimpor")
+    i.add_argument("--kind", choices=KINDS, help="jenis data (bawaan: dikenali dari judul kolom)")
+    i.add_argument("--period", type=int, help="periode (tahun), bila berkas tidak memuat kolom Periode")
+    i.add_argument("--sumber", help="sumber asesmen bila berkas tidak memuat kolom itu (CACT, AC, LAIN)")
+    i.add_argument("--map", action="append", metavar="JUDUL=BIDANG",
+                   help="petakan kolom secara manual, mis. --map \"Nama Unor=Unit Kerja\" (BIDANG kosong = abaikan)")
+    i.add_argument("--report", metavar="FILE.xlsx", help="tulis laporan pemeriksaan (baris asli + pesan)")
+    i.add_argument("--dry-run", action="store_true", help="hanya periksa; jangan menulis")
+    i.add_argument("--show", type=int, default=30, help="jumlah pesan yang ditampilkan (bawaan 30)")
+    i.set_defaults(func=cmd_import)
+    u = sub.add_parser("undo", help="batalkan impor terakhir suatu jenis dan periode")
+    u.add_argument("--kind", choices=KINDS, required=True, help="jenis data")
+    u.add_argument("--period", type=int, help="periode (untuk personnel, performance, assessment)")
+    u.set_defaults(func=cmd_undo)
+    t = sub.add_parser("template", help="tulis templat impor (.xlsx) suatu jenis")
+    t.add_argument("kind", choices=KINDS)
+    t.add_argument("--out", help="berkas tujuan (bawaan: templat-JENIS.xlsx)")
+    t.set_defaults(func=cmd_template)
+    h = sub.add_parser("imports", help="riwayat impor")
+    h.add_argument("--limit", type=int, default=20)
+    h.set_defaults(func=cmd_imports)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, Indonesian, exit 2
+        sys.stderr.write(f"Perintah tidak lengkap atau salah: {message}. Lihat `python -m data --help`.\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m data", description="Talenta: perintah basis data.")
+    p.add_argument("--db", default=None, help=f"berkas DuckDB (bawaan: $TALENTA_DB atau {db_path()})")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    m = sub.add_parser("migrate", help="buat atau perbarui skema basis data")
+    m.set_defaults(func=cmd_migrate)
+    d = sub.add_parser("demo", help="bangun basis data peragaan (data sintetis Kota Serang)")
+    d.add_argument("--n", type=int, default=6000, help="jumlah ASN (bawaan 6000)")
+    d.add_argument("--seed", type=int, default=20260105, help="benih acak (bawaan 20260105)")
+    d.add_argument("--if-missing", action="store_true", help="hanya bila basis data belum berisi data")
+    d.add_argument("--force", action="store_true", help="ganti juga data hasil impor")
+    d.set_defaults(func=cmd_demo)
+    e = sub.add_parser("export-boxes", help="tulis penempatan kotak per ASN ke CSV")
+    e.add_argument("--period", type=int, required=True, help="periode, mis. 2025")
+    e.add_argument("--out", required=True, help="berkas CSV tujuan")
+    e.set_defaults(func=cmd_export_boxes)
+    _add_import_commands(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except StoreError as exc:
+        sys.stderr.write(f"Gagal: {exc}\n")
+    except KeyboardInterrupt:
+        sys.stderr.write("Dibatalkan.\n")
+    except Exception as exc:  # last resort: one line, never a traceback
+        sys.stderr.write(f"Gagal: kesalahan tak terduga ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}).\n")
+    return EXIT_FAIL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Talenta developer entry point. Two commands (see README):
+#   ./dev.sh serve   create the environment, build the demo database if there is none, serve on :8501
+#   ./dev.sh test    create the environment, install Chromium if missing, run every test
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+PY="${PYTHON:-}"
+if [[ -z "$PY" ]]; then
+  for c in python3.11 python3; do command -v "$c" >/dev/null && PY="$c" && break; done
+fi
+[[ -n "$PY" ]] || { echo "Python 3.11 tidak ditemukan." >&2; exit 1; }
+
+setup() {
+  "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+    || { echo "Butuh Python 3.11 atau lebih baru ($PY: $("$PY" --version))." >&2; exit 1; }
+  [[ -x "$VENV/bin/python" ]] || "$PY" -m venv "$VENV"
+  local want have
+  want=$(sha256sum requirements.txt | cut -d' ' -f1)
+  have=$(cat "$VENV/.requirements.sha256" 2>/dev/null || true)
+  if [[ "$want" != "$have" ]]; then
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet -r requirements.txt
+    echo "$want" > "$VENV/.requirements.sha256"
+  fi
+}
+
+ensure_chromium() {
+  command -v chromium >/dev/null && return 0
+  echo "Memasang Chromium (Debian) untuk uji peramban…"
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  elif command -v sudo >/dev/null; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  fi
+  command -v chromium >/dev/null || { echo "Chromium tidak terpasang: jalankan 'apt-get install -y chromium'." >&2; exit 1; }
+}
+
+case "${1:-}" in
+  serve)
+    setup
+    "$VENV/bin/python" -m data demo --if-missing
+    exec "$VENV/bin/python" -m streamlit run app.py --server.port "${PORT:-8501}" --server.address "${ADDRESS:-0.0.0.0}"
+    ;;
+  test)
+    shift
+    setup
+    ensure_chromium
+    set +e
+    "$VENV/bin/python" -m pytest "$@"
+    rc=$?
+    set -e
+    [[ $rc -eq 5 ]] && { echo "Tidak ada uji yang dijalankan: dianggap gagal." >&2; exit 1; }
+    exit $rc
+    ;;
+  bench)
+    shift
+    setup
+    exec "$VENV/bin/python" scripts/benchmark.py "$@"
+    ;;
+  *)
+    echo "Pakai: ./dev.sh serve | ./dev.sh test [argumen pytest] | ./dev.sh bench" >&2
+    exit 2
+    ;;
+esac
