@@ -4,14 +4,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analytics.lookup import lookup
+
 
 def required_levels(jenjang: pd.Series, skj: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     """Required level per competency for each row's job level (NaN when the level is unknown)."""
     table = skj.pivot_table(index="jenjang_jabatan", columns="kode", values="level", aggfunc="first")
     table = table.reindex(columns=codes).astype(float)
-    out = table.reindex(jenjang.to_numpy())
-    out.index = jenjang.index
-    return out
+    row_of = {k: i for i, k in enumerate(table.index)}
+    idx = lookup(jenjang, row_of, default=-1, dtype=np.int64)
+    values = np.vstack([table.to_numpy(), np.full((1, len(codes)), np.nan)])[idx]
+    return pd.DataFrame(values, index=jenjang.index, columns=codes)
 
 
 def jpm(attained: pd.DataFrame, required: pd.DataFrame, cap: bool = False) -> pd.Series:

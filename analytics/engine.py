@@ -21,7 +21,8 @@ def place(population: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
     without any SKP result get ``belum ada kinerja``. Nobody is guessed.
     """
     perf = performance_axis(population, rules)
-    comps = potential_components(population, rules)
+    jpm_raw = person_jpm(population, rules.skj, rules.skj_codes())
+    comps = potential_components(population, rules, jpm_raw)
     pot = potential_axis(population, rules, comps)
     kotak = box_number(perf["kinerja_kategori"], pot["potensial_kategori"], rules.boxes)
 
@@ -29,7 +30,7 @@ def place(population: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
     status = status.mask(perf["kinerja_kategori"].isna(), STATUS_NO_PERFORMANCE)
     status = status.mask(pot["potensial_kategori"].isna(), STATUS_NOT_PROFILED)
 
-    jpm_value = person_jpm(population, rules.skj, rules.skj_codes(), cap=rules.jpm_cap)
+    jpm_value = jpm_raw.clip(upper=100.0) if rules.jpm_cap else jpm_raw
 
     out = pd.concat([population[["nip"]], perf, pot], axis=1)
     out["kotak"] = kotak

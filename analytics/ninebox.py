@@ -4,18 +4,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analytics.lookup import lookup
 from analytics.rules import PERFORMANCE_CATEGORIES, POTENTIAL_CATEGORIES
 
 
 def box_number(kinerja: pd.Series, potensial: pd.Series, boxes: pd.DataFrame) -> pd.Series:
     """Box per (performance category, potential category); <NA> when either is missing."""
-    keys = pd.MultiIndex.from_frame(boxes[["kategori_kinerja", "kategori_potensial"]])
-    table = pd.Series(boxes["kotak"].to_numpy(), index=keys)
-    idx = pd.MultiIndex.from_arrays([kinerja.to_numpy(dtype=object), potensial.to_numpy(dtype=object)])
-    pos = table.index.get_indexer(idx)
-    values = np.where(pos >= 0, table.to_numpy()[np.clip(pos, 0, None)], 0)
-    out = pd.Series(values, index=kinerja.index).astype("Int8")
-    return out.mask(pos < 0)
+    rows = {c: i for i, c in enumerate(PERFORMANCE_CATEGORIES)}
+    cols = {c: i for i, c in enumerate(POTENTIAL_CATEGORIES)}
+    grid = np.zeros((4, 4), dtype=np.int8)  # index 3 = missing
+    for k, kin, pot in zip(boxes["kotak"], boxes["kategori_kinerja"], boxes["kategori_potensial"]):
+        grid[rows[kin], cols[pot]] = k
+    r = lookup(kinerja, rows, default=3, dtype=np.int64)
+    c = lookup(potensial, cols, default=3, dtype=np.int64)
+    out = pd.Series(grid[r, c], index=kinerja.index).astype("Int8")
+    return out.mask(out == 0)
 
 
 def grid_position(boxes: pd.DataFrame) -> pd.DataFrame:

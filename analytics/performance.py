@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analytics.lookup import lookup
 from analytics.rules import RuleSet
 
 SUPPORTING = ("penghargaan", "penugasan_tim", "umpan_balik")
@@ -11,9 +12,14 @@ SUPPORTING = ("penghargaan", "penugasan_tim", "umpan_balik")
 
 def predikat_from_pair(hasil_kerja: pd.Series, perilaku: pd.Series, pairs: pd.DataFrame) -> pd.Series:
     """Predikat from the (hasil kerja, perilaku) ratings, Permen PANRB 6/2022."""
-    lookup = dict(zip(pairs["hasil_kerja"] + "|" + pairs["perilaku"], pairs["predikat"]))
-    keys = hasil_kerja.astype(object).fillna("") + "|" + perilaku.astype(object).fillna("")
-    return keys.map(lookup).astype(object)
+    levels = sorted(set(pairs["hasil_kerja"]) | set(pairs["perilaku"]))
+    pos = {v: i for i, v in enumerate(levels)}
+    grid = np.full((len(levels) + 1, len(levels) + 1), None, dtype=object)
+    for h, p, k in zip(pairs["hasil_kerja"], pairs["perilaku"], pairs["predikat"]):
+        grid[pos[h], pos[p]] = k
+    h = lookup(hasil_kerja, pos, default=len(levels), dtype=np.int64)
+    p = lookup(perilaku, pos, default=len(levels), dtype=np.int64)
+    return pd.Series(grid[h, p], index=hasil_kerja.index, dtype=object)
 
 
 def legacy_sebutan(scores: pd.Series, legacy: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -71,8 +77,8 @@ def performance_axis(frame: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
         from_pair = predikat_from_pair(frame["hasil_kerja"], frame["perilaku"], rules.predikat_pair)
         pred = pred.where(pred.notna(), from_pair)
     table = rules.predikat.set_index("predikat")
-    base = pred.map(table["nilai"]).astype(float)
-    kat = pred.map(table["kategori_kinerja"]).astype(object)
+    base = pd.Series(lookup(pred, table["nilai"].to_dict()), index=idx)
+    kat = pd.Series(lookup(pred, table["kategori_kinerja"].to_dict(), None, object), index=idx)
 
     legacy = frame.get("nilai_legacy", pd.Series(np.nan, index=idx)).astype(float)
     use_legacy = base.isna() & legacy.notna()

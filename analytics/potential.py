@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.competency import person_jpm
+from analytics.lookup import lookup
 from analytics.performance import categorise, weighted
 from analytics.rules import RuleSet
 
@@ -13,7 +14,7 @@ from analytics.rules import RuleSet
 ASSESSMENT_COMPONENTS = ("asesmen_kompetensi", "aspek_potensi")
 
 
-def potential_components(frame: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
+def potential_components(frame: pd.DataFrame, rules: RuleSet, jpm_value: pd.Series | None = None) -> pd.DataFrame:
     """Each component on 0–100; NaN where the data cannot supply it.
 
     asesmen_kompetensi: JPM against the person's own SKJ (source JPM when no levels), capped at 100.
@@ -23,7 +24,7 @@ def potential_components(frame: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
     those names when present (not yet imported), otherwise left out.
     """
     idx = frame.index
-    j = person_jpm(frame, rules.skj, rules.skj_codes())
+    j = person_jpm(frame, rules.skj, rules.skj_codes()) if jpm_value is None else jpm_value
     out = pd.DataFrame({"asesmen_kompetensi": np.minimum(j, 100.0)}, index=idx)
 
     pcodes = [c for c in rules.potential_codes() if c in frame.columns]
@@ -32,11 +33,11 @@ def potential_components(frame: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
         aspects = aspects.where(aspects.notna(), frame["nilai_potensi"].astype(float))
     out["aspek_potensi"] = aspects
 
-    edu = rules.education.set_index("tingkat")["nilai"]
-    out["tingkat_pendidikan"] = frame["pendidikan_tingkat"].map(edu).astype(float) \
+    edu = dict(zip(rules.education["tingkat"], rules.education["nilai"]))
+    out["tingkat_pendidikan"] = lookup(frame["pendidikan_tingkat"], edu) \
         if "pendidikan_tingkat" in frame.columns else np.nan
-    integ = rules.integrity.set_index("tingkat_hukdis")["nilai"]
-    out["integritas"] = frame["hukdis_aktif"].fillna("tidak ada").map(integ).astype(float) \
+    integ = dict(zip(rules.integrity["tingkat_hukdis"], rules.integrity["nilai"]))
+    out["integritas"] = lookup(frame["hukdis_aktif"], integ, default=integ.get("tidak ada", np.nan)) \
         if "hukdis_aktif" in frame.columns else np.nan
     for extra in ("pengembangan_kompetensi", "pengalaman_jabatan", "kesesuaian_bidang"):
         out[extra] = frame[extra].astype(float) if extra in frame.columns else np.nan

@@ -1,0 +1,77 @@
+"""Where each placed ASN is drawn on the 9-box: grid units, column/row 0..3.
+
+A value axis maps piecewise-linearly inside its category band, so the cut lines
+sit exactly at the grid lines 1 and 2. An axis known only by category (the
+predikat) is jittered inside its band from a hash of the NIP, so the picture is
+the same on every rerun.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analytics.rules import PERFORMANCE_CATEGORIES, POTENTIAL_CATEGORIES, RuleSet
+
+MARGIN = 0.06   # keep dots off the grid lines
+DOT_TOP = 0.78  # dots stay below this fraction of a row; the badge sits above it
+
+
+def _span(values: pd.Series, mid: float | None, hi: float | None) -> tuple[float, float]:
+    """Outer edges of the value axis: the data's range, widened to include the cut-offs."""
+    v = values.to_numpy(dtype=float)
+    if mid is None or hi is None or np.isnan(v).all():
+        return 0.0, 100.0
+    return min(float(np.nanmin(v)) - 0.5, mid - 1.0), max(float(np.nanmax(v)) + 0.5, hi + 1.0)
+
+
+def stable_unit(keys: pd.Series, salt: str = "") -> np.ndarray:
+    """A deterministic pseudo-random number in [0, 1) per key."""
+    h = pd.util.hash_pandas_object(keys.astype(str) + salt, index=False).to_numpy()
+    return (h >> np.uint64(11)).astype(np.float64) / float(1 << 53)
+
+
+def band_position(values: pd.Series, categories: pd.Series, order: tuple[str, str, str],
+                  mid: float | None, hi: float | None, lo: float = 0.0, top: float = 100.0) -> np.ndarray:
+    """Grid coordinate of values inside their category's band [i, i+1)."""
+    idx = categories.map({c: i for i, c in enumerate(order)}).to_numpy(dtype=float)
+    v = values.to_numpy(dtype=float)
+    if mid is None or hi is None:
+        return idx + 0.5
+    edges = np.array([lo, mid, hi, max(top, hi + 1e-9)])
+    i = np.nan_to_num(idx, nan=0).astype(int)
+    start, end = edges[i], edges[i + 1]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        frac = np.clip((v - start) / np.where(end > start, end - start, 1.0), 0.0, 1.0)
+    return idx + MARGIN + frac * (1 - 2 * MARGIN)
+
+
+def plot_positions(placed: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
+    """Columns x, y (grid units) for rows that have a box; NaN elsewhere."""
+    _, p_hi, p_mid = rules.cutoff("potensial")
+    lo, top = _span(placed["potensial_nilai"], p_mid, p_hi)
+    x = band_position(placed["potensial_nilai"], placed["potensial_kategori"], POTENTIAL_CATEGORIES, p_mid, p_hi,
+                      lo, top)
+    k_method, k_hi, k_mid = rules.cutoff("kinerja")
+    row = placed["kinerja_kategori"].map({c: i for i, c in enumerate(PERFORMANCE_CATEGORIES)}).to_numpy(dtype=float)
+    if k_method == "nilai":
+        lo, top = _span(placed["kinerja_nilai"], k_mid, k_hi)
+        y = band_position(placed["kinerja_nilai"], placed["kinerja_kategori"], PERFORMANCE_CATEGORIES, k_mid, k_hi,
+                          lo, top)
+        y = np.floor(y) + (y - np.floor(y)) * DOT_TOP  # keep the top strip free for the box badge
+    else:
+        y = row + MARGIN + stable_unit(placed["nip"], "y") * (DOT_TOP - MARGIN)
+    # a little horizontal jitter too, so equal scores do not stack into one dot
+    x = x + (stable_unit(placed["nip"], "x") - 0.5) * 0.04
+    has_box = placed["kotak"].notna().to_numpy()
+    return pd.DataFrame({"x": np.where(has_box, x, np.nan), "y": np.where(has_box, y, np.nan)},
+                        index=placed.index)
+
+
+def stable_sample(keys: pd.Series, limit: int) -> pd.Series:
+    """Boolean mask keeping about ``limit`` rows, the same rows on every rerun."""
+    n = len(keys)
+    if n <= limit:
+        return pd.Series(True, index=keys.index)
+    u = stable_unit(keys, "sample")
+    cut = np.partition(u, limit - 1)[limit - 1]
+    return pd.Series(u <= cut, index=keys.index)

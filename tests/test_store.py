@@ -1,0 +1,91 @@
+"""The data layer: migrations, rule overrides per period, audit, filters."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from data.store import Filters, StoreError, open_store
+
+
+@pytest.fixture
+def db(demo_db, tmp_path):
+    path = tmp_path / "s.duckdb"
+    shutil.copy(demo_db, path)
+    s = open_store(path)
+    yield s
+    s.close()
+
+
+def test_migrations_are_recorded_and_idempotent(tmp_path):
+    s = open_store(tmp_path / "m.duckdb")
+    version = s.schema_version()
+    assert version >= 2
+    assert s.migrate() == []  # nothing pending the second time
+    assert s.schema_version() == version
+    s.close()
+
+
+def test_saved_cutoff_applies_to_its_period_only_and_is_audited(db):
+    before = db.count_rows("audit_log")
+    v0 = db.data_version()
+    db.save_cutoff(2025, "potensial", 80, 70, "tester")
+    assert db.rules(2025).cutoff("potensial") == ("nilai", 80.0, 70.0)
+    assert db.rules(2024).cutoff("potensial") == ("nilai", 77.0, 68.0)  # default untouched
+    assert db.count_rows("audit_log") == before + 1
+    assert db.data_version() != v0  # pages' caches see the change
+    db.save_cutoff(2025, "potensial", 79, 69, "tester")  # replaces, never duplicates
+    cut = db.table("rule_cutoff")
+    assert len(cut[(cut["period"] == 2025) & (cut["sumbu"] == "potensial")]) == 1
+
+
+def test_cutoff_validation(db):
+    with pytest.raises(StoreError, match="menengah tidak boleh"):
+        db.save_cutoff(2025, "potensial", 60, 70, "tester")
+    with pytest.raises(StoreError):
+        db.save_cutoff(2025, "lainnya", 80, 70, "tester")
+
+
+def test_finalised_period_rejects_rule_changes(db):
+    con = db._cur()
+    con.execute("UPDATE period SET status = 'ditetapkan' WHERE period = 2024")
+    with pytest.raises(StoreError, match="sudah ditetapkan"):
+        db.save_cutoff(2024, "potensial", 80, 70, "tester")
+
+
+def test_population_filters_are_parameterised(db):
+    everyone = db.population(2025)
+    dinkes = db.population(2025, Filters(opd_ids=("DINKES",)))
+    assert 0 < len(dinkes) < len(everyone) and set(dinkes["opd_id"]) == {"DINKES"}
+    hostile = db.population(2025, Filters(opd_ids=("DINKES' OR '1'='1",)))
+    assert hostile.empty
+    one = db.population(2025, nips=[everyone["nip"].iloc[0]])
+    assert one["nip"].tolist() == [everyone["nip"].iloc[0]]
+
+
+def test_lock_held_by_another_process_gives_one_clear_sentence(tmp_path):
+    import subprocess
+    import sys
+    import time
+    path = tmp_path / "locked.duckdb"
+    open_store(path).close()
+    holder = subprocess.Popen([sys.executable, "-c",
+                               f"import duckdb,time; c=duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(30)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(StoreError, match="sedang dipakai proses lain"):
+            open_store(path)
+    finally:
+        holder.kill()
+
+
+def test_population_uses_latest_valid_assessment(db):
+    pop = db.population(2025)
+    assessed = pop[pop["sumber"].notna()]
+    assert set(assessed["periode_asesmen"]) <= {2024, 2025}
+    # officials have both AC and CACT in 2025; AC has priority
+    both = assessed[assessed["jenis_jabatan"].isin(["JPT", "Administrator", "Pengawas"]) &
+                    (assessed["periode_asesmen"] == 2025)]
+    assert (both["sumber"] == "AC").all()
