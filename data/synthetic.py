@@ -9,8 +9,8 @@ gives identical frames.
 
 Model, in short (2024 is built first, 2025 follows from it):
 
-* a fixed structure of ~37 OPD (6 kecamatan with 67 kelurahan), 37 JPT Pratama posts, ~72
-  Administrator and ~158 Pengawas posts at 6,000 ASN (Administrator/Pengawas posts, schools
+* a fixed structure of 37 OPD (6 kecamatan with 67 kelurahan), 37 JPT Pratama posts, 73
+  Administrator and 160 Pengawas posts at 6,000 ASN (Administrator/Pengawas posts, schools
   scale with ``n_asn / 6000``); non-structural roles (teachers, health staff, other JF,
   pelaksana) sampled from a weighted catalog;
 * every person has latent traits: performance, potential (corr. ~0.3), competence, digital;
@@ -23,7 +23,6 @@ Model, in short (2024 is built first, 2025 follows from it):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -636,9 +635,10 @@ ES_CODES = ("es_analytical_thinking", "es_problem_solving", "es_creativity", "es
             "es_service_orientation", "es_adaptability", "es_emotional_intelligence",
             "es_continuous_learning", "es_troubleshooting_ux", "es_technology_design",
             "es_technology_use", "es_system_analysis")
-# Tuned so that, with the default potential weights and the 77/68 cut-offs, about a quarter of
-# the assessed are 'tinggi' and about half 'menengah' (see tests/test_synthetic.py).
-P_MEAN = 1.95                 # potential aspects: P_MEAN + P_COEF * latent potential (+ education)
+# Tuned so that, with the default potential weights and the 90/78 cut-offs, about a fifth of
+# the assessed are 'tinggi' and well over half 'menengah', with aspects averaging ~3.6 of 5
+# (see tests/test_synthetic.py).
+P_MEAN = 3.5                 # potential aspects: P_MEAN + P_COEF * latent potential (+ education)
 P_COEF = 0.45
 OFFICIAL_SHIFT = (0.25, 0.35, 0.25)   # officials' head start in performance, potential, competence
 
@@ -715,7 +715,7 @@ def _pick_tier(rng: np.random.Generator, probs: np.ndarray) -> np.ndarray:
 def _snap_gol_date(d: np.ndarray) -> np.ndarray:
     """Golongan promotions take effect on 1 April or 1 October."""
     y, m = _year(d), _month(d)
-    return _ymd(np.where(m <= 6, y, y), np.where(m <= 6, 4, 10))
+    return _ymd(y, np.where(m <= 6, 4, 10))
 
 
 def _structural_posts(scale: float) -> pd.DataFrame:
@@ -739,8 +739,6 @@ def _structural_posts(scale: float) -> pd.DataFrame:
             for unit in o.units[1:]:
                 pgw.append((f"Lurah {unit.removeprefix('Kelurahan ')}", "IV.a", o.opd_id, unit, o.fields))
             continue
-        if o.opd_id == "SETDA":
-            continue
         if o.opd_id == "DPRD":
             for unit in o.units:
                 adm.append((f"Kepala {unit}", "III.a", o.opd_id, unit, o.fields))
@@ -763,7 +761,7 @@ def _structural_posts(scale: float) -> pd.DataFrame:
                                 ("Kepala Subbagian Keuangan", "Bagian Umum dan Keuangan")):
                 pgw.append((title, "IV.a", o.opd_id, unit, o.fields))
         else:
-            adm.append((f"Sekretaris {o.nama.replace('Badan ', 'Badan ', 1)}", "III.a", o.opd_id,
+            adm.append((f"Sekretaris {o.nama}", "III.a", o.opd_id,
                         "Sekretariat", o.fields))
         for unit in o.kabid:
             adm.append((f"Kepala {unit}", "III.a", o.opd_id, unit, o.fields))
@@ -777,7 +775,7 @@ def _structural_posts(scale: float) -> pd.DataFrame:
     for unit, title in SETDA_KASUBBAG:
         pgw.append((title, "IV.a", "SETDA", unit, setda.fields))
 
-    def scaled(rows: list, jenjang: str) -> list:
+    def scaled(rows: list) -> list:
         count = max(2, int(round(len(rows) * scale)))
         if count <= len(rows):
             keep = np.unique(np.linspace(0, len(rows) - 1, count).round().astype(int))
@@ -797,7 +795,7 @@ def _structural_posts(scale: float) -> pd.DataFrame:
         records.append(dict(jabatan=name, jenjang="JPT Pratama", eselon=eselon, opd_id=opd_id,
                             unit_kerja=unit, bidang_target=bidang, fields=fields, replica=0))
     for rows, jenjang in ((adm, "Administrator"), (pgw, "Pengawas")):
-        for name, eselon, opd_id, unit, fields, copy in scaled(rows, jenjang):
+        for name, eselon, opd_id, unit, fields, copy in scaled(rows):
             records.append(dict(jabatan=name, jenjang=jenjang, eselon=eselon, opd_id=opd_id,
                                 unit_kerja=unit if copy == 0 else f"{unit} {copy + 1}",
                                 bidang_target=None, fields=fields, replica=copy))
@@ -907,7 +905,8 @@ def _units_for(rng: np.random.Generator, role: Role, opd_ids: np.ndarray, school
     return out
 
 
-def _staff_opds(rng: np.random.Generator, k: int, exclude_health_school: bool = False) -> np.ndarray:
+def _staff_opds(rng: np.random.Generator, k: int) -> np.ndarray:
+    """OPD of general staff, weighted by each OPD's staff share."""
     ids = [o.opd_id for o in OPDS]
     w = np.array([o.staff_weight for o in OPDS])
     return _choice(rng, ids, w, k)
@@ -972,7 +971,6 @@ def _officials(rng: np.random.Generator, posts: pd.DataFrame) -> pd.DataFrame:
         pool_s = tuple((f, 1.0) for f in target.split(";")) if target else row["fields"]
         fields[idx] = _fields_for(rng, tiers[idx], (pool_s, GENERAL_D, GENERAL_A))
     # IPDN graduates hold D4 Ilmu Pemerintahan
-    tiers = np.where(tiers == D4, D4, tiers)
     fields = np.where((tiers == D4) & kec, FIELD_INDEX["Ilmu Pemerintahan"], fields)
     tiers = _fix_tiers(tiers, fields)
     female_p = np.select([jenjang == "JPT Pratama", jenjang == "Administrator"], [.2, .3], .38)
@@ -1038,7 +1036,8 @@ def _careers(rng: np.random.Generator, p: pd.DataFrame, age: np.ndarray, ref_yea
                                                                      ref_year - 1))
     if entrant:
         ni_year = np.full(n, ref_year - 1)
-    ni_year = np.where(paruh & ~np.full(n, entrant), np.maximum(ni_year, ref_year - 2), ni_year)
+    if not entrant:                                     # part-time PPPK are recent appointments
+        ni_year = np.where(paruh, np.maximum(ni_year, ref_year - 2), ni_year)
     tmt_pppk = np.where(paruh, _ymd(ni_year + 1, 10), _ymd(ni_year + 1, 3))
     if not entrant:
         tmt_pppk = np.minimum(tmt_pppk, _d(f"{ref_year}-10-01"))
@@ -1159,13 +1158,14 @@ def _build_nips(rng: np.random.Generator, birth: np.ndarray, female: np.ndarray,
     group_start = np.maximum.accumulate(np.where(start, np.arange(len(ks)), 0))
     rank = np.empty(len(ks), dtype=np.int64)
     rank[order] = np.arange(len(ks)) - group_start
-    offset = (key * 2654435761 % 1_000_003) % 5
+    offset = (key % 9973) % 5                     # sequence numbers need not start at 001
     seq = 1 + offset + rank
     if seq.max() > 999:
         raise RuntimeError("NIP sequence overflow")
     nip = key // 10 * 10_000 + sex * 1000 + seq
     text = nip.astype(str)
-    assert (np.char.str_len(text.astype("U")) == NIP_LENGTH).all() if len(text) < 50_000 else True
+    if len(nip) and (nip.min() < 10 ** (NIP_LENGTH - 1) or nip.max() >= 10 ** NIP_LENGTH):
+        raise RuntimeError("NIP length")
     return text.astype(object), nip
 
 
@@ -1424,7 +1424,7 @@ def build_demo(n_asn: int = 6000, seed: int = 20260105) -> dict[str, pd.DataFram
     entrant = np.r_[np.zeros(n0, dtype=bool), np.ones(len(ent), dtype=bool)]
     assert len(rec25) == n_asn, (len(rec25), n_asn)
 
-    return _frames(rng, people, rec24, rec25, posts, holder25, entrant, scale, n_asn, seed)
+    return _frames(rng, people, rec24, rec25, posts, holder25, entrant, n_asn)
 
 
 TARGET_ADMIN: dict[str, str | None] = {
@@ -1550,8 +1550,9 @@ def _cact_pick(rng: np.random.Generator, rec: pd.DataFrame, people: pd.DataFrame
 
 
 def _frames(rng: np.random.Generator, people: pd.DataFrame, rec24: pd.DataFrame, rec25: pd.DataFrame,
-            posts: pd.DataFrame, holder25: np.ndarray, entrant: np.ndarray, scale: float, n_asn: int,
-            seed: int) -> dict[str, pd.DataFrame]:
+            posts: pd.DataFrame, holder25: np.ndarray, entrant: np.ndarray,
+            n_asn: int) -> dict[str, pd.DataFrame]:
+    """Identity (NIP, names, degrees) and the output tables."""
     n = len(people)
     female = people["female"].to_numpy(dtype=bool)
     pppk = people["pppk"].to_numpy(dtype=bool)

@@ -32,7 +32,7 @@ def test_saved_cutoff_applies_to_its_period_only_and_is_audited(db):
     v0 = db.data_version()
     db.save_cutoff(2025, "potensial", 80, 70, "tester")
     assert db.rules(2025).cutoff("potensial") == ("nilai", 80.0, 70.0)
-    assert db.rules(2024).cutoff("potensial") == ("nilai", 77.0, 68.0)  # default untouched
+    assert db.rules(2024).cutoff("potensial") == ("nilai", 90.0, 78.0)  # default untouched
     assert db.count_rows("audit_log") == before + 1
     assert db.data_version() != v0  # pages' caches see the change
     db.save_cutoff(2025, "potensial", 79, 69, "tester")  # replaces, never duplicates

@@ -343,9 +343,10 @@ def test_nine_box_is_plausible(demo):
     edu = x["pendidikan_tingkat"].map({"SMA": 45, "D3": 65, "D4": 80, "S1": 80, "S2": 95, "S3": 100})
     hukdis = x["nip"].isin(demo["discipline"]["nip"])
     composite = (0.2 * jpm + 0.25 * aspects + 0.1 * edu + 0.15 * np.where(hukdis, 70, 100)) / 0.7
-    tinggi, menengah = (composite >= 77).mean(), ((composite >= 68) & (composite < 77)).mean()
-    assert 0.18 <= tinggi <= 0.33, tinggi
-    assert 0.38 <= menengah <= 0.58, menengah
+    # default cut-offs (002_rules.sql): tinggi >= 90, menengah >= 78
+    tinggi, menengah = (composite >= 90).mean(), ((composite >= 78) & (composite < 90)).mean()
+    assert 0.12 <= tinggi <= 0.30, tinggi
+    assert 0.45 <= menengah <= 0.70, menengah
     # potential correlates with performance (~0.3 in the latent traits)
     perf = x.merge(demo["performance"][demo["performance"]["period"] == 2025], on="nip")["predikat"]
     score = perf.map({"Sangat Baik": 5, "Baik": 4, "Butuh Perbaikan": 3, "Kurang": 2, "Sangat Kurang": 1})

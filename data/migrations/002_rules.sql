@@ -185,7 +185,7 @@ CREATE TABLE rule_cutoff (
 );
 INSERT INTO rule_cutoff VALUES
  (NULL, 'kinerja',   'predikat', NULL, NULL, 'Permen PANRB 6/2022: kategori dari predikat (C)'),
- (NULL, 'potensial', 'nilai',    77,   68,   'Praktik Kota Manado 77/68 (C); batas tidak baku nasional, sesuaikan per periode');
+ (NULL, 'potensial', 'nilai',    90,   78,   'Dua sistem publik memakai 90/78 (C); batas tidak baku nasional (Kota Manado 77/68), sesuaikan per periode');
 
 -- Scores for the qualification component of the potential axis (R).
 CREATE TABLE education_level (
