@@ -25,5 +25,12 @@ if frame.open_database():
                 st.Page("app_pages/beranda.py", title=t("nav.beranda"), icon=":material/home:", url_path="beranda",
                         default=True),
             ],
+            t("nav.section.analysis"): [
+                st.Page("app_pages/sembilan_kotak.py", title=t("nav.sembilan_kotak"), icon=":material/grid_on:",
+                        url_path="sembilan-kotak"),
+            ],
+            t("nav.section.admin"): [
+                st.Page("app_pages/impor.py", title=t("nav.impor"), icon=":material/upload_file:", url_path="impor"),
+            ],
         }
         st.navigation(pages).run()

@@ -73,7 +73,7 @@ def _progress(fraction: float, text: str) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from data.importing import KIND_LABELS, Rejected
+    from data.importing import KIND_LABELS, KIND_NOUNS, Rejected
     from data.importing import pipeline
     from data.importing.mapping import field_label
     from data.importing.report import report_xlsx
@@ -110,7 +110,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for line in lines[:args.show]:
         print(f"  {line}")
     if len(lines) > args.show:
-        print(f"  … dan {len(lines) - args.show:,} pesan lainnya".replace(",", ".")
+        print(f"  … dan {pipeline.num(len(lines) - args.show)} pesan lainnya"
               + (" (lihat laporan)." if args.report else " (tulis semuanya dengan --report FILE.xlsx)."))
     if args.report:
         try:
@@ -119,7 +119,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise StoreError(f"Laporan {args.report} tidak dapat ditulis: {exc.strerror or exc}.") from None
         print(f"Laporan ditulis ke {args.report}.")
     if outcome.errors:
-        raise StoreError(f"Impor dibatalkan: {outcome.errors:,} galat; basis data tidak diubah.".replace(",", "."))
+        raise StoreError(f"Impor dibatalkan: {pipeline.num(outcome.errors)} galat; basis data tidak diubah.")
     if args.dry_run:
         print("Pemeriksaan saja (--dry-run): basis data tidak diubah.")
         return 0
@@ -128,24 +128,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     except Rejected as exc:
         raise StoreError(str(exc)) from None
     period = f" periode {outcome.period}" if outcome.period is not None else ""
-    print(f"Selesai: impor #{batch}, {outcome.rows:,} baris {KIND_LABELS[kind].lower()}{period}".replace(",", ".")
-          + (f" ({outcome.warnings:,} peringatan)".replace(",", ".") if outcome.warnings else "") + ". "
+    print(f"Selesai: impor #{batch}, {pipeline.num(outcome.rows)} baris {KIND_NOUNS[kind]}{period}"
+          + (f" ({pipeline.num(outcome.warnings)} peringatan)" if outcome.warnings else "") + ". "
           + f"Batalkan dengan: python -m data undo --kind {kind}" + (f" --period {outcome.period}" if period else ""))
     return 0
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from data.importing import KIND_LABELS
+    from data.importing import KIND_NOUNS
     from data.importing.fields import PERIOD_KINDS
 
     if args.kind in PERIOD_KINDS and args.period is None:
-        raise StoreError(f"Sebutkan --period untuk membatalkan impor {KIND_LABELS[args.kind].lower()}.")
+        raise StoreError(f"Sebutkan --period untuk membatalkan impor {KIND_NOUNS[args.kind]}.")
     period = args.period if args.kind in PERIOD_KINDS else None
     store = open_store(args.db)
     done = store.undo_import(args.kind, period, _actor())
     where = f" periode {period}" if period is not None else ""
-    print(f"Impor #{done['batch_id']} ({KIND_LABELS[args.kind].lower()}{where}, berkas {done['file_name']}, "
-          f"{int(done['row_count']):,} baris) dibatalkan; data sebelumnya dipulihkan.".replace(",", "."))
+    rows = f"{int(done['row_count']):,}".replace(",", ".")
+    print(f"Impor #{done['batch_id']} ({KIND_NOUNS[args.kind]}{where}, berkas {done['file_name']}, "
+          f"{rows} baris) dibatalkan; data sebelumnya dipulihkan.")
     return 0
 
 

@@ -37,8 +37,8 @@ def _friendly(exc: Exception, path: Path) -> StoreError:
     if "lock" in text.lower() or "conflicting" in text.lower():
         return StoreError(
             f"Basis data {path} sedang dipakai proses lain (misalnya dashboard yang sedang "
-            "berjalan). Hentikan proses itu atau lakukan impor lewat halaman Impor Data, "
-            "lalu coba lagi."
+            "berjalan): lakukan impor lewat halaman Impor Data di dashboard itu, atau hentikan "
+            "proses itu lalu coba lagi."
         )
     if "not a valid duckdb" in text.lower() or "corrupt" in text.lower() or "magic" in text.lower():
         return StoreError(
@@ -55,6 +55,27 @@ class Filters:
     opd_ids: tuple[str, ...] = ()
     jenis_jabatan: tuple[str, ...] = ()
     jenis_asn: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which OPDs a caller may see. ``opd_ids=None`` means every OPD.
+
+    Every query over personal data takes a scope and applies it in SQL, so no
+    filter value, URL parameter or NIP typed by a user can reach other OPDs.
+    """
+
+    opd_ids: tuple[str, ...] | None = None
+
+    @staticmethod
+    def everything() -> "Scope":
+        return Scope(None)
+
+    def allows(self, opd_id: str | None) -> bool:
+        return self.opd_ids is None or opd_id in self.opd_ids
+
+
+EVERYTHING = Scope(None)
 
 
 class Store:
@@ -191,19 +212,35 @@ class Store:
             finally:
                 cur.close()
 
+    _PERSONAL_TABLES = ("assessment", "performance", "discipline", "target_post", "asn_period", "asn", "opd",
+                        "period")
+
+    def _clear_personal(self, cur: duckdb.DuckDBPyConnection, actor: str, reason: str,
+                        keep_reference: bool = False) -> None:
+        """Inside a caller's transaction: delete all personal rows, retire every batch, audit it.
+
+        ``keep_reference`` keeps the OPD and period lists, which an import validated against;
+        :meth:`_prune_reference` removes the ones left unused afterwards.
+        """
+        for table in self._PERSONAL_TABLES:
+            if keep_reference and table in ("opd", "period"):
+                continue
+            cur.execute(f"DELETE FROM {table}")
+        for (table,) in cur.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'import_replaced_%'"
+        ).fetchall():
+            cur.execute(f"DELETE FROM {_ident(table)}")
+        cur.execute("UPDATE import_batch SET undone_at = current_timestamp WHERE undone_at IS NULL")
+        cur.execute("INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'hapus-data', NULL, ?)",
+                    [actor, json.dumps({"alasan": reason})])
+
     def wipe_personal_data(self, actor: str) -> None:
         """Remove every personnel, performance, assessment and post row (demo rebuild)."""
         with self._write_lock:
             cur = self._cur()
             try:
                 cur.execute("BEGIN TRANSACTION")
-                for table in ("assessment", "performance", "discipline", "target_post",
-                              "asn_period", "asn", "opd", "period"):
-                    cur.execute(f"DELETE FROM {table}")
-                cur.execute(
-                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'hapus-data', NULL, NULL)",
-                    [actor],
-                )
+                self._clear_personal(cur, actor, "bangun ulang data")
                 cur.execute("COMMIT")
             except Exception:
                 cur.execute("ROLLBACK")
@@ -305,14 +342,18 @@ class Store:
         )
 
     # -- personnel ----------------------------------------------------------
-    def population(self, period: int, filters: Filters = Filters()) -> pd.DataFrame:
+    def population(self, period: int, filters: Filters = Filters(), nips: Sequence[str] = (),
+                   scope: Scope = EVERYTHING) -> pd.DataFrame:
         """One row per ASN of the period with everything the talent engine reads.
 
         The assessment used is the most recent one no older than the validity
         setting, preferring the source with the best priority within a period.
         """
         validity = int(self.setting("masa_berlaku_asesmen_tahun") or 1)
-        where, params = _filter_sql(filters)
+        where, params = _filter_sql(filters, scope)
+        if nips:
+            where += " AND list_contains(?, ap.nip)"
+            params.append(list(nips))
         sql = f"""
         WITH pop AS (
             SELECT ap.*, a.nama, a.gelar_depan, a.gelar_belakang, a.tanggal_lahir,
@@ -349,9 +390,9 @@ class Store:
         """
         return self._frame(sql, [period, *params, period, period, validity, period, period])
 
-    def headline(self, period: int, filters: Filters = Filters()) -> dict:
+    def headline(self, period: int, filters: Filters = Filters(), scope: Scope = EVERYTHING) -> dict:
         """Counts for Beranda that need no engine run."""
-        where, params = _filter_sql(filters)
+        where, params = _filter_sql(filters, scope)
         cur = self._cur()
         try:
             asn_count, profiled_cact = cur.execute(
@@ -361,17 +402,68 @@ class Store:
                     FROM asn_period ap JOIN asn a USING (nip) WHERE ap.period = ? {where}""",
                 [period, period, *params],
             ).fetchone()
-            vacant = cur.execute("SELECT count(*) FROM target_post WHERE lowong").fetchone()[0]
+            vacant = cur.execute(
+                "SELECT count(*) FROM target_post WHERE lowong AND (? OR list_contains(?, opd_id))",
+                [scope.opd_ids is None, list(scope.opd_ids or ())]).fetchone()[0]
         finally:
             cur.close()
         quota = int(self.setting("kuota_cact") or 0)
         return {"asn": int(asn_count), "profiled_cact": int(profiled_cact),
                 "quota_cact": quota, "vacant_posts": int(vacant)}
 
-    def target_posts(self) -> pd.DataFrame:
+    def person_periods(self, nip: str, scope: Scope = EVERYTHING) -> list[int]:
+        """Periods in which this NIP has a situation record inside the scope."""
+        return self._frame(
+            "SELECT period FROM asn_period WHERE nip = ? AND (? OR list_contains(?, opd_id)) ORDER BY period",
+            [nip, scope.opd_ids is None, list(scope.opd_ids or ())])["period"].tolist()
+
+    def discipline_of(self, nip: str, scope: Scope = EVERYTHING) -> pd.DataFrame:
+        """Disciplinary records of a person, only if the person is ever inside the scope."""
+        return self._frame(
+            "SELECT tingkat, jenis, tanggal_mulai, tanggal_selesai, keterangan FROM discipline"
+            " WHERE nip = ? AND nip IN (SELECT nip FROM asn_period WHERE ? OR list_contains(?, opd_id))"
+            " ORDER BY tanggal_mulai DESC", [nip, scope.opd_ids is None, list(scope.opd_ids or ())])
+
+    def save_cutoff(self, period: int, sumbu: str, batas_tinggi: float, batas_menengah: float,
+                    actor: str) -> None:
+        """Set a period's own cut-offs for an axis (replacing earlier ones) and audit it."""
+        if sumbu not in ("kinerja", "potensial"):
+            raise StoreError(f"Sumbu tidak dikenal: {sumbu}.")
+        if batas_menengah > batas_tinggi:
+            raise StoreError("Batas menengah tidak boleh lebih tinggi dari batas tinggi.")
+        if self._scalar("SELECT status FROM period WHERE period = ?", [period]) == "ditetapkan":
+            raise StoreError(f"Periode {period} sudah ditetapkan; aturannya tidak dapat diubah.")
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                before = cur.execute(
+                    "SELECT metode, batas_tinggi, batas_menengah FROM rule_cutoff WHERE sumbu = ?"
+                    " AND (period = ? OR period IS NULL) ORDER BY period NULLS LAST LIMIT 1",
+                    [sumbu, period]).fetchone()
+                cur.execute("DELETE FROM rule_cutoff WHERE period = ? AND sumbu = ?", [period, sumbu])
+                cur.execute(
+                    "INSERT INTO rule_cutoff VALUES (?, ?, 'nilai', ?, ?, ?)",
+                    [period, sumbu, batas_tinggi, batas_menengah,
+                     f"Ditetapkan oleh {actor} untuk periode {period}"])
+                cur.execute(
+                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'aturan:batas', ?, ?)",
+                    [actor, f"periode:{period}:{sumbu}", json.dumps({
+                        "sebelum": None if before is None else {"metode": before[0], "tinggi": before[1],
+                                                                 "menengah": before[2]},
+                        "sesudah": {"metode": "nilai", "tinggi": batas_tinggi, "menengah": batas_menengah}})])
+                cur.execute("COMMIT")
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+
+    def target_posts(self, scope: Scope = EVERYTHING) -> pd.DataFrame:
         return self._frame(
             "SELECT t.*, o.nama AS opd_nama FROM target_post t LEFT JOIN opd o USING (opd_id)"
-            " ORDER BY lowong DESC, jabatan")
+            " WHERE ? OR list_contains(?, t.opd_id) ORDER BY lowong DESC, jabatan",
+            [scope.opd_ids is None, list(scope.opd_ids or ())])
 
     def count_rows(self, table: str, period: int | None = None) -> int:
         if table not in _COUNTABLE:
@@ -387,6 +479,372 @@ class Store:
         cols = [c for c in self.columns(table) if c not in ("batch_id", "assessment_id", "discipline_id")]
         order = ", ".join(_ident(c) for c in cols)
         return self._frame(f"SELECT {order} FROM {_ident(table)} ORDER BY {order}")
+
+    # -- users and roles (issue 5) --------------------------------------------
+    def roles(self) -> pd.DataFrame:
+        return self._frame("SELECT * FROM role ORDER BY role")
+
+    def user(self, username: str) -> dict | None:
+        """The user row with the role's permissions and scope, or None."""
+        f = self._frame(
+            "SELECT u.*, r.izin, r.lingkup, r.nama AS role_nama FROM app_user u JOIN role r USING (role)"
+            " WHERE u.username = ?", [username])
+        return None if f.empty else f.iloc[0].to_dict()
+
+    def users(self) -> pd.DataFrame:
+        return self._frame(
+            "SELECT username, nama, role, opd_id, aktif, gagal_berturut, terkunci_sampai, login_terakhir"
+            " FROM app_user ORDER BY username")
+
+    def user_count(self) -> int:
+        return int(self._scalar("SELECT count(*) FROM app_user WHERE aktif"))
+
+    def add_user(self, username: str, nama: str, role: str, opd_id: str | None, password_hash: str,
+                 actor: str) -> None:
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                cur.execute("INSERT INTO app_user (username, nama, role, opd_id, password_hash) VALUES (?,?,?,?,?)",
+                            [username, nama, role, opd_id, password_hash])
+                cur.execute("INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'pengguna:tambah', ?, ?)",
+                            [actor, f"user:{username}", json.dumps({"role": role, "opd": opd_id})])
+                cur.execute("COMMIT")
+            except duckdb.ConstraintException:
+                cur.execute("ROLLBACK")
+                raise StoreError(f"Pengguna {username} sudah ada.") from None
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+
+    def update_user(self, username: str, actor: str, action: str, *, password_hash: str | None = None,
+                    aktif: bool | None = None) -> None:
+        """Reset a password and/or (de)activate a user; unlocks on reset. Audited."""
+        sets, params = ["gagal_berturut = 0", "terkunci_sampai = NULL"], []
+        if password_hash is not None:
+            sets.append("password_hash = ?")
+            params.append(password_hash)
+        if aktif is not None:
+            sets.append("aktif = ?")
+            params.append(aktif)
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                n = cur.execute(f"UPDATE app_user SET {', '.join(sets)} WHERE username = ? RETURNING username",
+                                [*params, username]).fetchall()
+                if not n:
+                    raise StoreError(f"Pengguna {username} tidak ditemukan.")
+                cur.execute("INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, ?, ?, NULL)",
+                            [actor, action, f"user:{username}"])
+                cur.execute("COMMIT")
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+
+    def record_login(self, username: str, ok: bool, lock_after: int, lock_minutes: int) -> None:
+        """Count a login attempt: reset on success, lock after ``lock_after`` failures. Audited."""
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                if ok:
+                    cur.execute("UPDATE app_user SET gagal_berturut = 0, terkunci_sampai = NULL,"
+                                " login_terakhir = current_timestamp WHERE username = ?", [username])
+                else:
+                    cur.execute(
+                        "UPDATE app_user SET gagal_berturut = gagal_berturut + 1,"
+                        " terkunci_sampai = CASE WHEN gagal_berturut + 1 >= ?"
+                        "   THEN current_timestamp + to_minutes(CAST(? AS BIGINT)) ELSE terkunci_sampai END"
+                        " WHERE username = ?", [lock_after, lock_minutes, username])
+                cur.execute("INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, ?, ?, NULL)",
+                            [username, "login:berhasil" if ok else "login:gagal", f"user:{username}"])
+                cur.execute("COMMIT")
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+
+    def now(self):
+        return self._scalar("SELECT current_timestamp::TIMESTAMP")
+
+    def audit_entries(self, actor: str | None = None, action: str | None = None, since=None,
+                      limit: int = 2000) -> pd.DataFrame:
+        """Audit log, newest first, filtered by actor and action prefix (parameterised)."""
+        where, params = ["TRUE"], []
+        if actor:
+            where.append("actor = ?")
+            params.append(actor)
+        if action:
+            where.append("starts_with(action, ?)")
+            params.append(action)
+        if since is not None:
+            where.append("occurred_at >= ?")
+            params.append(since)
+        return self._frame(
+            f"SELECT audit_id, occurred_at, actor, action, entity, detail FROM audit_log"
+            f" WHERE {' AND '.join(where)} ORDER BY audit_id DESC LIMIT ?", [*params, limit])
+
+    # -- imports (issue 3) ----------------------------------------------------
+    # Every statement of the import, mapping-memory and undo paths. _IMPORT_PLAN says
+    # which tables each kind writes and how: 'add' inserts reference rows not yet there
+    # (a new period or OPD), 'upsert' replaces rows with the same key, 'replace' replaces
+    # every row of the scope (kind + period, and for assessments the sources in the file).
+    # What an import deletes or overwrites is kept in import_replaced_<table> under the
+    # importing batch, so undo restores exactly the previous state.
+    _IMPORT_PLAN: dict[str, tuple[tuple[str, str, str], ...]] = {
+        "personnel": (("period", "add", "period"), ("opd", "add", "opd_id"), ("asn", "upsert", "nip"),
+                      ("asn_period", "replace", "period = ?")),
+        "performance": (("performance", "replace", "period = ?"),),
+        "assessment": (("assessment", "replace", "period = ? AND list_contains(?, sumber)"),),
+        "discipline": (("discipline", "replace", "true"),),
+        "target-posts": (("opd", "add", "opd_id"), ("target_post", "replace", "true")),
+    }
+    _SHADOWED = ("asn", "asn_period", "performance", "assessment", "discipline", "target_post")
+
+    def import_reference(self, period: int | None, known_nips: bool = False) -> dict:
+        """What import validation needs to know about the database, read in one go."""
+        cur = self._cur()
+        try:
+            status = dict(cur.execute("SELECT period, status FROM period").fetchall())
+            personnel = set()
+            if period is not None:
+                personnel = set(cur.sql("SELECT nip FROM asn_period WHERE period = ?", params=[period])
+                                .to_arrow_table().column(0).to_pylist())
+            known = set(cur.sql("SELECT nip FROM asn").to_arrow_table().column(0).to_pylist()) \
+                if known_nips else set()
+            return {
+                "period_status": {int(k): v for k, v in status.items()},
+                "personnel_nips": personnel,
+                "known_nips": known,
+                "opd": cur.sql("SELECT opd_id, nama, singkatan FROM opd ORDER BY opd_id").to_arrow_table().to_pandas(),
+                "levels": dict(cur.execute(
+                    "SELECT jenjang_jabatan, jenis_jabatan FROM job_level ORDER BY urutan DESC").fetchall()),
+                "predikat": [r[0] for r in cur.execute(
+                    "SELECT predikat FROM rule_predikat ORDER BY urutan DESC").fetchall()],
+                "predikat_pairs": {(h, p): v for h, p, v in cur.execute(
+                    "SELECT hasil_kerja, perilaku, predikat FROM rule_predikat_pair").fetchall()},
+                "education": [r[0] for r in cur.execute(
+                    "SELECT tingkat FROM education_level ORDER BY urutan").fetchall()],
+            }
+        finally:
+            cur.close()
+
+    def import_mappings(self, kind: str) -> dict[str, str]:
+        """Remembered column mappings of a kind: header key → field ('' = ignore)."""
+        cur = self._cur()
+        try:
+            return dict(cur.execute("SELECT header_key, field FROM import_mapping WHERE kind = ?", [kind]).fetchall())
+        finally:
+            cur.close()
+
+    def save_import_mapping(self, kind: str, entries: Sequence[tuple[str, str, str | None]], actor: str) -> None:
+        """Remember (header key, header, field) choices; field None forgets the key."""
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                for key, header, field in entries:
+                    cur.execute("DELETE FROM import_mapping WHERE kind = ? AND header_key = ?", [kind, key])
+                    if field is not None:
+                        cur.execute("INSERT INTO import_mapping (kind, header_key, header, field, updated_by)"
+                                    " VALUES (?, ?, ?, ?, ?)", [kind, key, header, field, actor])
+                cur.execute("COMMIT")
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+
+    def _shadow_columns(self, cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+        """Columns of ``table`` (live), adding any the shadow table lacks."""
+        rows = cur.execute("SELECT table_name, column_name, data_type FROM information_schema.columns"
+                           " WHERE table_name IN (?, ?) ORDER BY ordinal_position",
+                           [table, f"import_replaced_{table}"]).fetchall()
+        live = [(c, t) for tn, c, t in rows if tn == table]
+        shadow = {c for tn, c, _ in rows if tn != table}
+        for c, t in live:
+            if c not in shadow:
+                cur.execute(f"ALTER TABLE {_ident('import_replaced_' + table)} ADD COLUMN {_ident(c)} {t}")
+        return [c for c, _ in live]
+
+    def write_import(self, kind: str, period: int | None, frames: dict[str, pd.DataFrame], *, actor: str,
+                     scope: dict | None = None, file_name: str | None = None, file_hash: str | None = None,
+                     row_count: int | None = None, warning_count: int = 0) -> int:
+        """Write one validated import as one batch in one transaction; returns the batch id.
+
+        Rows the import replaces are kept for :meth:`undo_import`. All or nothing.
+        """
+        if kind not in self._IMPORT_PLAN:
+            raise StoreError(f"Jenis impor tidak dikenal: {kind}.")
+        scope = scope or {}
+        params_for = {"period = ?": [period], "true": [],
+                      "period = ? AND list_contains(?, sumber)": [period, list(scope.get("sumber", []))]}
+        main = self._IMPORT_PLAN[kind][-1][0]
+        rows = int(row_count if row_count is not None else len(frames.get(main, ())))
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                if cur.execute("SELECT count(*) FROM import_batch WHERE source = 'sintetis'"
+                               " AND undone_at IS NULL").fetchone()[0]:
+                    # the first real import ends the demo: real and synthetic rows never mix
+                    self._clear_personal(cur, actor, "impor data nyata pertama menggantikan data sintetis",
+                                         keep_reference=True)
+                    ended_demo = True
+                else:
+                    ended_demo = False
+                batch_id = int(cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batch").fetchone()[0])
+                cur.execute(
+                    "INSERT INTO import_batch (batch_id, kind, period, source, file_name, file_hash, row_count,"
+                    " warning_count, created_by, scope) VALUES (?, ?, ?, 'impor', ?, ?, ?, ?, ?, ?)",
+                    [batch_id, kind, period, file_name, file_hash, rows, warning_count, actor,
+                     json.dumps(scope) if scope else None])
+                for table, mode, key in self._IMPORT_PLAN[kind]:
+                    frame = frames.get(table)
+                    if frame is None:
+                        frame = pd.DataFrame()
+                    incoming = frame.reset_index(drop=True).assign(batch_id=batch_id) if len(frame) else None
+                    if incoming is not None:
+                        cur.register("_incoming", incoming)
+                    cols = ", ".join(_ident(c) for c in incoming.columns) if incoming is not None else ""
+                    if mode == "add":
+                        if incoming is not None:
+                            cur.execute(f"INSERT INTO {_ident(table)} ({cols}) SELECT {cols} FROM _incoming"
+                                        f" WHERE {_ident(key)} NOT IN (SELECT {_ident(key)} FROM {_ident(table)})")
+                    else:
+                        live = ", ".join(_ident(c) for c in self._shadow_columns(cur, table))
+                        shadow = _ident(f"import_replaced_{table}")
+                        if mode == "upsert":
+                            if incoming is None:
+                                continue
+                            where = f"{_ident(key)} IN (SELECT {_ident(key)} FROM _incoming)"
+                            params: list = []
+                        else:
+                            where, params = key, params_for[key]
+                        cur.execute(f"INSERT INTO {shadow} (undo_batch_id, {live}) SELECT ?, {live}"
+                                    f" FROM {_ident(table)} WHERE {where}", [batch_id, *params])
+                        cur.execute(f"DELETE FROM {_ident(table)} WHERE {where}", params)
+                        if incoming is not None:
+                            cur.execute(f"INSERT INTO {_ident(table)} ({cols}) SELECT {cols} FROM _incoming")
+                    if incoming is not None:
+                        cur.unregister("_incoming")
+                if ended_demo:  # synthetic periods and OPDs the real data does not use go too
+                    cur.execute("DELETE FROM period WHERE period NOT IN (SELECT period FROM asn_period)")
+                    cur.execute("DELETE FROM opd WHERE opd_id NOT IN (SELECT opd_id FROM asn_period)"
+                                " AND opd_id NOT IN (SELECT opd_id FROM target_post WHERE opd_id IS NOT NULL)")
+                cur.execute(
+                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, ?, ?, ?)",
+                    [actor, f"impor:{kind}", f"batch:{batch_id}",
+                     json.dumps({"period": period, "rows": rows, "warnings": warning_count, "file": file_name,
+                                 "hash": file_hash, **({"scope": scope} if scope else {})})])
+                cur.execute("COMMIT")
+                return batch_id
+            except Exception as exc:
+                cur.execute("ROLLBACK")
+                if isinstance(exc, duckdb.Error):
+                    raise StoreError("Impor gagal ditulis ke basis data; tidak ada yang diubah ("
+                                     f"{str(exc).splitlines()[0]}).") from None
+                raise
+            finally:
+                cur.close()
+
+    def last_import(self, kind: str, period: int | None) -> dict | None:
+        """The latest import of a kind and period that has not been undone."""
+        f = self._frame(
+            "SELECT batch_id, kind, period, file_name, row_count, warning_count, created_by, created_at"
+            " FROM import_batch WHERE kind = ? AND period IS NOT DISTINCT FROM ? AND source = 'impor'"
+            " AND undone_at IS NULL ORDER BY batch_id DESC LIMIT 1", [kind, period])
+        return None if f.empty else f.iloc[0].to_dict()
+
+    def import_history(self, limit: int = 200) -> pd.DataFrame:
+        return self._frame(
+            "SELECT batch_id, created_at, kind, period, source, file_name, row_count, warning_count,"
+            " created_by, undone_at, undone_by FROM import_batch ORDER BY batch_id DESC LIMIT ?", [limit])
+
+    def undoable_imports(self) -> pd.DataFrame:
+        """Per kind and period, the latest import that has not been undone."""
+        return self._frame(
+            "SELECT batch_id, kind, period, file_name, row_count, created_by, created_at FROM import_batch"
+            " WHERE source = 'impor' AND undone_at IS NULL AND list_contains(?, kind)"
+            " QUALIFY row_number() OVER (PARTITION BY kind, period ORDER BY batch_id DESC) = 1"
+            " ORDER BY batch_id DESC", [list(self._IMPORT_PLAN)])
+
+    def undo_import(self, kind: str, period: int | None, actor: str) -> dict:
+        """Undo the latest import of a kind and period: its rows go, the rows it replaced return.
+
+        Refused (StoreError) when a later import has since replaced rows this one wrote, or
+        when the demo data was rebuilt after it.
+        """
+        last = self.last_import(kind, period)
+        from data.importing.fields import KIND_NOUNS
+
+        def what(k: str, p) -> str:
+            return KIND_NOUNS.get(k, k) + (f" periode {p}" if p is not None else "")
+
+        if last is None or kind not in self._IMPORT_PLAN:
+            raise StoreError(f"Tidak ada impor {what(kind, period)} yang dapat dibatalkan.")
+        batch_id = int(last["batch_id"])
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                later_demo = cur.execute("SELECT min(batch_id) FROM import_batch WHERE source = 'sintetis'"
+                                         " AND batch_id > ?", [batch_id]).fetchone()[0]
+                if later_demo is not None:
+                    raise StoreError(f"Impor #{batch_id} tidak dapat dibatalkan: data peragaan dibangun ulang "
+                                     "sesudahnya.")
+                for table in self._SHADOWED:
+                    row = cur.execute(
+                        f"SELECT b.batch_id, b.kind, b.period FROM {_ident('import_replaced_' + table)} s"
+                        " JOIN import_batch b ON b.batch_id = s.undo_batch_id"
+                        " WHERE s.batch_id = ? AND s.undo_batch_id <> ? AND b.undone_at IS NULL"
+                        " ORDER BY b.batch_id LIMIT 1", [batch_id, batch_id]).fetchone()
+                    if row:
+                        raise StoreError(f"Impor #{batch_id} tidak dapat dibatalkan karena sebagian datanya sudah "
+                                         f"diganti oleh impor #{row[0]} ({what(row[1], row[2])}). Batalkan impor "
+                                         "itu lebih dulu.")
+                cur.execute("BEGIN TRANSACTION")
+                for table, mode, _ in reversed(self._IMPORT_PLAN[kind]):
+                    if mode == "add":
+                        continue
+                    live = ", ".join(_ident(c) for c in self._shadow_columns(cur, table))
+                    shadow = _ident(f"import_replaced_{table}")
+                    cur.execute(f"DELETE FROM {_ident(table)} WHERE batch_id = ?", [batch_id])
+                    cur.execute(f"INSERT INTO {_ident(table)} ({live}) SELECT {live} FROM {shadow}"
+                                " WHERE undo_batch_id = ?", [batch_id])
+                    cur.execute(f"DELETE FROM {shadow} WHERE undo_batch_id = ?", [batch_id])
+                # reference rows this batch added, unless something still uses them
+                cur.execute("DELETE FROM opd WHERE batch_id = ? AND opd_id NOT IN ("
+                            " SELECT opd_id FROM asn_period WHERE opd_id IS NOT NULL"
+                            " UNION ALL SELECT opd_id FROM target_post WHERE opd_id IS NOT NULL)", [batch_id])
+                cur.execute("DELETE FROM period WHERE batch_id = ? AND period NOT IN ("
+                            " SELECT period FROM asn_period UNION ALL SELECT period FROM performance"
+                            " UNION ALL SELECT period FROM assessment)", [batch_id])
+                cur.execute("UPDATE import_batch SET undone_at = current_timestamp, undone_by = ? WHERE batch_id = ?",
+                            [actor, batch_id])
+                cur.execute("INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'impor:batal', ?, ?)",
+                            [actor, f"batch:{batch_id}", json.dumps({"kind": kind, "period": period})])
+                cur.execute("COMMIT")
+            except StoreError:
+                raise
+            except Exception as exc:
+                try:
+                    cur.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass
+                if isinstance(exc, duckdb.Error):
+                    raise StoreError(f"Pembatalan impor #{batch_id} gagal; tidak ada yang diubah "
+                                     f"({str(exc).splitlines()[0]}).") from None
+                raise
+            finally:
+                cur.close()
+        return {**last, "batch_id": batch_id}
+    # -- end of imports (issue 3) ---------------------------------------------
 
 
 _PUBLIC_TABLES = {
@@ -405,9 +863,12 @@ def _ident(name: str) -> str:
     return f'"{name}"'
 
 
-def _filter_sql(filters: Filters) -> tuple[str, list]:
-    """Parameterised WHERE fragment for the global filters (aliases ap, a)."""
+def _filter_sql(filters: Filters, scope: Scope = EVERYTHING) -> tuple[str, list]:
+    """Parameterised WHERE fragment for the scope and the global filters (aliases ap, a)."""
     parts, params = [], []
+    if scope.opd_ids is not None:
+        parts.append("list_contains(?, ap.opd_id)")
+        params.append(list(scope.opd_ids))
     for column, values in (("ap.opd_id", filters.opd_ids),
                            ("ap.jenis_jabatan", filters.jenis_jabatan),
                            ("a.jenis_asn", filters.jenis_asn)):

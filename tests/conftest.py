@@ -37,3 +37,17 @@ def demo_db(tmp_path_factory) -> Path:
     load_demo(store)
     store.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def real_db(tmp_path_factory) -> Path:
+    """The demo content recorded as if it had been imported (not synthetic): a base for tests of
+    real-data behaviour (imports on top of existing data, login required)."""
+    from data.synthetic import build_demo
+
+    path = tmp_path_factory.mktemp("real") / "real.duckdb"
+    store = open_store(path)
+    store.replace_dataset(build_demo(), kind="dasar-uji", period=None, source="impor", actor="uji",
+                          file_name="uji-dasar.xlsx")
+    store.close()
+    return path

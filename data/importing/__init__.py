@@ -1,0 +1,12 @@
+"""Import of SIMATA / SIASN / e-Kinerja / CACT exports and BKPSDM spreadsheets (issue 3).
+
+Pure code, no Streamlit: the Impor Data page and ``python -m data import`` both call
+:mod:`data.importing.pipeline`, which reads a file (:mod:`reader`), maps its columns
+(:mod:`fields`, :mod:`mapping`), normalises and validates every row (:mod:`normalise`,
+:mod:`validate`) and hands the rows to :class:`data.store.Store` for one atomic write.
+Every message a user can see is Indonesian.
+"""
+from data.importing.errors import Rejected
+from data.importing.fields import KIND_LABELS, KIND_NOUNS, KINDS
+
+__all__ = ["KINDS", "KIND_LABELS", "KIND_NOUNS", "Rejected"]

@@ -1,0 +1,164 @@
+"""One importer for the page and the command line: read → map → validate → write.
+
+    table = read(content, name)                          # Rejected if unreadable
+    kind = resolve_kind(table, kind)                     # detected from the headers when None
+    mapping = default_mapping(store, table, kind)        # remembered choices, then synonyms
+    outcome = check(store, table, kind, mapping, period) # never writes
+    batch = commit(store, outcome, actor)                # one transaction, all rows or none
+
+``progress(fraction, text)`` callbacks let the page draw a bar and the command print lines.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from data.importing.errors import Rejected
+from data.importing.fields import KIND_NOUNS, KINDS, PERIOD_KINDS, header_key
+from data.importing.mapping import auto_map, detect_kind
+from data.importing.reader import RawTable, read_file
+from data.importing.validate import Outcome, Reference, validate
+
+Progress = Callable[[float, str], None]
+
+
+def _noop(fraction: float, text: str) -> None:
+    pass
+
+
+def num(n: int) -> str:
+    """1.234 (Indonesian thousands separator)."""
+    return f"{int(n):,}".replace(",", ".")
+
+
+def read(content: bytes, file_name: str, progress: Progress = _noop) -> RawTable:
+    progress(0.05, f"Membaca berkas {file_name}…")
+    table = read_file(content, file_name)
+    where = f"lembar '{table.sheet}', " if table.sheet else ""
+    progress(0.35, f"Terbaca {num(table.n_rows)} baris ({where}judul kolom di baris "
+                   f"{'–'.join(map(str, table.header_rows))}).")
+    return table
+
+
+def resolve_kind(table: RawTable, kind: str | None) -> str:
+    if kind:
+        if kind not in KINDS:
+            raise Rejected(f"Jenis data '{kind}' tidak dikenal; pilih salah satu: {', '.join(KINDS)}.")
+        return kind
+    return detect_kind(table.headers)
+
+
+def default_mapping(store, table: RawTable, kind: str) -> dict[int, str]:
+    return auto_map(table.headers, kind, store.import_mappings(kind))
+
+
+def reference(store, kind: str, period: int | None) -> Reference:
+    ref = store.import_reference(period if kind in PERIOD_KINDS else None,
+                                 known_nips=kind in ("discipline", "target-posts"))
+    return Reference(**ref)
+
+
+def check(store, table: RawTable, kind: str, mapping: dict[int, str], period: int | None,
+          constants: dict | None = None, progress: Progress = _noop) -> Outcome:
+    """Validate without writing. Raises :class:`Rejected` for a file that cannot be used at all."""
+    progress(0.4, f"Memeriksa {num(table.n_rows)} baris {KIND_NOUNS[kind]}…")
+    period = _period_hint(table, kind, mapping, period)
+    outcome = validate(table, kind, mapping, period, reference(store, kind, period), constants)
+    progress(0.7, f"Pemeriksaan selesai: {num(outcome.errors)} galat, {num(outcome.warnings)} peringatan.")
+    return outcome
+
+
+def _period_hint(table: RawTable, kind: str, mapping: dict[int, str], period: int | None) -> int | None:
+    """The period written in the file, when none was chosen (needed to load the right NIPs)."""
+    if period is not None or kind not in PERIOD_KINDS:
+        return period
+    pos = next((p for p, f in mapping.items() if f == "periode"), None)
+    if pos is None or pos not in table.rows.columns:
+        return None
+    from data.importing.normalise import parse_number
+    values = {parse_number(v) for v in table.rows[pos].dropna().unique()[:50]}
+    values = {int(v) for v in values if v is not None and float(v).is_integer()}
+    return values.pop() if len(values) == 1 else None
+
+
+def commit(store, outcome: Outcome, actor: str, progress: Progress = _noop,
+           remember: bool = True) -> int:
+    """Write a clean outcome (one transaction). Refuses one with errors."""
+    if not outcome.ok:
+        raise Rejected(f"Impor dibatalkan: {num(outcome.errors)} galat; basis data tidak diubah."
+                       if outcome.errors else "Tidak ada baris untuk diimpor.")
+    progress(0.75, f"Menulis {num(outcome.rows)} baris ke basis data…")
+    batch = store.write_import(outcome.kind, outcome.period, outcome.frames, actor=actor, scope=outcome.scope,
+                               file_name=outcome.table.file_name, file_hash=outcome.table.file_hash,
+                               row_count=outcome.rows, warning_count=outcome.warnings)
+    if remember:
+        remember_mapping(store, outcome.table, outcome.kind, outcome.mapping, actor)
+    progress(1.0, f"Selesai: impor #{batch}.")
+    return batch
+
+
+def remember_mapping(store, table: RawTable, kind: str, mapping: dict[int, str], actor: str) -> None:
+    """Store the choices that differ from what the synonyms alone would give; forget the rest."""
+    synonyms = auto_map(table.headers, kind)
+    remembered = store.import_mappings(kind)
+    entries = []
+    for i, header in enumerate(table.headers):
+        key = header_key(header)
+        if not key or header.startswith("Kolom "):
+            continue
+        chosen, default = mapping.get(i, ""), synonyms.get(i, "")
+        if chosen != default:
+            entries.append((key, header, chosen))
+        elif key in remembered:
+            entries.append((key, header, None))
+    if entries:
+        store.save_import_mapping(kind, entries, actor)
+
+
+@dataclass
+class Result:
+    outcome: Outcome
+    batch_id: int | None
+    seconds: float
+
+
+def run(store, content: bytes, file_name: str, *, kind: str | None = None, period: int | None = None,
+        actor: str, overrides: dict[str, str] | None = None, constants: dict | None = None,
+        progress: Progress = _noop) -> Result:
+    """The whole import, as the command line does it. ``overrides`` maps header → field ('' =
+    ignore). Raises Rejected when the file cannot be used; returns the outcome (with its
+    issues) and the batch id, or None when errors blocked the write."""
+    t0 = time.perf_counter()
+    table = read(content, file_name, progress)
+    kind = resolve_kind(table, kind)
+    mapping = default_mapping(store, table, kind)
+    if overrides:
+        mapping = apply_overrides(table, kind, mapping, overrides)
+    outcome = check(store, table, kind, mapping, period, constants, progress)
+    batch = commit(store, outcome, actor, progress) if outcome.ok else None
+    return Result(outcome, batch, time.perf_counter() - t0)
+
+
+def apply_overrides(table: RawTable, kind: str, mapping: dict[int, str], overrides: dict[str, str]) -> dict[int, str]:
+    from data.importing.fields import FIELDS
+    by_label = {}
+    for f in FIELDS[kind]:
+        by_label[header_key(f.label)] = f.name
+        by_label[header_key(f.name)] = f.name
+    out = dict(mapping)
+    keys = [header_key(h) for h in table.headers]
+    for header, target in overrides.items():
+        hk = header_key(header)
+        if hk not in keys:
+            raise Rejected(f"Kolom '{header}' tidak ada di berkas. Kolom yang ada: {', '.join(table.headers)}.")
+        pos = keys.index(hk)
+        if target in ("", "-", "abaikan"):
+            out.pop(pos, None)
+            continue
+        name = by_label.get(header_key(target))
+        if name is None:
+            raise Rejected(f"Bidang '{target}' tidak dikenal untuk {KIND_NOUNS[kind]}.")
+        out = {p: f for p, f in out.items() if f != name}
+        out[pos] = name
+    return out
