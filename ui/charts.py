@@ -45,3 +45,107 @@ def ninebox_grid(summary: pd.DataFrame, height: int = 560) -> go.Figure:
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
                       paper_bgcolor="white", dragmode=False)
     return fig
+
+
+def _tint(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+HOVER_COLUMNS = ("nip", "nama", "jabatan", "opd_nama", "predikat_efektif", "jpm_teks", "kotak")
+
+
+def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | None,
+                    x_cuts: tuple[float, float] | None, height: int = 640) -> tuple[go.Figure, dict[int, list[str]]]:
+    """Dots per ASN over the 3×3 grid, one clickable badge per box.
+
+    ``points`` has x, y and HOVER_COLUMNS (plus ``colour`` when given). Returns the
+    figure and, per curve number, the NIPs in point order (to map a selection back).
+    """
+    lang = language()
+    fig = go.Figure()
+    curves: dict[int, list[str]] = {}
+    for r in summary.itertuples(index=False):
+        fig.add_shape(type="rect", x0=r.kolom, x1=r.kolom + 1, y0=r.baris, y1=r.baris + 1,
+                      fillcolor=_tint(BOX_COLOURS.get(r.kotak, "#cccccc"), 0.22),
+                      line=dict(color="white", width=3), layer="below")
+    # clickable badges: box number, count and share
+    badge_text = [f"<b>{k}</b>" for k in summary["kotak"]]
+    fig.add_trace(go.Scatter(
+        x=summary["kolom"] + 0.09, y=summary["baris"] + 0.89, mode="markers+text", text=badge_text,
+        textfont=dict(size=17, color="white"), marker=dict(symbol="square", size=34,
+        color=[BOX_COLOURS.get(k) for k in summary["kotak"]], line=dict(color="white", width=1)),
+        customdata=[f"kotak:{k}" for k in summary["kotak"]], name=t("grid.boxes"), showlegend=False,
+        # a click selects one badge: the others must stay legible, not fade like unselected dots
+        unselected=dict(marker=dict(opacity=1), textfont=dict(color="white")),
+        hovertemplate="%{hovertext}<extra></extra>",
+        hovertext=[f"{t('grid.box', n=k)} · {lbl}<br>{t('grid.count', count=fmt.num(c, lang=lang), pct=fmt.pct(p, lang=lang))}"
+                   f"<br><i>{t('grid.click_box')}</i>"
+                   for k, lbl, c, p in zip(summary["kotak"], summary["label"], summary["jumlah"], summary["persen"])]))
+    curves[0] = []
+    for r in summary.itertuples(index=False):
+        fig.add_annotation(x=r.kolom + 0.17, y=r.baris + 0.89, xanchor="left", showarrow=False,
+                           text=f"<b>{fmt.num(r.jumlah, lang=lang)}</b> · {fmt.pct(r.persen, lang=lang)}",
+                           font=dict(size=15, color="#1b1b1b"))
+    groups = [(None, points)] if colour is None else list(points.groupby(colour, sort=True, dropna=False))
+    palette = {k: BOX_COLOURS[k] for k in BOX_COLOURS}
+    qualitative = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+                   "#17becf", "#ff7f0e", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"]
+    for i, (key, g) in enumerate(groups):
+        if colour == "kotak":
+            col, name = palette.get(int(key), "#555555"), t("grid.box", n=int(key))
+        else:
+            col, name = ("#0b6e4f" if key is None else qualitative[i % len(qualitative)]), \
+                (str(key) if key is not None and not (isinstance(key, float) and pd.isna(key)) else "–")
+        fig.add_trace(go.Scattergl(
+            x=g["x"].to_numpy(dtype="float32"), y=g["y"].to_numpy(dtype="float32"), mode="markers", name=name,
+            marker=dict(size=7, color=col if colour != "kotak" else _darker(col), opacity=0.85,
+                        line=dict(width=0.5, color="white")),
+            customdata=g[list(HOVER_COLUMNS)].to_numpy(dtype=object),
+            hovertemplate=("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
+                           + t("grid.hover_predikat") + ": %{customdata[4]} · JPM: %{customdata[5]}"
+                           + "<br>" + t("grid.box", n="%{customdata[6]}") + "<extra></extra>"),
+            showlegend=colour not in (None, "kotak")))
+        curves[len(fig.data) - 1] = g["nip"].tolist()
+    for pos in (1, 2):
+        fig.add_shape(type="line", x0=pos, x1=pos, y0=0, y1=3, line=dict(color="#555", width=1.5, dash="dot"))
+        fig.add_shape(type="line", x0=0, x1=3, y0=pos, y1=pos, line=dict(color="#555", width=1.5, dash="dot"))
+    ticks = [t(f"grid.{c}") for c in AXIS_POT]
+    if x_cuts is not None:
+        mid, hi = x_cuts
+        ticks = [f"{ticks[0]}<br>< {fmt.num(mid, 1, lang)}", f"{ticks[1]}<br>{fmt.num(mid, 1, lang)} – < {fmt.num(hi, 1, lang)}",
+                 f"{ticks[2]}<br>≥ {fmt.num(hi, 1, lang)}"]
+    fig.update_xaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=ticks, showgrid=False, zeroline=False,
+                     title=dict(text=f"<b>{t('grid.x')}</b>", font=dict(size=16)), tickfont=dict(size=14),
+                     fixedrange=True)
+    fig.update_yaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=[t(f"grid.{c}") for c in AXIS_PERF],
+                     showgrid=False, zeroline=False, title=dict(text=f"<b>{t('grid.y')}</b>", font=dict(size=16)),
+                     tickfont=dict(size=14), fixedrange=True)
+    # no dragmode/clickmode here: Streamlit then picks clickmode "event+select", so a click on a
+    # badge or dot selects it. With dragmode="select" Streamlit forces clickmode "event" and clicks
+    # send nothing; box-select stays one modebar button away.
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
+                      paper_bgcolor="white", legend=dict(orientation="h", y=-0.12), uirevision="ninebox")
+    return fig, curves
+
+
+def _darker(hex_colour: str) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(int(h[i:i + 2], 16) * 0.7) for i in (0, 2, 4))
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def radar(labels: list[str], attained: list[float], required: list[float], attained_name: str,
+          required_name: str) -> go.Figure:
+    """Competency radar: attained vs SKJ standard, levels 1–5."""
+    fig = go.Figure()
+    closed = labels + labels[:1]
+    fig.add_trace(go.Scatterpolar(r=required + required[:1], theta=closed, name=required_name,
+                                  line=dict(color="#888", dash="dash"), fill=None))
+    fig.add_trace(go.Scatterpolar(r=attained + attained[:1], theta=closed, name=attained_name,
+                                  line=dict(color="#0b6e4f", width=3), fill="toself",
+                                  fillcolor="rgba(11,110,79,0.2)"))
+    fig.update_layout(polar=dict(radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5])), height=380,
+                      margin=dict(l=40, r=40, t=20, b=20), legend=dict(orientation="h"))
+    return fig

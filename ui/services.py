@@ -10,7 +10,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from datetime import date
+
+from analytics.demography import age_band, age_on
 from analytics.engine import place
+from analytics.positions import plot_positions
 from analytics.ninebox import box_summary
 from analytics.rules import RuleSet
 from data.store import Filters, Store, db_path, open_store
@@ -40,9 +44,15 @@ def _placements(path: str, version: tuple, period: int, opd: tuple, jenis: tuple
     s = _store(path)
     pop = s.population(period, Filters(opd, jenis, asn))
     placed = place(pop, _rules(path, version, period))
-    keep = ["nama", "jabatan", "jenis_jabatan", "jenjang_jabatan", "opd_id", "opd_nama", "jenis_kelamin",
-            "jenis_asn", "tanggal_lahir", "pendidikan_tingkat", "golongan"]
-    return pd.concat([placed, pop[keep]], axis=1)
+    keep = ["nama", "gelar_depan", "gelar_belakang", "jabatan", "jenis_jabatan", "jenjang_jabatan", "opd_id",
+            "opd_nama", "unit_kerja", "jenis_kelamin", "jenis_asn", "tanggal_lahir", "pendidikan_tingkat",
+            "pendidikan_bidang", "golongan", "sumber", "periode_asesmen"]
+    out = pd.concat([placed, pop[[c for c in keep if c in pop.columns]]], axis=1)
+    out["usia"] = age_on(out["tanggal_lahir"], date(period, 12, 31))
+    out["kelompok_usia"] = age_band(out["usia"])
+    out["jpm_teks"] = out["jpm"].map(lambda v: "–" if pd.isna(v) else f"{v:.1f}".replace(".", ","))
+    out = pd.concat([out, plot_positions(out, _rules(path, version, period))], axis=1)
+    return out
 
 
 def placements(period: int, filters: Filters) -> pd.DataFrame:
@@ -61,6 +71,19 @@ def headline(period: int, filters: Filters) -> dict:
     s = store()
     return _headline(str(s.path), s.data_version(), period, filters.opd_ids, filters.jenis_jabatan,
                      filters.jenis_asn)
+
+
+def person_history(nip: str) -> pd.DataFrame:
+    """The person's placement in every period they appear in (no cache: one person)."""
+    s = store()
+    frames = []
+    for period in s.person_periods(nip):
+        pop = s.population(period, nips=[nip])
+        if pop.empty:
+            continue
+        placed = place(pop, _rules(str(s.path), s.data_version(), period))
+        frames.append(pd.concat([pop, placed.drop(columns=["nip"])], axis=1))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def summary(period: int, filters: Filters) -> pd.DataFrame:

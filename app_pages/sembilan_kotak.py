@@ -1,0 +1,177 @@
+"""Sembilan Kotak: the interactive 9-box with filters, drill-down, profile, tray and what-if."""
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from analytics.demography import band_labels
+from analytics.selection import selection_from_event
+from analytics.positions import stable_sample
+from analytics import whatif
+from analytics.ninebox import box_summary
+from data.store import StoreError
+from ui import charts, fmt, profile, services
+from ui.frame import context
+from ui.i18n import language, t
+from ui.user import acting_user, can
+
+DOT_LIMIT = 20_000           # above this, a stated, stable sample of dots is drawn
+CHART_KEY = "nk_chart"
+COLOUR_OPTIONS = {"kotak": "nk.colour.kotak", "opd_nama": "nk.colour.opd", "jenis_jabatan": "nk.colour.jenis",
+                  "jenis_kelamin": "nk.colour.jk", "kelompok_usia": "nk.colour.usia", "jenis_asn": "nk.colour.asn"}
+
+ctx = context()
+lang = language()
+rules = services.rules(ctx.period)
+everyone = services.placements(ctx.period, ctx.filters)
+
+st.title(t("nk.title"))
+
+# -- page filters (all bound to the URL) -------------------------------------------
+with st.container(border=True):
+    f1, f2, f3, f4, f5 = st.columns([2, 1, 1, 1, 1])
+    search = f1.text_input(t("nk.search"), key="cari", placeholder=t("nk.search_hint"), bind="query-params",
+                           max_chars=60)
+    gol = f2.multiselect(t("nk.golongan"), sorted(everyone["golongan"].dropna().unique()), key="gol",
+                         placeholder=t("sidebar.all"), bind="query-params")
+    jk = f3.multiselect(t("nk.jk"), ["L", "P"], key="jk", placeholder=t("sidebar.all"), bind="query-params",
+                        format_func=lambda v: t(f"nk.jk.{v}"))
+    usia = f4.multiselect(t("nk.usia"), band_labels(), key="usia", placeholder=t("sidebar.all"), bind="query-params")
+    pend = f5.multiselect(t("nk.pendidikan"), sorted(everyone["pendidikan_tingkat"].dropna().unique()), key="pend",
+                          placeholder=t("sidebar.all"), bind="query-params")
+
+mask = pd.Series(True, index=everyone.index)
+if gol:
+    mask &= everyone["golongan"].isin(gol)
+if jk:
+    mask &= everyone["jenis_kelamin"].isin(jk)
+if usia:
+    mask &= everyone["kelompok_usia"].isin(usia)
+if pend:
+    mask &= everyone["pendidikan_tingkat"].isin(pend)
+if search and search.strip():
+    q = search.strip()
+    mask &= everyone["nama"].str.contains(q, case=False, regex=False, na=False) | everyone["nip"].str.startswith(q)
+people = everyone[mask]
+placed = people[people["kotak"].notna()]
+summary = box_summary(placed["kotak"], rules.boxes)
+
+# a selection made under other filters would point at other people: forget it
+signature = (ctx.period, ctx.filters, tuple(gol), tuple(jk), tuple(usia), tuple(pend), search)
+if st.session_state.get("nk_signature") != signature:
+    st.session_state["nk_signature"] = signature
+    st.session_state["nk_nips"] = ()
+
+
+def _on_chart_select() -> None:
+    sel = selection_from_event(st.session_state.get(CHART_KEY), st.session_state.get("nk_curves"))
+    if sel.boxes and not sel.nips:
+        st.session_state["kotak"] = sel.boxes[0]
+        st.session_state["nk_nips"] = ()
+    elif sel.nips:
+        st.session_state["nk_nips"] = sel.nips
+        if len(sel.nips) == 1:
+            st.session_state["nk_open_profile"] = sel.nips[0]
+
+
+def _on_box_pick() -> None:
+    st.session_state["nk_nips"] = ()  # a box picked by hand replaces a dot selection
+
+
+@st.dialog(t("profil.title"), width="large")
+def _profile_dialog(nip: str) -> None:
+    profile.render(nip, ctx.period)
+
+
+# -- chart ------------------------------------------------------------------------------
+top = st.columns([3, 2])
+colour = top[0].segmented_control(t("nk.colour"), list(COLOUR_OPTIONS), key="warna", bind="query-params",
+                                  format_func=lambda k: t(COLOUR_OPTIONS[k]), default="kotak")
+chosen_box = top[1].segmented_control(t("nk.box_pick"), list(range(1, 10)), key="kotak", bind="query-params",
+                                      format_func=str, on_change=_on_box_pick)
+
+shown = placed
+if len(placed) > DOT_LIMIT:
+    shown = placed[stable_sample(placed["nip"], DOT_LIMIT)]
+    st.caption(t("nk.sampled", shown=fmt.num(len(shown), lang=lang), total=fmt.num(len(placed), lang=lang)))
+_, hi, mid = rules.cutoff("potensial")
+fig, curves = charts.ninebox_scatter(shown, summary, colour or "kotak", (mid, hi))
+st.session_state["nk_curves"] = curves
+st.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points", "box"),
+                config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "toImage"]})
+st.caption(t("nk.help_chart"))
+
+if (nip := st.session_state.pop("nk_open_profile", None)) is not None:
+    _profile_dialog(nip)
+
+# -- drill-down and the not-yet-profiled tray ------------------------------------------
+left, right = st.columns([3, 1])
+with left:
+    nips = st.session_state.get("nk_nips", ())
+    if nips:
+        rows = people[people["nip"].isin(nips)]
+        st.subheader(t("nk.drill_selected", n=fmt.num(len(rows), lang=lang)))
+    elif chosen_box:
+        rows = placed[placed["kotak"] == chosen_box]
+        box = rules.boxes.set_index("kotak").loc[chosen_box]
+        st.subheader(t("nk.drill_box", n=chosen_box, count=fmt.num(len(rows), lang=lang)))
+        st.caption(f"{box['label']} · {t('profil.followup')}: {box['rekomendasi'].replace(';', ' · ')}")
+    else:
+        rows = None
+        st.info(t("nk.drill_hint"))
+    if rows is not None:
+        table = rows[["nama", "nip", "jabatan", "opd_nama", "golongan", "predikat_efektif", "potensial_nilai",
+                      "kotak", "jpm"]].sort_values(["kotak", "potensial_nilai"], ascending=False)
+        # a row selection belongs to the list it was made in (it holds positions, not NIPs):
+        # a different list gets a different key, so no profile opens for someone never clicked
+        view = hashlib.sha1(repr((signature, chosen_box, tuple(nips))).encode()).hexdigest()[:12]
+        table_key = f"nk_table_{view}"
+        event = st.dataframe(
+            table, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)), key=table_key,
+            on_select="rerun", selection_mode="single-row", column_config={
+                "nama": t("col.nama"), "nip": "NIP", "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
+                "golongan": t("col.golongan"), "predikat_efektif": t("col.predikat"),
+                "potensial_nilai": st.column_config.NumberColumn(t("col.potensial"), format="%.1f"),
+                "kotak": st.column_config.NumberColumn(t("col.kotak"), format="%d"),
+                "jpm": st.column_config.NumberColumn("JPM", format="%.1f")})
+        picked = event.selection.rows if event is not None else []
+        nip = table.iloc[picked[0]]["nip"] if picked else None
+        if st.session_state.get("nk_table_last") != (table_key, nip):
+            st.session_state["nk_table_last"] = (table_key, nip)
+            if nip is not None:
+                _profile_dialog(nip)
+with right:
+    unprofiled = people[people["status"] == "belum diprofil"]
+    st.subheader(t("nk.tray"))
+    st.metric(t("nk.tray_count"), fmt.num(len(unprofiled), lang=lang),
+              help=t("nk.tray_help"), border=True)
+    with st.expander(t("nk.tray_who")):
+        st.dataframe(unprofiled[["nama", "jabatan", "opd_nama"]].sort_values("nama"), hide_index=True,
+                     width="stretch", height=300, column_config={
+                         "nama": t("col.nama"), "jabatan": t("col.jabatan"), "opd_nama": t("col.opd")})
+
+# -- what-if cut-offs -------------------------------------------------------------------
+with st.expander(t("nk.whatif"), expanded=False):
+    st.caption(t("nk.whatif_help", hi=fmt.num(hi, 1, lang), mid=fmt.num(mid, 1, lang)))
+    w1, w2 = st.columns(2)
+    new_mid, new_hi = w1.slider(t("nk.whatif_range"), 0.0, 100.0, (float(mid), float(hi)), step=0.5, key="nk_whatif")
+    diff = whatif.compare(placed, rules, new_hi, new_mid)
+    moved = whatif.moved(placed, rules, new_hi, new_mid)
+    w2.metric(t("nk.whatif_moved"), fmt.num(moved, lang=lang), border=True)
+    st.dataframe(diff, hide_index=True, width="stretch", column_config={
+        "kotak": st.column_config.NumberColumn(t("col.kotak"), format="%d"), "label": t("beranda.legend_label"),
+        "tersimpan": t("nk.whatif_saved"), "simulasi": t("nk.whatif_sim"),
+        "selisih": st.column_config.NumberColumn(t("nk.whatif_diff"), format="%+d")})
+    if can("aturan:ubah"):
+        if st.button(t("nk.whatif_save", period=ctx.period), key="nk_whatif_save",
+                     disabled=(new_mid, new_hi) == (mid, hi)):
+            try:
+                services.store().save_cutoff(ctx.period, "potensial", new_hi, new_mid, acting_user())
+                st.toast(t("nk.whatif_saved_ok"))
+                st.rerun()
+            except StoreError as exc:
+                st.error(str(exc))
+    else:
+        st.caption(t("nk.whatif_admin_only"))

@@ -1,0 +1,98 @@
+"""The ASN profile: identity, history, competencies, potential, follow-up and pool rules."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.competency import gaps, required_levels
+from analytics.talentpool import pool_checks
+from ui import charts, fmt, services
+from ui.i18n import language, t
+from ui.user import acting_user
+
+
+def render(nip: str, period: int) -> None:
+    """Draw the profile of ``nip`` as of ``period`` in the current container."""
+    lang = language()
+    history = services.person_history(nip)
+    if history.empty or period not in set(history["period"]):
+        st.info(t("profil.not_found"))
+        return
+    s = services.store()
+    s.audit(acting_user(), "lihat:profil", f"nip:{nip}", {"periode": period})
+    rules = services.rules(period)
+    now = history[history["period"] == period].iloc[0]
+
+    st.markdown(f"### {fmt.plain(fmt.full_name(now['nama'], now['gelar_depan'], now['gelar_belakang']))}")
+    st.caption(" · ".join(fmt.plain(v) for v in (
+        f"NIP {nip}", now["jabatan"], now["opd_nama"], now["unit_kerja"], now["golongan"], now["jenis_asn"],
+        f"{now['pendidikan_tingkat']} {now['pendidikan_bidang'] or ''}".strip()) if isinstance(v, str) and v))
+
+    c1, c2, c3, c4 = st.columns(4)
+    kotak = now["kotak"]
+    c1.metric(t("profil.kotak"), "–" if pd.isna(kotak) else int(kotak), border=True)
+    c2.metric(t("profil.predikat"), now["predikat_efektif"] or "–", border=True,
+              help=t("profil.formula", formula=now["kinerja_formula"] or "–"))
+    jpm_text = "–" if pd.isna(now["jpm"]) else fmt.num(now["jpm"], 1, lang)
+    c3.metric("JPM", jpm_text, border=True, help=f"{now['jpm_pemetaan'] or '–'} · {now['jpm_seleksi'] or '–'}")
+    pot_text = "–" if pd.isna(now["potensial_nilai"]) else \
+        f"{fmt.num(now['potensial_nilai'], 1, lang)} ({now['potensial_kategori']})"
+    c4.metric(t("profil.potensial"), pot_text, border=True,
+              help=t("profil.formula", formula=now["potensial_formula"] or "–"))
+
+    if pd.isna(kotak):
+        st.warning(t("profil.unplaced", status=now["status"]))
+    else:
+        box = rules.boxes.set_index("kotak").loc[int(kotak)]
+        st.markdown(f"**{t('profil.followup')}** — {fmt.plain(box['label'])}")
+        st.markdown("\n".join(f"- {fmt.plain(r)}" for r in str(box["rekomendasi"]).split(";")))
+
+    st.markdown(f"**{t('profil.history')}**")
+    hist = history[["period", "jabatan", "opd_nama", "golongan", "predikat_efektif", "kinerja_kategori",
+                     "potensial_kategori", "kotak", "jpm"]].sort_values("period", ascending=False)
+    st.dataframe(hist, hide_index=True, width="stretch", column_config={
+        "period": st.column_config.NumberColumn(t("col.periode"), format="%d"),
+        "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"), "golongan": t("col.golongan"),
+        "predikat_efektif": t("col.predikat"), "kinerja_kategori": t("col.kinerja"),
+        "potensial_kategori": t("col.potensial"), "kotak": t("col.kotak"),
+        "jpm": st.column_config.NumberColumn("JPM", format="%.1f")})
+
+    codes = rules.skj_codes()
+    names = rules.competencies.set_index("kode")["nama"]
+    if now[codes].notna().any():
+        left, right = st.columns([3, 2])
+        req = required_levels(pd.Series([now["jenjang_jabatan"]]), rules.skj, codes).iloc[0]
+        att = now[codes].astype(float)
+        with left:
+            st.markdown(f"**{t('profil.competency')}** ({fmt.plain(now['sumber'])} {int(now['periode_asesmen'])})")
+            st.plotly_chart(charts.radar([names[c] for c in codes], att.tolist(), req.tolist(),
+                                         t("profil.attained"), t("profil.standard", level=now["jenjang_jabatan"])),
+                            key=f"radar_{nip}", config={"displayModeBar": False})
+        with right:
+            g = gaps(att.to_frame().T, req.to_frame().T).iloc[0]
+            table = pd.DataFrame({"kompetensi": [names[c] for c in codes], "standar": req.to_numpy(),
+                                  "capaian": att.to_numpy(), "selisih": g.to_numpy()})
+            st.markdown(f"**{t('profil.gaps')}**")
+            st.dataframe(table, hide_index=True, width="stretch", column_config={
+                "kompetensi": t("col.kompetensi"), "standar": st.column_config.NumberColumn(t("col.standar")),
+                "capaian": st.column_config.NumberColumn(t("col.capaian")),
+                "selisih": st.column_config.NumberColumn(t("col.selisih"), format="%+d")})
+    pcodes = rules.potential_codes()
+    if now[pcodes].notna().any():
+        st.markdown(f"**{t('profil.aspects')}**")
+        aspects = pd.DataFrame({"aspek": [names[c] for c in pcodes], "nilai": now[pcodes].astype(float).to_numpy()})
+        st.dataframe(aspects, hide_index=True, width="stretch", column_config={
+            "aspek": t("col.aspek"),
+            "nilai": st.column_config.ProgressColumn(t("col.nilai"), min_value=0, max_value=5, format="%.1f")})
+
+    st.markdown(f"**{t('profil.pool')}**")
+    predikat_hist = dict(zip(history["period"], history["predikat_efektif"].where(history["predikat_efektif"].notna(), None)))
+    predikat_hist = {p: v for p, v in predikat_hist.items() if p <= period}
+    checks = pool_checks(None if pd.isna(kotak) else int(kotak), predikat_hist, now.get("hukdis_aktif"),
+                         rules.boxes, s.table("rule_eligibility"), rules.predikat)
+    st.dataframe(checks, hide_index=True, width="stretch", column_config={
+        "aturan": t("col.aturan"), "hasil": t("col.hasil"), "alasan": t("col.alasan")})
+    disc = s.discipline_of(nip)
+    if not disc.empty:
+        st.markdown(f"**{t('profil.discipline')}**")
+        st.dataframe(disc, hide_index=True, width="stretch")
