@@ -25,7 +25,7 @@ COLOUR_OPTIONS = {"kotak": "nk.colour.kotak", "opd_nama": "nk.colour.opd", "jeni
 ctx = context()
 lang = language()
 rules = services.rules(ctx.period)
-everyone = services.placements(ctx.period, ctx.filters)
+everyone = services.placements(ctx.period, ctx.filters, ctx.scope)
 
 st.title(t("nk.title"))
 
@@ -82,22 +82,24 @@ def _on_box_pick() -> None:
 
 @st.dialog(t("profil.title"), width="large")
 def _profile_dialog(nip: str) -> None:
-    profile.render(nip, ctx.period)
+    profile.render(nip, ctx.period, ctx.scope)
 
 
 # -- chart ------------------------------------------------------------------------------
-top = st.columns([3, 2])
+top = st.columns([5, 4, 2])
 colour = top[0].segmented_control(t("nk.colour"), list(COLOUR_OPTIONS), key="warna", bind="query-params",
                                   format_func=lambda k: t(COLOUR_OPTIONS[k]), default="kotak")
 chosen_box = top[1].segmented_control(t("nk.box_pick"), list(range(1, 10)), key="kotak", bind="query-params",
                                       format_func=str, on_change=_on_box_pick)
+mode = top[2].segmented_control(t("nk.mode"), ["klik", "seret"], key="nk_mode", default="klik", required=True,
+                                format_func=lambda m: t(f"nk.mode.{m}"), help=t("nk.mode_help"))
 
 shown = placed
 if len(placed) > DOT_LIMIT:
     shown = placed[stable_sample(placed["nip"], DOT_LIMIT)]
     st.caption(t("nk.sampled", shown=fmt.num(len(shown), lang=lang), total=fmt.num(len(placed), lang=lang)))
 _, hi, mid = rules.cutoff("potensial")
-fig, curves = charts.ninebox_scatter(shown, summary, colour or "kotak", (mid, hi))
+fig, curves = charts.ninebox_scatter(shown, summary, colour or "kotak", (mid, hi), drag_select=mode == "seret")
 st.session_state["nk_curves"] = curves
 st.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points", "box"),
                 config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "toImage"]})
@@ -122,8 +124,8 @@ with left:
         rows = None
         st.info(t("nk.drill_hint"))
     if rows is not None:
-        table = rows[["nama", "nip", "jabatan", "opd_nama", "golongan", "predikat_efektif", "potensial_nilai",
-                      "kotak", "jpm"]].sort_values(["kotak", "potensial_nilai"], ascending=False)
+        table = rows[["nama", "nip", "kotak", "predikat_efektif", "potensial_nilai", "jpm", "jabatan", "opd_nama",
+                      "golongan"]].sort_values(["kotak", "potensial_nilai"], ascending=False)
         # a row selection belongs to the list it was made in (it holds positions, not NIPs):
         # a different list gets a different key, so no profile opens for someone never clicked
         view = hashlib.sha1(repr((signature, chosen_box, tuple(nips))).encode()).hexdigest()[:12]

@@ -1,6 +1,9 @@
 """Plotly figures. Colours and layout only: every number arrives from analytics/."""
 from __future__ import annotations
 
+import html
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -10,6 +13,7 @@ from ui.i18n import language, t
 # Presentation palette per box (not regulation): warm for attention, green for the pool.
 BOX_COLOURS = {1: "#d64545", 2: "#f0a35e", 3: "#f0a35e", 4: "#f4d35e", 5: "#f4d35e", 6: "#f4d35e",
                7: "#7cc47f", 8: "#7cc47f", 9: "#2e8b57"}
+INK = "#1b1b1b"
 AXIS_POT = ("rendah", "menengah", "tinggi")
 AXIS_PERF = ("di bawah", "sesuai", "di atas")
 
@@ -33,7 +37,7 @@ def ninebox_grid(summary: pd.DataFrame, height: int = 560) -> go.Figure:
     fig.add_trace(go.Scatter(
         x=summary["kolom"] + 0.5, y=summary["baris"] + 0.5, mode="markers",
         marker=dict(size=120, opacity=0), hoverinfo="text",
-        text=[f"{t('grid.box', n=k)}<br>{lbl}<br>{t('grid.count', count=fmt.num(c, lang=lang), pct=fmt.pct(p, lang=lang))}"
+        text=[f"{t('grid.box', n=k)}<br>{html.escape(str(lbl))}<br>{t('grid.count', count=fmt.num(c, lang=lang), pct=fmt.pct(p, lang=lang))}"
               for k, lbl, c, p in zip(summary["kotak"], summary["label"], summary["jumlah"], summary["persen"])],
         showlegend=False))
     fig.update_xaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=[t(f"grid.{c}") for c in AXIS_POT],
@@ -57,7 +61,8 @@ HOVER_COLUMNS = ("nip", "nama", "jabatan", "opd_nama", "predikat_efektif", "jpm_
 
 
 def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | None,
-                    x_cuts: tuple[float, float] | None, height: int = 640) -> tuple[go.Figure, dict[int, list[str]]]:
+                    x_cuts: tuple[float, float] | None, height: int = 640,
+                    drag_select: bool = False) -> tuple[go.Figure, dict[int, list[str]]]:
     """Dots per ASN over the 3×3 grid, one clickable badge per box.
 
     ``points`` has x, y and HOVER_COLUMNS (plus ``colour`` when given). Returns the
@@ -80,7 +85,7 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
         # a click selects one badge: the others must stay legible, not fade like unselected dots
         unselected=dict(marker=dict(opacity=1), textfont=dict(color="white")),
         hovertemplate="%{hovertext}<extra></extra>",
-        hovertext=[f"{t('grid.box', n=k)} · {lbl}<br>{t('grid.count', count=fmt.num(c, lang=lang), pct=fmt.pct(p, lang=lang))}"
+        hovertext=[f"{t('grid.box', n=k)} · {html.escape(str(lbl))}<br>{t('grid.count', count=fmt.num(c, lang=lang), pct=fmt.pct(p, lang=lang))}"
                    f"<br><i>{t('grid.click_box')}</i>"
                    for k, lbl, c, p in zip(summary["kotak"], summary["label"], summary["jumlah"], summary["persen"])]))
     curves[0] = []
@@ -99,10 +104,11 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
             col, name = ("#0b6e4f" if key is None else qualitative[i % len(qualitative)]), \
                 (str(key) if key is not None and not (isinstance(key, float) and pd.isna(key)) else "–")
         fig.add_trace(go.Scattergl(
-            x=g["x"].to_numpy(dtype="float32"), y=g["y"].to_numpy(dtype="float32"), mode="markers", name=name,
+            x=g["x"].to_numpy(dtype="float32"), y=g["y"].to_numpy(dtype="float32"), mode="markers", name=html.escape(name),
             marker=dict(size=7, color=col if colour != "kotak" else _darker(col), opacity=0.85,
                         line=dict(width=0.5, color="white")),
-            customdata=g[list(HOVER_COLUMNS)].to_numpy(dtype=object),
+            selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=0.45)),
+            customdata=_hover_safe(g[list(HOVER_COLUMNS)]),
             hovertemplate=("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
                            + t("grid.hover_predikat") + ": %{customdata[4]} · JPM: %{customdata[5]}"
                            + "<br>" + t("grid.box", n="%{customdata[6]}") + "<extra></extra>"),
@@ -117,17 +123,30 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
         ticks = [f"{ticks[0]}<br>< {fmt.num(mid, 1, lang)}", f"{ticks[1]}<br>{fmt.num(mid, 1, lang)} – < {fmt.num(hi, 1, lang)}",
                  f"{ticks[2]}<br>≥ {fmt.num(hi, 1, lang)}"]
     fig.update_xaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=ticks, showgrid=False, zeroline=False,
-                     title=dict(text=f"<b>{t('grid.x')}</b>", font=dict(size=16)), tickfont=dict(size=14),
-                     fixedrange=True)
+                     title=dict(text=f"<b>{t('grid.x')}</b>", font=dict(size=18, color=INK)),
+                     tickfont=dict(size=15, color=INK), fixedrange=True)
     fig.update_yaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=[t(f"grid.{c}") for c in AXIS_PERF],
-                     showgrid=False, zeroline=False, title=dict(text=f"<b>{t('grid.y')}</b>", font=dict(size=16)),
-                     tickfont=dict(size=14), fixedrange=True)
-    # no dragmode/clickmode here: Streamlit then picks clickmode "event+select", so a click on a
-    # badge or dot selects it. With dragmode="select" Streamlit forces clickmode "event" and clicks
-    # send nothing; box-select stays one modebar button away.
+                     showgrid=False, zeroline=False, title=dict(text=f"<b>{t('grid.y')}</b>", font=dict(size=18, color=INK)),
+                     tickfont=dict(size=15, color=INK), fixedrange=True)
+    # Click mode (default): no dragmode, so Streamlit picks clickmode "event+select" and a click on a
+    # badge or dot selects it. Drag mode: dragmode "select", where Streamlit sends box selections
+    # but no clicks; the page offers the two as an explicit toggle so nobody gets stuck in one.
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
-                      paper_bgcolor="white", legend=dict(orientation="h", y=-0.12), uirevision="ninebox")
+                      paper_bgcolor="white", legend=dict(orientation="h", y=-0.12),
+                      uirevision=f"ninebox-{drag_select}")
+    if drag_select:
+        fig.update_layout(dragmode="select")
     return fig, curves
+
+
+def _hover_safe(frame: pd.DataFrame) -> np.ndarray:
+    """customdata for hover cards with text escaped: Plotly renders a subset of HTML in hover labels,
+    and a name like ``<img src=x onerror=…>`` must show as typed. The NIP (column 0) stays raw for
+    selections."""
+    out = frame.to_numpy(dtype=object)
+    for j in range(1, out.shape[1]):
+        out[:, j] = [html.escape(v) if isinstance(v, str) else v for v in out[:, j]]
+    return out
 
 
 def _darker(hex_colour: str) -> str:

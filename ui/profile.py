@@ -8,13 +8,14 @@ from analytics.competency import gaps, required_levels
 from analytics.talentpool import pool_checks
 from ui import charts, fmt, services
 from ui.i18n import language, t
+from data.store import Scope
 from ui.user import acting_user
 
 
-def render(nip: str, period: int) -> None:
+def render(nip: str, period: int, scope: Scope) -> None:
     """Draw the profile of ``nip`` as of ``period`` in the current container."""
     lang = language()
-    history = services.person_history(nip)
+    history = services.person_history(nip, scope)
     if history.empty or period not in set(history["period"]):
         st.info(t("profil.not_found"))
         return
@@ -50,6 +51,8 @@ def render(nip: str, period: int) -> None:
     st.markdown(f"**{t('profil.history')}**")
     hist = history[["period", "jabatan", "opd_nama", "golongan", "predikat_efektif", "kinerja_kategori",
                      "potensial_kategori", "kotak", "jpm"]].sort_values("period", ascending=False)
+    hist = hist.astype({c: object for c in ("predikat_efektif", "kinerja_kategori", "potensial_kategori")}).fillna(
+        {"predikat_efektif": "–", "kinerja_kategori": "–", "potensial_kategori": "–"})
     st.dataframe(hist, hide_index=True, width="stretch", column_config={
         "period": st.column_config.NumberColumn(t("col.periode"), format="%d"),
         "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"), "golongan": t("col.golongan"),
@@ -92,7 +95,7 @@ def render(nip: str, period: int) -> None:
                          rules.boxes, s.table("rule_eligibility"), rules.predikat)
     st.dataframe(checks, hide_index=True, width="stretch", column_config={
         "aturan": t("col.aturan"), "hasil": t("col.hasil"), "alasan": t("col.alasan")})
-    disc = s.discipline_of(nip)
+    disc = s.discipline_of(nip, scope=scope)
     if not disc.empty:
         st.markdown(f"**{t('profil.discipline')}**")
         st.dataframe(disc, hide_index=True, width="stretch")
