@@ -1,36 +1,54 @@
-"""Talenta: the frame shared by every page (config, data check, language, filters).
+"""Talenta: the frame shared by every page (config, data check, login gate, language, filters).
 
 Page scripts live in ``app_pages/``, not ``pages/``: with a folder named
-``pages/`` Streamlit would run a deep-linked page without this file (and
-without any gate placed here). See README.
+``pages/`` Streamlit would run a deep-linked page without this file, and so
+without the login gate below. See README.
 """
 from __future__ import annotations
 
 import streamlit as st
 
-from ui import frame
+from ui import frame, services
 from ui.i18n import t
+from ui.user import logged_in
 
 st.set_page_config(page_title="Talenta ASN", page_icon=":material/grid_view:", layout="wide")
 
 frame.language_picker()
-if frame.open_database():
-    ctx = frame.sidebar_filters()
-    if ctx is not None:
-        st.session_state["_context"] = ctx
-        if ctx.synthetic:
-            st.warning(t("app.synthetic_banner"), icon=":material/science:")
-        pages = {
-            t("nav.section.main"): [
-                st.Page("app_pages/beranda.py", title=t("nav.beranda"), icon=":material/home:", url_path="beranda",
-                        default=True),
-            ],
-            t("nav.section.analysis"): [
-                st.Page("app_pages/sembilan_kotak.py", title=t("nav.sembilan_kotak"), icon=":material/grid_on:",
-                        url_path="sembilan-kotak"),
-            ],
-            t("nav.section.admin"): [
-                st.Page("app_pages/impor.py", title=t("nav.impor"), icon=":material/upload_file:", url_path="impor"),
-            ],
-        }
-        st.navigation(pages).run()
+if not frame.open_database():
+    st.stop()
+store = services.store()
+user = frame.gate(store)
+login = st.Page("app_pages/masuk.py", title=t("nav.masuk"), icon=":material/login:", url_path="masuk")
+if user is None:  # real data and nobody logged in: only the login page exists, whatever the URL
+    st.navigation([login], position="hidden").run()
+    st.stop()
+
+frame.user_box(user)
+ctx = frame.sidebar_filters(user)
+pages: dict[str, list] = {}
+if ctx is not None and user.can("lihat"):
+    st.session_state["_context"] = ctx
+    if ctx.synthetic:
+        st.warning(t("app.synthetic_banner"), icon=":material/science:")
+    pages[t("nav.section.main")] = [
+        st.Page("app_pages/beranda.py", title=t("nav.beranda"), icon=":material/home:", url_path="beranda",
+                default=True)]
+    pages[t("nav.section.analysis")] = [
+        st.Page("app_pages/sembilan_kotak.py", title=t("nav.sembilan_kotak"), icon=":material/grid_on:",
+                url_path="sembilan-kotak")]
+admin = []
+if user.can("impor"):
+    admin.append(st.Page("app_pages/impor.py", title=t("nav.impor"), icon=":material/upload_file:",
+                         url_path="impor", default=not pages))
+if user.can("audit:lihat"):
+    admin.append(st.Page("app_pages/audit.py", title=t("nav.audit"), icon=":material/policy:", url_path="audit"))
+if logged_in() is None:  # demo visitor: admins log in here to import real data
+    admin.append(st.Page("app_pages/masuk.py", title=t("nav.masuk_admin"), icon=":material/login:",
+                         url_path="masuk", default=not pages))
+if admin:
+    pages[t("nav.section.admin")] = admin
+if not pages:
+    st.info(t("app.no_periods"))
+    st.stop()
+st.navigation(pages).run()

@@ -46,6 +46,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_export_boxes(args: argparse.Namespace) -> int:
     from analytics.engine import STATUS_PLACED, place
+    from data.exports import safe_frame
 
     store = open_store(args.db)
     if args.period not in store.periods():
@@ -58,7 +59,7 @@ def cmd_export_boxes(args: argparse.Namespace) -> int:
     out = out.assign(kotak=out["kotak"].astype(int)).sort_values("nip")
     try:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        out.to_csv(args.out, index=False)
+        safe_frame(out).to_csv(args.out, index=False)
     except OSError as exc:
         raise StoreError(f"Berkas {args.out} tidak dapat ditulis: {exc.strerror or exc}.") from None
     store.audit(_actor(), "ekspor:kotak", f"periode:{args.period}", {"rows": len(out), "file": str(args.out)})
@@ -203,6 +204,57 @@ def _add_import_commands(sub) -> None:
     h.set_defaults(func=cmd_imports)
 
 
+def _read_password(args: argparse.Namespace) -> str:
+    """From standard input with --password-stdin (automation), else asked twice without echo."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Kata sandi baru: ")
+    if getpass.getpass("Ulangi kata sandi: ") != first:
+        raise StoreError("Kedua kata sandi tidak sama.")
+    return first
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from data import auth
+
+    store = open_store(args.db)
+    if args.action == "list":
+        users = store.users()
+        if users.empty:
+            print("Belum ada pengguna.")
+        for r in users.itertuples(index=False):
+            state = "aktif" if r.aktif else "nonaktif"
+            opd = f" · OPD {r.opd_id}" if isinstance(r.opd_id, str) else ""
+            print(f"{r.username} · {r.nama} · {r.role}{opd} · {state}")
+        return 0
+    if not args.username:
+        raise StoreError("Sebutkan nama pengguna.")
+    username = args.username.strip().lower()
+    if args.action == "add":
+        if not args.role or not args.nama:
+            raise StoreError("Tambah pengguna memerlukan --role dan --nama.")
+        auth.add_user(store, username, args.nama, args.role, args.opd, _read_password(args), _actor())
+        print(f"Pengguna {username} ({args.role}) dibuat.")
+    elif args.action == "reset":
+        auth.reset_password(store, username, _read_password(args), _actor())
+        print(f"Kata sandi {username} diatur ulang; kunci akun dibuka.")
+    elif args.action in ("disable", "enable"):
+        auth.set_active(store, username, args.action == "enable", _actor())
+        print(f"Pengguna {username} {'diaktifkan' if args.action == 'enable' else 'dinonaktifkan'}.")
+    return 0
+
+
+def _add_user_commands(sub) -> None:
+    u = sub.add_parser("user", help="kelola pengguna: add, reset, disable, enable, list")
+    u.add_argument("action", choices=["add", "reset", "disable", "enable", "list"])
+    u.add_argument("username", nargs="?", help="nama pengguna (huruf kecil)")
+    u.add_argument("--nama", help="nama lengkap (untuk add)")
+    u.add_argument("--role", help="peran: admin, komite, pimpinan, operator (untuk add)")
+    u.add_argument("--opd", help="kode OPD, wajib untuk peran operator")
+    u.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari standard input")
+    u.set_defaults(func=cmd_user)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, Indonesian, exit 2
         sys.stderr.write(f"Perintah tidak lengkap atau salah: {message}. Lihat `python -m data --help`.\n")
@@ -226,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True, help="berkas CSV tujuan")
     e.set_defaults(func=cmd_export_boxes)
     _add_import_commands(sub)
+    _add_user_commands(sub)
     return p
 
 

@@ -51,3 +51,25 @@ def real_db(tmp_path_factory) -> Path:
                           file_name="uji-dasar.xlsx")
     store.close()
     return path
+
+
+def make_user(db_path: Path, username: str, role: str, opd_id: str | None = None,
+              password: str = "Rahasia-Uji-123"):
+    """Create a user in the database at ``db_path`` and return the User the app would hold."""
+    from data import auth
+
+    store = open_store(db_path)
+    try:
+        if store.user(username) is None:
+            auth.add_user(store, username, f"Pengguna {username}", role, opd_id, password, "uji")
+        row = store.user(username)
+    finally:
+        store.close()
+    return auth._user_from_row(row)
+
+
+def login_as(at, db_path: Path, username: str = "admin", role: str = "admin", opd_id: str | None = None):
+    """Seed an AppTest session with a logged-in user (as the login page would)."""
+    from ui.user import KEY_USER
+    at.session_state[KEY_USER] = make_user(db_path, username, role, opd_id)
+    return at

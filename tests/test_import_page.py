@@ -10,6 +10,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import login_as
+
 from data.importing.templates import template_xlsx
 from data.store import open_store
 from tests.import_helpers import DATA_TABLES, assert_same, filled_personnel_template, new_nips, snapshot, xlsx
@@ -34,8 +36,8 @@ def app_db(real_db, tmp_path, monkeypatch):
     return path
 
 
-def impor_page() -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=TIMEOUT).run()
+def impor_page(db) -> AppTest:
+    at = login_as(AppTest.from_file("../app.py", default_timeout=TIMEOUT), db).run()
     at.switch_page("app_pages/impor.py").run()
     assert not at.exception
     return at
@@ -46,7 +48,7 @@ def metric(at, label):
 
 
 def test_page_renders_with_templates_and_history(app_db):
-    at = impor_page()
+    at = impor_page(app_db)
     assert at.title[0].value == "Impor Data"
     assert [t.label for t in at.tabs] == ["Unggah berkas", "Templat", "Riwayat & pembatalan"]
     assert len(at.file_uploader) == 1
@@ -62,7 +64,7 @@ def test_page_renders_with_templates_and_history(app_db):
 
 
 def test_upload_check_and_import_then_beranda_counts(app_db):
-    at = impor_page()
+    at = impor_page(app_db)
     nips = new_nips(7)
     at.file_uploader[0].set_value(("pegawai-baru.xlsx", filled_personnel_template(nips), "application/octet-stream")).run()
     assert not at.exception
@@ -79,8 +81,8 @@ def test_upload_check_and_import_then_beranda_counts(app_db):
 
 
 def test_bad_file_shows_messages_and_blocks_the_import(app_db):
+    at = impor_page(app_db)
     before = snapshot(open_store(app_db))
-    at = impor_page()
     content = xlsx([["NIP", "Nama", "Predikat Kinerja"], [198609262015051001, "Siti", "Baik"]], title=["KINERJA"])
     at.file_uploader[0].set_value(("kinerja.xlsx", content, "application/octet-stream")).run()
     assert not at.exception
@@ -105,7 +107,7 @@ def test_mapping_fix_in_the_editor_then_undo(app_db):
     nips = new_nips(3)
     content = xlsx([["NIP", "Nama", "Instansi Unit", "Nama Jabatan", "Jenjang Jabatan"]]
                    + [[n, "Pegawai", "Dinas Kesehatan", "Analis", "Pelaksana"] for n in nips])
-    at = impor_page()
+    at = impor_page(app_db)
     at.selectbox(key="impor_kind").set_value("personnel")
     at.file_uploader[0].set_value(("p.xlsx", content, "application/octet-stream")).run()
     assert at.error[0].value.startswith("1 galat")          # 'Perangkat Daerah' is not mapped yet

@@ -1,13 +1,16 @@
-"""The frame every page shares: database check, language, period and global filters."""
+"""The frame every page shares: database check, login gate, language, period and global filters."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import streamlit as st
 
-from data.store import Filters, StoreError
+from data.auth import DEMO_VISITOR, User
+from data.store import Filters, Scope, Store, StoreError
 from ui import services
+from ui.fmt import plain
 from ui.i18n import LANGUAGES, t
+from ui.user import log_out, logged_in, touch
 
 KEY_LANG, KEY_PERIOD, KEY_OPD, KEY_JENIS, KEY_ASN = "lang", "periode", "opd", "jabatan", "asn"
 
@@ -17,6 +20,7 @@ class Context:
     period: int
     filters: Filters
     synthetic: bool
+    scope: Scope
 
 
 def open_database() -> bool:
@@ -33,21 +37,49 @@ def open_database() -> bool:
         return False
 
 
+def gate(store: Store) -> User | None:
+    """Who may proceed: the logged-in user, the demo visitor (synthetic data only), or nobody."""
+    if not touch(int(store.setting("sesi_diam_menit") or 120)):
+        log_out(t("masuk.idle"))
+    user = logged_in()
+    if user is not None:
+        row = store.user(user.username)
+        if row is None or not bool(row["aktif"]):  # disabled while logged in
+            log_out(t("masuk.disabled"))
+            return None if store.has_real_data() else DEMO_VISITOR
+        return user
+    return None if store.has_real_data() else DEMO_VISITOR
+
+
 def language_picker() -> None:
     st.sidebar.selectbox(t("sidebar.language"), list(LANGUAGES), format_func=LANGUAGES.get, key=KEY_LANG,
                          bind="query-params")
 
 
-def sidebar_filters() -> Context | None:
+def user_box(user: User) -> None:
+    sb = st.sidebar
+    if logged_in() is None:
+        sb.caption(t("sidebar.demo_visitor"))
+        return
+    sb.caption(t("sidebar.user", nama=plain(user.nama), role=user.role))
+    if sb.button(t("sidebar.logout"), key="keluar", icon=":material/logout:"):
+        services.store().audit(user.username, "logout", f"user:{user.username}")
+        log_out(t("masuk.bye"))
+        st.rerun()
+
+
+def sidebar_filters(user: User) -> Context | None:
     s = services.store()
     periods = s.periods()
     if not periods:
-        st.info(t("app.no_periods"))
         return None
+    scope = user.scope
     sb = st.sidebar
     period = sb.selectbox(t("sidebar.period"), periods[::-1], key=KEY_PERIOD, bind="query-params")
     sb.markdown(f"**{t('sidebar.filters')}**")
     opd = s.opd()
+    if scope.opd_ids is not None:
+        opd = opd[opd["opd_id"].isin(scope.opd_ids)]
     names = dict(zip(opd["opd_id"], opd["nama"]))
     opd_ids = sb.multiselect(t("sidebar.opd"), list(names), format_func=lambda k: names.get(k, k),
                              key=KEY_OPD, placeholder=t("sidebar.all"), bind="query-params")
@@ -57,7 +89,7 @@ def sidebar_filters() -> Context | None:
     asn = sb.multiselect(t("sidebar.jenis_asn"), ["PNS", "PPPK"], key=KEY_ASN, placeholder=t("sidebar.all"),
                          bind="query-params")
     return Context(period=int(period), filters=Filters(tuple(opd_ids), tuple(jenis), tuple(asn)),
-                   synthetic=s.has_synthetic_data())
+                   synthetic=s.has_synthetic_data(), scope=scope)
 
 
 def context() -> Context:

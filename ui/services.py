@@ -17,7 +17,7 @@ from analytics.engine import place
 from analytics.positions import plot_positions
 from analytics.ninebox import box_summary
 from analytics.rules import RuleSet
-from data.store import Filters, Store, db_path, open_store
+from data.store import Filters, Scope, Store, db_path, open_store
 
 
 @st.cache_resource(show_spinner=False)
@@ -40,9 +40,10 @@ def rules(period: int) -> RuleSet:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _placements(path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple) -> pd.DataFrame:
+def _placements(path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+                scope: tuple | None) -> pd.DataFrame:
     s = _store(path)
-    pop = s.population(period, Filters(opd, jenis, asn))
+    pop = s.population(period, Filters(opd, jenis, asn), scope=Scope(scope))
     placed = place(pop, _rules(path, version, period))
     keep = ["nama", "gelar_depan", "gelar_belakang", "jabatan", "jenis_jabatan", "jenjang_jabatan", "opd_id",
             "opd_nama", "unit_kerja", "jenis_kelamin", "jenis_asn", "tanggal_lahir", "pendidikan_tingkat",
@@ -55,30 +56,31 @@ def _placements(path: str, version: tuple, period: int, opd: tuple, jenis: tuple
     return out
 
 
-def placements(period: int, filters: Filters) -> pd.DataFrame:
-    """Placement of every ASN of the period within the filters (shared: do not mutate)."""
+def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
+    """Placement of every ASN of the period within the scope and filters (shared: do not mutate)."""
     s = store()
     return _placements(str(s.path), s.data_version(), period, filters.opd_ids, filters.jenis_jabatan,
-                       filters.jenis_asn)
+                       filters.jenis_asn, scope.opd_ids)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _headline(path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple) -> dict:
-    return _store(path).headline(period, Filters(opd, jenis, asn))
+def _headline(path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+              scope: tuple | None) -> dict:
+    return _store(path).headline(period, Filters(opd, jenis, asn), scope=Scope(scope))
 
 
-def headline(period: int, filters: Filters) -> dict:
+def headline(period: int, filters: Filters, scope: Scope) -> dict:
     s = store()
     return _headline(str(s.path), s.data_version(), period, filters.opd_ids, filters.jenis_jabatan,
-                     filters.jenis_asn)
+                     filters.jenis_asn, scope.opd_ids)
 
 
-def person_history(nip: str) -> pd.DataFrame:
-    """The person's placement in every period they appear in (no cache: one person)."""
+def person_history(nip: str, scope: Scope) -> pd.DataFrame:
+    """The person's placement in every period they appear in within the scope (no cache: one person)."""
     s = store()
     frames = []
-    for period in s.person_periods(nip):
-        pop = s.population(period, nips=[nip])
+    for period in s.person_periods(nip, scope=scope):
+        pop = s.population(period, nips=[nip], scope=scope)
         if pop.empty:
             continue
         placed = place(pop, _rules(str(s.path), s.data_version(), period))
@@ -86,5 +88,5 @@ def person_history(nip: str) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def summary(period: int, filters: Filters) -> pd.DataFrame:
-    return box_summary(placements(period, filters)["kotak"], rules(period).boxes)
+def summary(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
+    return box_summary(placements(period, filters, scope)["kotak"], rules(period).boxes)

@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from data.exports import safe_cell
+
 from data.importing.fields import KIND_LABELS
 from data.importing.validate import ERROR, WARNING, Outcome
 
@@ -54,18 +56,18 @@ def report_xlsx(outcome: Outcome) -> bytes:
                  ("Baris data", outcome.rows), ("Galat", outcome.errors), ("Peringatan", outcome.warnings),
                  ("Kolom diabaikan (tidak disimpan)", ", ".join(outcome.ignored) or "-"),
                  ("Hasil", "Dapat diimpor" if outcome.ok else "Tidak dapat diimpor: perbaiki galat lalu unggah ulang")):
-        summary.append([k, v])
+        summary.append([k, _cell(v)])
     for r in outcome.issues[outcome.issues["baris"].isna()].itertuples(index=False):
-        summary.append([STATUS.get(r.tingkat, r.tingkat), f"{r.kolom + ': ' if r.kolom else ''}{r.pesan}"])
+        summary.append([STATUS.get(r.tingkat, r.tingkat), _cell(f"{r.kolom + ': ' if r.kolom else ''}{r.pesan}")])
 
     ws = wb.create_sheet("Laporan")
-    head(ws, ["Baris", *table.headers, "Status", "Pesan"])
+    head(ws, ["Baris", *(safe_cell(h) for h in table.headers), "Status", "Pesan"])
     per_row = row_messages(outcome.issues)
     status = per_row["status"].to_dict()
     pesan = per_row["pesan"].to_dict()
     for idx, values in zip(table.rows.index, table.rows.itertuples(index=False, name=None)):
         st = status.get(idx, "OK")
-        cells = [idx, *(_cell(v) for v in values), st, pesan.get(idx, "")]
+        cells = [idx, *(_cell(v) for v in values), st, _cell(pesan.get(idx, ""))]
         if st != "OK":
             c = WriteOnlyCell(ws, value=st)
             c.fill = red if st == STATUS[ERROR] else yellow
@@ -75,13 +77,16 @@ def report_xlsx(outcome: Outcome) -> bytes:
     detail = wb.create_sheet("Pesan")
     head(detail, ["Baris", "Kolom", "Tingkat", "Pesan"])
     for r in outcome.issues.itertuples(index=False):
-        detail.append([None if pd.isna(r.baris) else int(r.baris), r.kolom, STATUS.get(r.tingkat, r.tingkat), r.pesan])
+        detail.append([None if pd.isna(r.baris) else int(r.baris), _cell(r.kolom), STATUS.get(r.tingkat, r.tingkat),
+                       _cell(r.pesan)])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
 def _cell(v):
-    if v is None or isinstance(v, (str, int, float, bool, date, datetime)):
+    if isinstance(v, str):
+        return safe_cell(v)
+    if v is None or isinstance(v, (int, float, bool, date, datetime)):
         return v
-    return str(v)
+    return safe_cell(str(v))
