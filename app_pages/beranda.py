@@ -9,10 +9,10 @@ from ui.i18n import language, t
 
 ctx = context()
 lang = language()
-head = services.headline(ctx.period, ctx.filters)
-placed = services.placements(ctx.period, ctx.filters)
+head = services.headline(ctx.period, ctx.filters, ctx.scope)
+placed = services.placements(ctx.period, ctx.filters, ctx.scope)
 rules = services.rules(ctx.period)
-summary = services.summary(ctx.period, ctx.filters)
+summary = services.summary(ctx.period, ctx.filters, ctx.scope)
 
 st.title(t("beranda.title"))
 scope = t("beranda.scope_filtered") if any(
