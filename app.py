@@ -9,8 +9,11 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import frame, services
+from ui import login as login_form
 from ui.i18n import t
 from ui.user import logged_in
+
+PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit")
 
 st.set_page_config(page_title="Talenta ASN", page_icon=":material/grid_view:", layout="wide")
 
@@ -20,8 +23,9 @@ if not frame.open_database():
 store = services.store()
 user = frame.gate(store)
 login = st.Page("app_pages/masuk.py", title=t("nav.masuk"), icon=":material/login:", url_path="masuk")
-if user is None:  # real data and nobody logged in: only the login page exists, whatever the URL
-    st.navigation([login], position="hidden").run()
+if user is None:  # real data and nobody logged in: every URL shows the login form, nothing else runs
+    stand_ins = [st.Page(login_form.stand_in(path), title=t("nav.masuk"), url_path=path) for path in PAGE_PATHS]
+    st.navigation([login, *stand_ins], position="hidden").run()
     st.stop()
 
 frame.user_box(user)

@@ -51,14 +51,16 @@ def render(nip: str, period: int, scope: Scope) -> None:
     st.markdown(f"**{t('profil.history')}**")
     hist = history[["period", "jabatan", "opd_nama", "golongan", "predikat_efektif", "kinerja_kategori",
                      "potensial_kategori", "kotak", "jpm"]].sort_values("period", ascending=False)
+    hist = hist.assign(
+        kotak=hist["kotak"].map(lambda v: "–" if pd.isna(v) else str(int(v))),
+        jpm=hist["jpm"].map(lambda v: "–" if pd.isna(v) else fmt.num(v, 1, lang)))
     hist = hist.astype({c: object for c in ("predikat_efektif", "kinerja_kategori", "potensial_kategori")}).fillna(
         {"predikat_efektif": "–", "kinerja_kategori": "–", "potensial_kategori": "–"})
     st.dataframe(hist, hide_index=True, width="stretch", column_config={
         "period": st.column_config.NumberColumn(t("col.periode"), format="%d"),
         "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"), "golongan": t("col.golongan"),
         "predikat_efektif": t("col.predikat"), "kinerja_kategori": t("col.kinerja"),
-        "potensial_kategori": t("col.potensial"), "kotak": t("col.kotak"),
-        "jpm": st.column_config.NumberColumn("JPM", format="%.1f")})
+        "potensial_kategori": t("col.potensial"), "kotak": t("col.kotak"), "jpm": "JPM"})
 
     codes = rules.skj_codes()
     names = rules.competencies.set_index("kode")["nama"]

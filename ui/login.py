@@ -1,0 +1,40 @@
+"""The login form (used by the Masuk page and by the stand-ins for deep links while logged out)."""
+from __future__ import annotations
+
+import streamlit as st
+
+from data.auth import authenticate
+from ui import services
+from ui.i18n import t
+from ui.user import KEY_NOTICE, log_in
+
+
+def render() -> None:
+    st.title(t("masuk.title"))
+    if notice := st.session_state.pop(KEY_NOTICE, None):
+        st.info(notice)
+    store = services.store()
+    if store.user_count() == 0:
+        st.warning(t("masuk.no_users"))
+    with st.form("masuk", border=True, enter_to_submit=True):
+        username = st.text_input(t("masuk.username"), key="masuk_username", max_chars=40, autocomplete="username")
+        password = st.text_input(t("masuk.password"), key="masuk_password", type="password", max_chars=200,
+                                 autocomplete="current-password")
+        submitted = st.form_submit_button(t("masuk.submit"), type="primary")
+    if submitted:
+        user, problem = authenticate(store, username, password)
+        if user is None:
+            st.error(problem)
+        else:
+            log_in(user)
+            st.rerun()
+
+
+def stand_in(url_path: str):
+    """A page function that shows the login form under another page's URL, so a deep link asked
+    for while logged out gets the form (not Streamlit's 'page not found') and, after login, the
+    page it asked for."""
+    def page() -> None:
+        render()
+    page.__name__ = "masuk_" + url_path.replace("-", "_")
+    return page
