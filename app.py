@@ -50,6 +50,9 @@ if user.can("audit:lihat"):
 if logged_in() is None:  # demo visitor: admins log in here to import real data
     admin.append(st.Page("app_pages/masuk.py", title=t("nav.masuk_admin"), icon=":material/login:",
                          url_path="masuk", default=not pages))
+if ctx is not None and (user.can("kalibrasi") or user.can("penetapan")):
+    pages.setdefault(t("nav.section.analysis"), []).append(
+        st.Page("app_pages/kalibrasi.py", title=t("nav.kalibrasi"), icon=":material/balance:", url_path="kalibrasi"))
 if admin:
     pages[t("nav.section.admin")] = admin
 if not pages:

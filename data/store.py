@@ -275,7 +275,8 @@ class Store:
         try:
             return tuple(cur.execute(
                 "SELECT (SELECT count(*) FROM import_batch), (SELECT coalesce(max(audit_id), 0) FROM audit_log"
-                " WHERE action LIKE 'aturan:%' OR action LIKE 'impor:%' OR action = 'hapus-data')"
+                " WHERE action LIKE 'aturan:%' OR action LIKE 'impor:%' OR action LIKE 'batal%'"
+                " OR action IN ('hapus-data', 'kalibrasi:pindah', 'kalibrasi:penetapan'))"
             ).fetchone())
         finally:
             cur.close()
@@ -479,6 +480,161 @@ class Store:
         cols = [c for c in self.columns(table) if c not in ("batch_id", "assessment_id", "discipline_id")]
         order = ", ".join(_ident(c) for c in cols)
         return self._frame(f"SELECT {order} FROM {_ident(table)} ORDER BY {order}")
+
+    # -- calibration (issue 6) -----------------------------------------------
+    def period_status(self, period: int) -> dict:
+        f = self._frame("SELECT status, finalised_at, finalised_by FROM period WHERE period = ?", [period])
+        if f.empty:
+            raise StoreError(f"Periode {period} tidak ada.")
+        return f.iloc[0].to_dict()
+
+    def _require_open(self, cur: duckdb.DuckDBPyConnection, period: int) -> None:
+        row = cur.execute("SELECT status FROM period WHERE period = ?", [period]).fetchone()
+        if row is None:
+            raise StoreError(f"Periode {period} tidak ada.")
+        if row[0] == "ditetapkan":
+            raise StoreError(f"Periode {period} sudah ditetapkan; hasilnya tidak dapat diubah lagi.")
+
+    def _require_in_scope(self, cur: duckdb.DuckDBPyConnection, period: int, nip: str, scope: Scope) -> None:
+        ok = cur.execute("SELECT count(*) FROM asn_period WHERE period = ? AND nip = ?"
+                         " AND (? OR list_contains(?, opd_id))",
+                         [period, nip, scope.opd_ids is None, list(scope.opd_ids or ())]).fetchone()[0]
+        if not ok:
+            raise StoreError(f"ASN {nip} tidak ada pada periode {period} dalam lingkup Anda.")
+
+    def calibration_reasons(self, active_only: bool = True) -> pd.DataFrame:
+        return self._frame("SELECT * FROM calibration_reason WHERE aktif OR NOT ? ORDER BY urutan", [active_only])
+
+    def calibrations(self, period: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
+        return self._frame(
+            "SELECT c.* FROM calibration c JOIN asn_period ap USING (period, nip)"
+            " WHERE c.period = ? AND (? OR list_contains(?, ap.opd_id)) ORDER BY c.pada",
+            [period, scope.opd_ids is None, list(scope.opd_ids or ())])
+
+    def calibrate(self, period: int, nip: str, kotak_awal: int, kotak_baru: int, alasan_kode: str,
+                  komentar: str, actor: str, scope: Scope = EVERYTHING) -> None:
+        """Move a person to another box (or back to the proposal) with a reason. Audited; refused
+        once the period is finalised."""
+        komentar = (komentar or "").strip()
+        if not komentar:
+            raise StoreError("Komentar wajib diisi untuk setiap perubahan kotak.")
+        if not (1 <= int(kotak_baru) <= 9 and 1 <= int(kotak_awal) <= 9):
+            raise StoreError("Nomor kotak harus 1 sampai 9.")
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                self._require_open(cur, period)
+                self._require_in_scope(cur, period, nip, scope)
+                if not cur.execute("SELECT count(*) FROM calibration_reason WHERE kode = ? AND aktif",
+                                   [alasan_kode]).fetchone()[0]:
+                    raise StoreError("Pilih alasan perubahan dari daftar.")
+                before = cur.execute("SELECT kotak_baru FROM calibration WHERE period = ? AND nip = ?",
+                                     [period, nip]).fetchone()
+                cur.execute("DELETE FROM calibration WHERE period = ? AND nip = ?", [period, nip])
+                if int(kotak_baru) != int(kotak_awal):
+                    cur.execute("INSERT INTO calibration (period, nip, kotak_awal, kotak_baru, alasan_kode, komentar,"
+                                " oleh) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                [period, nip, int(kotak_awal), int(kotak_baru), alasan_kode, komentar, actor])
+                cur.execute(
+                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'kalibrasi:pindah', ?, ?)",
+                    [actor, f"nip:{nip}", json.dumps({
+                        "periode": period, "dari": before[0] if before else int(kotak_awal), "ke": int(kotak_baru),
+                        "kotak_awal": int(kotak_awal), "alasan": alasan_kode, "komentar": komentar})])
+                cur.execute("COMMIT")
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+
+    def discussions(self, period: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
+        return self._frame(
+            "SELECT d.* FROM discussion d JOIN asn_period ap USING (period, nip)"
+            " WHERE d.period = ? AND (? OR list_contains(?, ap.opd_id))",
+            [period, scope.opd_ids is None, list(scope.opd_ids or ())])
+
+    def record_discussion(self, period: int, nip: str, seconds: int, discussed: bool, actor: str,
+                          scope: Scope = EVERYTHING) -> None:
+        """Add time spent on a person and set whether they were discussed. Audited."""
+        seconds = max(0, int(seconds))
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                self._require_open(cur, period)
+                self._require_in_scope(cur, period, nip, scope)
+                cur.execute(
+                    "INSERT INTO discussion (period, nip, dibahas, detik, oleh) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT (period, nip) DO UPDATE SET dibahas = excluded.dibahas,"
+                    " detik = discussion.detik + excluded.detik, oleh = excluded.oleh, pada = now()::TIMESTAMP",
+                    [period, nip, discussed, seconds, actor])
+                cur.execute(
+                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'kalibrasi:dibahas', ?, ?)",
+                    [actor, f"nip:{nip}", json.dumps({"periode": period, "dibahas": discussed, "detik": seconds})])
+                cur.execute("COMMIT")
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+
+    def finalise_period(self, period: int, actor: str) -> None:
+        """Penetapan: from now on the period's data and rules are read-only (checked in every write)."""
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                self._require_open(cur, period)
+                cur.execute("UPDATE period SET status = 'ditetapkan', finalised_at = current_timestamp,"
+                            " finalised_by = ? WHERE period = ?", [actor, period])
+                n = cur.execute("SELECT count(*) FROM calibration WHERE period = ?", [period]).fetchone()[0]
+                cur.execute(
+                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'kalibrasi:penetapan', ?, ?)",
+                    [actor, f"periode:{period}", json.dumps({"dikalibrasi": int(n)})])
+                cur.execute("COMMIT")
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+
+    def distribution_rules(self, period: int) -> pd.DataFrame:
+        own = self._frame("SELECT * FROM rule_distribution WHERE period = ?", [period])
+        return own if not own.empty else self._frame("SELECT * FROM rule_distribution WHERE period IS NULL")
+
+    def save_rule_rows(self, table: str, rows: pd.DataFrame, actor: str, period: int | None = None) -> None:
+        """Replace an admin-editable rule table (reasons, distribution guidelines). Audited."""
+        if table not in ("calibration_reason", "rule_distribution"):
+            raise StoreError(f"Tabel {table} tidak dapat diubah di sini.")
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                if table == "rule_distribution":
+                    if period is not None:
+                        self._require_open(cur, period)
+                        cur.execute("DELETE FROM rule_distribution WHERE period = ?", [period])
+                    else:
+                        cur.execute("DELETE FROM rule_distribution WHERE period IS NULL")
+                    rows = rows.assign(period=period)
+                else:
+                    cur.execute("DELETE FROM calibration_reason")
+                cur.register("_rows", rows)
+                cols = ", ".join(_ident(c) for c in rows.columns)
+                cur.execute(f"INSERT INTO {_ident(table)} ({cols}) SELECT {cols} FROM _rows")
+                cur.unregister("_rows")
+                cur.execute("INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'aturan:tabel', ?, ?)",
+                            [actor, table, json.dumps({"periode": period, "baris": len(rows)})])
+                cur.execute("COMMIT")
+            except duckdb.Error as exc:
+                cur.execute("ROLLBACK")
+                raise StoreError(f"Aturan tidak disimpan: {str(exc).splitlines()[0]}") from None
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
 
     # -- users and roles (issue 5) --------------------------------------------
     def roles(self) -> pd.DataFrame:
@@ -851,10 +1007,10 @@ _PUBLIC_TABLES = {
     "job_level", "competency", "rule_box", "rule_predikat", "rule_predikat_pair",
     "rule_legacy_score", "rule_axis_weight", "rule_cutoff", "education_level",
     "rule_integrity", "rule_skj", "rule_jpm_band", "rule_retirement", "rule_eligibility",
-    "assessment_source", "setting", "opd", "period",
+    "assessment_source", "setting", "opd", "period", "calibration_reason", "rule_distribution", "role",
 }
 _COUNTABLE = {"asn", "asn_period", "performance", "assessment", "discipline", "target_post",
-              "import_batch", "audit_log", "opd", "period"}
+              "import_batch", "audit_log", "opd", "period", "calibration", "discussion"}
 
 
 def _ident(name: str) -> str:

@@ -62,7 +62,8 @@ HOVER_COLUMNS = ("nip", "nama", "jabatan", "opd_nama", "predikat_efektif", "jpm_
 
 def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | None,
                     x_cuts: tuple[float, float] | None, height: int = 640,
-                    drag_select: bool = False) -> tuple[go.Figure, dict[int, list[str]]]:
+                    drag_select: bool = False,
+                    marked: pd.DataFrame | None = None) -> tuple[go.Figure, dict[int, list[str]]]:
     """Dots per ASN over the 3×3 grid, one clickable badge per box.
 
     ``points`` has x, y and HOVER_COLUMNS (plus ``colour`` when given). Returns the
@@ -90,7 +91,7 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
                    for k, lbl, c, p in zip(summary["kotak"], summary["label"], summary["jumlah"], summary["persen"])]))
     curves[0] = []
     for r in summary.itertuples(index=False):
-        fig.add_annotation(x=r.kolom + 0.17, y=r.baris + 0.89, xanchor="left", showarrow=False,
+        fig.add_annotation(x=r.kolom + 0.09, y=r.baris + 0.89, xanchor="left", xshift=22, showarrow=False,
                            text=f"<b>{fmt.num(r.jumlah, lang=lang)}</b> · {fmt.pct(r.persen, lang=lang)}",
                            font=dict(size=15, color="#1b1b1b"))
     groups = [(None, points)] if colour is None else list(points.groupby(colour, sort=True, dropna=False))
@@ -114,6 +115,12 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
                            + "<br>" + t("grid.box", n="%{customdata[6]}") + "<extra></extra>"),
             showlegend=colour not in (None, "kotak")))
         curves[len(fig.data) - 1] = g["nip"].tolist()
+    if marked is not None and len(marked):  # people the committee moved: a ring around their dot
+        fig.add_trace(go.Scattergl(
+            x=marked["x"].to_numpy(dtype="float32"), y=marked["y"].to_numpy(dtype="float32"), mode="markers",
+            name=t("grid.moved"), marker=dict(symbol="diamond-open", size=14, color="#1b1b1b", line=dict(width=2)),
+            customdata=marked[["nip"]].to_numpy(dtype=object), hoverinfo="skip", showlegend=True))
+        curves[len(fig.data) - 1] = marked["nip"].tolist()
     for pos in (1, 2):
         fig.add_shape(type="line", x0=pos, x1=pos, y0=0, y1=3, line=dict(color="#555", width=1.5, dash="dot"))
         fig.add_shape(type="line", x0=0, x1=3, y0=pos, y1=pos, line=dict(color="#555", width=1.5, dash="dot"))

@@ -13,6 +13,7 @@ import streamlit as st
 from datetime import date
 
 from analytics.demography import age_band, age_on
+from analytics.calibration import apply_calibration
 from analytics.engine import place
 from analytics.positions import plot_positions
 from analytics.ninebox import box_summary
@@ -52,8 +53,9 @@ def _placements(path: str, version: tuple, period: int, opd: tuple, jenis: tuple
     out["usia"] = age_on(out["tanggal_lahir"], date(period, 12, 31))
     out["kelompok_usia"] = age_band(out["usia"])
     out["jpm_teks"] = out["jpm"].map(lambda v: "–" if pd.isna(v) else f"{v:.1f}".replace(".", ","))
-    out = pd.concat([out, plot_positions(out, _rules(path, version, period))], axis=1)
-    return out
+    rules = _rules(path, version, period)
+    out = pd.concat([out, plot_positions(out, rules)], axis=1)
+    return apply_calibration(out, s.calibrations(period, scope=Scope(scope)), rules.boxes)
 
 
 def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
@@ -83,7 +85,8 @@ def person_history(nip: str, scope: Scope) -> pd.DataFrame:
         pop = s.population(period, nips=[nip], scope=scope)
         if pop.empty:
             continue
-        placed = place(pop, _rules(str(s.path), s.data_version(), period))
+        rules = _rules(str(s.path), s.data_version(), period)
+        placed = apply_calibration(place(pop, rules), s.calibrations(period, scope=scope), rules.boxes)
         frames.append(pd.concat([pop, placed.drop(columns=["nip"])], axis=1))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
