@@ -49,7 +49,8 @@ def attention(placed: pd.DataFrame, discussions: pd.DataFrame, by: str, min_grou
     overall figure on either are flagged. Groups under ``min_group`` people are left out."""
     people = placed[placed["kotak"].notna()][["nip", by]]
     d = discussions.set_index("nip") if not discussions.empty else pd.DataFrame(columns=["dibahas", "detik"])
-    people = people.assign(dibahas=people["nip"].map(d["dibahas"]).fillna(False).astype(bool),
+    talked = d.index[d["dibahas"].astype(bool)] if len(d) else []
+    people = people.assign(dibahas=people["nip"].isin(talked),
                            detik=people["nip"].map(d["detik"]).fillna(0).astype(float))
     overall_cov = people["dibahas"].mean() if len(people) else 0.0
     overall_min = people["detik"].mean() / 60 if len(people) else 0.0

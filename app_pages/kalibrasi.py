@@ -67,6 +67,8 @@ with left:
                     config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"]})
     st.caption(t("kal.chart_help"))
     names = dict(zip(placed["nip"], placed["nama"] + " · " + placed["jabatan"]))
+    if st.session_state.pop("kal_clear_search", False):
+        st.session_state["kal_search"] = None
     st.selectbox(t("kal.search"), list(names), index=None, key="kal_search", on_change=_on_search,
                  format_func=lambda n: names.get(n, n), placeholder=t("kal.search_hint"))
 
@@ -112,6 +114,7 @@ with right:
                 store.record_discussion(ctx.period, nip, seconds, discussed, acting_user(), scope=ctx.scope)
                 st.toast(t("kal.saved", n=int(target)))
                 st.session_state.pop("kal_nip", None)
+                st.session_state["kal_clear_search"] = True
                 st.rerun()
             except StoreError as exc:
                 st.error(str(exc))
@@ -129,13 +132,12 @@ min_group = int(store.setting("kelompok_minimal") or 5)
 n_disc = int(placed["nip"].isin(disc.loc[disc["dibahas"], "nip"]).sum()) if not disc.empty else 0
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("kal.placed"), fmt.num(len(placed), lang=lang), border=True)
-c2.metric(t("kal.discussed"), f"{fmt.num(n_disc, lang=lang)} ({fmt.pct(n_disc / len(placed) * 100 if len(placed) else 0, 0, lang)})",
+c2.metric(t("kal.discussed"), f"{fmt.num(n_disc, lang=lang)} ({fmt.pct(n_disc / len(placed) * 100 if len(placed) else 0, 1, lang)})",
           border=True)
 c3.metric(t("kal.moved"), fmt.num(int(placed["dikalibrasi"].sum()), lang=lang), border=True)
 c4.metric(t("kal.minutes"), fmt.num((disc["detik"].sum() if not disc.empty else 0) / 60, 1, lang), border=True)
 
-a, b = st.columns(2, gap="large")
-with a:
+if True:  # full width: the coverage columns are what the meeting reads
     st.subheader(t("kal.attention"))
     by = st.segmented_control(t("kal.attention_by"), ["opd_nama", "jenis_jabatan", "jenis_kelamin"],
                               default="opd_nama", key="kal_att_by", required=True,
@@ -149,11 +151,11 @@ with a:
         "menit_per_orang": st.column_config.NumberColumn(t("kal.min_per_person"), format="%.1f"),
         "perhatian_kurang": st.column_config.CheckboxColumn(t("kal.low_attention"))})
     st.caption(t("kal.attention_help", n=min_group))
-with b:
+if True:
     st.subheader(t("kal.distribution"))
     dist = distribution_status(placed["kotak"], store.distribution_rules(ctx.period))
     for r in dist.itertuples(index=False):
-        icon = "✅" if r.status == "sesuai" else "⚠️"
+        icon = ":material/check_circle:" if r.status == "sesuai" else ":material/warning:"
         st.markdown(f"{icon} **{fmt.plain(r.kelompok)}**: {fmt.pct(r.persen, 1, lang)} "
                     f"({t('kal.range', lo=fmt.num(r.persen_min, 0, lang), hi=fmt.num(r.persen_max, 0, lang))}) — "
                     f"{t('kal.status.' + r.status.replace(' ', '_'))}")
@@ -173,14 +175,15 @@ st.subheader(t("kal.record"))
 calib = store.calibrations(ctx.period, scope=ctx.scope)
 reasons_all = store.calibration_reasons(False)
 record = calibration_record(placed, calib, disc, dict(zip(reasons_all["kode"], reasons_all["label"])))
-st.dataframe(record, hide_index=True, width="stretch", height=260, column_config={
-    "nama": t("col.nama"), "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
+shown_record = record.assign(menit=record["menit"].map(lambda v: "" if pd.isna(v) else fmt.num(v, 1, lang)))
+st.dataframe(shown_record, hide_index=True, width="stretch", height=260, column_config={
+    "nip": "NIP", "nama": st.column_config.TextColumn(t("col.nama"), width="medium"), "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
     "kotak_awal": st.column_config.NumberColumn(t("kal.col_from"), format="%d"),
     "kotak": st.column_config.NumberColumn(t("kal.col_to"), format="%d"),
     "komentar": t("kal.comment"), "oleh": t("kal.col_by"),
     "pada": st.column_config.DatetimeColumn(t("kal.col_when"), format="DD/MM/YYYY HH:mm"),
     "dibahas": st.column_config.CheckboxColumn(t("kal.discussed")), "alasan": t("kal.reason"),
-    "menit": st.column_config.NumberColumn(t("kal.minutes"), format="%.1f")})
+    "menit": t("kal.minutes")})
 
 
 def _export() -> bytes:

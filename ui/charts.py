@@ -139,7 +139,7 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     # badge or dot selects it. Drag mode: dragmode "select", where Streamlit sends box selections
     # but no clicks; the page offers the two as an explicit toggle so nobody gets stuck in one.
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
-                      paper_bgcolor="white", legend=dict(orientation="h", y=-0.12),
+                      paper_bgcolor="white", legend=dict(orientation="h", y=-0.12, font=dict(size=15)),
                       uirevision=f"ninebox-{drag_select}")
     if drag_select:
         fig.update_layout(dragmode="select")
