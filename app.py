@@ -13,7 +13,7 @@ from ui import login as login_form
 from ui.i18n import t
 from ui.user import logged_in
 
-PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit")
+PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit", "pengembangan")
 
 st.set_page_config(page_title="Talenta ASN", page_icon=":material/grid_view:", layout="wide")
 
@@ -40,7 +40,11 @@ if ctx is not None and user.can("lihat"):
                 default=True)]
     pages[t("nav.section.analysis")] = [
         st.Page("app_pages/sembilan_kotak.py", title=t("nav.sembilan_kotak"), icon=":material/grid_on:",
-                url_path="sembilan-kotak")]
+                url_path="sembilan-kotak"),
+        st.Page("app_pages/pergerakan.py", title=t("nav.pergerakan"), icon=":material/swap_vert:",
+                url_path="pergerakan"),
+        st.Page("app_pages/pengembangan.py", title=t("dev.nav"), icon=":material/school:",
+                url_path="pengembangan")]
 admin = []
 if user.can("impor"):
     admin.append(st.Page("app_pages/impor.py", title=t("nav.impor"), icon=":material/upload_file:",

@@ -1,0 +1,138 @@
+"""Plotly figures for movement between periods and for fairness shares.
+
+Colours and layout only: every number arrives from analytics/. Text that comes from the data
+(group names) is HTML-escaped, because Plotly renders a subset of HTML in labels and hovers.
+"""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui import fmt
+from ui.charts import INK
+from ui.i18n import language, t
+
+FONT = dict(size=15, color=INK)
+# Share bars need every box distinguishable side by side: the grid's palette (one hue per band)
+# with a lighter and a darker shade inside each band.
+SHARE_COLOURS = {1: "#d64545", 2: "#f5b77e", 3: "#e08a3c", 4: "#f9e8a0", 5: "#f4d35e", 6: "#d4ad1f",
+                 7: "#a8dbaa", 8: "#6fbf73", 9: "#2e8b57"}
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def transition_heatmap(matrix: pd.DataFrame, before: int, after: int, height: int = 520) -> go.Figure:
+    """Annotated counts, rows = earlier box (1 at the top), columns = later box; diagonal outlined."""
+    lang = language()
+    z = matrix.to_numpy()
+    rows, cols = [int(k) for k in matrix.index], [int(k) for k in matrix.columns]
+    text = np.where(z > 0, np.vectorize(lambda v: fmt.num(v, lang=lang))(z), "")
+    hover = [[t("pg.hover_cell", before=before, after=after, a=a, b=b, count=fmt.num(z[i, j], lang=lang))
+              for j, b in enumerate(cols)] for i, a in enumerate(rows)]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[str(k) for k in cols], y=[str(k) for k in rows], text=text, texttemplate="%{text}",
+        textfont=dict(size=16), customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+        # stretched low end: the diagonal (often one big cell) must not wash out the moves off it
+        colorscale=[[0, "#f7fbff"], [0.03, "#deebf7"], [0.12, "#a9cce6"], [0.35, "#4a90c8"], [1, "#08306b"]],
+        showscale=False,
+        xgap=2, ygap=2))
+    for k in set(rows) & set(cols):  # the diagonal: nobody moved
+        fig.add_shape(type="rect", x0=cols.index(k) - 0.5, x1=cols.index(k) + 0.5, y0=rows.index(k) - 0.5,
+                      y1=rows.index(k) + 0.5, line=dict(color=INK, width=2))
+    fig.update_xaxes(title=dict(text=f"<b>{t('pg.axis_after', period=after)}</b>", font=FONT), side="top",
+                     tickfont=FONT, fixedrange=True, type="category")
+    fig.update_yaxes(title=dict(text=f"<b>{t('pg.axis_before', period=before)}</b>", font=FONT),
+                     autorange="reversed", tickfont=FONT, fixedrange=True, type="category")
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
+                      paper_bgcolor="white")
+    return fig
+
+
+def transition_sankey(links: pd.DataFrame, before: int, after: int, height: int = 520) -> go.Figure:
+    """Flows from the earlier boxes (left) to the later ones (right), box 9 at the top of each side."""
+    lang = language()
+    left = sorted(set(links["kotak_sebelum"]), reverse=True)
+    right = sorted(set(links["kotak_sesudah"]), reverse=True)
+    nodes = [("a", k) for k in left] + [("b", k) for k in right]
+    index = {n: i for i, n in enumerate(nodes)}
+    out_sum = links.groupby("kotak_sebelum")["jumlah"].sum()
+    in_sum = links.groupby("kotak_sesudah")["jumlah"].sum()
+    total = float(links["jumlah"].sum()) or 1.0
+
+    def ys(keys, sums) -> list[float]:  # node centres, stacked top to bottom in box order
+        pad = 0.02
+        free = 1 - pad * (len(keys) - 1)
+        pos, y = [], 0.0
+        for k in keys:
+            h = sums[k] / total * free
+            pos.append(min(max(y + h / 2, 0.001), 0.999))
+            y += h + pad
+        return pos
+
+    label = [t("grid.box", n=k) for _, k in nodes]
+    node_hover = [t("pg.hover_node", period=before if side == "a" else after, n=k,
+                    count=fmt.num(out_sum[k] if side == "a" else in_sum[k], lang=lang)) for side, k in nodes]
+    link_hover = [t("pg.hover_cell", before=before, after=after, a=a, b=b, count=fmt.num(c, lang=lang))
+                  for a, b, c in zip(links["kotak_sebelum"], links["kotak_sesudah"], links["jumlah"])]
+    fig = go.Figure(go.Sankey(
+        arrangement="fixed",
+        node=dict(label=label, pad=8, thickness=22, line=dict(color="white", width=1),
+                  color=[SHARE_COLOURS.get(k, "#999999") for _, k in nodes],
+                  x=[0.001] * len(left) + [0.999] * len(right),
+                  y=ys(left, out_sum) + ys(right, in_sum),
+                  customdata=node_hover, hovertemplate="%{customdata}<extra></extra>"),
+        link=dict(source=[index[("a", k)] for k in links["kotak_sebelum"]],
+                  target=[index[("b", k)] for k in links["kotak_sesudah"]],
+                  value=links["jumlah"].tolist(),
+                  color=[_rgba(SHARE_COLOURS.get(int(k), "#999999"), 0.5) for k in links["kotak_sebelum"]],
+                  customdata=link_hover, hovertemplate="%{customdata}<extra></extra>"),
+        textfont=dict(size=14, color=INK)))
+    for x, anchor, period in ((0, "left", before), (1, "right", after)):
+        fig.add_annotation(x=x, y=1.06, xref="paper", yref="paper", text=f"<b>{period}</b>", showarrow=False,
+                           xanchor=anchor, font=dict(size=16, color=INK))
+    fig.update_layout(height=height, margin=dict(l=10, r=10, t=40, b=10), paper_bgcolor="white")
+    return fig
+
+
+def box_share_bars(shares: pd.DataFrame, order: list[str], labels: dict[str, str],
+                   sizes: dict[str, int] | None = None) -> go.Figure:
+    """Horizontal 100% bars: share of each box per group (groups in ``order``, top to bottom).
+
+    Axis labels are the group names cut to fit, with the group size when ``sizes`` is given."""
+    lang = language()
+    short = {g: _shorten(labels.get(g, g)) for g in order}
+    if len(set(short.values())) < len(order):  # two names cut to the same text: keep them whole
+        short = {g: labels.get(g, g) for g in order}
+    if sizes:
+        short = {g: f"{short[g]} ({fmt.num(sizes[g], lang=lang)})" for g in order}
+    fig = go.Figure()
+    for k in sorted(shares["kotak"].unique()):
+        part = shares[shares["kotak"] == k].set_index("kelompok").reindex(order)
+        fig.add_trace(go.Bar(
+            y=[html.escape(short[g]) for g in order], x=part["persen"].to_numpy(), orientation="h",
+            name=t("grid.box", n=int(k)), marker=dict(color=SHARE_COLOURS.get(int(k), "#999999"),
+                                                       line=dict(color="white", width=1)),
+            text=[fmt.num(p, 0, lang) if p >= 8 else "" for p in part["persen"]], textposition="inside",
+            insidetextanchor="middle", textfont=dict(size=13, color=INK),
+            customdata=[t("fair.hover_share", group=html.escape(labels.get(g, g)), n=int(k),
+                          pct=fmt.pct(p, 1, lang), count=fmt.num(c, lang=lang))
+                        for g, p, c in zip(order, part["persen"], part["jumlah"])],
+            hovertemplate="%{customdata}<extra></extra>"))
+    fig.update_layout(barmode="stack", height=90 + 32 * len(order), margin=dict(l=10, r=10, t=40, b=30),
+                      plot_bgcolor="white", paper_bgcolor="white", font=dict(size=14, color=INK),
+                      legend=dict(orientation="h", x=0, y=1, yanchor="bottom", traceorder="normal",
+                                  font=dict(size=14)), uniformtext=dict(minsize=11, mode="hide"))
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", fixedrange=True, gridcolor="#e5e5e5", tickfont=dict(size=14))
+    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=True, tickfont=dict(size=15, color=INK))
+    return fig
+
+
+def _shorten(text: str, limit: int = 34) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
