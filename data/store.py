@@ -636,6 +636,120 @@ class Store:
             finally:
                 cur.close()
 
+    # -- development (issue 7) ------------------------------------------------
+    def development_action_types(self) -> pd.DataFrame:
+        return self._frame("SELECT * FROM development_action_type ORDER BY urutan")
+
+    def development_actions(self, period: int | None = None, nips: Sequence[str] = (),
+                            scope: Scope = EVERYTHING) -> pd.DataFrame:
+        """Development actions (newest first) of people inside the scope in the action's period."""
+        where, params = ["(? OR list_contains(?, ap.opd_id))"], [scope.opd_ids is None, list(scope.opd_ids or ())]
+        if period is not None:
+            where.append("d.period = ?")
+            params.append(period)
+        if nips:
+            where.append("list_contains(?, d.nip)")
+            params.append(list(nips))
+        return self._frame(
+            "SELECT d.*, a.nama, ap.jabatan, ap.opd_id FROM development_action d"
+            " JOIN asn_period ap ON ap.period = d.period AND ap.nip = d.nip JOIN asn a ON a.nip = d.nip"
+            f" WHERE {' AND '.join(where)} ORDER BY d.dibuat_pada DESC, d.id DESC", params)
+
+    def add_development_action(self, period: int, nip: str, jenis: str, uraian: str, actor: str,
+                               target_tanggal=None, scope: Scope = EVERYTHING) -> int:
+        """Record a planned development action; returns its id. Audited; refused once the period is
+        finalised or for a person outside the scope."""
+        uraian = (uraian or "").strip()
+        if not uraian:
+            raise StoreError("Uraian tindakan pengembangan wajib diisi.")
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                self._require_open(cur, period)
+                self._require_in_scope(cur, period, nip, scope)
+                if not cur.execute("SELECT count(*) FROM development_action_type WHERE kode = ?",
+                                   [jenis]).fetchone()[0]:
+                    raise StoreError("Pilih jenis tindakan pengembangan dari daftar.")
+                new_id = int(cur.execute(
+                    "INSERT INTO development_action (period, nip, jenis, uraian, target_tanggal, dibuat_oleh)"
+                    " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    [period, nip, jenis, uraian, target_tanggal, actor]).fetchone()[0])
+                cur.execute(
+                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'pengembangan:tambah', ?, ?)",
+                    [actor, f"nip:{nip}", json.dumps({"periode": period, "id": new_id, "jenis": jenis,
+                                                      "target": None if target_tanggal is None else str(target_tanggal)})])
+                cur.execute("COMMIT")
+                return new_id
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+
+    def update_development_action(self, action_id: int, status: str, actor: str, scope: Scope = EVERYTHING) -> None:
+        """Change an action's status. Audited (before/after); refused once its period is finalised."""
+        if status not in ("rencana", "berjalan", "selesai", "batal"):
+            raise StoreError(f"Status tidak dikenal: {status}.")
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                row = cur.execute("SELECT period, nip, status FROM development_action WHERE id = ?",
+                                  [int(action_id)]).fetchone()
+                if row is None:
+                    raise StoreError(f"Tindakan pengembangan #{action_id} tidak ada.")
+                period, nip, before = row
+                self._require_open(cur, period)
+                self._require_in_scope(cur, period, nip, scope)
+                cur.execute("UPDATE development_action SET status = ?, diubah_pada = current_timestamp WHERE id = ?",
+                            [status, int(action_id)])
+                cur.execute(
+                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'pengembangan:status', ?, ?)",
+                    [actor, f"nip:{nip}", json.dumps({"periode": period, "id": int(action_id), "sebelum": before,
+                                                      "sesudah": status})])
+                cur.execute("COMMIT")
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
+
+    def next_period(self, period: int) -> int | None:
+        """The first period after ``period`` (for closing the loop), or None."""
+        return self._scalar("SELECT min(period) FROM period WHERE period > ?", [period])
+
+    def previous_period(self, period: int) -> int | None:
+        return self._scalar("SELECT max(period) FROM period WHERE period < ?", [period])
+
+    def cact_count(self, period: int, filters: Filters = Filters(), scope: Scope = EVERYTHING) -> int:
+        """People of the period within scope and filters with a CACT assessment in that period (quota use)."""
+        where, params = _filter_sql(filters, scope)
+        return int(self._scalar(
+            "SELECT count(*) FROM asn_period ap JOIN asn a USING (nip) WHERE ap.period = ?"
+            f" AND ap.nip IN (SELECT nip FROM assessment WHERE period = ? AND sumber = 'CACT') {where}",
+            [period, period, *params]))
+
+    def development_rules(self) -> dict[str, pd.DataFrame]:
+        """Reference tables the development analytics read (none holds personal data)."""
+        return {"job_level": self._frame("SELECT * FROM job_level ORDER BY urutan DESC"),
+                "retirement": self._frame("SELECT * FROM rule_retirement"),
+                "eligibility": self._frame("SELECT * FROM rule_eligibility")}
+
+    # -- succession (issue 8) ----------------------------------------------------
+    def predikat_history(self, period: int, years: int, scope: Scope = EVERYTHING,
+                         nips: Sequence[str] = ()) -> pd.DataFrame:
+        """SKP results of the ``years`` periods up to ``period`` for the ASN of ``period`` inside the scope:
+        nip, period, predikat, hasil_kerja, perilaku, nilai_legacy (one row per nip and period)."""
+        sql = ("SELECT pf.nip, pf.period, pf.predikat, pf.hasil_kerja, pf.perilaku, pf.nilai_legacy"
+               " FROM performance pf WHERE pf.period <= ? AND pf.period > ? - ?"
+               " AND pf.nip IN (SELECT nip FROM asn_period WHERE period = ? AND (? OR list_contains(?, opd_id)))")
+        params: list = [period, period, int(years), period, scope.opd_ids is None, list(scope.opd_ids or ())]
+        if nips:
+            sql += " AND list_contains(?, pf.nip)"
+            params.append(list(nips))
+        return self._frame(sql + " ORDER BY pf.nip, pf.period", params)
+
     # -- users and roles (issue 5) --------------------------------------------
     def roles(self) -> pd.DataFrame:
         return self._frame("SELECT * FROM role ORDER BY role")
