@@ -241,6 +241,12 @@ def test_dot_click_opens_profile_and_box_select_lists_the_dots_inside(browser, s
     page.close()
 
 
+def _until_in_url(page, fragment: str) -> None:
+    """Wait until the widget's new value reached the URL (the server has it), then for the rerun."""
+    page.wait_for_function("f => decodeURIComponent(location.search).includes(f)", arg=fragment, timeout=30_000)
+    wait_idle(page)
+
+
 def test_deep_link_matches_filters_set_by_hand(browser, served):
     url, exp = served
     # a copied link: multiselect values travel as their displayed labels
@@ -253,14 +259,14 @@ def test_deep_link_matches_filters_set_by_hand(browser, served):
     sidebar = page.locator("[data-testid='stSidebar']")
     sidebar.locator(".st-key-periode").click()
     page.get_by_role("option", name="2024", exact=True).click()
-    wait_idle(page)
+    _until_in_url(page, "periode=2024")
     for key, option in (("opd", "Dinas Kesehatan"), ("jk", "Perempuan")):
         page.locator(f".st-key-{key}").click()
         page.get_by_role("option", name=option, exact=True).click()
         page.keyboard.press("Escape")
-        wait_idle(page)
+        _until_in_url(page, f"{key}=")
     page.locator(".st-key-kotak").get_by_role("radio", name="8", exact=True).click()
-    wait_idle(page)
+    _until_in_url(page, "kotak=8")
 
     hand_box8, hand_tray = _count(page, r"Kotak 8 · ([\d.]+) ASN"), _tray(page)
     assert (linked_box8, linked_tray) == (hand_box8, hand_tray)
