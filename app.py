@@ -13,7 +13,7 @@ from ui import login as login_form
 from ui.i18n import t
 from ui.user import logged_in
 
-PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit", "pengembangan")
+PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit", "pengembangan", "suksesi")
 
 st.set_page_config(page_title="Talenta ASN", page_icon=":material/grid_view:", layout="wide")
 
@@ -44,7 +44,9 @@ if ctx is not None and user.can("lihat"):
         st.Page("app_pages/pergerakan.py", title=t("nav.pergerakan"), icon=":material/swap_vert:",
                 url_path="pergerakan"),
         st.Page("app_pages/pengembangan.py", title=t("dev.nav"), icon=":material/school:",
-                url_path="pengembangan")]
+                url_path="pengembangan"),
+        st.Page("app_pages/suksesi.py", title=t("suk.nav"), icon=":material/account_tree:",
+                url_path="suksesi")]
 admin = []
 if user.can("impor"):
     admin.append(st.Page("app_pages/impor.py", title=t("nav.impor"), icon=":material/upload_file:",

@@ -1,0 +1,555 @@
+"""Succession: eligibility for a target post, talent score, readiness, shortlist and bench strength.
+
+Pure functions over frames. Every threshold comes from the rule frames passed in
+(``rule_eligibility``, ``rule_retirement``, ``job_level``, ``education_level``,
+``rule_predikat``, ``rule_box``, ``rule_skj``, ``rule_jpm_band``); this module holds
+no regulation values. Rows of ``rule_eligibility`` for the target's own level
+override the ``'*'`` rows with the same parameter.
+
+Each check answers ``memenuhi`` (pass), ``tidak`` (fail) or ``belum diketahui``
+(data missing: never a failure) with an Indonesian reason. Checks and their kind:
+
+================================ ========================================== ===========
+check (aturan)                   rule parameter(s)                          kind
+================================ ========================================== ===========
+kotak                            kotak (allowed boxes for the target level) pengembangan
+pendidikan                       pendidikan_minimal (education_level.urutan) pengembangan
+golongan                         golongan_minimal (only if a row exists)    pengembangan
+jabatan_sebelumnya               jabatan_sebelumnya (job_level.urutan)      pengembangan
+lama_jabatan                     lama_jabatan_sebelumnya_tahun, tmt_jabatan waktu
+pengalaman                       pengalaman_tahun, tmt_cpns                 waktu
+predikat                         predikat_minimal + predikat_tahun          waktu
+kompetensi                       rule_jpm_band 'seleksi' on the target SKJ  waktu (2nd band) / pengembangan
+usia                             usia_maksimal                              mutlak
+bup                              jarak_bup_minimal_tahun, rule_retirement   mutlak
+hukdis                           bebas_hukdis                               mutlak
+bidang                           bidang_sesuai_teknis, target bidang        mutlak
+================================ ========================================== ===========
+
+Date rules (all on the appointment date ``on``):
+
+* age: passes while ``on`` ≤ birth date + ``usia_maksimal`` years (56 years exactly passes,
+  56 years and a day fails);
+* years in post / experience: pass when TMT + N years ≤ ``on`` (2 years exactly passes);
+* BUP: the retirement date is birth date + ``usia_bup`` of the *target* level (the level the
+  candidate would hold); passes when retirement date − ``on`` ≥ ``jarak_bup_minimal_tahun``
+  years (exactly one year away passes);
+* predikat: each of the periods ``period − predikat_tahun + 1 … period`` must have a predikat
+  ranked (rule_predikat.urutan) at least ``predikat_minimal``; any period missing → unknown,
+  unless a known period already fails.
+
+Readiness (``kesiapan``), decided in this order:
+
+1. **Bukan Kandidat**: box unknown (not profiled) or outside the succession pool
+   (``rule_box.kelompok_suksesi``), or any ``mutlak`` check fails (over the age limit, too
+   close to BUP, active disciplinary sanction, field of study outside a technical post's).
+2. **Siap Sekarang**: every check passes.
+3. **Siap 1–2 Tahun**: every check that does not pass is unknown, or a ``waktu`` fail that
+   closes within :data:`READY_SOON_YEARS` years (years in post, experience, predikat history,
+   or a JPM in the second selection band, "Masih Memenuhi Syarat").
+4. **Potensi Masa Depan**: the rest: in the pool, no ``mutlak`` fail, but a ``pengembangan``
+   fail (box below the target level's boxes, prior post level, education, golongan, JPM in
+   the lowest band) or a time gap longer than :data:`READY_SOON_YEARS`.
+
+Talent score = weighted mean of final potential and performance values
+(:data:`TALENT_SCORE_WEIGHTS`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from analytics.competency import jpm as jpm_of, required_levels
+from analytics.demography import age_on
+from analytics.performance import legacy_sebutan, predikat_from_pair
+
+MEETS, FAILS, UNKNOWN = "memenuhi", "tidak", "belum diketahui"
+WAKTU, PENGEMBANGAN, MUTLAK = "waktu", "pengembangan", "mutlak"
+
+SIAP_SEKARANG = "Siap Sekarang"
+SIAP_SEGERA = "Siap 1–2 Tahun"
+POTENSI = "Potensi Masa Depan"
+BUKAN = "Bukan Kandidat"
+READINESS = (SIAP_SEKARANG, SIAP_SEGERA, POTENSI, BUKAN)
+
+#: Horizon of "Siap 1–2 Tahun": a time-based shortfall closing within this many years.
+#: Taken from the label itself (Siap 1–2 Tahun), not from a regulation.
+READY_SOON_YEARS = 2.0
+
+#: Talent score = 50% potential + 50% performance. Source: Model Manajemen Talenta BKN 2025 (C):
+#: the talent score is the mean of the potential and performance axis values. There is no
+#: rule_axis_weight axis for it (its CHECK allows only 'kinerja' and 'potensial'); callers may pass
+#: other weights.
+TALENT_SCORE_WEIGHTS = {"potensial_nilai": 0.5, "kinerja_nilai": 0.5}
+
+CHECK_LABELS = {
+    "kotak": "Kotak talenta untuk jenjang target",
+    "pendidikan": "Pendidikan minimal",
+    "golongan": "Golongan minimal",
+    "jabatan_sebelumnya": "Jenjang jabatan saat ini",
+    "lama_jabatan": "Lama dalam jabatan",
+    "pengalaman": "Pengalaman kerja",
+    "predikat": "Predikat kinerja",
+    "kompetensi": "Kompetensi (JPM terhadap SKJ target)",
+    "usia": "Usia saat pengangkatan",
+    "bup": "Jarak ke batas usia pensiun",
+    "hukdis": "Bebas hukuman disiplin",
+    "bidang": "Kesesuaian bidang pendidikan",
+}
+
+
+@dataclass(frozen=True)
+class SuccessionRules:
+    """The rule frames eligibility reads (see data/migrations/002_rules.sql)."""
+
+    eligibility: pd.DataFrame   # rule_eligibility: jenjang_target, parameter, nilai, sumber
+    retirement: pd.DataFrame    # rule_retirement: jenjang_jabatan, usia_bup
+    job_level: pd.DataFrame     # job_level: jenjang_jabatan, urutan
+    education: pd.DataFrame     # education_level: tingkat, urutan
+    predikat: pd.DataFrame      # rule_predikat: predikat, urutan
+    boxes: pd.DataFrame         # rule_box of the scheme in force: kotak, kelompok_suksesi
+    skj: pd.DataFrame           # rule_skj: jenjang_jabatan, kode, level
+    skj_codes: list[str]        # competencies of the SKJ (managerial + socio-cultural)
+    jpm_bands: pd.DataFrame     # rule_jpm_band: skema, label, batas_bawah
+    predikat_pair: pd.DataFrame | None = None   # rule_predikat_pair, to derive predikat
+    legacy_score: pd.DataFrame | None = None    # rule_legacy_score
+    jpm_cap: bool = False
+    score_weights: dict = field(default_factory=lambda: dict(TALENT_SCORE_WEIGHTS))
+
+    def params(self, jenjang_target: str) -> dict[str, tuple[str, str]]:
+        """parameter → (nilai, sumber) for a target level; the level's rows win over '*'."""
+        e = self.eligibility
+        out = {r.parameter: (str(r.nilai), str(r.sumber)) for r in e[e["jenjang_target"] == "*"].itertuples()}
+        out.update({r.parameter: (str(r.nilai), str(r.sumber))
+                    for r in e[e["jenjang_target"] == jenjang_target].itertuples()})
+        return out
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _dates(values) -> pd.Series:
+    return pd.to_datetime(pd.Series(values), errors="coerce")
+
+
+def _plus_years(d: pd.Series, years: float) -> pd.Series:
+    """Dates plus a number of years (calendar years when whole, e.g. 29 Feb + 1 → 28 Feb)."""
+    if float(years).is_integer():
+        return d + pd.DateOffset(years=int(years))
+    return d + pd.to_timedelta(years * 365.25, unit="D")
+
+
+def _years_between(start: pd.Series, end: pd.Timestamp) -> np.ndarray:
+    return ((end - start).dt.days / 365.25).to_numpy(dtype=float)
+
+
+def _fmt_years(v: float) -> str:
+    return f"{v:.1f}".replace(".", ",")
+
+
+def _split(text: str) -> list[str]:
+    return [x.strip() for x in str(text).split(";") if x.strip()]
+
+
+def _blank(s: pd.Series) -> np.ndarray:
+    return s.isna().to_numpy() | (s.astype(object).map(lambda v: isinstance(v, str) and not v.strip())).to_numpy()
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def golongan_rank(g) -> float:
+    """'III/c' → 32.0 (ruang a=0); NaN when the text is not a PNS golongan (PPPK grades, blanks)."""
+    if not isinstance(g, str):
+        return np.nan
+    m = re.fullmatch(r"\s*(IV|III|II|I)\s*/\s*([a-eA-E])\s*", g)
+    if not m:
+        return np.nan
+    return _ROMAN[m.group(1)] * 10 + (ord(m.group(2).lower()) - ord("a"))
+
+
+def effective_predikat(history: pd.DataFrame, rules: SuccessionRules) -> pd.Series:
+    """Predikat per history row: as imported, else from the rating pair, else the legacy sebutan."""
+    pred = history.get("predikat", pd.Series(None, index=history.index)).astype(object)
+    pred = pred.where(pd.notna(pred), None)
+    if rules.predikat_pair is not None and {"hasil_kerja", "perilaku"} <= set(history.columns):
+        pair = predikat_from_pair(history["hasil_kerja"], history["perilaku"], rules.predikat_pair)
+        pred = pred.where(pred.notna(), pair)
+    if rules.legacy_score is not None and "nilai_legacy" in history.columns:
+        seb, _ = legacy_sebutan(history["nilai_legacy"].astype(float), rules.legacy_score)
+        pred = pred.where(pred.notna(), seb)
+    return pred
+
+
+class _Checks:
+    def __init__(self, index: pd.Index):
+        self.index = index
+        self.rows: list[pd.DataFrame] = []
+
+    def add(self, aturan: str, kind, hasil: np.ndarray, alasan, sumber: str = "",
+            shortfall: np.ndarray | None = None) -> None:
+        n = len(self.index)
+        alasan = np.asarray(alasan, dtype=object) if not isinstance(alasan, str) else np.full(n, alasan, dtype=object)
+        self.rows.append(pd.DataFrame({
+            "row": np.arange(n), "aturan": aturan, "syarat": CHECK_LABELS[aturan], "jenis": kind,
+            "hasil": np.asarray(hasil, dtype=object), "alasan": alasan, "sumber": sumber,
+            "kekurangan_tahun": np.full(n, np.nan) if shortfall is None else shortfall}))
+
+
+def _three(pass_mask: np.ndarray, unknown_mask: np.ndarray) -> np.ndarray:
+    return np.where(unknown_mask, UNKNOWN, np.where(pass_mask, MEETS, FAILS)).astype(object)
+
+
+# -- the engine ----------------------------------------------------------------------------------
+def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: SuccessionRules, on: date,
+             period: int, predikat_history: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Check every candidate against one target post.
+
+    ``candidates``: one row per person with nip, jenjang_jabatan, tmt_jabatan, tmt_cpns,
+    pendidikan_tingkat, pendidikan_bidang, golongan, tanggal_lahir, hukdis_aktif, kotak (final),
+    kinerja_nilai, potensial_nilai and the SKJ competency levels (k_*) where known.
+    ``target``: jenjang_jabatan, bidang_pendidikan (';'-separated or empty), pemangku_nip.
+    ``predikat_history``: nip, period, predikat (or the rating pair / legacy score).
+
+    Returns (summary, checks): summary has one row per candidate (same index) with kotak,
+    skor_talenta, jpm_target, kesiapan, alasan, counts; checks is long: nip, aturan, syarat,
+    jenis, hasil, alasan, sumber, kekurangan_tahun.
+    """
+    c = candidates
+    idx = c.index
+    n = len(c)
+    on_ts = pd.Timestamp(on)
+    jenjang_t = str(target["jenjang_jabatan"])
+    p = rules.params(jenjang_t)
+    chk = _Checks(idx)
+
+    def col(name: str) -> pd.Series:
+        return c[name] if name in c.columns else pd.Series([None] * n, index=idx, dtype=object)
+
+    # box for the target level
+    kotak = pd.to_numeric(col("kotak"), errors="coerce").to_numpy(dtype=float)
+    if "kotak" in p:
+        allowed = [int(x) for x in _split(p["kotak"][0])]
+        ok = np.isin(kotak, allowed)
+        unk = np.isnan(kotak)
+        text = ", ".join(map(str, allowed))
+        why = np.where(unk, "Belum diprofil: kotak belum diketahui.",
+                       [f"Kotak {int(k) if k == k else '–'}; jenjang {jenjang_t} mensyaratkan kotak {text}."
+                        for k in kotak])
+        chk.add("kotak", PENGEMBANGAN, _three(ok, unk), why, p["kotak"][1])
+
+    # education
+    if "pendidikan_minimal" in p:
+        edu = rules.education.set_index("tingkat")["urutan"].astype(float)
+        listed = _split(p["pendidikan_minimal"][0])
+        need = min(edu.get(x, np.inf) for x in listed)
+        tingkat = col("pendidikan_tingkat").astype(object)
+        have = tingkat.map(lambda v: edu.get(str(v).strip().upper(), np.nan) if isinstance(v, str) else np.nan)
+        have = have.to_numpy(dtype=float)
+        unk = np.isnan(have)
+        why = [f"Pendidikan {t if isinstance(t, str) else '–'}; paling rendah {'/'.join(listed)}."
+               if not u else "Tingkat pendidikan tidak tercatat atau tidak dikenal."
+               for t, u in zip(tingkat, unk)]
+        chk.add("pendidikan", PENGEMBANGAN, _three(have >= need, unk), why, p["pendidikan_minimal"][1])
+
+    # golongan (only when a rule row exists)
+    if "golongan_minimal" in p:
+        need = golongan_rank(p["golongan_minimal"][0])
+        gol = col("golongan").astype(object)
+        have = gol.map(golongan_rank).to_numpy(dtype=float)
+        unk = np.isnan(have) | np.isnan(need)
+        why = [f"Golongan {g}; paling rendah {p['golongan_minimal'][0]}." if not u
+               else "Golongan tidak tercatat atau bukan golongan PNS." for g, u in zip(gol, unk)]
+        chk.add("golongan", PENGEMBANGAN, _three(have >= need, unk), why, p["golongan_minimal"][1])
+
+    # prior post level, then years in it
+    level_ok = np.ones(n, dtype=bool)
+    if "jabatan_sebelumnya" in p:
+        urut = rules.job_level.set_index("jenjang_jabatan")["urutan"].astype(float)
+        listed = _split(p["jabatan_sebelumnya"][0])
+        need = min(urut.get(x, np.inf) for x in listed)
+        jj = col("jenjang_jabatan").astype(object)
+        have = jj.map(lambda v: urut.get(v, np.nan) if isinstance(v, str) else np.nan).to_numpy(dtype=float)
+        unk = np.isnan(have)
+        level_ok = have >= need
+        why = [f"Saat ini {j}; disyaratkan {' atau '.join(listed)} (atau lebih tinggi)." if not u
+               else "Jenjang jabatan tidak tercatat atau tidak dikenal." for j, u in zip(jj, unk)]
+        chk.add("jabatan_sebelumnya", PENGEMBANGAN, _three(level_ok, unk), why, p["jabatan_sebelumnya"][1])
+        if "lama_jabatan_sebelumnya_tahun" in p:
+            years = float(p["lama_jabatan_sebelumnya_tahun"][0])
+            tmt = _dates(col("tmt_jabatan").to_numpy())
+            tmt.index = idx
+            due = _plus_years(tmt, years)
+            unk2 = tmt.isna().to_numpy()
+            ok = (due <= on_ts).to_numpy() & ~unk2
+            served = _years_between(tmt, on_ts)
+            short = np.where(ok | unk2, 0.0, np.maximum((due - on_ts).dt.days.to_numpy(dtype=float), 0) / 365.25)
+            why = np.where(unk2, "TMT jabatan tidak tercatat.",
+                           [f"{_fmt_years(s)} tahun dalam jabatan sekarang; paling sedikit {_fmt_years(years)} tahun."
+                            for s in np.nan_to_num(served)])
+            # years only count for a qualifying level; a level below is already a fail above
+            res = _three(ok, unk2)
+            res = np.where(~level_ok & ~unk, FAILS, res)
+            why = np.where(~level_ok & ~unk, "Jenjang jabatan sekarang belum memenuhi syarat.", why)
+            short = np.where(~level_ok & ~unk, np.nan, short)
+            chk.add("lama_jabatan", WAKTU, res, why, p["lama_jabatan_sebelumnya_tahun"][1], short)
+
+    # years of service
+    if "pengalaman_tahun" in p:
+        years = float(p["pengalaman_tahun"][0])
+        tmt = _dates(col("tmt_cpns").to_numpy())
+        tmt.index = idx
+        due = _plus_years(tmt, years)
+        unk = tmt.isna().to_numpy()
+        ok = (due <= on_ts).to_numpy() & ~unk
+        short = np.where(ok | unk, 0.0, np.maximum((due - on_ts).dt.days.to_numpy(dtype=float), 0) / 365.25)
+        why = np.where(unk, "TMT CPNS tidak tercatat.",
+                       [f"Masa kerja {_fmt_years(s)} tahun; paling sedikit {_fmt_years(years)} tahun."
+                        for s in np.nan_to_num(_years_between(tmt, on_ts))])
+        chk.add("pengalaman", WAKTU, _three(ok, unk), why, p["pengalaman_tahun"][1], short)
+
+    # predikat in the last N periods
+    if "predikat_minimal" in p:
+        minimum = p["predikat_minimal"][0]
+        rank = rules.predikat.set_index("predikat")["urutan"].astype(float)
+        need = rank.get(minimum, np.nan)
+        src = p["predikat_minimal"][1]
+        if "predikat_tahun" not in p or np.isnan(need):
+            chk.add("predikat", WAKTU, np.full(n, UNKNOWN),
+                    "Aturan predikat tidak lengkap (predikat_minimal dan predikat_tahun).", src)
+        else:
+            years = int(float(p["predikat_tahun"][0]))
+            periods = list(range(period - years + 1, period + 1))
+            h = predikat_history if predikat_history is not None else pd.DataFrame(columns=["nip", "period"])
+            h = h[h["period"].isin(periods)].copy()
+            h["pred"] = effective_predikat(h, rules) if len(h) else pd.Series(dtype=object)
+            wide = h.pivot_table(index="nip", columns="period", values="pred", aggfunc="first") if len(h) \
+                else pd.DataFrame(index=pd.Index([], name="nip"))
+            wide = wide.reindex(index=c["nip"].to_numpy(), columns=periods)
+            vals = wide.to_numpy(dtype=object)
+            ranks = np.vectorize(lambda v: rank.get(v, np.nan) if isinstance(v, str) else np.nan,
+                                 otypes=[float])(vals) if vals.size else np.full((n, years), np.nan)
+            known_fail = (ranks < need).any(axis=1)
+            missing = np.isnan(ranks).any(axis=1)
+            ok = ~missing & (ranks >= need).all(axis=1)
+            res = np.where(known_fail, FAILS, np.where(missing, UNKNOWN, np.where(ok, MEETS, FAILS))).astype(object)
+            why = []
+            for row in vals:
+                parts = [f"{per}: {v if isinstance(v, str) else 'tidak ada data'}" for per, v in zip(periods, row)]
+                why.append(f"Paling rendah {minimum} {years} periode terakhir; " + ", ".join(parts) + ".")
+            chk.add("predikat", WAKTU, res, why, f"{src}; {p['predikat_tahun'][1]}",
+                    np.where(res == FAILS, float(years), 0.0))
+
+    # competency: JPM against the target level's SKJ
+    codes = [k for k in rules.skj_codes if k in c.columns]
+    required = required_levels(pd.Series(jenjang_t, index=idx), rules.skj, codes) if codes else None
+    if codes:
+        jpm_t = jpm_of(c[codes], required, cap=rules.jpm_cap)
+    else:
+        jpm_t = pd.Series(np.nan, index=idx)
+    bands = rules.jpm_bands[rules.jpm_bands["skema"] == "seleksi"].sort_values("batas_bawah", ascending=False)
+    v = jpm_t.to_numpy(dtype=float)
+    unk = np.isnan(v)
+    if len(bands):
+        top = float(bands["batas_bawah"].iloc[0])
+        near = float(bands["batas_bawah"].iloc[1]) if len(bands) > 1 else top
+        ok = v >= top
+        is_near = (v >= near) & ~ok
+        labels = bands["label"].tolist()
+        band_of = np.where(ok, labels[0], np.where(is_near, labels[min(1, len(labels) - 1)], labels[-1]))
+        why = np.where(unk, "Belum ada hasil asesmen kompetensi manajerial/sosial kultural.",
+                       [f"JPM {_fmt_years(x) if x == x else '–'}% terhadap SKJ {jenjang_t} ({b})."
+                        for x, b in zip(v, band_of)])
+        res = _three(ok, unk)
+        # near band: a small gap, closable by development within the horizon; lowest band: not
+        short = np.where(is_near & ~unk, 1.0, np.where(~ok & ~unk, np.inf, 0.0))
+        kinds = np.where(ok | is_near | unk, WAKTU, PENGEMBANGAN)
+        chk.add("kompetensi", kinds, res, why, "rule_jpm_band (seleksi)", short)
+
+    # age at appointment
+    birth = _dates(col("tanggal_lahir").to_numpy())
+    birth.index = idx
+    if "usia_maksimal" in p:
+        limit = float(p["usia_maksimal"][0])
+        last_day = _plus_years(birth, limit)
+        unk = birth.isna().to_numpy()
+        ok = (on_ts <= last_day).to_numpy() & ~unk
+        ages = age_on(birth, on) if (~unk).any() else pd.Series(pd.NA, index=idx)
+        why = np.where(unk, "Tanggal lahir tidak tercatat.",
+                       [f"Usia {a if pd.notna(a) else '–'} tahun pada {on:%d-%m-%Y}; "
+                        f"paling tinggi {_fmt_years(limit).replace(',0', '')} tahun"
+                        + ("." if o else " (batas terlewati).") for a, o in zip(ages, ok)])
+        chk.add("usia", MUTLAK, _three(ok, unk), why, p["usia_maksimal"][1])
+
+    # distance to BUP (at the target level)
+    if "jarak_bup_minimal_tahun" in p:
+        gap = float(p["jarak_bup_minimal_tahun"][0])
+        bup_t = rules.retirement.set_index("jenjang_jabatan")["usia_bup"]
+        if jenjang_t in bup_t.index:
+            bup_age = float(bup_t[jenjang_t])
+            retire = _plus_years(birth, bup_age)
+            unk = birth.isna().to_numpy()
+            ok = (_plus_years(pd.Series([on_ts] * n, index=idx), gap) <= retire).to_numpy() & ~unk
+            why = np.where(unk, "Tanggal lahir tidak tercatat.",
+                           [f"Pensiun (BUP {int(bup_age)} tahun, {jenjang_t}) pada "
+                            f"{r:%d-%m-%Y}; paling sedikit {_fmt_years(gap)} tahun lagi."
+                            if pd.notna(r) else "" for r in retire])
+            chk.add("bup", MUTLAK, _three(ok, unk), why, p["jarak_bup_minimal_tahun"][1])
+        else:
+            chk.add("bup", MUTLAK, np.full(n, UNKNOWN), f"BUP jenjang {jenjang_t} tidak ada di rule_retirement.",
+                    p["jarak_bup_minimal_tahun"][1])
+
+    # no active disciplinary sanction
+    if p.get("bebas_hukdis", ("",))[0].strip().lower() == "ya":
+        hk = col("hukdis_aktif").astype(object)
+        unk = _blank(hk)
+        ok = (hk == "tidak ada").to_numpy() & ~unk
+        why = np.where(unk, "Data disiplin tidak tersedia.",
+                       np.where(ok, "Tidak ada hukuman disiplin aktif.",
+                                [f"Hukuman disiplin {h} masih aktif." for h in hk]))
+        chk.add("hukdis", MUTLAK, _three(ok, unk), why, p["bebas_hukdis"][1])
+
+    # field of study for technical posts
+    if p.get("bidang_sesuai_teknis", ("",))[0].strip().lower() == "ya":
+        req_text = target.get("bidang_pendidikan") if hasattr(target, "get") else None
+        wanted = _split(req_text) if isinstance(req_text, str) else []
+        src = p["bidang_sesuai_teknis"][1]
+        if not wanted:
+            chk.add("bidang", MUTLAK, np.full(n, MEETS), "Jabatan ini tidak mensyaratkan bidang pendidikan tertentu.",
+                    src)
+        else:
+            bd = col("pendidikan_bidang").astype(object)
+            unk = _blank(bd)
+            norm = {w.casefold() for w in wanted}
+            ok = bd.map(lambda v: isinstance(v, str) and v.strip().casefold() in norm).to_numpy() & ~unk
+            why = np.where(unk, "Bidang pendidikan tidak tercatat.",
+                           [f"Bidang {b}; disyaratkan {', '.join(wanted)}." for b in bd])
+            chk.add("bidang", MUTLAK, _three(ok, unk), why, src)
+
+    checks = pd.concat(chk.rows, ignore_index=True) if chk.rows else pd.DataFrame(
+        columns=["row", "aturan", "syarat", "jenis", "hasil", "alasan", "sumber", "kekurangan_tahun"])
+    checks.insert(0, "nip", c["nip"].to_numpy()[checks["row"].to_numpy(dtype=int)])
+
+    summary = _readiness(c, checks, kotak, rules)
+    summary["jpm_target"] = jpm_t.round(2).to_numpy()
+    summary["skor_talenta"] = talent_score(c, rules.score_weights).to_numpy()
+    summary.index = idx
+    return summary, checks.drop(columns="row")
+
+
+def talent_score(frame: pd.DataFrame, weights: dict) -> pd.Series:
+    """Weighted mean of the axis values present (NaN when none)."""
+    names = [k for k, w in weights.items() if w > 0 and k in frame.columns]
+    if not names:
+        return pd.Series(np.nan, index=frame.index)
+    x = frame[names].to_numpy(dtype=float)
+    w = np.array([weights[k] for k in names], dtype=float)
+    have = ~np.isnan(x)
+    den = (have * w).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        v = np.where(have.all(axis=1), np.nansum(x * w, axis=1) / den, np.nan)
+    return pd.Series(np.round(v, 2), index=frame.index)
+
+
+def _readiness(c: pd.DataFrame, checks: pd.DataFrame, kotak: np.ndarray, rules: SuccessionRules) -> pd.DataFrame:
+    n = len(c)
+    rows = checks["row"].to_numpy(dtype=int)
+    fails = (checks["hasil"] == FAILS).to_numpy()
+    unknown = (checks["hasil"] == UNKNOWN).to_numpy()
+    kind = checks["jenis"].to_numpy()
+    short = checks["kekurangan_tahun"].to_numpy(dtype=float)
+
+    def per_row(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(rows[mask], minlength=n)
+
+    n_fail, n_unknown, n_pass = per_row(fails), per_row(unknown), per_row((checks["hasil"] == MEETS).to_numpy())
+    hard = per_row(fails & (kind == MUTLAK)) > 0
+    soon_fail = fails & (kind == WAKTU) & (short <= READY_SOON_YEARS)
+    other_fail = per_row(fails & ~soon_fail) > 0
+
+    pool = rules.boxes.loc[rules.boxes["kelompok_suksesi"].astype(bool), "kotak"].astype(int).tolist()
+    in_pool = np.isin(kotak, pool)
+    label = np.where(~in_pool | hard, BUKAN,
+                     np.where((n_fail == 0) & (n_unknown == 0), SIAP_SEKARANG,
+                              np.where(~other_fail, SIAP_SEGERA, POTENSI))).astype(object)
+
+    # reason text: not-pool first, then every failing / unknown check
+    texts = [[] for _ in range(n)]
+    for i, k in enumerate(kotak):
+        if np.isnan(k):
+            texts[i].append("Belum diprofil (kotak belum diketahui).")
+        elif not in_pool[i]:
+            texts[i].append(f"Kotak {int(k)} di luar kelompok rencana suksesi (kotak {', '.join(map(str, pool))}).")
+    for r, s, h, a in zip(rows, checks["syarat"], checks["hasil"], checks["alasan"]):
+        if h == FAILS:
+            texts[r].append(f"Tidak memenuhi {s.lower()}: {a}")
+    for r, s, h, a in zip(rows, checks["syarat"], checks["hasil"], checks["alasan"]):
+        if h == UNKNOWN and not (s == CHECK_LABELS["kotak"] and np.isnan(kotak[r])):
+            texts[r].append(f"Belum diketahui ({s.lower()}): {a}")
+    alasan = [" ".join(t) if t else "Memenuhi semua syarat." for t in texts]
+    return pd.DataFrame({"nip": c["nip"].to_numpy(), "kotak": kotak, "kesiapan": label, "alasan": alasan,
+                         "jumlah_memenuhi": n_pass, "jumlah_tidak": n_fail, "jumlah_belum_diketahui": n_unknown})
+
+
+def shortlist(summary: pd.DataFrame, include_non_candidates: bool = False, limit: int | None = None) -> pd.DataFrame:
+    """Candidates ranked: readiness (Siap Sekarang first), talent score, JPM at the target level, NIP."""
+    s = summary if include_non_candidates else summary[summary["kesiapan"] != BUKAN]
+    order = {k: i for i, k in enumerate(READINESS)}
+    s = s.assign(_r=s["kesiapan"].map(order), _t=-s["skor_talenta"].fillna(-1e9), _j=-s["jpm_target"].fillna(-1e9))
+    s = s.sort_values(["_r", "_t", "_j", "nip"]).drop(columns=["_r", "_t", "_j"])
+    s = s.reset_index(drop=True)
+    s.insert(0, "peringkat", np.arange(1, len(s) + 1))
+    return s if limit is None else s.head(limit)
+
+
+def pool_only(candidates: pd.DataFrame, rules: SuccessionRules) -> pd.DataFrame:
+    """Candidates whose final box is in the succession pool: everyone else is Bukan Kandidat for any
+    post, so ranking and bench counts only need these rows."""
+    pool = rules.boxes.loc[rules.boxes["kelompok_suksesi"].astype(bool), "kotak"].astype(int).tolist()
+    return candidates[pd.to_numeric(candidates["kotak"], errors="coerce").isin(pool)]
+
+
+def bench_strength(posts: pd.DataFrame, candidates: pd.DataFrame, rules: SuccessionRules, on: date, period: int,
+                   predikat_history: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per target post: ready-now, ready-soon and future counts; ``tanpa_penerus`` when no one is ready
+    now or soon. The post's holder is never their own successor."""
+    out = []
+    candidates = pool_only(candidates, rules)
+    for post in posts.to_dict("records"):
+        cand = candidates[candidates["nip"] != post.get("pemangku_nip")]
+        summ, _ = evaluate(cand, post, rules, on, period, predikat_history)
+        counts = summ["kesiapan"].value_counts()
+        now, soon = int(counts.get(SIAP_SEKARANG, 0)), int(counts.get(SIAP_SEGERA, 0))
+        out.append({"post_id": post["post_id"], "jabatan": post["jabatan"], "opd_nama": post.get("opd_nama"),
+                    "jenjang_jabatan": post["jenjang_jabatan"], "lowong": bool(post.get("lowong")),
+                    "kritikal": bool(post.get("kritikal")), "siap_sekarang": now, "siap_1_2_tahun": soon,
+                    "potensi_masa_depan": int(counts.get(POTENSI, 0)), "tanpa_penerus": now + soon == 0})
+    return pd.DataFrame(out, columns=["post_id", "jabatan", "opd_nama", "jenjang_jabatan", "lowong", "kritikal",
+                                      "siap_sekarang", "siap_1_2_tahun", "potensi_masa_depan", "tanpa_penerus"])
+
+
+def retirements(people: pd.DataFrame, posts: pd.DataFrame, retirement: pd.DataFrame, on: date,
+                years: float) -> pd.DataFrame:
+    """People reaching BUP (of their current level) between ``on`` and ``on`` + ``years``, with the
+    target posts they hold (``post_id``/``jabatan_target``, empty when they hold none)."""
+    bup = retirement.set_index("jenjang_jabatan")["usia_bup"].astype(float)
+    birth = _dates(people["tanggal_lahir"].to_numpy())
+    birth.index = people.index
+    age = people["jenjang_jabatan"].map(lambda j: bup.get(j, np.nan)).astype(float)
+    retire = pd.Series(pd.NaT, index=people.index, dtype="datetime64[ns]")
+    for a in age.dropna().unique():
+        m = age == a
+        retire[m] = _plus_years(birth[m], a)
+    on_ts = pd.Timestamp(on)
+    end = _plus_years(pd.Series([on_ts]), years).iloc[0]
+    m = (retire >= on_ts) & (retire <= end)
+    keep = [c for c in ("nip", "nama", "jabatan", "jenjang_jabatan", "opd_nama") if c in people.columns]
+    out = people.loc[m, keep].copy()
+    out["usia_bup"] = age[m].astype(int).to_numpy()
+    out["tanggal_pensiun"] = retire[m].dt.date.to_numpy()
+    held = posts.dropna(subset=["pemangku_nip"]).drop_duplicates("pemangku_nip").set_index("pemangku_nip")
+    out["post_id"] = out["nip"].map(held["post_id"]) if len(held) else None
+    out["jabatan_target"] = out["nip"].map(held["jabatan"]) if len(held) else None
+    return out.sort_values(["tanggal_pensiun", "nip"]).reset_index(drop=True)

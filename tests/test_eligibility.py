@@ -1,0 +1,225 @@
+"""Eligibility for target posts (issue 8): every rule at its boundaries, readiness, demo shortlists."""
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analytics import eligibility as el
+
+ON = date(2026, 1, 15)
+JPT = {"post_id": "T1", "jabatan": "Kepala Dinas Uji", "jenjang_jabatan": "JPT Pratama", "bidang_pendidikan": None,
+       "pemangku_nip": None}
+
+
+@pytest.fixture(scope="module")
+def srules(rules_store, rules):
+    return el.SuccessionRules(
+        eligibility=rules_store.table("rule_eligibility"), retirement=rules_store.table("rule_retirement"),
+        job_level=rules_store.table("job_level"), education=rules_store.table("education_level"),
+        predikat=rules.predikat, boxes=rules.boxes, skj=rules.skj, skj_codes=rules.skj_codes(),
+        jpm_bands=rules.jpm_bands, predikat_pair=rules.predikat_pair, legacy_score=rules.legacy_score)
+
+
+def person(**over) -> dict:
+    """A candidate who meets every JPT Pratama rule on ON."""
+    base = {"nip": "199001012015011001", "jenjang_jabatan": "Administrator", "golongan": "IV/a",
+            "tmt_jabatan": date(2020, 1, 1), "tmt_cpns": date(2005, 1, 1), "pendidikan_tingkat": "S2",
+            "pendidikan_bidang": "Manajemen", "tanggal_lahir": date(1975, 6, 1), "hukdis_aktif": "tidak ada",
+            "kotak": 9, "kinerja_nilai": 90.0, "potensial_nilai": 80.0}
+    base.update({k: 4.0 for k in ("k_integritas", "k_kerja_sama", "k_komunikasi", "k_orientasi_hasil",
+                                  "k_pelayanan_publik", "k_pengembangan_diri", "k_mengelola_perubahan",
+                                  "k_pengambilan_keputusan", "k_perekat_bangsa")})
+    base.update(over)
+    return base
+
+
+def good_history(nips, periods=(2024, 2025), predikat="Baik"):
+    return pd.DataFrame([{"nip": n, "period": p, "predikat": predikat} for n in nips for p in periods])
+
+
+def run(srules, people, target=JPT, on=ON, history=None):
+    frame = pd.DataFrame(people)
+    frame["nip"] = [f"{i:018d}" for i in range(len(frame))]
+    hist = good_history(frame["nip"]) if history is None else history(frame["nip"])
+    return el.evaluate(frame, target, srules, on, 2025, hist)
+
+
+def result(checks, aturan, i=0):
+    row = checks[(checks["aturan"] == aturan) & (checks["nip"] == f"{i:018d}")]
+    assert len(row) == 1, f"no check {aturan}"
+    return row.iloc[0]["hasil"]
+
+
+def test_the_reference_person_is_ready_now(srules):
+    summ, checks = run(srules, [person()])
+    assert set(checks["hasil"]) == {el.MEETS}
+    assert summ["kesiapan"].tolist() == [el.SIAP_SEKARANG]
+    assert summ["alasan"].tolist() == ["Memenuhi semua syarat."]
+    assert summ["skor_talenta"].tolist() == [85.0]
+    assert summ["jpm_target"].tolist() == [100.0]
+
+
+def test_age_56_exactly_passes_and_one_day_more_fails(srules):
+    summ, checks = run(srules, [person(tanggal_lahir=date(1970, 1, 15)), person(tanggal_lahir=date(1970, 1, 14)),
+                                person(tanggal_lahir=None)])
+    assert [result(checks, "usia", i) for i in range(3)] == [el.MEETS, el.FAILS, el.UNKNOWN]
+    assert summ["kesiapan"].tolist()[:2] == [el.SIAP_SEKARANG, el.BUKAN]
+    assert summ["kesiapan"].iloc[2] == el.SIAP_SEGERA          # missing birth date: unknown, not a fail
+
+
+def test_two_years_in_post_exactly_passes(srules):
+    summ, checks = run(srules, [person(tmt_jabatan=date(2024, 1, 15)), person(tmt_jabatan=date(2024, 1, 16)),
+                                person(tmt_jabatan=None)])
+    assert [result(checks, "lama_jabatan", i) for i in range(3)] == [el.MEETS, el.FAILS, el.UNKNOWN]
+    assert summ["kesiapan"].tolist() == [el.SIAP_SEKARANG, el.SIAP_SEGERA, el.SIAP_SEGERA]
+
+
+def test_prior_post_level(srules):
+    _, checks = run(srules, [person(jenjang_jabatan="JF Ahli Madya"), person(jenjang_jabatan="JPT Pratama"),
+                             person(jenjang_jabatan="Pengawas"), person(jenjang_jabatan=None)])
+    assert [result(checks, "jabatan_sebelumnya", i) for i in range(4)] == [el.MEETS, el.MEETS, el.FAILS, el.UNKNOWN]
+    assert result(checks, "lama_jabatan", 2) == el.FAILS        # a lower level never counts its years
+
+
+def test_experience_five_years_exactly_passes(srules):
+    _, checks = run(srules, [person(tmt_cpns=date(2021, 1, 15)), person(tmt_cpns=date(2021, 1, 16)),
+                             person(tmt_cpns=None)])
+    assert [result(checks, "pengalaman", i) for i in range(3)] == [el.MEETS, el.FAILS, el.UNKNOWN]
+
+
+def test_education_minimum_from_education_level(srules):
+    summ, checks = run(srules, [person(pendidikan_tingkat="S1"), person(pendidikan_tingkat="D3"),
+                                person(pendidikan_tingkat=None), person(pendidikan_tingkat="S3")])
+    assert [result(checks, "pendidikan", i) for i in range(4)] == [el.MEETS, el.FAILS, el.UNKNOWN, el.MEETS]
+    assert summ["kesiapan"].iloc[1] == el.POTENSI
+
+
+def test_predikat_last_two_periods_needs_both(srules):
+    def hist(nips):
+        rows = [{"nip": nips[0], "period": 2024, "predikat": "Baik"}, {"nip": nips[0], "period": 2025, "predikat": "Sangat Baik"},
+                {"nip": nips[1], "period": 2024, "predikat": "Butuh Perbaikan"}, {"nip": nips[1], "period": 2025, "predikat": "Baik"},
+                {"nip": nips[2], "period": 2025, "predikat": "Baik"},
+                {"nip": nips[3], "period": 2023, "predikat": "Baik"}, {"nip": nips[3], "period": 2025, "predikat": "Baik"},
+                {"nip": nips[4], "period": 2024, "hasil_kerja": "sesuai", "perilaku": "sesuai"},
+                {"nip": nips[4], "period": 2025, "nilai_legacy": 95.0}]
+        return pd.DataFrame(rows)
+    summ, checks = run(srules, [person()] * 5, history=hist)
+    assert [result(checks, "predikat", i) for i in range(5)] == [el.MEETS, el.FAILS, el.UNKNOWN, el.UNKNOWN, el.MEETS]
+    assert summ["kesiapan"].iloc[1] == el.SIAP_SEGERA        # a rating can be earned within the horizon
+
+
+def test_active_discipline_fails_and_missing_is_unknown(srules):
+    summ, checks = run(srules, [person(hukdis_aktif="ringan"), person(hukdis_aktif=None)])
+    assert [result(checks, "hukdis", i) for i in range(2)] == [el.FAILS, el.UNKNOWN]
+    assert summ["kesiapan"].tolist() == [el.BUKAN, el.SIAP_SEGERA]
+
+
+def test_bup_exactly_one_year_away_passes(srules):
+    # Administrator target: BUP 58 (rule_retirement), no age limit row
+    adm = {**JPT, "jenjang_jabatan": "Administrator"}
+    summ, checks = run(srules, [person(tanggal_lahir=date(1969, 1, 15), jenjang_jabatan="Pengawas"),
+                                person(tanggal_lahir=date(1969, 1, 14), jenjang_jabatan="Pengawas")], target=adm)
+    assert [result(checks, "bup", i) for i in range(2)] == [el.MEETS, el.FAILS]
+    assert summ["kesiapan"].tolist() == [el.SIAP_SEKARANG, el.BUKAN]
+    assert "usia" not in set(checks["aturan"])               # no usia_maksimal row for Administrator
+
+
+def test_field_of_study_match_and_mismatch(srules):
+    tech = {**JPT, "bidang_pendidikan": "Teknik Sipil; Arsitektur"}
+    summ, checks = run(srules, [person(pendidikan_bidang="arsitektur"), person(pendidikan_bidang="Hukum"),
+                                person(pendidikan_bidang=None)], target=tech)
+    assert [result(checks, "bidang", i) for i in range(3)] == [el.MEETS, el.FAILS, el.UNKNOWN]
+    assert summ["kesiapan"].tolist() == [el.SIAP_SEKARANG, el.BUKAN, el.SIAP_SEGERA]
+    _, anyfield = run(srules, [person(pendidikan_bidang=None)])
+    assert result(anyfield, "bidang") == el.MEETS               # no field required by the post
+
+
+def test_box_rule_per_target_level_and_pool(srules):
+    summ, checks = run(srules, [person(kotak=9), person(kotak=8), person(kotak=5), person(kotak=np.nan)])
+    assert [result(checks, "kotak", i) for i in range(4)] == [el.MEETS, el.FAILS, el.FAILS, el.UNKNOWN]
+    assert summ["kesiapan"].tolist() == [el.SIAP_SEKARANG, el.POTENSI, el.BUKAN, el.BUKAN]
+    adm = {**JPT, "jenjang_jabatan": "Administrator"}
+    _, checks = run(srules, [person(kotak=7, jenjang_jabatan="Pengawas")], target=adm)
+    assert result(checks, "kotak") == el.MEETS
+
+
+def test_golongan_only_when_a_rule_row_exists(srules):
+    _, checks = run(srules, [person()])
+    assert "golongan" not in set(checks["aturan"])
+    extra = pd.concat([srules.eligibility, pd.DataFrame([{"jenjang_target": "JPT Pratama", "parameter": "golongan_minimal",
+                                                          "nilai": "IV/a", "sumber": "uji"}])], ignore_index=True)
+    with_gol = el.SuccessionRules(**{**srules.__dict__, "eligibility": extra})
+    _, checks = run(with_gol, [person(golongan="IV/a"), person(golongan="III/d"), person(golongan="IX")])
+    assert [result(checks, "golongan", i) for i in range(3)] == [el.MEETS, el.FAILS, el.UNKNOWN]
+
+
+def test_thresholds_come_from_the_rule_frames(srules):
+    e = srules.eligibility.copy()
+    e.loc[(e["jenjang_target"] == "JPT Pratama") & (e["parameter"] == "usia_maksimal"), "nilai"] = "50"
+    _, checks = run(el.SuccessionRules(**{**srules.__dict__, "eligibility": e}), [person()])
+    assert result(checks, "usia") == el.FAILS                   # born 1975: 50 on 1 June 2025
+
+
+def test_jpm_bands_drive_the_competency_check(srules):
+    low = {k: 3.0 for k in person() if k.startswith("k_")}       # 75% of level 4: second band
+    lower = {k: 2.0 for k in person() if k.startswith("k_")}     # 50%: lowest band
+    summ, checks = run(srules, [person(**low), person(**lower)])
+    assert [result(checks, "kompetensi", i) for i in range(2)] == [el.FAILS, el.FAILS]
+    assert summ["kesiapan"].tolist() == [el.SIAP_SEGERA, el.POTENSI]
+
+
+def test_shortlist_order_and_reasons(srules):
+    summ, _ = run(srules, [person(kotak=8), person(potensial_nilai=60.0), person(), person(kotak=3)])
+    ranked = el.shortlist(summ)
+    assert ranked["nip"].tolist() == [f"{i:018d}" for i in (2, 1, 0)]
+    assert ranked["kesiapan"].tolist() == [el.SIAP_SEKARANG, el.SIAP_SEKARANG, el.POTENSI]
+    assert "kotak" in ranked["alasan"].iloc[2].lower()
+
+
+def test_retirements_list_the_posts_they_empty(srules):
+    people = pd.DataFrame([{"nip": "A", "nama": "A", "jabatan": "x", "jenjang_jabatan": "JPT Pratama",
+                            "tanggal_lahir": date(1966, 6, 1)},
+                           {"nip": "B", "nama": "B", "jabatan": "y", "jenjang_jabatan": "Pelaksana",
+                            "tanggal_lahir": date(1990, 6, 1)}])
+    posts = pd.DataFrame([{"post_id": "P1", "jabatan": "Kepala", "pemangku_nip": "A"}])
+    out = el.retirements(people, posts, srules.retirement, ON, 1)
+    assert out[["nip", "post_id", "usia_bup"]].values.tolist() == [["A", "P1", 60]]
+    assert out["tanggal_pensiun"].iloc[0] == date(2026, 6, 1)
+
+
+# -- the demo data's five vacant JPT Pratama posts -------------------------------------------------
+def test_demo_vacant_posts_each_get_a_ranked_shortlist_with_reasons(demo_db):
+    from analytics.calibration import apply_calibration
+    from analytics.engine import place
+    from data.store import open_store
+    from ui.succession import candidate_frame
+
+    s = open_store(demo_db, read_only=True)
+    try:
+        rs = s.rules(2025)
+        pop = s.population(2025)
+        placed = apply_calibration(place(pop, rs), s.calibrations(2025), rs.boxes)
+        placed["usia"] = 0
+        cand = candidate_frame(pop, placed)
+        hist = s.predikat_history(2025, 2)
+        sr = el.SuccessionRules(
+            eligibility=s.table("rule_eligibility"), retirement=s.table("rule_retirement"),
+            job_level=s.table("job_level"), education=s.table("education_level"), predikat=rs.predikat,
+            boxes=rs.boxes, skj=rs.skj, skj_codes=rs.skj_codes(), jpm_bands=rs.jpm_bands,
+            predikat_pair=rs.predikat_pair, legacy_score=rs.legacy_score)
+        vacant = s.target_posts()
+        vacant = vacant[vacant["lowong"]]
+    finally:
+        s.close()
+    assert len(vacant) == 5
+    for post in vacant.to_dict("records"):
+        summ, checks = el.evaluate(el.pool_only(cand, sr), post, sr, date(2026, 1, 2), 2025, hist)
+        ranked = el.shortlist(summ)
+        assert len(ranked) >= 3, post["jabatan"]
+        assert (ranked["kesiapan"] == el.SIAP_SEKARANG).sum() >= 1, post["jabatan"]
+        assert ranked["alasan"].str.len().gt(0).all()
+        top = ranked.iloc[0]
+        assert set(checks.loc[checks["nip"] == top["nip"], "hasil"]) == {el.MEETS}
