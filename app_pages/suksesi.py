@@ -77,8 +77,8 @@ ranked = ranked.join(people[["nama_lengkap", "jabatan", "jenjang_jabatan", "opd_
 ready = ranked["kesiapan"].value_counts()
 m = st.columns(4)
 for col, label in zip(m, el.READINESS[:3]):
-    col.metric(label, int(ready.get(label, 0)), border=True)
-m[3].metric(t("suk.not_profiled"), int(cand_all["kotak"].isna().sum()), border=True, help=t("suk.not_profiled_help"))
+    col.metric(label, fmt.num(int(ready.get(label, 0)), lang=language()), border=True)
+m[3].metric(t("suk.not_profiled"), fmt.num(int(cand_all["kotak"].isna().sum()), lang=language()), border=True, help=t("suk.not_profiled_help"))
 
 st.subheader(t("suk.shortlist"))
 if ranked.empty:
