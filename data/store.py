@@ -12,7 +12,8 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from contextlib import contextmanager
+from typing import Iterator, Sequence
 
 import duckdb
 import pandas as pd
@@ -113,6 +114,21 @@ class Store:
             return None if row is None else row[0]
         finally:
             cur.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One write transaction on its own cursor, serialised within this process: all or nothing."""
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            finally:
+                cur.close()
 
     # -- migrations ---------------------------------------------------------
     def migrate(self) -> list[str]:
@@ -236,17 +252,8 @@ class Store:
 
     def wipe_personal_data(self, actor: str) -> None:
         """Remove every personnel, performance, assessment and post row (demo rebuild)."""
-        with self._write_lock:
-            cur = self._cur()
-            try:
-                cur.execute("BEGIN TRANSACTION")
-                self._clear_personal(cur, actor, "bangun ulang data")
-                cur.execute("COMMIT")
-            except Exception:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        with self._transaction() as cur:
+            self._clear_personal(cur, actor, "bangun ulang data")
 
     def audit(self, actor: str, action: str, entity: str | None = None, detail: dict | None = None) -> None:
         cur = self._cur()
@@ -434,31 +441,22 @@ class Store:
             raise StoreError("Batas menengah tidak boleh lebih tinggi dari batas tinggi.")
         if self._scalar("SELECT status FROM period WHERE period = ?", [period]) == "ditetapkan":
             raise StoreError(f"Periode {period} sudah ditetapkan; aturannya tidak dapat diubah.")
-        with self._write_lock:
-            cur = self._cur()
-            try:
-                cur.execute("BEGIN TRANSACTION")
-                before = cur.execute(
-                    "SELECT metode, batas_tinggi, batas_menengah FROM rule_cutoff WHERE sumbu = ?"
-                    " AND (period = ? OR period IS NULL) ORDER BY period NULLS LAST LIMIT 1",
-                    [sumbu, period]).fetchone()
-                cur.execute("DELETE FROM rule_cutoff WHERE period = ? AND sumbu = ?", [period, sumbu])
-                cur.execute(
-                    "INSERT INTO rule_cutoff VALUES (?, ?, 'nilai', ?, ?, ?)",
-                    [period, sumbu, batas_tinggi, batas_menengah,
-                     f"Ditetapkan oleh {actor} untuk periode {period}"])
-                cur.execute(
-                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'aturan:batas', ?, ?)",
-                    [actor, f"periode:{period}:{sumbu}", json.dumps({
-                        "sebelum": None if before is None else {"metode": before[0], "tinggi": before[1],
-                                                                 "menengah": before[2]},
-                        "sesudah": {"metode": "nilai", "tinggi": batas_tinggi, "menengah": batas_menengah}})])
-                cur.execute("COMMIT")
-            except Exception:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        with self._transaction() as cur:
+            before = cur.execute(
+                "SELECT metode, batas_tinggi, batas_menengah FROM rule_cutoff WHERE sumbu = ?"
+                " AND (period = ? OR period IS NULL) ORDER BY period NULLS LAST LIMIT 1",
+                [sumbu, period]).fetchone()
+            cur.execute("DELETE FROM rule_cutoff WHERE period = ? AND sumbu = ?", [period, sumbu])
+            cur.execute(
+                "INSERT INTO rule_cutoff VALUES (?, ?, 'nilai', ?, ?, ?)",
+                [period, sumbu, batas_tinggi, batas_menengah,
+                 f"Ditetapkan oleh {actor} untuk periode {period}"])
+            cur.execute(
+                "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'aturan:batas', ?, ?)",
+                [actor, f"periode:{period}:{sumbu}", json.dumps({
+                    "sebelum": None if before is None else {"metode": before[0], "tinggi": before[1],
+                                                             "menengah": before[2]},
+                    "sesudah": {"metode": "nilai", "tinggi": batas_tinggi, "menengah": batas_menengah}})])
 
     def target_posts(self, scope: Scope = EVERYTHING) -> pd.DataFrame:
         return self._frame(
@@ -520,33 +518,24 @@ class Store:
             raise StoreError("Komentar wajib diisi untuk setiap perubahan kotak.")
         if not (1 <= int(kotak_baru) <= 9 and 1 <= int(kotak_awal) <= 9):
             raise StoreError("Nomor kotak harus 1 sampai 9.")
-        with self._write_lock:
-            cur = self._cur()
-            try:
-                cur.execute("BEGIN TRANSACTION")
-                self._require_open(cur, period)
-                self._require_in_scope(cur, period, nip, scope)
-                if not cur.execute("SELECT count(*) FROM calibration_reason WHERE kode = ? AND aktif",
-                                   [alasan_kode]).fetchone()[0]:
-                    raise StoreError("Pilih alasan perubahan dari daftar.")
-                before = cur.execute("SELECT kotak_baru FROM calibration WHERE period = ? AND nip = ?",
-                                     [period, nip]).fetchone()
-                cur.execute("DELETE FROM calibration WHERE period = ? AND nip = ?", [period, nip])
-                if int(kotak_baru) != int(kotak_awal):
-                    cur.execute("INSERT INTO calibration (period, nip, kotak_awal, kotak_baru, alasan_kode, komentar,"
-                                " oleh) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                [period, nip, int(kotak_awal), int(kotak_baru), alasan_kode, komentar, actor])
-                cur.execute(
-                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'kalibrasi:pindah', ?, ?)",
-                    [actor, f"nip:{nip}", json.dumps({
-                        "periode": period, "dari": before[0] if before else int(kotak_awal), "ke": int(kotak_baru),
-                        "kotak_awal": int(kotak_awal), "alasan": alasan_kode, "komentar": komentar})])
-                cur.execute("COMMIT")
-            except Exception:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        with self._transaction() as cur:
+            self._require_open(cur, period)
+            self._require_in_scope(cur, period, nip, scope)
+            if not cur.execute("SELECT count(*) FROM calibration_reason WHERE kode = ? AND aktif",
+                               [alasan_kode]).fetchone()[0]:
+                raise StoreError("Pilih alasan perubahan dari daftar.")
+            before = cur.execute("SELECT kotak_baru FROM calibration WHERE period = ? AND nip = ?",
+                                 [period, nip]).fetchone()
+            cur.execute("DELETE FROM calibration WHERE period = ? AND nip = ?", [period, nip])
+            if int(kotak_baru) != int(kotak_awal):
+                cur.execute("INSERT INTO calibration (period, nip, kotak_awal, kotak_baru, alasan_kode, komentar,"
+                            " oleh) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [period, nip, int(kotak_awal), int(kotak_baru), alasan_kode, komentar, actor])
+            cur.execute(
+                "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'kalibrasi:pindah', ?, ?)",
+                [actor, f"nip:{nip}", json.dumps({
+                    "periode": period, "dari": before[0] if before else int(kotak_awal), "ke": int(kotak_baru),
+                    "kotak_awal": int(kotak_awal), "alasan": alasan_kode, "komentar": komentar})])
 
     def discussions(self, period: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
         return self._frame(
@@ -558,46 +547,28 @@ class Store:
                           scope: Scope = EVERYTHING) -> None:
         """Add time spent on a person and set whether they were discussed. Audited."""
         seconds = max(0, int(seconds))
-        with self._write_lock:
-            cur = self._cur()
-            try:
-                cur.execute("BEGIN TRANSACTION")
-                self._require_open(cur, period)
-                self._require_in_scope(cur, period, nip, scope)
-                cur.execute(
-                    "INSERT INTO discussion (period, nip, dibahas, detik, oleh) VALUES (?, ?, ?, ?, ?)"
-                    " ON CONFLICT (period, nip) DO UPDATE SET dibahas = excluded.dibahas,"
-                    " detik = discussion.detik + excluded.detik, oleh = excluded.oleh, pada = now()::TIMESTAMP",
-                    [period, nip, discussed, seconds, actor])
-                cur.execute(
-                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'kalibrasi:dibahas', ?, ?)",
-                    [actor, f"nip:{nip}", json.dumps({"periode": period, "dibahas": discussed, "detik": seconds})])
-                cur.execute("COMMIT")
-            except Exception:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        with self._transaction() as cur:
+            self._require_open(cur, period)
+            self._require_in_scope(cur, period, nip, scope)
+            cur.execute(
+                "INSERT INTO discussion (period, nip, dibahas, detik, oleh) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (period, nip) DO UPDATE SET dibahas = excluded.dibahas,"
+                " detik = discussion.detik + excluded.detik, oleh = excluded.oleh, pada = now()::TIMESTAMP",
+                [period, nip, discussed, seconds, actor])
+            cur.execute(
+                "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'kalibrasi:dibahas', ?, ?)",
+                [actor, f"nip:{nip}", json.dumps({"periode": period, "dibahas": discussed, "detik": seconds})])
 
     def finalise_period(self, period: int, actor: str) -> None:
         """Penetapan: from now on the period's data and rules are read-only (checked in every write)."""
-        with self._write_lock:
-            cur = self._cur()
-            try:
-                cur.execute("BEGIN TRANSACTION")
-                self._require_open(cur, period)
-                cur.execute("UPDATE period SET status = 'ditetapkan', finalised_at = current_timestamp,"
-                            " finalised_by = ? WHERE period = ?", [actor, period])
-                n = cur.execute("SELECT count(*) FROM calibration WHERE period = ?", [period]).fetchone()[0]
-                cur.execute(
-                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'kalibrasi:penetapan', ?, ?)",
-                    [actor, f"periode:{period}", json.dumps({"dikalibrasi": int(n)})])
-                cur.execute("COMMIT")
-            except Exception:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        with self._transaction() as cur:
+            self._require_open(cur, period)
+            cur.execute("UPDATE period SET status = 'ditetapkan', finalised_at = current_timestamp,"
+                        " finalised_by = ? WHERE period = ?", [actor, period])
+            n = cur.execute("SELECT count(*) FROM calibration WHERE period = ?", [period]).fetchone()[0]
+            cur.execute(
+                "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'kalibrasi:penetapan', ?, ?)",
+                [actor, f"periode:{period}", json.dumps({"dikalibrasi": int(n)})])
 
     def distribution_rules(self, period: int) -> pd.DataFrame:
         own = self._frame("SELECT * FROM rule_distribution WHERE period = ?", [period])
@@ -691,29 +662,20 @@ class Store:
         """Change an action's status. Audited (before/after); refused once its period is finalised."""
         if status not in ("rencana", "berjalan", "selesai", "batal"):
             raise StoreError(f"Status tidak dikenal: {status}.")
-        with self._write_lock:
-            cur = self._cur()
-            try:
-                cur.execute("BEGIN TRANSACTION")
-                row = cur.execute("SELECT period, nip, status FROM development_action WHERE id = ?",
-                                  [int(action_id)]).fetchone()
-                if row is None:
-                    raise StoreError(f"Tindakan pengembangan #{action_id} tidak ada.")
-                period, nip, before = row
-                self._require_open(cur, period)
-                self._require_in_scope(cur, period, nip, scope)
-                cur.execute("UPDATE development_action SET status = ?, diubah_pada = current_timestamp WHERE id = ?",
-                            [status, int(action_id)])
-                cur.execute(
-                    "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'pengembangan:status', ?, ?)",
-                    [actor, f"nip:{nip}", json.dumps({"periode": period, "id": int(action_id), "sebelum": before,
-                                                      "sesudah": status})])
-                cur.execute("COMMIT")
-            except Exception:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        with self._transaction() as cur:
+            row = cur.execute("SELECT period, nip, status FROM development_action WHERE id = ?",
+                              [int(action_id)]).fetchone()
+            if row is None:
+                raise StoreError(f"Tindakan pengembangan #{action_id} tidak ada.")
+            period, nip, before = row
+            self._require_open(cur, period)
+            self._require_in_scope(cur, period, nip, scope)
+            cur.execute("UPDATE development_action SET status = ?, diubah_pada = current_timestamp WHERE id = ?",
+                        [status, int(action_id)])
+            cur.execute(
+                "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, 'pengembangan:status', ?, ?)",
+                [actor, f"nip:{nip}", json.dumps({"periode": period, "id": int(action_id), "sebelum": before,
+                                                  "sesudah": status})])
 
     def next_period(self, period: int) -> int | None:
         """The first period after ``period`` (for closing the loop), or None."""
@@ -799,46 +761,28 @@ class Store:
         if aktif is not None:
             sets.append("aktif = ?")
             params.append(aktif)
-        with self._write_lock:
-            cur = self._cur()
-            try:
-                cur.execute("BEGIN TRANSACTION")
-                n = cur.execute(f"UPDATE app_user SET {', '.join(sets)} WHERE username = ? RETURNING username",
-                                [*params, username]).fetchall()
-                if not n:
-                    raise StoreError(f"Pengguna {username} tidak ditemukan.")
-                cur.execute("INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, ?, ?, NULL)",
-                            [actor, action, f"user:{username}"])
-                cur.execute("COMMIT")
-            except Exception:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        with self._transaction() as cur:
+            n = cur.execute(f"UPDATE app_user SET {', '.join(sets)} WHERE username = ? RETURNING username",
+                            [*params, username]).fetchall()
+            if not n:
+                raise StoreError(f"Pengguna {username} tidak ditemukan.")
+            cur.execute("INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, ?, ?, NULL)",
+                        [actor, action, f"user:{username}"])
 
     def record_login(self, username: str, ok: bool, lock_after: int, lock_minutes: int) -> None:
         """Count a login attempt: reset on success, lock after ``lock_after`` failures. Audited."""
-        with self._write_lock:
-            cur = self._cur()
-            try:
-                cur.execute("BEGIN TRANSACTION")
-                if ok:
-                    cur.execute("UPDATE app_user SET gagal_berturut = 0, terkunci_sampai = NULL,"
-                                " login_terakhir = current_timestamp WHERE username = ?", [username])
-                else:
-                    cur.execute(
-                        "UPDATE app_user SET gagal_berturut = gagal_berturut + 1,"
-                        " terkunci_sampai = CASE WHEN gagal_berturut + 1 >= ?"
-                        "   THEN current_timestamp + to_minutes(CAST(? AS BIGINT)) ELSE terkunci_sampai END"
-                        " WHERE username = ?", [lock_after, lock_minutes, username])
-                cur.execute("INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, ?, ?, NULL)",
-                            [username, "login:berhasil" if ok else "login:gagal", f"user:{username}"])
-                cur.execute("COMMIT")
-            except Exception:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        with self._transaction() as cur:
+            if ok:
+                cur.execute("UPDATE app_user SET gagal_berturut = 0, terkunci_sampai = NULL,"
+                            " login_terakhir = current_timestamp WHERE username = ?", [username])
+            else:
+                cur.execute(
+                    "UPDATE app_user SET gagal_berturut = gagal_berturut + 1,"
+                    " terkunci_sampai = CASE WHEN gagal_berturut + 1 >= ?"
+                    "   THEN current_timestamp + to_minutes(CAST(? AS BIGINT)) ELSE terkunci_sampai END"
+                    " WHERE username = ?", [lock_after, lock_minutes, username])
+            cur.execute("INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, ?, ?, NULL)",
+                        [username, "login:berhasil" if ok else "login:gagal", f"user:{username}"])
 
     def now(self):
         return self._scalar("SELECT current_timestamp::TIMESTAMP")
@@ -915,21 +859,12 @@ class Store:
 
     def save_import_mapping(self, kind: str, entries: Sequence[tuple[str, str, str | None]], actor: str) -> None:
         """Remember (header key, header, field) choices; field None forgets the key."""
-        with self._write_lock:
-            cur = self._cur()
-            try:
-                cur.execute("BEGIN TRANSACTION")
-                for key, header, field in entries:
-                    cur.execute("DELETE FROM import_mapping WHERE kind = ? AND header_key = ?", [kind, key])
-                    if field is not None:
-                        cur.execute("INSERT INTO import_mapping (kind, header_key, header, field, updated_by)"
-                                    " VALUES (?, ?, ?, ?, ?)", [kind, key, header, field, actor])
-                cur.execute("COMMIT")
-            except Exception:
-                cur.execute("ROLLBACK")
-                raise
-            finally:
-                cur.close()
+        with self._transaction() as cur:
+            for key, header, field in entries:
+                cur.execute("DELETE FROM import_mapping WHERE kind = ? AND header_key = ?", [kind, key])
+                if field is not None:
+                    cur.execute("INSERT INTO import_mapping (kind, header_key, header, field, updated_by)"
+                                " VALUES (?, ?, ?, ?, ?)", [kind, key, header, field, actor])
 
     def _shadow_columns(self, cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
         """Columns of ``table`` (live), adding any the shadow table lacks."""
