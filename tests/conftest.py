@@ -1,7 +1,6 @@
 """Shared fixtures: a migrated empty database for rules, and the demo database."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -73,3 +72,29 @@ def login_as(at, db_path: Path, username: str = "admin", role: str = "admin", op
     from ui.user import KEY_USER
     at.session_state[KEY_USER] = make_user(db_path, username, role, opd_id)
     return at
+
+
+@pytest.fixture(autouse=True)
+def _fresh_streamlit_caches():
+    """Streamlit caches leak between AppTest runs in one process: clear both around every test."""
+    if "streamlit" in sys.modules:
+        import streamlit as st
+        st.cache_data.clear()
+        st.cache_resource.clear()
+    yield
+    if "streamlit" in sys.modules:
+        import streamlit as st
+        st.cache_data.clear()
+        st.cache_resource.clear()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for every browser test (Playwright, no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_path
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from data.store import Scope, open_store
@@ -15,15 +14,6 @@ from tests.conftest import login_as, make_user
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TIMEOUT = 60
 PASSWORD = "Rahasia-Uji-123"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 
 from analytics.engine import place
 from data.store import Scope, open_store
-from tests.browser import ARTIFACTS, CHROMIUM_ARGS, chromium_path, serve, wait_idle
+from tests.browser import ARTIFACTS, serve, wait_idle
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser
@@ -23,15 +23,6 @@ PASSWORD = "Rahasia-Uji-123"
 WRONG = "Nama pengguna atau kata sandi salah."
 CHART = "[data-testid='stPlotlyChart']"
 NAV = "[data-testid='stSidebarNav']"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def _prepare(real_db, folder) -> tuple:

@@ -7,20 +7,11 @@ import shutil
 
 import pytest
 
-from tests.browser import ARTIFACTS, CHROMIUM_ARGS, chromium_path, serve, wait_idle
+from tests.browser import ARTIFACTS, serve, wait_idle
 from tests.conftest import make_user
 from tests.import_helpers import filled_personnel_template, new_nips
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def test_template_upload_reaches_beranda(browser, demo_db, tmp_path):

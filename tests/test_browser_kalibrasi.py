@@ -17,7 +17,7 @@ import pytest
 
 from analytics.engine import place
 from data.store import open_store
-from tests.browser import ARTIFACTS, CHROMIUM_ARGS, chromium_path, serve, wait_idle
+from tests.browser import ARTIFACTS, serve, wait_idle
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser
@@ -28,15 +28,6 @@ NAV = "[data-testid='stSidebarNav']"
 GRID = "[data-testid='stDataFrame']"
 REASON = "Bukti potensi atau asesmen lain"
 COMMENT = "Uji peramban"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

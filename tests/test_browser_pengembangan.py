@@ -14,21 +14,12 @@ import pytest
 from analytics import development as dv
 from analytics.engine import place
 from data.store import open_store
-from tests.browser import ARTIFACTS, CHROMIUM_ARGS, chromium_path, serve, wait_idle
+from tests.browser import ARTIFACTS, serve, wait_idle
 
 pytestmark = pytest.mark.browser
 
 OPD, OPD_NAME = "DINKES", "Dinas Kesehatan"
 KODE, KODE_NAME = "k_pengambilan_keputusan", "Pengambilan Keputusan"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

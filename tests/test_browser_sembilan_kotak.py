@@ -16,22 +16,13 @@ import pytest
 from analytics.engine import STATUS_NOT_PROFILED, place
 from analytics.positions import plot_positions
 from data.store import Filters, open_store
-from tests.browser import ARTIFACTS, CHROMIUM_ARGS, chromium_path, serve, wait_idle
+from tests.browser import ARTIFACTS, serve, wait_idle
 
 pytestmark = pytest.mark.browser
 
 MARKUP_NAME = "<img src=x onerror=alert(1)> **bold**"
 DEEP = {"periode": "2024", "opd": "Dinas Kesehatan", "jk": "Perempuan", "kotak": "8"}
 CHART = "[data-testid='stPlotlyChart']"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def _placed(s, period: int, filters: Filters = Filters()) -> pd.DataFrame:

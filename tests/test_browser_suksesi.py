@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from tests.browser import ARTIFACTS, CHROMIUM_ARGS, chromium_path, serve, wait_idle
+from tests.browser import ARTIFACTS, serve, wait_idle
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser
@@ -24,15 +24,6 @@ _TRACES = """() => {
         .find(g => g._fullData.some(t => t.type === 'scatterpolar'));
     return gd ? gd._fullData.map(t => ({name: t.name, type: t.type, n: t.r.length})) : null;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ import shutil
 
 import openpyxl
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import login_as
@@ -17,15 +16,6 @@ from data.store import open_store
 from tests.import_helpers import DATA_TABLES, assert_same, filled_personnel_template, new_nips, snapshot, xlsx
 
 TIMEOUT = 60
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics.engine import place
@@ -17,15 +16,6 @@ from tests.conftest import login_as
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = str(Path(__file__).resolve().parents[1] / "app_pages" / "kalibrasi.py")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics import development as dv
@@ -20,15 +19,6 @@ TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "app_pages/pengembangan.py"
 OPD, KODE = "DINKES", "k_pengambilan_keputusan"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics.engine import place
@@ -23,15 +22,6 @@ from data.store import Filters, open_store
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "app_pages/pergerakan.py"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture

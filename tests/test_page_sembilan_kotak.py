@@ -16,7 +16,6 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from analytics.engine import STATUS_NOT_PROFILED, place
@@ -27,15 +26,6 @@ TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = "app_pages/sembilan_kotak.py"  # relative to app.py, as switch_page wants
 MARKUP_NAME = "<img src=x onerror=alert(1)> **bold**"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 # -- data -----------------------------------------------------------------------------

@@ -17,15 +17,6 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = str(Path(__file__).resolve().parents[1] / "app_pages" / "suksesi.py")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 @pytest.fixture
 def db(real_db, tmp_path, monkeypatch):
     path = tmp_path / "suk-app.duckdb"

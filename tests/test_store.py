@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import shutil
 
-import duckdb
 import pytest
 
 from data.store import Filters, StoreError, open_store
@@ -67,7 +66,6 @@ def test_population_filters_are_parameterised(db):
 def test_lock_held_by_another_process_gives_one_clear_sentence(tmp_path):
     import subprocess
     import sys
-    import time
     path = tmp_path / "locked.duckdb"
     open_store(path).close()
     holder = subprocess.Popen([sys.executable, "-c",
