@@ -386,9 +386,16 @@ def test_first_real_import_replaces_the_synthetic_demo(demo_db, tmp_path):
     s = open_store(path)
     try:
         assert s.has_synthetic_data() and not s.has_real_data()
+        demo_nip = s.population(2025)["nip"].iloc[0]
+        s.record_discussion(2025, demo_nip, 60, True, "ketua1")
+        s.add_development_action(2025, demo_nip, "coaching", "Coaching kinerja", "ketua1")
         nips = new_nips(4)
         run(s, xlsx([PERSONNEL_HEADER, *personnel_rows(nips)]), "pegawai.xlsx", period=2025)
         assert not s.has_synthetic_data() and s.has_real_data()
+        # committee and development records made on the demo are gone with it
+        for table in ("calibration", "discussion"):
+            assert s.count_rows(table) == 0, table
+        assert s._scalar("SELECT count(*) FROM development_action") == 0
         assert sorted(s.dump_table("asn")["nip"]) == sorted(nips)  # no synthetic person is left
         assert s.periods() == [2025]                                  # the synthetic 2024 went too
         assert s.count_rows("assessment") == 0 and s.count_rows("target_post") == 0
