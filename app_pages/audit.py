@@ -13,7 +13,7 @@ st.title(t("audit.title"))
 st.caption(t("audit.caption"))
 c1, c2, c3 = st.columns(3)
 actor = c1.text_input(t("audit.actor"), key="audit_actor", max_chars=40)
-action = c2.selectbox(t("audit.action"), ["", "login", "impor", "batal", "aturan", "lihat", "ekspor", "pengguna",
+action = c2.selectbox(t("audit.action"), ["", "login", "impor", "impor:batal", "aturan", "lihat", "ekspor", "pengguna",
                                           "kalibrasi", "hapus-data"], key="audit_action",
                       format_func=lambda v: v or t("sidebar.all"))
 since = c3.date_input(t("audit.since"), value=None, key="audit_since", format="DD/MM/YYYY")

@@ -137,29 +137,27 @@ c2.metric(t("kal.discussed"), f"{fmt.num(n_disc, lang=lang)} ({fmt.pct(n_disc / 
 c3.metric(t("kal.moved"), fmt.num(int(placed["dikalibrasi"].sum()), lang=lang), border=True)
 c4.metric(t("kal.minutes"), fmt.num((disc["detik"].sum() if not disc.empty else 0) / 60, 1, lang), border=True)
 
-if True:  # full width: the coverage columns are what the meeting reads
-    st.subheader(t("kal.attention"))
-    by = st.segmented_control(t("kal.attention_by"), ["opd_nama", "jenis_jabatan", "jenis_kelamin"],
-                              default="opd_nama", key="kal_att_by", required=True,
-                              format_func=lambda v: t(f"kal.by.{v}"))
-    att = attention(placed, disc, by, min_group, float(store.setting("perhatian_rasio_minimal") or 0.5))
-    st.dataframe(att, hide_index=True, width="stretch", height=300, column_config={
-        "kelompok": t("kal.group"), "n": st.column_config.NumberColumn(t("kal.n")),
-        "dibahas": st.column_config.NumberColumn(t("kal.discussed")),
-        "cakupan_persen": st.column_config.ProgressColumn(t("kal.coverage"), min_value=0, max_value=100,
-                                                          format="%.0f%%"),
-        "menit_per_orang": st.column_config.NumberColumn(t("kal.min_per_person"), format="%.1f"),
-        "perhatian_kurang": st.column_config.CheckboxColumn(t("kal.low_attention"))})
-    st.caption(t("kal.attention_help", n=min_group))
-if True:
-    st.subheader(t("kal.distribution"))
-    dist = distribution_status(placed["kotak"], store.distribution_rules(ctx.period))
-    for r in dist.itertuples(index=False):
-        icon = ":material/check_circle:" if r.status == "sesuai" else ":material/warning:"
-        st.markdown(f"{icon} **{fmt.plain(r.kelompok)}**: {fmt.pct(r.persen, 1, lang)} "
-                    f"({t('kal.range', lo=fmt.num(r.persen_min, 0, lang), hi=fmt.num(r.persen_max, 0, lang))}) — "
-                    f"{t('kal.status.' + r.status.replace(' ', '_'))}")
-    st.caption(t("kal.distribution_help"))
+st.subheader(t("kal.attention"))
+by = st.segmented_control(t("kal.attention_by"), ["opd_nama", "jenis_jabatan", "jenis_kelamin"],
+                          default="opd_nama", key="kal_att_by", required=True,
+                          format_func=lambda v: t(f"kal.by.{v}"))
+att = attention(placed, disc, by, min_group, float(store.setting("perhatian_rasio_minimal") or 0.5))
+st.dataframe(att, hide_index=True, width="stretch", height=300, column_config={
+    "kelompok": t("kal.group"), "n": st.column_config.NumberColumn(t("kal.n")),
+    "dibahas": st.column_config.NumberColumn(t("kal.discussed")),
+    "cakupan_persen": st.column_config.ProgressColumn(t("kal.coverage"), min_value=0, max_value=100,
+                                                      format="%.0f%%"),
+    "menit_per_orang": st.column_config.NumberColumn(t("kal.min_per_person"), format="%.1f"),
+    "perhatian_kurang": st.column_config.CheckboxColumn(t("kal.low_attention"))})
+st.caption(t("kal.attention_help", n=min_group))
+st.subheader(t("kal.distribution"))
+dist = distribution_status(placed["kotak"], store.distribution_rules(ctx.period))
+for r in dist.itertuples(index=False):
+    icon = ":material/check_circle:" if r.status == "sesuai" else ":material/warning:"
+    st.markdown(f"{icon} **{fmt.plain(r.kelompok)}**: {fmt.pct(r.persen, 1, lang)} "
+                f"({t('kal.range', lo=fmt.num(r.persen_min, 0, lang), hi=fmt.num(r.persen_max, 0, lang))}) — "
+                f"{t('kal.status.' + r.status.replace(' ', '_'))}")
+st.caption(t("kal.distribution_help"))
 
 try:
     from ui import fairness_panel

@@ -75,6 +75,16 @@ class Scope:
     def allows(self, opd_id: str | None) -> bool:
         return self.opd_ids is None or opd_id in self.opd_ids
 
+    @property
+    def params(self) -> list:
+        """Parameters for :func:`in_scope`: (sees everything?, the OPD list)."""
+        return [self.opd_ids is None, list(self.opd_ids or ())]
+
+
+def in_scope(column: str) -> str:
+    """SQL condition 'this OPD column is inside the scope'; bind ``Scope.params`` to it."""
+    return f"(? OR list_contains(?, {column}))"
+
 
 EVERYTHING = Scope(None)
 
@@ -284,7 +294,7 @@ class Store:
         try:
             return tuple(cur.execute(
                 "SELECT (SELECT count(*) FROM import_batch), (SELECT coalesce(max(audit_id), 0) FROM audit_log"
-                " WHERE action LIKE 'aturan:%' OR action LIKE 'impor:%' OR action LIKE 'batal%'"
+                " WHERE action LIKE 'aturan:%' OR action LIKE 'impor:%'"
                 " OR action IN ('hapus-data', 'kalibrasi:pindah', 'kalibrasi:penetapan'))"
             ).fetchone())
         finally:
@@ -413,8 +423,8 @@ class Store:
                 [period, period, *params],
             ).fetchone()
             vacant = cur.execute(
-                "SELECT count(*) FROM target_post WHERE lowong AND (? OR list_contains(?, opd_id))",
-                [scope.opd_ids is None, list(scope.opd_ids or ())]).fetchone()[0]
+                f"SELECT count(*) FROM target_post WHERE lowong AND {in_scope('opd_id')}",
+                scope.params).fetchone()[0]
         finally:
             cur.close()
         quota = int(self.setting("kuota_cact") or 0)
@@ -424,15 +434,15 @@ class Store:
     def person_periods(self, nip: str, scope: Scope = EVERYTHING) -> list[int]:
         """Periods in which this NIP has a situation record inside the scope."""
         return self._frame(
-            "SELECT period FROM asn_period WHERE nip = ? AND (? OR list_contains(?, opd_id)) ORDER BY period",
-            [nip, scope.opd_ids is None, list(scope.opd_ids or ())])["period"].tolist()
+            f"SELECT period FROM asn_period WHERE nip = ? AND {in_scope('opd_id')} ORDER BY period",
+            [nip, *scope.params])["period"].tolist()
 
     def discipline_of(self, nip: str, scope: Scope = EVERYTHING) -> pd.DataFrame:
         """Disciplinary records of a person, only if the person is ever inside the scope."""
         return self._frame(
             "SELECT tingkat, jenis, tanggal_mulai, tanggal_selesai, keterangan FROM discipline"
-            " WHERE nip = ? AND nip IN (SELECT nip FROM asn_period WHERE ? OR list_contains(?, opd_id))"
-            " ORDER BY tanggal_mulai DESC", [nip, scope.opd_ids is None, list(scope.opd_ids or ())])
+            f" WHERE nip = ? AND nip IN (SELECT nip FROM asn_period WHERE {in_scope('opd_id')})"
+            " ORDER BY tanggal_mulai DESC", [nip, *scope.params])
 
     def save_cutoff(self, period: int, sumbu: str, batas_tinggi: float, batas_menengah: float,
                     actor: str) -> None:
@@ -463,8 +473,8 @@ class Store:
     def target_posts(self, scope: Scope = EVERYTHING) -> pd.DataFrame:
         return self._frame(
             "SELECT t.*, o.nama AS opd_nama FROM target_post t LEFT JOIN opd o USING (opd_id)"
-            " WHERE ? OR list_contains(?, t.opd_id) ORDER BY lowong DESC, jabatan",
-            [scope.opd_ids is None, list(scope.opd_ids or ())])
+            f" WHERE {in_scope('t.opd_id')} ORDER BY lowong DESC, jabatan",
+            scope.params)
 
     def count_rows(self, table: str, period: int | None = None) -> int:
         if table not in _COUNTABLE:
@@ -497,8 +507,8 @@ class Store:
 
     def _require_in_scope(self, cur: duckdb.DuckDBPyConnection, period: int, nip: str, scope: Scope) -> None:
         ok = cur.execute("SELECT count(*) FROM asn_period WHERE period = ? AND nip = ?"
-                         " AND (? OR list_contains(?, opd_id))",
-                         [period, nip, scope.opd_ids is None, list(scope.opd_ids or ())]).fetchone()[0]
+                         f" AND {in_scope('opd_id')}",
+                         [period, nip, *scope.params]).fetchone()[0]
         if not ok:
             raise StoreError(f"ASN {nip} tidak ada pada periode {period} dalam lingkup Anda.")
 
@@ -508,8 +518,8 @@ class Store:
     def calibrations(self, period: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
         return self._frame(
             "SELECT c.* FROM calibration c JOIN asn_period ap USING (period, nip)"
-            " WHERE c.period = ? AND (? OR list_contains(?, ap.opd_id)) ORDER BY c.pada",
-            [period, scope.opd_ids is None, list(scope.opd_ids or ())])
+            f" WHERE c.period = ? AND {in_scope('ap.opd_id')} ORDER BY c.pada",
+            [period, *scope.params])
 
     def calibrate(self, period: int, nip: str, kotak_awal: int, kotak_baru: int, alasan_kode: str,
                   komentar: str, actor: str, scope: Scope = EVERYTHING) -> None:
@@ -542,8 +552,8 @@ class Store:
     def discussions(self, period: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
         return self._frame(
             "SELECT d.* FROM discussion d JOIN asn_period ap USING (period, nip)"
-            " WHERE d.period = ? AND (? OR list_contains(?, ap.opd_id))",
-            [period, scope.opd_ids is None, list(scope.opd_ids or ())])
+            f" WHERE d.period = ? AND {in_scope('ap.opd_id')}",
+            [period, *scope.params])
 
     def record_discussion(self, period: int, nip: str, seconds: int, discussed: bool, actor: str,
                           scope: Scope = EVERYTHING) -> None:
@@ -616,7 +626,7 @@ class Store:
     def development_actions(self, period: int | None = None, nips: Sequence[str] = (),
                             scope: Scope = EVERYTHING) -> pd.DataFrame:
         """Development actions (newest first) of people inside the scope in the action's period."""
-        where, params = ["(? OR list_contains(?, ap.opd_id))"], [scope.opd_ids is None, list(scope.opd_ids or ())]
+        where, params = [in_scope("ap.opd_id")], scope.params
         if period is not None:
             where.append("d.period = ?")
             params.append(period)
@@ -707,8 +717,8 @@ class Store:
         nip, period, predikat, hasil_kerja, perilaku, nilai_legacy (one row per nip and period)."""
         sql = ("SELECT pf.nip, pf.period, pf.predikat, pf.hasil_kerja, pf.perilaku, pf.nilai_legacy"
                " FROM performance pf WHERE pf.period <= ? AND pf.period > ? - ?"
-               " AND pf.nip IN (SELECT nip FROM asn_period WHERE period = ? AND (? OR list_contains(?, opd_id)))")
-        params: list = [period, period, int(years), period, scope.opd_ids is None, list(scope.opd_ids or ())]
+               f" AND pf.nip IN (SELECT nip FROM asn_period WHERE period = ? AND {in_scope('opd_id')})")
+        params: list = [period, period, int(years), period, *scope.params]
         if nips:
             sql += " AND list_contains(?, pf.nip)"
             params.append(list(nips))
@@ -1074,8 +1084,8 @@ def _filter_sql(filters: Filters, scope: Scope = EVERYTHING) -> tuple[str, list]
     """Parameterised WHERE fragment for the scope and the global filters (aliases ap, a)."""
     parts, params = [], []
     if scope.opd_ids is not None:
-        parts.append("list_contains(?, ap.opd_id)")
-        params.append(list(scope.opd_ids))
+        parts.append(in_scope("ap.opd_id"))
+        params += scope.params
     for column, values in (("ap.opd_id", filters.opd_ids),
                            ("ap.jenis_jabatan", filters.jenis_jabatan),
                            ("a.jenis_asn", filters.jenis_asn)):

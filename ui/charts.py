@@ -95,12 +95,11 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
                            text=f"<b>{fmt.num(r.jumlah, lang=lang)}</b> · {fmt.pct(r.persen, lang=lang)}",
                            font=dict(size=15, color="#1b1b1b"))
     groups = [(None, points)] if colour is None else list(points.groupby(colour, sort=True, dropna=False))
-    palette = {k: BOX_COLOURS[k] for k in BOX_COLOURS}
     qualitative = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
                    "#17becf", "#ff7f0e", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"]
     for i, (key, g) in enumerate(groups):
         if colour == "kotak":
-            col, name = palette.get(int(key), "#555555"), t("grid.box", n=int(key))
+            col, name = BOX_COLOURS.get(int(key), "#555555"), t("grid.box", n=int(key))
         else:
             col, name = ("#0b6e4f" if key is None else qualitative[i % len(qualitative)]), \
                 (str(key) if key is not None and not (isinstance(key, float) and pd.isna(key)) else "–")
