@@ -72,3 +72,12 @@ def wait_idle(page, timeout: float = 60_000) -> None:
     page.wait_for_timeout(250)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
     page.wait_for_function("!document.querySelector(\"[data-testid='stSkeleton']\")", timeout=timeout)
+
+
+def wait_grid_text(grid, timeout: float = 20_000) -> None:
+    """Streamlit's canvas data grid fills its accessible table a moment after creating it: wait until
+    a cell holds text before reading it. ``grid`` is the stDataFrame locator (or any ancestor)."""
+    grid.locator("table[role='grid'] tbody td").first.wait_for(state="attached", timeout=timeout)
+    grid.page.wait_for_function(
+        """g => [...g.querySelectorAll("table[role='grid'] tbody td")].some(c => c.textContent.trim())""",
+        arg=grid.element_handle(), timeout=timeout)

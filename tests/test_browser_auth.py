@@ -13,7 +13,7 @@ import pytest
 
 from analytics.engine import place
 from data.store import Scope, open_store
-from tests.browser import ARTIFACTS, serve, wait_idle
+from tests.browser import ARTIFACTS, serve, wait_idle, wait_grid_text
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser
@@ -117,7 +117,7 @@ _DOT_PX = """() => {
 
 def _grid_cells(grid) -> list[list[str]]:
     """Text of the data grid's accessible table (the visible part of the canvas grid)."""
-    grid.locator("table[role='grid']").wait_for(state="attached", timeout=20_000)
+    wait_grid_text(grid)
     return grid.evaluate("""g => [...g.querySelectorAll("table[role='grid'] tbody tr")].map(
         r => [...r.querySelectorAll('td')].map(c => c.textContent))""")
 

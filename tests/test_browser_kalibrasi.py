@@ -17,7 +17,7 @@ import pytest
 
 from analytics.engine import place
 from data.store import open_store
-from tests.browser import ARTIFACTS, serve, wait_idle
+from tests.browser import ARTIFACTS, serve, wait_idle, wait_grid_text
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser
@@ -110,7 +110,7 @@ def _badge_counts(page) -> dict[int, int]:
 def _grid_rows(grid) -> list[dict[str, str]]:
     """The visible rows of a data grid's accessible table, keyed by column header."""
     grid.scroll_into_view_if_needed()
-    grid.locator("table[role='grid'] tbody tr td").first.wait_for(state="attached", timeout=20_000)
+    wait_grid_text(grid)
     return grid.evaluate("""g => {
         const t = g.querySelector("table[role='grid']");
         const head = [...t.querySelectorAll('thead th')].map(h => h.textContent.trim());

@@ -14,7 +14,7 @@ import pytest
 from analytics import development as dv
 from analytics.engine import place
 from data.store import open_store
-from tests.browser import ARTIFACTS, serve, wait_idle
+from tests.browser import ARTIFACTS, serve, wait_idle, wait_grid_text
 
 pytestmark = pytest.mark.browser
 
@@ -59,8 +59,8 @@ def test_heatmap_cell_to_its_people(browser, served):
     assert int(m.group(2).replace(".", "")) == int((people["selisih"] < 0).sum())
     frame = page.locator(".st-key-dev_drill_box [data-testid='stDataFrame']")
     frame.scroll_into_view_if_needed()
+    wait_grid_text(frame)
     grid = frame.locator("table[role='grid']")
-    grid.wait_for(state="attached", timeout=20_000)
     assert int(grid.get_attribute("aria-rowcount")) - 1 == len(people)
     first = grid.locator("tbody tr[aria-rowindex='2'] td[aria-colindex='1']").inner_text()
     assert first == people["nip"].iloc[0]                                 # worst gap first, as in analytics

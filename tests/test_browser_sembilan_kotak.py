@@ -16,7 +16,7 @@ import pytest
 from analytics.engine import STATUS_NOT_PROFILED, place
 from analytics.positions import plot_positions
 from data.store import Filters, open_store
-from tests.browser import ARTIFACTS, serve, wait_idle
+from tests.browser import ARTIFACTS, serve, wait_idle, wait_grid_text
 
 pytestmark = pytest.mark.browser
 
@@ -83,7 +83,7 @@ def _count(page, pattern: str) -> int:
 def _drill_grid(page):
     grid = page.locator("[data-testid='stDataFrame']").first  # left column: the drill-down table
     grid.scroll_into_view_if_needed()
-    grid.locator("table[role='grid']").wait_for(state="attached", timeout=20_000)
+    wait_grid_text(grid)
     return grid
 
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from tests.browser import ARTIFACTS, serve, wait_idle
+from tests.browser import ARTIFACTS, serve, wait_idle, wait_grid_text
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser
@@ -37,7 +37,7 @@ def served(real_db, tmp_path_factory):
 
 def _grid_rows(grid) -> list[dict[str, str]]:
     grid.scroll_into_view_if_needed()
-    grid.locator("table[role='grid'] tbody tr td").first.wait_for(state="attached", timeout=20_000)
+    wait_grid_text(grid)
     return grid.evaluate("""g => {
         const t = g.querySelector("table[role='grid']");
         const head = [...t.querySelectorAll('thead th')].map(h => h.textContent.trim());
