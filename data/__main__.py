@@ -204,6 +204,45 @@ def _add_import_commands(sub) -> None:
     h.set_defaults(func=cmd_imports)
 
 
+# -- backup and restore (issue 10) ----------------------------------------------------------------
+
+def _id_number(value: float, decimals: int = 0) -> str:
+    """Indonesian number: 12.345 and 0,4."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from data.backup import backup
+
+    done = backup(Path(args.db) if args.db else db_path(), Path(args.out) if args.out else None, _actor())
+    print(f"Cadangan ditulis ke {done.path}: {done.tables} tabel, {_id_number(done.rows)} baris, "
+          f"{_id_number(done.bytes / 2**20, 1)} MB, {_id_number(done.seconds, 1)} detik. "
+          "Berkas ini berisi data pribadi: simpan di tempat yang aman.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from data.backup import restore
+
+    done = restore(Path(args.snapshot), Path(args.db) if args.db else db_path(), _actor())
+    print(f"Basis data {done.db} dipulihkan dari {done.snapshot.name} (dibuat {done.created_at}, skema versi "
+          f"{done.schema_version}, {done.tables} tabel, {_id_number(done.rows)} baris) dalam "
+          f"{_id_number(done.seconds, 1)} detik."
+          + (f" Basis data sebelumnya disimpan sebagai {done.kept}." if done.kept else ""))
+    return 0
+
+
+def _add_backup_commands(sub) -> None:
+    b = sub.add_parser("backup", help="cadangkan seluruh basis data ke satu berkas .zip (Parquet)")
+    b.add_argument("--out", metavar="BERKAS_ATAU_FOLDER",
+                   help="berkas .zip tujuan, atau folder (bawaan: backups/ di samping basis data)")
+    b.set_defaults(func=cmd_backup)
+    r = sub.add_parser("restore", help="pulihkan basis data dari cadangan (.zip); berkas lama disimpan")
+    r.add_argument("snapshot", help="berkas cadangan .zip dari `python -m data backup`")
+    r.set_defaults(func=cmd_restore)
+
+
 def _read_password(args: argparse.Namespace) -> str:
     """From standard input with --password-stdin (automation), else asked twice without echo."""
     if args.password_stdin:
@@ -249,7 +288,7 @@ def _add_user_commands(sub) -> None:
     u.add_argument("action", choices=["add", "reset", "disable", "enable", "list"])
     u.add_argument("username", nargs="?", help="nama pengguna (huruf kecil)")
     u.add_argument("--nama", help="nama lengkap (untuk add)")
-    u.add_argument("--role", help="peran: admin, komite, pimpinan, operator (untuk add)")
+    u.add_argument("--role", help="peran: admin, ketua, komite, pimpinan, operator, tamu (untuk add)")
     u.add_argument("--opd", help="kode OPD, wajib untuk peran operator")
     u.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari standard input")
     u.set_defaults(func=cmd_user)
@@ -279,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_export_boxes)
     _add_import_commands(sub)
     _add_user_commands(sub)
+    _add_backup_commands(sub)
     return p
 
 

@@ -28,6 +28,10 @@ class StoreError(RuntimeError):
     """An error whose message (Indonesian) can be shown to a user as is."""
 
 
+class DatabaseLocked(StoreError):
+    """Another process (usually the running dashboard) holds the database file."""
+
+
 def db_path() -> Path:
     """Database file: ``$TALENTA_DB`` or ``data/talenta.duckdb``."""
     return Path(os.environ.get("TALENTA_DB") or DEFAULT_DB)
@@ -35,17 +39,15 @@ def db_path() -> Path:
 
 def _friendly(exc: Exception, path: Path) -> StoreError:
     text = str(exc)
-    if "lock" in text.lower() or "conflicting" in text.lower():
-        return StoreError(
+    if "could not set lock" in text.lower() or "conflicting lock" in text.lower():  # not "block"
+        return DatabaseLocked(
             f"Basis data {path} sedang dipakai proses lain (misalnya dashboard yang sedang "
             "berjalan): lakukan impor lewat halaman Impor Data di dashboard itu, atau hentikan "
             "proses itu lalu coba lagi."
         )
-    if "not a valid duckdb" in text.lower() or "corrupt" in text.lower() or "magic" in text.lower():
-        return StoreError(
-            f"Berkas basis data {path} rusak atau bukan berkas DuckDB. Pulihkan dari cadangan "
-            "atau pindahkan berkas itu lalu jalankan `python -m data demo`."
-        )
+    from data.backup import damage_message  # backup, restore and recovery (issue 10)
+    if (damaged := damage_message(path, text)) is not None:
+        return StoreError(damaged)
     return StoreError(f"Basis data {path} tidak dapat dibuka: {text.splitlines()[0]}")
 
 
@@ -289,7 +291,11 @@ class Store:
         return self._columns_cache[table]
 
     def data_version(self) -> tuple:
-        """Changes whenever imported data or rules change: a cache key for pages."""
+        """Changes whenever imported data or rules change: a cache key for pages.
+
+        While this thread holds a :meth:`snapshot`, the version of that snapshot."""
+        if (held := self._open_snapshot()) is not None:
+            return held.version
         cur = self._cur()
         try:
             return tuple(cur.execute(
@@ -724,6 +730,179 @@ class Store:
             params.append(list(nips))
         return self._frame(sql + " ORDER BY pf.nip, pf.period", params)
 
+    # -- consistent reads (issue 10) -------------------------------------------
+    # A page rerun reads in several queries (headline, population, rules, calibrations). An import
+    # committing between two of them gave a mix of old and new data, cached under a version it did
+    # not belong to. A snapshot runs every read on one cursor inside one read-only transaction:
+    # DuckDB's MVCC shows each of its queries the state its first query saw, and that first query
+    # reads the data_version, so the snapshot's version names exactly the data it returns.
+    _held = threading.local()  # per thread: id(connection) -> the snapshot open on it
+
+    class _PinnedCursor:
+        """The snapshot's cursor as read methods see it: ``close()`` only drops a pending result
+        (DuckDB 2 refuses new work on a connection holding one) and keeps the transaction open."""
+
+        def __init__(self, cur: duckdb.DuckDBPyConnection):
+            self._c = cur
+
+        def close(self) -> None:
+            self._c.abort()
+
+        def __getattr__(self, name: str):
+            return getattr(self._c, name)
+
+    class _NoWrites:
+        """A snapshot's write lock: every locked write method is refused before it starts."""
+
+        def __enter__(self):
+            raise StoreError("Snapshot hanya untuk membaca; perubahan ditulis lewat Store.")
+
+        def __exit__(self, *exc) -> bool:
+            return False
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """A read-only Store that sees one committed state of the database until the block ends.
+
+        Every read method works on it; ``.version`` is the data_version of that state (use it as
+        the cache key). For this thread only, and re-entrant: inside an open snapshot it yields
+        that one, and this store's ``data_version()`` returns its version. Writes still go through
+        the store, each in its own transaction; the open snapshot does not see them.
+        """
+        held = Store._held.__dict__.setdefault("by_con", {})
+        if id(self._con) in held:
+            yield held[id(self._con)]
+            return
+        cur = self._con.cursor()
+        try:
+            cur.execute("BEGIN TRANSACTION READ ONLY")
+            pinned = Store._PinnedCursor(cur)
+            view = object.__new__(type(self))  # same file and connection: reads on the pinned cursor,
+            view.__dict__.update(self.__dict__, _cur=lambda: pinned, _write_lock=Store._NoWrites(),
+                                 close=lambda: None)  # locked writes refused, close() leaves the connection
+            view.version = Store.data_version(view)  # the first read fixes the state
+            held[id(self._con)] = view
+            try:
+                yield view
+            finally:
+                del held[id(self._con)]
+        finally:
+            cur.close()  # ends the read-only transaction
+
+    def _open_snapshot(self) -> Store | None:
+        return getattr(Store._held, "by_con", {}).get(id(self._con))
+    # -- end of consistent reads (issue 10) -----------------------------------
+
+    # -- backup and restore (issue 10) -------------------------------------------
+    # The SQL of `python -m data backup|restore`; packaging, checks and file moves are in
+    # data/backup.py. A snapshot is DuckDB's own EXPORT DATABASE (schema.sql, load.sql, one Parquet
+    # file per table). A restore never runs load.sql: it runs the CREATE statements of schema.sql
+    # (first tried in a sandbox without file access) and loads each table from its file by name.
+    _TABLES_SQL = ("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+                   " AND schema_name = 'main' AND NOT temporary ORDER BY table_name")
+
+    def user_tables(self) -> list[str]:
+        """Every table of the database (rules, people, users, audit log, import batches, ...)."""
+        cur = self._cur()
+        try:
+            return [r[0] for r in cur.execute(self._TABLES_SQL).fetchall()]
+        finally:
+            cur.close()
+
+    def table_checksums(self, ignore_columns: Sequence[str] = ()) -> dict[str, dict]:
+        """Per table ``{"rows": n, "checksum": s}``: the checksum is the sum of the rows' hashes,
+        so it does not depend on row order. ``ignore_columns`` leaves such columns out everywhere
+        (e.g. timestamps when comparing two runs of the same import)."""
+        cur = self._cur()
+        try:
+            return self._checksums(cur, ignore_columns)
+        finally:
+            cur.close()
+
+    def _checksums(self, cur: duckdb.DuckDBPyConnection, ignore_columns: Sequence[str] = ()) -> dict[str, dict]:
+        out = {}
+        for (table,) in cur.execute(self._TABLES_SQL).fetchall():
+            cols = [r[0] for r in cur.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database()"
+                " AND schema_name = 'main' AND table_name = ? ORDER BY column_index", [table]).fetchall()
+                if r[0] not in ignore_columns]
+            rows, checksum = cur.execute(
+                f"SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0)::VARCHAR"
+                f" FROM (SELECT {', '.join(_ident(c) for c in cols)} FROM {_ident(table)}) t").fetchone()
+            out[table] = {"rows": int(rows), "checksum": checksum}
+        return out
+
+    def export_backup(self, directory: Path) -> dict[str, dict]:
+        """EXPORT DATABASE into ``directory`` (which must not exist yet) as zstd Parquet, and the
+        row count and checksum of every table, all read in one transaction (one consistent state).
+        Reading every block also finds a damaged file (StoreError with the recovery steps)."""
+        target = str(directory).replace("'", "''")
+        cur = self._cur()
+        try:
+            cur.execute("BEGIN TRANSACTION READ ONLY")
+            cur.execute(f"EXPORT DATABASE '{target}' (FORMAT parquet, COMPRESSION zstd)")
+            sums = self._checksums(cur)
+            cur.execute("COMMIT")
+            return sums
+        except duckdb.Error as exc:
+            try:
+                cur.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            from data.backup import damage_message
+            raise StoreError(damage_message(self.path, str(exc))
+                             or f"Cadangan gagal ditulis: {str(exc).splitlines()[0]}") from None
+        finally:
+            cur.close()
+
+    def load_backup(self, directory: Path, files: dict[str, str]) -> None:
+        """Into this (new, empty) database: the schema of ``directory/schema.sql`` and every table
+        of ``files`` (table → Parquet file in ``directory``), in one transaction, indexes last."""
+        statements = self._snapshot_schema((directory / "schema.sql").read_text(encoding="utf-8"))
+        indexes = [s for s in statements if s.lstrip().upper().startswith(("CREATE INDEX", "CREATE UNIQUE INDEX"))]
+        try:
+            with self._transaction() as cur:
+                for statement in statements:
+                    if statement not in indexes:
+                        cur.execute(statement)
+                created = {r[0] for r in cur.execute(self._TABLES_SQL).fetchall()}
+                if created != set(files):
+                    raise StoreError("Cadangan tidak utuh: tabel dalam skema tidak sama dengan tabel dalam "
+                                     f"manifest ({', '.join(sorted(created ^ set(files)))}).")
+                for table, name in files.items():
+                    cur.execute(f"INSERT INTO {_ident(table)} BY NAME SELECT * FROM read_parquet(?)",
+                                [str(directory / name)])
+                for statement in indexes:
+                    cur.execute(statement)
+        except duckdb.Error as exc:
+            raise StoreError(f"Cadangan tidak dapat dipulihkan: {str(exc).splitlines()[0]}") from None
+
+    @staticmethod
+    def _snapshot_schema(sql: str) -> list[str]:
+        """The statements of a snapshot's schema.sql: CREATE only, and each one must run in an
+        in-memory sandbox without file access (so a crafted snapshot cannot read or write files)."""
+        sandbox = duckdb.connect(":memory:", config={"enable_external_access": False})
+        try:
+            statements = sandbox.extract_statements(sql)
+            for statement in statements:
+                if statement.type != duckdb.StatementType.CREATE:
+                    raise StoreError("Cadangan ditolak: schema.sql memuat perintah selain CREATE.")
+                sandbox.execute(statement.query)
+            return [s.query for s in statements]
+        except duckdb.Error as exc:
+            raise StoreError(f"Cadangan ditolak: schema.sql tidak sah ({str(exc).splitlines()[0]}).") from None
+        finally:
+            sandbox.close()
+
+    def checkpoint(self) -> None:
+        """Write everything in the WAL into the database file (before the file is moved)."""
+        cur = self._cur()
+        try:
+            cur.execute("CHECKPOINT")
+        finally:
+            cur.close()
+    # -- end of backup and restore (issue 10) ---------------------------------
+
     # -- users and roles (issue 5) --------------------------------------------
     def roles(self) -> pd.DataFrame:
         return self._frame("SELECT * FROM role ORDER BY role")
@@ -1098,7 +1277,12 @@ def _filter_sql(filters: Filters, scope: Scope = EVERYTHING) -> tuple[str, list]
 def open_store(path: Path | str | None = None, read_only: bool = False) -> Store:
     """Open (and, when writable, migrate) the database."""
     store = Store(path, read_only=read_only)
-    if not read_only:
-        store.migrate()
+    try:  # a damaged file often opens and fails at its first read
+        if not read_only:
+            store.migrate()
+        store.schema_version()
+    except duckdb.Error as exc:
+        store.close()
+        raise _friendly(exc, store.path) from None
     return store
 

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from data.store import Filters, Scope
+from data.store import Filters, Scope, Store
 from ui import fmt, services
 from ui.i18n import language, t
 
@@ -23,16 +23,16 @@ BAND_COLOURS = ("#2e8b57", "#f0b429", "#d64545", "#8c8c8c")
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _population(path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+def _population(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> pd.DataFrame:
-    return services._store(path).population(period, Filters(opd, jenis, asn), scope=Scope(scope))
+    return _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope))
 
 
 def population(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
     """The store's population of the period within scope and filters (shared: do not mutate)."""
-    s = services.store()
-    return _population(str(s.path), s.data_version(), period, filters.opd_ids, filters.jenis_jabatan,
-                       filters.jenis_asn, scope.opd_ids)
+    with services.snapshot() as snap:
+        return _population(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
+                           filters.jenis_asn, scope.opd_ids)
 
 
 def wrap(text: str, width: int = 14) -> str:

@@ -4,6 +4,12 @@
 every frame returned here is shared between sessions and must never be mutated.
 Cache keys include the database's data version, so an import or a rule change
 is visible at the next rerun.
+
+Consistent reads (issue 10): every read here goes through a store snapshot (one
+read-only transaction, see ``Store.snapshot``) and is cached under that snapshot's
+version, so a cached value is always exactly one committed state. ``app.py`` runs
+each page inside :func:`snapshot`, so a whole rerun sees one state even while an
+import commits; a function called outside a run opens its own snapshot.
 """
 from __future__ import annotations
 
@@ -18,7 +24,7 @@ from analytics.engine import place
 from analytics.positions import plot_positions
 from analytics.ninebox import box_summary
 from analytics.rules import RuleSet
-from data.store import Filters, Scope, Store, db_path, open_store
+from data.store import Filters, Scope, Store, StoreError, db_path, open_store
 
 
 @st.cache_resource(show_spinner=False)
@@ -27,25 +33,34 @@ def _store(path: str) -> Store:
 
 
 def store() -> Store:
+    """The process's store: for writes, and reads that need not agree with anything else."""
     return _store(str(db_path()))
 
 
+def snapshot():
+    """Context manager: reads inside it (this thread) see one committed state; yields a read-only
+    Store whose ``version`` is that state's cache key. Re-entrant, so nested calls share it."""
+    return store().snapshot()
+
+
+# Cached functions take the snapshot as ``_snap``: Streamlit does not hash parameters whose name
+# starts with "_", so the key is (path, version, ...) and a miss reads the very state it is keyed by.
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _rules(path: str, version: tuple, period: int) -> RuleSet:
-    return _store(path).rules(period)
+def _rules(_snap: Store, path: str, version: tuple, period: int) -> RuleSet:
+    return _snap.rules(period)
 
 
 def rules(period: int) -> RuleSet:
-    s = store()
-    return _rules(str(s.path), s.data_version(), period)
+    with snapshot() as snap:
+        return _rules(snap, str(snap.path), snap.version, period)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _placements(path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+def _placements(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> pd.DataFrame:
-    s = _store(path)
-    pop = s.population(period, Filters(opd, jenis, asn), scope=Scope(scope))
-    placed = place(pop, _rules(path, version, period))
+    pop = _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope))
+    rules = _rules(_snap, path, version, period)
+    placed = place(pop, rules)
     keep = ["nama", "gelar_depan", "gelar_belakang", "jabatan", "jenis_jabatan", "jenjang_jabatan", "opd_id",
             "opd_nama", "unit_kerja", "jenis_kelamin", "jenis_asn", "tanggal_lahir", "pendidikan_tingkat",
             "pendidikan_bidang", "golongan", "sumber", "periode_asesmen"]
@@ -53,43 +68,56 @@ def _placements(path: str, version: tuple, period: int, opd: tuple, jenis: tuple
     out["usia"] = age_on(out["tanggal_lahir"], date(period, 12, 31))
     out["kelompok_usia"] = age_band(out["usia"])
     out["jpm_teks"] = out["jpm"].map(lambda v: "–" if pd.isna(v) else f"{v:.1f}".replace(".", ","))
-    rules = _rules(path, version, period)
     out = pd.concat([out, plot_positions(out, rules)], axis=1)
-    return apply_calibration(out, s.calibrations(period, scope=Scope(scope)), rules.boxes)
+    return apply_calibration(out, _snap.calibrations(period, scope=Scope(scope)), rules.boxes)
 
 
 def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
     """Placement of every ASN of the period within the scope and filters (shared: do not mutate)."""
-    s = store()
-    return _placements(str(s.path), s.data_version(), period, filters.opd_ids, filters.jenis_jabatan,
-                       filters.jenis_asn, scope.opd_ids)
+    with snapshot() as snap:
+        return _placements(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
+                           filters.jenis_asn, scope.opd_ids)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _headline(path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+def _headline(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
               scope: tuple | None) -> dict:
-    return _store(path).headline(period, Filters(opd, jenis, asn), scope=Scope(scope))
+    return _snap.headline(period, Filters(opd, jenis, asn), scope=Scope(scope))
 
 
 def headline(period: int, filters: Filters, scope: Scope) -> dict:
-    s = store()
-    return _headline(str(s.path), s.data_version(), period, filters.opd_ids, filters.jenis_jabatan,
-                     filters.jenis_asn, scope.opd_ids)
+    with snapshot() as snap:
+        return _headline(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
+                         filters.jenis_asn, scope.opd_ids)
 
 
 def person_history(nip: str, scope: Scope) -> pd.DataFrame:
     """The person's placement in every period they appear in within the scope (no cache: one person)."""
-    s = store()
     frames = []
-    for period in s.person_periods(nip, scope=scope):
-        pop = s.population(period, nips=[nip], scope=scope)
-        if pop.empty:
-            continue
-        rules = _rules(str(s.path), s.data_version(), period)
-        placed = apply_calibration(place(pop, rules), s.calibrations(period, scope=scope), rules.boxes)
-        frames.append(pd.concat([pop, placed.drop(columns=["nip"])], axis=1))
+    with snapshot() as s:
+        for period in s.person_periods(nip, scope=scope):
+            pop = s.population(period, nips=[nip], scope=scope)
+            if pop.empty:
+                continue
+            rules = _rules(s, str(s.path), s.version, period)
+            placed = apply_calibration(place(pop, rules), s.calibrations(period, scope=scope), rules.boxes)
+            frames.append(pd.concat([pop, placed.drop(columns=["nip"])], axis=1))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
 def summary(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
-    return box_summary(placements(period, filters, scope)["kotak"], rules(period).boxes)
+    with snapshot():
+        return box_summary(placements(period, filters, scope)["kotak"], rules(period).boxes)
+
+
+@st.cache_resource(show_spinner=False)
+def _pseudonym_key(path: str) -> bytes:
+    value = _store(path).setting("kunci_samaran")
+    if not value:
+        raise StoreError("Kunci samaran belum ada: jalankan `python -m data migrate`.")
+    return value.encode()
+
+
+def pseudonym_key() -> bytes:
+    """The installation's secret for pseudonyms (see analytics/anonymise.py)."""
+    return _pseudonym_key(str(store().path))
