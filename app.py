@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import frame, services
+from ui import frame, privacy, services
 from ui import login as login_form
 from ui.i18n import t
 from ui.user import logged_in
 
-PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit", "pengembangan", "suksesi")
+PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit", "pengembangan", "suksesi",
+              "presentasi")
+PRESENTATION = "presentasi"
 
 st.set_page_config(page_title="Talenta ASN", page_icon=":material/grid_view:", layout="wide")
 
@@ -47,6 +49,9 @@ if ctx is not None and user.can("lihat"):
                 url_path="pengembangan"),
         st.Page("app_pages/suksesi.py", title=t("suk.nav"), icon=":material/account_tree:",
                 url_path="suksesi")]
+    pages[t("nav.section.main")].append(
+        st.Page("app_pages/presentasi.py", title=t("pres.nav"), icon=":material/co_present:",
+                url_path=PRESENTATION))
 admin = []
 if user.can("impor"):
     admin.append(st.Page("app_pages/impor.py", title=t("nav.impor"), icon=":material/upload_file:",
@@ -64,4 +69,14 @@ if admin:
 if not pages:
     st.info(t("app.no_periods"))
     st.stop()
-st.navigation(pages).run()
+page = st.navigation(pages)
+presenting = page.url_path == PRESENTATION
+if presenting and not st.session_state.get("_presenting"):
+    privacy.turn_on()  # entering presentation mode: identities hidden until someone allowed turns it off
+st.session_state["_presenting"] = presenting
+if presenting:
+    frame.presentation_style()  # the page draws the switch in its own control bar
+else:
+    privacy.switch(st.sidebar)
+with services.snapshot():  # the whole page run reads one committed state (issue 10)
+    page.run()

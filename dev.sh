@@ -26,27 +26,33 @@ setup() {
   fi
 }
 
+# Chromium renders the 9-box PNG/PDF and slide exports, and drives the browser tests.
+# ensure_chromium required|optional: "optional" (serve) only warns when it cannot be installed.
 ensure_chromium() {
   command -v chromium >/dev/null && return 0
-  echo "Memasang Chromium (Debian) untuk uji peramban…"
+  echo "Memasang Chromium (Debian) untuk ekspor gambar/slide dan uji peramban…"
   if [[ $(id -u) -eq 0 ]]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
   elif command -v sudo >/dev/null; then
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
   fi
-  command -v chromium >/dev/null || { echo "Chromium tidak terpasang: jalankan 'apt-get install -y chromium'." >&2; exit 1; }
+  command -v chromium >/dev/null && return 0
+  echo "Chromium tidak terpasang: jalankan 'apt-get install -y chromium'." >&2
+  [[ "${1:-required}" == optional ]] && { echo "Dasbor tetap berjalan; ekspor PNG/PDF/PowerPoint belum bisa." >&2; return 0; }
+  exit 1
 }
 
 case "${1:-}" in
   serve)
     setup
+    ensure_chromium optional
     "$VENV/bin/python" -m data demo --if-missing
     exec "$VENV/bin/python" -m streamlit run app.py --server.port "${PORT:-8501}" --server.address "${ADDRESS:-0.0.0.0}"
     ;;
   test)
     shift
     setup
-    ensure_chromium
+    ensure_chromium required
     set +e
     "$VENV/bin/python" -m pytest "$@"
     rc=$?

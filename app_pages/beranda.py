@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import charts, fmt, services
+from ui import charts, export_menu, fmt, privacy, services
 from ui.frame import context
 from ui.i18n import language, t
 
@@ -37,7 +37,8 @@ st.subheader(t("beranda.grid_title"))
 st.caption(t("beranda.placed", placed=fmt.num(status.get("ditempatkan", 0), lang=lang),
              unprofiled=fmt.num(status.get("belum diprofil", 0), lang=lang),
              noperf=fmt.num(status.get("belum ada kinerja", 0), lang=lang)))
-st.plotly_chart(charts.ninebox_grid(summary), key="beranda_grid", config={"displayModeBar": False})
+small = privacy.min_group() if privacy.is_on() else 0  # boxes under the minimum read "< 5" when anonymised
+st.plotly_chart(charts.ninebox_grid(summary, min_count=small), key="beranda_grid", config={"displayModeBar": False})
 
 metode, hi, mid = rules.cutoff("potensial")
 cut_source = rules.cutoffs.loc[rules.cutoffs["sumbu"] == "potensial", "sumber"].iloc[0]
@@ -46,11 +47,18 @@ st.caption(t("beranda.source", source=rules.boxes["sumber"].iloc[0], hi=fmt.num(
 
 with st.expander(t("beranda.legend")):
     legend = summary.sort_values("kotak", ascending=False)[["kotak", "label", "rekomendasi", "jumlah", "persen"]]
-    legend = legend.assign(rekomendasi=legend["rekomendasi"].str.replace(";", " · "))
+    counts, shares = charts.count_labels(summary.sort_values("kotak", ascending=False), small)
+    legend = legend.assign(rekomendasi=legend["rekomendasi"].str.replace(";", " · "),
+                           jumlah=counts if small else legend["jumlah"], persen=shares if small else legend["persen"])
     st.dataframe(legend, hide_index=True, width="stretch", column_config={
         "kotak": st.column_config.NumberColumn(t("beranda.legend_box"), width="small"),
         "label": t("beranda.legend_label"),
         "rekomendasi": t("beranda.legend_rec"),
-        "jumlah": st.column_config.NumberColumn(t("beranda.legend_count")),
-        "persen": st.column_config.NumberColumn(t("beranda.legend_pct"), format="%.1f%%"),
+        "jumlah": st.column_config.TextColumn(t("beranda.legend_count")) if small
+        else st.column_config.NumberColumn(t("beranda.legend_count")),
+        "persen": st.column_config.TextColumn(t("beranda.legend_pct")) if small
+        else st.column_config.NumberColumn(t("beranda.legend_pct"), format="%.1f%%"),
     })
+
+with st.expander(t("exp.title"), icon=":material/download:"):
+    export_menu.menu(ctx, lang, "beranda_exp")

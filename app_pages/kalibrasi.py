@@ -12,7 +12,7 @@ from analytics.ninebox import box_summary
 from analytics.selection import selection_from_event
 from data.exports import workbook
 from data.store import StoreError
-from ui import charts, fmt, profile, services
+from ui import charts, fmt, privacy, profile, services
 from ui.frame import context
 from ui.i18n import language, t
 from ui.user import acting_user, can
@@ -39,7 +39,7 @@ else:
 def _on_chart() -> None:
     sel = selection_from_event(st.session_state.get(CHART_KEY), st.session_state.get("kal_curves"))
     if sel.nips:
-        st.session_state["kal_nip"] = sel.nips[0]
+        st.session_state["kal_nip"] = privacy.real_nip(sel.nips[0])
     elif sel.boxes:
         st.session_state["kal_box"] = sel.boxes[0]
 
@@ -60,13 +60,15 @@ left, right = st.columns([3, 2], gap="large")
 with left:
     summary = box_summary(shown["kotak"], rules.boxes)
     _, hi, mid = rules.cutoff("potensial")
-    fig, curves = charts.ninebox_scatter(shown, summary, "kotak", (mid, hi), height=560,
-                                         marked=shown.loc[shown["dikalibrasi"], ["x", "y", "nip"]])
+    fig, curves = charts.ninebox_scatter(privacy.people(shown), summary, "kotak", (mid, hi), height=560,
+                                         marked=privacy.people(shown.loc[shown["dikalibrasi"], ["x", "y", "nip"]]),
+                                         min_count=privacy.min_group() if privacy.is_on() else 0)
     st.session_state["kal_curves"] = curves
     st.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart, selection_mode=("points",),
                     config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"]})
     st.caption(t("kal.chart_help"))
-    names = dict(zip(placed["nip"], placed["nama"] + " · " + placed["jabatan"]))
+    labels = privacy.people(placed[["nip", "nama", "jabatan", "jenjang_jabatan"]])
+    names = dict(zip(placed["nip"], labels["nama"] + " · " + labels["jabatan"]))
     if st.session_state.pop("kal_clear_search", False):
         st.session_state["kal_search"] = None
     st.selectbox(t("kal.search"), list(names), index=None, key="kal_search", on_change=_on_search,
@@ -80,8 +82,9 @@ with right:
         started = st.session_state.setdefault("kal_started", {})
         started.setdefault(nip, time.time())
         p = placed.set_index("nip").loc[nip]
-        st.markdown(f"### {fmt.plain(p['nama'])}")
-        st.caption(f"{fmt.plain(p['jabatan'])} · {fmt.plain(p['opd_nama'])} · NIP {nip}")
+        who = privacy.people(placed.loc[placed["nip"] == nip, ["nip", "nama", "jabatan", "jenjang_jabatan"]]).iloc[0]
+        st.markdown(f"### {fmt.plain(who['nama'])}")
+        st.caption(f"{fmt.plain(who['jabatan'])} · {fmt.plain(p['opd_nama'])} · NIP {who['nip']}")
         m1, m2, m3 = st.columns(3)
         m1.metric(t("kal.box_now"), int(p["kotak"]), border=True,
                   delta=None if not p["dikalibrasi"] else t("kal.from_box", n=int(p["kotak_awal"])),
@@ -94,14 +97,15 @@ with right:
         if st.button(t("kal.full_profile"), key="kal_profile", icon=":material/person:"):
             st.session_state["kal_open_profile"] = nip
         reasons = store.calibration_reasons()
-        with st.form(f"kal_form_{nip}", border=True):
+        tk = privacy.token(nip)  # widget keys reach the browser: never the NIP itself
+        with st.form(f"kal_form_{tk}", border=True):
             target = st.segmented_control(t("kal.target"), list(range(1, 10)), default=int(p["kotak"]),
-                                          key=f"kal_target_{nip}", format_func=str, required=True)
+                                          key=f"kal_target_{tk}", format_func=str, required=True)
             reason = st.selectbox(t("kal.reason"), reasons["kode"].tolist(), index=None,
                                   format_func=dict(zip(reasons["kode"], reasons["label"])).get,
-                                  key=f"kal_reason_{nip}", placeholder=t("kal.reason_hint"))
-            comment = st.text_area(t("kal.comment"), key=f"kal_comment_{nip}", max_chars=1000, height=90)
-            discussed = st.checkbox(t("kal.mark_discussed"), value=True, key=f"kal_disc_{nip}")
+                                  key=f"kal_reason_{tk}", placeholder=t("kal.reason_hint"))
+            comment = st.text_area(t("kal.comment"), key=f"kal_comment_{tk}", max_chars=1000, height=90)
+            discussed = st.checkbox(t("kal.mark_discussed"), value=True, key=f"kal_disc_{tk}")
             submitted = st.form_submit_button(t("kal.save"), type="primary", disabled=not may_change)
         if submitted:
             try:
@@ -128,7 +132,7 @@ if (open_nip := st.session_state.pop("kal_open_profile", None)) is not None:
 # -- the meeting's health: coverage, attention, distribution, fairness ------------------------
 st.divider()
 disc = store.discussions(ctx.period, scope=ctx.scope)
-min_group = int(store.setting("kelompok_minimal") or 5)
+min_group = privacy.min_group()
 n_disc = int(placed["nip"].isin(disc.loc[disc["dibahas"], "nip"]).sum()) if not disc.empty else 0
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("kal.placed"), fmt.num(len(placed), lang=lang), border=True)
@@ -172,7 +176,7 @@ st.divider()
 st.subheader(t("kal.record"))
 calib = store.calibrations(ctx.period, scope=ctx.scope)
 reasons_all = store.calibration_reasons(False)
-record = calibration_record(placed, calib, disc, dict(zip(reasons_all["kode"], reasons_all["label"])))
+record = privacy.people(calibration_record(placed, calib, disc, dict(zip(reasons_all["kode"], reasons_all["label"]))))
 shown_record = record.assign(menit=record["menit"].map(lambda v: "" if pd.isna(v) else fmt.num(v, 1, lang)))
 st.dataframe(shown_record, hide_index=True, width="stretch", height=260, column_config={
     "nip": "NIP", "nama": st.column_config.TextColumn(t("col.nama"), width="medium"), "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
@@ -184,13 +188,14 @@ st.dataframe(shown_record, hide_index=True, width="stretch", height=260, column_
     "menit": t("kal.minutes")})
 
 
+exporter = acting_user()  # the file is built on the click, outside this run: capture who asks now
 def _export() -> bytes:
-    store.audit(acting_user(), "ekspor:kalibrasi", f"periode:{ctx.period}", {"baris": len(record)})
+    store.audit(exporter, "ekspor:kalibrasi", f"periode:{ctx.period}", {"baris": len(record)})
     return workbook({"Kalibrasi": record}, t("kal.export_title", period=ctx.period), [
         (t("kal.export_period"), str(ctx.period)),
         (t("kal.export_status"), status["status"]),
         (t("kal.export_filters"), ", ".join(ctx.filters.opd_ids) or t("sidebar.all")),
-        (t("kal.export_made"), f"{fmt.tanggal(datetime.now().date())} · {acting_user()}")])
+        (t("kal.export_made"), f"{fmt.tanggal(datetime.now().date())} · {exporter}")])
 
 
 if can("ekspor"):

@@ -12,7 +12,7 @@ from analytics import development as dv
 from data.exports import workbook
 from data.store import StoreError
 from ui import development_view as view
-from ui import fmt, services
+from ui import fmt, privacy, services
 from ui.frame import context
 from ui.i18n import language, t
 from ui.user import acting_user, can
@@ -23,7 +23,7 @@ store = services.store()
 rules = services.rules(ctx.period)
 placed = services.placements(ctx.period, ctx.filters, ctx.scope)
 pop = view.population(ctx.period, ctx.filters, ctx.scope)
-min_group = int(store.setting("kelompok_minimal") or 5)
+min_group = privacy.min_group()
 status = store.period_status(ctx.period)
 locked = status["status"] == "ditetapkan"
 may_edit = can("kalibrasi") or can("aturan:ubah")
@@ -72,7 +72,7 @@ with tab_gap:
             below = int((people["selisih"] < 0).sum())
             drill_box = st.container(key="dev_drill_box")  # a stable handle for browser tests
             drill_box.markdown(f"#### {t('dev.drill_title', opd=fmt.plain(opd_names.get(pick_opd, pick_opd)), komp=fmt.plain(comp_names.get(pick_kode, pick_kode)), n=fmt.num(len(people), lang=lang), below=fmt.num(below, lang=lang))}")
-            drill_box.dataframe(people, hide_index=True, width="stretch", height=min(420, 38 + 35 * max(len(people), 1)),
+            drill_box.dataframe(privacy.people(people), hide_index=True, width="stretch", height=min(420, 38 + 35 * max(len(people), 1)),
                          key=f"dev_people_{pick_opd}_{pick_kode}", column_config={
                              "nip": "NIP", "nama": st.column_config.TextColumn(t("col.nama"), width="medium"),
                              "jabatan": t("col.jabatan"), "jenjang_jabatan": t("dev.col.jenjang"),
@@ -82,7 +82,8 @@ with tab_gap:
 
             # per-person IDP: a person from the list above (keyed on the cell: never someone else's pick)
             st.subheader(t("dev.idp"))
-            labels = dict(zip(people["nip"], people["nama"] + " · " + people["jabatan"]))
+            shown_people = privacy.people(people)
+            labels = dict(zip(people["nip"], shown_people["nama"] + " · " + shown_people["jabatan"]))
             nip = st.selectbox(t("dev.idp_pick"), list(labels), index=None, key=f"dev_person_{pick_opd}_{pick_kode}",
                                format_func=lambda n: labels.get(n, n), placeholder=t("dev.idp_pick_hint"))
             if nip is not None:
@@ -92,8 +93,9 @@ with tab_gap:
                                      int(store.setting("idp_selisih_diklat") or -2))
                 left, right = st.columns([3, 2], gap="large")
                 with left:
-                    st.markdown(f"##### {fmt.plain(person['nama'])}")
-                    st.caption(f"NIP {nip} · {fmt.plain(person['jabatan'])} · {fmt.plain(person['opd_nama'])}")
+                    who = privacy.people(pop.loc[pop["nip"] == nip, ["nip", "nama", "jabatan", "jenjang_jabatan"]]).iloc[0]
+                    st.markdown(f"##### {fmt.plain(who['nama'])}")
+                    st.caption(f"NIP {who['nip']} · {fmt.plain(who['jabatan'])} · {fmt.plain(person['opd_nama'])}")
                     if draft["kotak"] is None:
                         st.warning(t("dev.idp_unplaced"))
                     else:
@@ -124,16 +126,17 @@ with tab_gap:
                                                                                        format="DD/MM/YYYY")})
                     if may_edit:
                         suggested = gaps_["saran"].iloc[0] if not gaps_.empty else types["kode"].iloc[0]
-                        with st.form(f"dev_form_{nip}", border=True):
+                        tk = privacy.token(nip)  # widget keys reach the browser: never the NIP itself
+                        with st.form(f"dev_form_{tk}", border=True):
                             jenis = st.selectbox(t("dev.col.jenis"), types["kode"].tolist(),
                                                  index=types["kode"].tolist().index(suggested),
-                                                 format_func=lambda k: type_names.get(k, k), key=f"dev_jenis_{nip}")
+                                                 format_func=lambda k: type_names.get(k, k), key=f"dev_jenis_{tk}")
                             default_text = "" if gaps_.empty else t(
                                 "dev.idp_default_text", komp=comp_names.get(gaps_["kode"].iloc[0], ""),
                                 r=int(gaps_["standar"].iloc[0]))
                             uraian = st.text_area(t("dev.col.uraian"), value=default_text, max_chars=500, height=80,
-                                                  key=f"dev_uraian_{nip}")
-                            target = st.date_input(t("dev.col.target"), value=None, key=f"dev_target_{nip}",
+                                                  key=f"dev_uraian_{tk}")
+                            target = st.date_input(t("dev.col.target"), value=None, key=f"dev_target_{tk}",
                                                    format="DD/MM/YYYY")
                             add = st.form_submit_button(t("dev.add"), type="primary", disabled=locked)
                         if locked:
@@ -207,7 +210,7 @@ with tab_cov:
     nxt = dv.profile_next(placed, ctx.period, ref["job_level"], ref["retirement"], store.target_posts(ctx.scope),
                           elig, quota=quota, min_years_to_bup=min_years, near_years=near_years)
     st.caption(t("dev.next_help", years=min_years, near=near_years, quota=fmt.num(quota, lang=lang)))
-    nxt_shown = nxt.assign(alasan=nxt["alasan"].map(lambda a: t(f"dev.why.{a}")))
+    nxt_shown = privacy.people(nxt.assign(alasan=nxt["alasan"].map(lambda a: t(f"dev.why.{a}"))))
     st.dataframe(nxt_shown[["urutan", "nama", "nip", "jabatan", "opd_nama", "usia", "tahun_ke_bup", "prioritas",
                             "alasan", "dalam_kuota"]], hide_index=True, width="stretch", height=420,
                  key="dev_next_table", column_config={
@@ -219,8 +222,9 @@ with tab_cov:
                      "prioritas": st.column_config.NumberColumn(t("dev.col.prioritas"), format="%d"),
                      "alasan": t("col.alasan"), "dalam_kuota": st.column_config.CheckboxColumn(t("dev.col.kuota"))})
 
+    exporter = acting_user()  # the file is built on the click, outside this run: capture who asks now
     def _export() -> bytes:
-        store.audit(acting_user(), "ekspor:prioritas-profiling", f"periode:{ctx.period}",
+        store.audit(exporter, "ekspor:prioritas-profiling", f"periode:{ctx.period}",
                     {"baris": len(nxt), "kuota": quota})
         sheet = nxt_shown.rename(columns={
             "urutan": "No", "nip": "NIP", "nama": t("col.nama"), "jabatan": t("col.jabatan"),
@@ -233,7 +237,7 @@ with tab_cov:
             (t("kal.export_filters"), ", ".join(ctx.filters.opd_ids + ctx.filters.jenis_jabatan
                                                 + ctx.filters.jenis_asn) or t("sidebar.all")),
             (t("dev.export_rule"), t("dev.next_help", years=min_years, near=near_years, quota=fmt.num(quota, lang=lang))),
-            (t("kal.export_made"), f"{fmt.tanggal(datetime.now().date())} · {acting_user()}")])
+            (t("kal.export_made"), f"{fmt.tanggal(datetime.now().date())} · {exporter}")])
 
     if can("ekspor"):
         st.download_button(t("dev.export"), data=_export, file_name=f"prioritas-profiling-{ctx.period}.xlsx",
@@ -269,6 +273,7 @@ with tab_loop:
     if acts.empty:
         st.info(t("dev.no_actions"))
     else:
+        acts = privacy.people(acts)
         st.dataframe(acts.assign(jenis=acts["jenis"].map(lambda k: type_names.get(k, k)),
                                  status=acts["status"].map(lambda s: t(f"dev.status.{s}")))[
                          ["id", "nama", "nip", "jenis", "uraian", "status", "target_tanggal", "dibuat_oleh"]],
@@ -319,6 +324,7 @@ with tab_loop:
                                    jenis=outcome["jenis"].map(lambda s: ", ".join(type_names.get(k, k)
                                                                                  for k in s.split(", "))),
                                    hasil=outcome["hasil"].map(lambda h: t(f"dev.hasil.{h.replace(' ', '_')}")))
+            table = privacy.people(table)
             st.dataframe(table[["nama", "nip", "jenis", "jumlah_aksi", "selesai", "kotak_sebelum", "kotak_sesudah",
                                 "hasil"]], hide_index=True, width="stretch", key="dev_loop_table", column_config={
                 "nama": t("col.nama"), "nip": "NIP", "jenis": t("dev.col.jenis"),

@@ -11,7 +11,7 @@ import hashlib
 import streamlit as st
 
 from analytics import movement
-from ui import fairness_panel, fmt, movement_charts, profile, services
+from ui import fairness_panel, fmt, movement_charts, privacy, profile, services
 from ui.frame import context
 from ui.i18n import language, t
 
@@ -67,7 +67,8 @@ else:
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(t("pg.matrix"))
-        st.plotly_chart(movement_charts.transition_heatmap(matrix, p_before, p_after), key="pg_heatmap",
+        st.plotly_chart(movement_charts.transition_heatmap(
+            matrix, p_before, p_after, min_count=privacy.min_group() if privacy.is_on() else 0), key="pg_heatmap",
                         config={"displayModeBar": False})
         st.caption(t("pg.matrix_help", before=p_before, after=p_after))
     with right:
@@ -84,7 +85,7 @@ else:
     if shown.empty:
         st.info(t("pg.moves_none"))
     else:
-        who = after[["nip", "nama", "jabatan", "opd_nama"]]
+        who = after[["nip", "nama", "jabatan", "jenjang_jabatan", "opd_nama"]]
         table = shown.merge(who, on="nip", how="left")
         table = table.assign(jenis=table["jenis"].map(kinds))[
             ["nama", "kotak_sebelum", "kotak_sesudah", "langkah", "jenis", "opd_nama", "jabatan", "nip"]]
@@ -94,7 +95,7 @@ else:
                                   tuple(table["nip"]))).encode()).hexdigest()[:12]
         table_key = f"pg_moves_{view}"
         event = st.dataframe(
-            table, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)), key=table_key,
+            privacy.people(table), hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)), key=table_key,
             on_select="rerun", selection_mode="single-row", column_config={
                 "nama": st.column_config.TextColumn(t("col.nama"), width="medium"), "nip": "NIP",
                 "jabatan": st.column_config.TextColumn(t("col.jabatan"), width="medium"),
@@ -115,4 +116,4 @@ else:
 # -- fairness of the later period ------------------------------------------------------------
 st.divider()
 st.subheader(t("pg.fairness", period=p_after))
-fairness_panel.render(after, key="pg_fair", boxes=boxes, min_group=fairness_panel.configured_min_group())
+fairness_panel.render(after, key="pg_fair", boxes=boxes, min_group=privacy.min_group())

@@ -12,7 +12,7 @@ from analytics.positions import stable_sample
 from analytics import whatif
 from analytics.ninebox import box_summary
 from data.store import StoreError
-from ui import charts, fmt, profile, services
+from ui import charts, export_menu, fmt, privacy, profile, services
 from ui.frame import context
 from ui.i18n import language, t
 from ui.user import acting_user, can
@@ -25,14 +25,14 @@ COLOUR_OPTIONS = {"kotak": "nk.colour.kotak", "opd_nama": "nk.colour.opd", "jeni
 ctx = context()
 lang = language()
 rules = services.rules(ctx.period)
-everyone = services.placements(ctx.period, ctx.filters, ctx.scope)
+everyone = privacy.placements(ctx.period, ctx.filters, ctx.scope)  # names/NIPs hidden when the switch is on
 
 st.title(t("nk.title"))
 
 # -- page filters (all bound to the URL) -------------------------------------------
 with st.container(border=True):
     f1, f2, f3, f4, f5 = st.columns([2, 1, 1, 1, 1])
-    search = f1.text_input(t("nk.search"), key="cari", placeholder=t("nk.search_hint"), bind="query-params",
+    search = f1.text_input(t("nk.search"), key="cari", placeholder=t("nk.search_hint_anon" if privacy.is_on() else "nk.search_hint"), bind="query-params",
                            max_chars=60)
     gol = f2.multiselect(t("nk.golongan"), sorted(everyone["golongan"].dropna().unique()), key="gol",
                          placeholder=t("sidebar.all"), bind="query-params")
@@ -82,7 +82,7 @@ def _on_box_pick() -> None:
 
 @st.dialog(t("profil.title"), width="large")
 def _profile_dialog(nip: str) -> None:
-    profile.render(nip, ctx.period, ctx.scope)
+    profile.render(privacy.real_nip(nip), ctx.period, ctx.scope)
 
 
 # -- chart ------------------------------------------------------------------------------
@@ -99,11 +99,17 @@ if len(placed) > DOT_LIMIT:
     shown = placed[stable_sample(placed["nip"], DOT_LIMIT)]
     st.caption(t("nk.sampled", shown=fmt.num(len(shown), lang=lang), total=fmt.num(len(placed), lang=lang)))
 _, hi, mid = rules.cutoff("potensial")
-fig, curves = charts.ninebox_scatter(shown, summary, colour or "kotak", (mid, hi), drag_select=mode == "seret")
+fig, curves = charts.ninebox_scatter(shown, summary, colour or "kotak", (mid, hi), drag_select=mode == "seret",
+                                     min_count=privacy.min_group() if privacy.is_on() else 0)
 st.session_state["nk_curves"] = curves
 st.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points", "box"),
                 config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "toImage"]})
 st.caption(t("nk.help_chart"))
+page_filters = [f"{label}: {', '.join(map(str, values))}" for label, values in (
+    (t("nk.golongan"), gol), (t("nk.jk"), [t(f"nk.jk.{v}") for v in jk]), (t("nk.usia"), usia),
+    (t("nk.pendidikan"), pend), (t("nk.search"), [search.strip()] if search and search.strip() else [])) if values]
+with st.expander(t("exp.title"), icon=":material/download:"):
+    export_menu.view_menu(ctx, lang, "nk_exp", fig, summary, page_filters)
 
 if (nip := st.session_state.pop("nk_open_profile", None)) is not None:
     _profile_dialog(nip)

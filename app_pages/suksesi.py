@@ -10,7 +10,7 @@ import streamlit as st
 
 from analytics import eligibility as el
 from data.exports import workbook
-from ui import fmt, services, succession
+from ui import fmt, privacy, services, succession
 from ui.frame import context
 from ui.i18n import language, t
 from ui.user import acting_user, can
@@ -86,7 +86,7 @@ if ranked.empty:
 elif ready.get(el.SIAP_SEKARANG, 0) == 0:
     st.warning(t("suk.none_ready"))
 shown = ranked.head(int(limit))
-table = shown
+table = privacy.people(shown)  # what may be shown: pseudonyms and masked NIPs when the switch is on
 st.dataframe(
     table[["peringkat", "nama_lengkap", "kesiapan", "kotak", "skor_talenta", "jpm_target", "alasan", "jabatan",
            "opd_nama", "nip"]],
@@ -105,7 +105,7 @@ st.caption(t("suk.rule_caption"))
 
 if not shown.empty:
     with st.expander(t("suk.details")):
-        names = dict(zip(shown["nip"], shown["peringkat"].astype(str) + ". " + shown["nama_lengkap"]))
+        names = dict(zip(shown["nip"], shown["peringkat"].astype(str) + ". " + table["nama_lengkap"]))
         who = st.selectbox(t("suk.details_pick"), list(names), format_func=names.get, key=f"suk_detail_{post_id}")
         rows = checks[checks["nip"] == who][["syarat", "hasil", "alasan", "sumber"]]
         st.dataframe(rows, hide_index=True, width="stretch", column_config={
@@ -114,7 +114,7 @@ if not shown.empty:
 
 # -- comparison ----------------------------------------------------------------------------------
 st.subheader(t("suk.compare"))
-options = dict(zip(shown["nip"], shown["nama_lengkap"]))
+options = dict(zip(shown["nip"], table["nama_lengkap"]))
 picked = st.multiselect(t("suk.compare_pick"), list(options), default=list(options)[:2], max_selections=4,
                         format_func=options.get, key=f"suk_cmp_{post_id}")
 if len(picked) < 2:
@@ -133,7 +133,7 @@ else:
     for i, nip in enumerate(picked):
         p = people.loc[nip]
         vals = [float(p[k]) if pd.notna(p[k]) else 0.0 for k in codes]
-        fig.add_trace(go.Scatterpolar(r=vals + vals[:1], theta=theta, name=html.escape(str(p["nama_lengkap"])),
+        fig.add_trace(go.Scatterpolar(r=vals + vals[:1], theta=theta, name=html.escape(str(options[nip])),
                                       line=dict(color=COLOURS[i % 4], width=2.5), fill="toself", opacity=0.55))
     fig.update_layout(polar=dict(radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5])), height=460,
                       margin=dict(l=120, r=120, t=30, b=30), legend=dict(orientation="h"))
@@ -143,11 +143,12 @@ else:
     rows = {}
     for nip in picked:
         p, s = people.loc[nip], s_by.loc[nip]
-        rows[p["nama_lengkap"]] = {
+        rows[options[nip]] = {
             t("suk.col.readiness"): s["kesiapan"], t("suk.col.box"): int(s["kotak"]),
             t("suk.col.score"): fmt.num(s["skor_talenta"], 1, lang) if pd.notna(s["skor_talenta"]) else "–",
             t("suk.col.jpm"): fmt.num(s["jpm_target"], 1, lang) if pd.notna(s["jpm_target"]) else "–",
-            t("col.jabatan"): p["jabatan"], t("suk.col.level_now"): p["jenjang_jabatan"],
+            t("col.jabatan"): p["jenjang_jabatan"] if privacy.is_on() else p["jabatan"],
+            t("suk.col.level_now"): p["jenjang_jabatan"],
             t("suk.col.age"): "–" if pd.isna(p["usia"]) else str(int(p["usia"])),
             t("suk.col.education"): f"{p['pendidikan_tingkat'] or '–'} {p['pendidikan_bidang'] or ''}".strip(),
             t("suk.col.predikat"): p["predikat_efektif"] or "–",
@@ -156,12 +157,13 @@ else:
     right.dataframe(cmp_table, width="stretch", height=35 * (len(cmp_table) + 1) + 3, key=f"suk_cmp_table_{post_id}")
 
 # -- export --------------------------------------------------------------------------------------
+exporter = acting_user()  # the file is built on the click, outside this run: capture who asks now
 def _export() -> bytes:
-    store.audit(acting_user(), "ekspor:suksesi", f"jabatan:{post_id}",
+    store.audit(exporter, "ekspor:suksesi", f"jabatan:{post_id}",
                 {"periode": ctx.period, "kandidat": len(shown), "tanggal": on.isoformat()})
-    sheet = shown[["peringkat", "nama_lengkap", "nip", "jabatan", "opd_nama", "kotak", "skor_talenta",
+    sheet = table[["peringkat", "nama_lengkap", "nip", "jabatan", "opd_nama", "kotak", "skor_talenta",
                    "jpm_target", "kesiapan", "alasan"]].rename(columns={"nama_lengkap": "nama", "opd_nama": "opd"})
-    detail = checks[checks["nip"].isin(shown["nip"])].drop(columns=["kekurangan_tahun"])
+    detail = privacy.people(checks[checks["nip"].isin(shown["nip"])].drop(columns=["kekurangan_tahun"]))
     used = pd.DataFrame([(k, v[0], v[1]) for k, v in params.items()], columns=["parameter", "nilai", "sumber"])
     return workbook({"Daftar Pendek": sheet, "Rincian Syarat": detail, "Aturan": used},
                     t("suk.export_title", post=post["jabatan"]), [
@@ -170,7 +172,7 @@ def _export() -> bytes:
                         (t("suk.field_list"), str(post.get("bidang_pendidikan") or t("suk.any"))),
                         (t("suk.on"), fmt.tanggal(on)), (t("suk.export_period"), str(ctx.period)),
                         *[(k, str(int(ready.get(k, 0)))) for k in el.READINESS[:3]],
-                        (t("suk.export_made"), f"{fmt.tanggal(datetime.now().date())} · {acting_user()}")])
+                        (t("suk.export_made"), f"{fmt.tanggal(datetime.now().date())} · {exporter}")])
 
 
 if can("ekspor"):
@@ -210,7 +212,7 @@ r2.metric(t("suk.retire_posts", n=years), len(held), border=True)
 if held.empty:
     st.caption(t("suk.retire_none"))
 else:
-    st.dataframe(held.merge(bench[["post_id", "siap_sekarang", "siap_1_2_tahun"]], on="post_id", how="left")[
+    st.dataframe(privacy.people(held.merge(bench[["post_id", "siap_sekarang", "siap_1_2_tahun"]], on="post_id", how="left"))[
         ["jabatan_target", "nama", "tanggal_pensiun", "usia_bup", "siap_sekarang", "siap_1_2_tahun"]],
         hide_index=True, width="stretch", key="suk_retire", column_config={
             "jabatan_target": t("suk.col.post"), "nama": t("col.nama"),

@@ -40,7 +40,7 @@ class User:
 
 
 # The visitor of a demo (synthetic data only): sees everything, changes nothing.
-DEMO_VISITOR = User("tamu-demo", "Tamu peragaan", "pimpinan", None, frozenset({"lihat", "identitas"}), True)
+DEMO_VISITOR = User("tamu-demo", "Tamu peragaan", "pimpinan", None, frozenset({"lihat", "identitas", "ekspor"}), True)
 
 
 def hash_password(password: str) -> str:

@@ -17,8 +17,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
+# Debian's Chromium calls Google services on start whatever the flags: a proxy on a closed loopback
+# port stops every request that is not for the served app (loopback is never proxied).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+                 "--proxy-server=http://127.0.0.1:9"]
 
 
 def free_port() -> int:

@@ -98,3 +98,13 @@ def browser():
         b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
         yield b
         b.close()
+
+
+def widget_token(db_path: Path, nip: str) -> str:
+    """The stand-in for ``nip`` in widget keys (ui.privacy.token): keys reach the browser, NIPs must not."""
+    from analytics.anonymise import code
+    store = open_store(db_path)
+    try:
+        return code(nip, store.setting("kunci_samaran").encode())
+    finally:
+        store.close()

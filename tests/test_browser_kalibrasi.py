@@ -18,7 +18,7 @@ import pytest
 from analytics.engine import place
 from data.store import open_store
 from tests.browser import ARTIFACTS, serve, wait_idle, wait_grid_text
-from tests.conftest import make_user
+from tests.conftest import make_user, widget_token
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def served(real_db, tmp_path_factory):
     unique = ~pop["nama"].duplicated(keep=False)  # a name the search finds once
     person = pop[(placed["kotak"] == 5) & unique].iloc[0]
     counts = placed["kotak"].value_counts()
-    expected = {"nip": person["nip"], "nama": person["nama"], "label": f"{person['nama']} · {person['jabatan']}",
+    expected = {"nip": person["nip"], "token": widget_token(db, person["nip"]), "nama": person["nama"], "label": f"{person['nama']} · {person['jabatan']}",
                 "box5": int(counts[5]), "box8": int(counts[8])}
     with serve(db) as url:
         yield url, expected
@@ -147,14 +147,15 @@ def test_calibration_move_end_to_end(browser, served):
     page.get_by_role("heading", name=exp["nama"], exact=True).wait_for(timeout=30_000)
     assert page.get_by_text(f"NIP {nip}").count() == 1
     form = page.locator("[data-testid='stForm']")
-    assert form.locator(f".st-key-kal_target_{nip}").get_by_role("radio", name="5", exact=True) \
+    assert form.locator(f".st-key-kal_target_{exp['token']}").get_by_role("radio", name="5", exact=True) \
         .get_attribute("aria-checked") == "true"  # the form opens at the current box
-    form.locator(f".st-key-kal_target_{nip}").get_by_role("radio", name="8", exact=True).click()
-    _pick(page, f"kal_reason_{nip}", REASON)
+    form.locator(f".st-key-kal_target_{exp['token']}").get_by_role("radio", name="8", exact=True).click()
+    _pick(page, f"kal_reason_{exp['token']}", REASON)
     form.get_by_label("Komentar").fill(COMMENT)
     form.get_by_role("button", name="Simpan").click()
-    wait_idle(page)
+    # the toast lives a few seconds: look for it before waiting for the rerun (slow on a busy machine)
     page.get_by_text("Tersimpan (kotak 8)").first.wait_for(timeout=30_000)
+    wait_idle(page)
     page.wait_for_function(f"() => ({_MOVED})().length === 1", timeout=30_000)
     wait_idle(page)  # the save reruns the script: let the rerun finish below the chart too
 

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.engine import place
 from data.store import open_store
-from tests.conftest import login_as
+from tests.conftest import login_as, widget_token
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGE = str(Path(__file__).resolve().parents[1] / "app_pages" / "kalibrasi.py")
@@ -49,9 +49,9 @@ def test_move_with_reason_is_saved_audited_and_shown(db):
     at.session_state["kal_nip"] = nip
     at.run()
     assert at.metric(key=None) if False else True
-    at.segmented_control(key=f"kal_target_{nip}").set_value(8)
-    at.selectbox(key=f"kal_reason_{nip}").set_value("BUKTI_POTENSI")
-    at.text_area(key=f"kal_comment_{nip}").input("Hasil assessment center 2025 belum masuk")
+    at.segmented_control(key=f"kal_target_{widget_token(db, nip)}").set_value(8)
+    at.selectbox(key=f"kal_reason_{widget_token(db, nip)}").set_value("BUKTI_POTENSI")
+    at.text_area(key=f"kal_comment_{widget_token(db, nip)}").input("Hasil assessment center 2025 belum masuk")
     at.button[[b.label for b in at.button].index("Simpan")].click().run()
     assert not at.exception
     s = open_store(db)
@@ -76,8 +76,8 @@ def test_move_without_reason_is_refused_with_a_message(db):
     at = _page(db)
     at.session_state["kal_nip"] = nip
     at.run()
-    at.segmented_control(key=f"kal_target_{nip}").set_value(9)
-    at.text_area(key=f"kal_comment_{nip}").input("tanpa alasan")
+    at.segmented_control(key=f"kal_target_{widget_token(db, nip)}").set_value(9)
+    at.text_area(key=f"kal_comment_{widget_token(db, nip)}").input("tanpa alasan")
     at.button[[b.label for b in at.button].index("Simpan")].click().run()
     assert at.error[0].value == "Pilih alasan perubahan dari daftar."
     s = open_store(db)

@@ -74,6 +74,7 @@ def test_export_is_audited_inside_the_callable(db, monkeypatch):
     entries = s.audit_entries(action="ekspor:suksesi")
     s.close()
     assert len(entries) == 1 and entries.iloc[0]["entity"].startswith("jabatan:TP-")
+    assert entries.iloc[0]["actor"] == "admin"   # built outside the script run, recorded for who clicked
     wb = openpyxl.load_workbook(io.BytesIO(xlsx))
     assert wb.sheetnames == ["Ringkasan", "Daftar Pendek", "Rincian Syarat", "Aturan"]
     rows = list(wb["Daftar Pendek"].iter_rows(values_only=True))

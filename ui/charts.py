@@ -18,10 +18,24 @@ AXIS_POT = ("rendah", "menengah", "tinggi")
 AXIS_PERF = ("di bawah", "sesuai", "di atas")
 
 
-def ninebox_grid(summary: pd.DataFrame, height: int = 560) -> go.Figure:
+def count_labels(summary: pd.DataFrame, min_count: int = 0, lang: str | None = None) -> tuple[list[str], list[str]]:
+    """Count and share per box as shown: boxes of 1 … ``min_count``-1 people read ``< min_count`` with
+    no share (the anonymisation switch; 0 means show every count)."""
+    lang = lang or language()
+    counts, shares = [], []
+    for c, p in zip(summary["jumlah"], summary["persen"]):
+        small = 0 < c < min_count
+        counts.append(f"< {min_count}" if small else fmt.num(c, lang=lang))
+        shares.append("–" if small else fmt.pct(p, lang=lang))
+    return counts, shares
+
+
+def ninebox_grid(summary: pd.DataFrame, height: int = 560, min_count: int = 0, lang: str | None = None) -> go.Figure:
     """3×3 grid: one cell per box with its number, count and share of placed ASN."""
-    lang = language()
+    lang = lang or language()
     fig = go.Figure()
+    counts, shares = count_labels(summary, min_count, lang)
+    summary = summary.assign(teks_jumlah=counts, teks_persen=shares)
     for r in summary.itertuples(index=False):
         x0, y0 = r.kolom, r.baris
         fig.add_shape(type="rect", x0=x0 + 0.02, x1=x0 + 0.98, y0=y0 + 0.02, y1=y0 + 0.98,
@@ -29,22 +43,22 @@ def ninebox_grid(summary: pd.DataFrame, height: int = 560) -> go.Figure:
                       line=dict(color="white", width=2), layer="below")
         fig.add_annotation(x=x0 + 0.08, y=y0 + 0.86, text=f"<b>{r.kotak}</b>", showarrow=False,
                            xanchor="left", font=dict(size=30, color="#1b1b1b"))
-        fig.add_annotation(x=x0 + 0.5, y=y0 + 0.46, text=f"<b>{fmt.num(r.jumlah, lang=lang)}</b>",
+        fig.add_annotation(x=x0 + 0.5, y=y0 + 0.46, text=f"<b>{r.teks_jumlah}</b>",
                            showarrow=False, font=dict(size=34, color="#1b1b1b"))
-        fig.add_annotation(x=x0 + 0.5, y=y0 + 0.22, text=fmt.pct(r.persen, lang=lang), showarrow=False,
+        fig.add_annotation(x=x0 + 0.5, y=y0 + 0.22, text=r.teks_persen, showarrow=False,
                            font=dict(size=18, color="#1b1b1b"))
     # an invisible trace carries hover text per cell
     fig.add_trace(go.Scatter(
         x=summary["kolom"] + 0.5, y=summary["baris"] + 0.5, mode="markers",
         marker=dict(size=120, opacity=0), hoverinfo="text",
-        text=[f"{t('grid.box', n=k)}<br>{html.escape(str(lbl))}<br>{t('grid.count', count=fmt.num(c, lang=lang), pct=fmt.pct(p, lang=lang))}"
-              for k, lbl, c, p in zip(summary["kotak"], summary["label"], summary["jumlah"], summary["persen"])],
+        text=[f"{t('grid.box', lang=lang, n=k)}<br>{html.escape(str(lbl))}<br>{t('grid.count', lang=lang, count=c, pct=p)}"
+              for k, lbl, c, p in zip(summary["kotak"], summary["label"], counts, shares)],
         showlegend=False))
-    fig.update_xaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=[t(f"grid.{c}") for c in AXIS_POT],
-                     title=dict(text=f"<b>{t('grid.x')}</b>", font=dict(size=16)), showgrid=False,
+    fig.update_xaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=[t(f"grid.{c}", lang=lang) for c in AXIS_POT],
+                     title=dict(text=f"<b>{t('grid.x', lang=lang)}</b>", font=dict(size=16)), showgrid=False,
                      zeroline=False, fixedrange=True, tickfont=dict(size=15))
-    fig.update_yaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=[t(f"grid.{c}") for c in AXIS_PERF],
-                     title=dict(text=f"<b>{t('grid.y')}</b>", font=dict(size=16)), showgrid=False,
+    fig.update_yaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=[t(f"grid.{c}", lang=lang) for c in AXIS_PERF],
+                     title=dict(text=f"<b>{t('grid.y', lang=lang)}</b>", font=dict(size=16)), showgrid=False,
                      zeroline=False, fixedrange=True, tickfont=dict(size=15))
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
                       paper_bgcolor="white", dragmode=False)
@@ -62,8 +76,8 @@ HOVER_COLUMNS = ("nip", "nama", "jabatan", "opd_nama", "predikat_efektif", "jpm_
 
 def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | None,
                     x_cuts: tuple[float, float] | None, height: int = 640,
-                    drag_select: bool = False,
-                    marked: pd.DataFrame | None = None) -> tuple[go.Figure, dict[int, list[str]]]:
+                    drag_select: bool = False, marked: pd.DataFrame | None = None,
+                    min_count: int = 0) -> tuple[go.Figure, dict[int, list[str]]]:
     """Dots per ASN over the 3×3 grid, one clickable badge per box.
 
     ``points`` has x, y and HOVER_COLUMNS (plus ``colour`` when given). Returns the
@@ -72,6 +86,7 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     lang = language()
     fig = go.Figure()
     curves: dict[int, list[str]] = {}
+    counts, shares = count_labels(summary, min_count)
     for r in summary.itertuples(index=False):
         fig.add_shape(type="rect", x0=r.kolom, x1=r.kolom + 1, y0=r.baris, y1=r.baris + 1,
                       fillcolor=_tint(BOX_COLOURS.get(r.kotak, "#cccccc"), 0.22),
@@ -86,14 +101,13 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
         # a click selects one badge: the others must stay legible, not fade like unselected dots
         unselected=dict(marker=dict(opacity=1), textfont=dict(color="white")),
         hovertemplate="%{hovertext}<extra></extra>",
-        hovertext=[f"{t('grid.box', n=k)} · {html.escape(str(lbl))}<br>{t('grid.count', count=fmt.num(c, lang=lang), pct=fmt.pct(p, lang=lang))}"
+        hovertext=[f"{t('grid.box', n=k)} · {html.escape(str(lbl))}<br>{t('grid.count', count=c, pct=p)}"
                    f"<br><i>{t('grid.click_box')}</i>"
-                   for k, lbl, c, p in zip(summary["kotak"], summary["label"], summary["jumlah"], summary["persen"])]))
+                   for k, lbl, c, p in zip(summary["kotak"], summary["label"], counts, shares)]))
     curves[0] = []
-    for r in summary.itertuples(index=False):
+    for r, c, p in zip(summary.itertuples(index=False), counts, shares):
         fig.add_annotation(x=r.kolom + 0.09, y=r.baris + 0.89, xanchor="left", xshift=22, showarrow=False,
-                           text=f"<b>{fmt.num(r.jumlah, lang=lang)}</b> · {fmt.pct(r.persen, lang=lang)}",
-                           font=dict(size=15, color="#1b1b1b"))
+                           text=f"<b>{c}</b> · {p}", font=dict(size=15, color="#1b1b1b"))
     groups = [(None, points)] if colour is None else list(points.groupby(colour, sort=True, dropna=False))
     qualitative = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
                    "#17becf", "#ff7f0e", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"]

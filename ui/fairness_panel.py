@@ -13,22 +13,13 @@ import streamlit as st
 
 from analytics import fairness
 from analytics.fairness import ATTRIBUTES, MIN_GROUP
-from ui import fmt, movement_charts, services
+from ui import fmt, movement_charts, privacy, services
 from ui.i18n import language, t
 
 _COLUMNS = ["nip", "kotak", "kinerja_nilai", "potensial_nilai", *ATTRIBUTES]
 _METHODS = {"chi-kuadrat": "fair.m.chi", "chi-kuadrat (Monte Carlo)": "fair.m.chi_mc",
             "Mann–Whitney U": "fair.m.mwu", "Kruskal–Wallis H": "fair.m.kw"}
 _EFFECTS = {v: f"fair.e.{k}" for k, v in fairness.EFFECT_NAMES.items()}
-
-
-def configured_min_group() -> int:
-    """The minimum group size: the ``kelompok_minimal`` setting, never below 5 (a privacy floor)."""
-    try:
-        value = int(services.store().setting("kelompok_minimal") or MIN_GROUP)
-    except (TypeError, ValueError):
-        value = MIN_GROUP
-    return max(MIN_GROUP, value)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -62,7 +53,7 @@ def render(placed: pd.DataFrame, key: str, boxes: pd.DataFrame | None = None, mi
     if boxes is None:
         from ui.frame import context
         boxes = services.rules(context().period).boxes
-    min_group = configured_min_group() if min_group is None else max(MIN_GROUP, int(min_group))
+    min_group = privacy.min_group() if min_group is None else max(MIN_GROUP, int(min_group))
     data = placed.loc[placed["kotak"].notna(), [c for c in _COLUMNS if c in placed.columns]].reset_index(drop=True)
     results = _analyse(data, boxes, min_group)
 

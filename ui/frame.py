@@ -95,3 +95,25 @@ def sidebar_filters(user: User) -> Context | None:
 def context() -> Context:
     """The shared context set up by app.py for the page being run."""
     return st.session_state["_context"]
+
+
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"] {display: none;}
+.block-container, [data-testid="stMainBlockContainer"] {padding-top: 1.2rem; max-width: 100%;}
+[data-testid="stMain"] h1 {font-size: 2.9rem; color: #0b3d2e; line-height: 1.15;}
+[data-testid="stMain"] [data-testid="stCaptionContainer"] {font-size: 1.15rem; color: #333;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 3.4rem !important; font-weight: 700;
+  color: #0b3d2e; line-height: 1.2;}
+[data-testid="stMetricLabel"] p {font-size: 1.35rem !important; color: #1b1b1b;}
+[data-testid="stMain"] li, [data-testid="stMain"] p {font-size: 1.3rem;}
+[data-testid="stTable"] table {font-size: 1.25rem;}
+[data-testid="stTable"] th {background: #0b6e4f; color: #fff;}
+</style>
+"""
+
+
+def presentation_style() -> None:
+    """Projector layout: no sidebar, header or toolbar; large type and strong contrast."""
+    st.html(PRESENTATION_CSS)

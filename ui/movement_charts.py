@@ -28,13 +28,16 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def transition_heatmap(matrix: pd.DataFrame, before: int, after: int, height: int = 520) -> go.Figure:
-    """Annotated counts, rows = earlier box (1 at the top), columns = later box; diagonal outlined."""
+def transition_heatmap(matrix: pd.DataFrame, before: int, after: int, height: int = 520,
+                       min_count: int = 0) -> go.Figure:
+    """Annotated counts, rows = earlier box (1 at the top), columns = later box; diagonal outlined.
+    Cells of 1 … ``min_count``-1 people read ``< min_count`` (the anonymisation switch)."""
     lang = language()
     z = matrix.to_numpy()
     rows, cols = [int(k) for k in matrix.index], [int(k) for k in matrix.columns]
-    text = np.where(z > 0, np.vectorize(lambda v: fmt.num(v, lang=lang))(z), "")
-    hover = [[t("pg.hover_cell", before=before, after=after, a=a, b=b, count=fmt.num(z[i, j], lang=lang))
+    label = np.vectorize(lambda v: f"< {min_count}" if 0 < v < min_count else fmt.num(v, lang=lang))(z)
+    text = np.where(z > 0, label, "")
+    hover = [[t("pg.hover_cell", before=before, after=after, a=a, b=b, count=label[i, j])
               for j, b in enumerate(cols)] for i, a in enumerate(rows)]
     fig = go.Figure(go.Heatmap(
         z=z, x=[str(k) for k in cols], y=[str(k) for k in rows], text=text, texttemplate="%{text}",

@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics.competency import gaps, required_levels
 from analytics.talentpool import pool_checks
-from ui import charts, fmt, services
+from ui import charts, fmt, privacy, services
 from ui.i18n import language, t
 from data.store import Scope
 from ui.user import acting_user
@@ -20,13 +20,15 @@ def render(nip: str, period: int, scope: Scope) -> None:
         st.info(t("profil.not_found"))
         return
     s = services.store()
-    s.audit(acting_user(), "lihat:profil", f"nip:{nip}", {"periode": period})
+    s.audit(acting_user(), "lihat:profil", f"nip:{nip}", {"periode": period, "disamarkan": privacy.is_on()})
+    history = privacy.people(history)  # from here on only what may be shown
+    shown_nip = history["nip"].iloc[0]
     rules = services.rules(period)
     now = history[history["period"] == period].iloc[0]
 
     st.markdown(f"### {fmt.plain(fmt.full_name(now['nama'], now['gelar_depan'], now['gelar_belakang']))}")
     st.caption(" · ".join(fmt.plain(v) for v in (
-        f"NIP {nip}", now["jabatan"], now["opd_nama"], now["unit_kerja"], now["golongan"], now["jenis_asn"],
+        f"NIP {shown_nip}", now["jabatan"], now["opd_nama"], now["unit_kerja"], now["golongan"], now["jenis_asn"],
         f"{now['pendidikan_tingkat']} {now['pendidikan_bidang'] or ''}".strip()) if isinstance(v, str) and v))
 
     c1, c2, c3, c4 = st.columns(4)
@@ -72,7 +74,7 @@ def render(nip: str, period: int, scope: Scope) -> None:
             st.markdown(f"**{t('profil.competency')}** ({fmt.plain(now['sumber'])} {int(now['periode_asesmen'])})")
             st.plotly_chart(charts.radar([names[c] for c in codes], att.tolist(), req.tolist(),
                                          t("profil.attained"), t("profil.standard", level=now["jenjang_jabatan"])),
-                            key=f"radar_{nip}", config={"displayModeBar": False})
+                            key=f"radar_{shown_nip}", config={"displayModeBar": False})
         with right:
             g = gaps(att.to_frame().T, req.to_frame().T).iloc[0]
             table = pd.DataFrame({"kompetensi": [names[c] for c in codes], "standar": req.to_numpy(),

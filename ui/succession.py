@@ -1,7 +1,7 @@
 """Cached data for the Suksesi page: rule frames, candidates (final boxes) and bench strength.
 
 Like ``ui/services.py``, every cached frame is shared between sessions: never mutate it.
-Cache keys include the database's data version and the caller's scope.
+Cache keys include the data version of the snapshot they were read in and the caller's scope.
 """
 from __future__ import annotations
 
@@ -33,33 +33,49 @@ def candidate_frame(population: pd.DataFrame, placed: pd.DataFrame) -> pd.DataFr
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _candidates(path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+def _candidates(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    s = services.store()
-    pop = s.population(period, Filters(opd, jenis, asn), scope=Scope(scope))
-    placed = services.placements(period, Filters(opd, jenis, asn), Scope(scope))
-    rules = build_rules(s, period)
+    pop = _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope))
+    placed = services.placements(period, Filters(opd, jenis, asn), Scope(scope))  # same snapshot
+    rules = build_rules(_snap, period)
     years = int(float(rules.params("*").get("predikat_tahun", ("1", ""))[0]))
-    history = s.predikat_history(period, years, scope=Scope(scope))
+    history = _snap.predikat_history(period, years, scope=Scope(scope))
     return candidate_frame(pop, placed), history
 
 
 def candidates(period: int, filters: Filters, scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(candidates, predikat history) inside the scope and filters."""
-    s = services.store()
-    return _candidates(str(s.path), s.data_version(), period, filters.opd_ids, filters.jenis_jabatan,
-                       filters.jenis_asn, scope.opd_ids)
+    """(candidates, predikat history) inside the scope and filters, read in one snapshot."""
+    with services.snapshot() as snap:
+        return _candidates(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
+                           filters.jenis_asn, scope.opd_ids)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _bench(path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple, scope: tuple | None,
-           on: date) -> pd.DataFrame:
-    s = services.store()
-    cand, hist = _candidates(path, version, period, opd, jenis, asn, scope)
-    return el.bench_strength(s.target_posts(Scope(scope)), cand, build_rules(s, period), on, period, hist)
+def _bench(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+           scope: tuple | None, on: date) -> pd.DataFrame:
+    cand, hist = _candidates(_snap, path, version, period, opd, jenis, asn, scope)
+    return el.bench_strength(_snap.target_posts(Scope(scope)), cand, build_rules(_snap, period), on, period, hist)
 
 
 def bench(period: int, filters: Filters, scope: Scope, on: date) -> pd.DataFrame:
-    s = services.store()
-    return _bench(str(s.path), s.data_version(), period, filters.opd_ids, filters.jenis_jabatan,
-                  filters.jenis_asn, scope.opd_ids, on)
+    with services.snapshot() as snap:
+        return _bench(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
+                      filters.jenis_asn, scope.opd_ids, on)
+
+
+def shortlists(period: int, filters: Filters, scope: Scope, on: date, limit: int = 10,
+               vacant_only: bool = True) -> dict[str, pd.DataFrame]:
+    """Per target post (``jabatan``), its ranked shortlist head as the Suksesi page computes it."""
+    with services.snapshot() as s:  # posts, rules and candidates from one state
+        cand, hist = candidates(period, filters, scope)
+        rules = build_rules(s, period)
+        posts = s.target_posts(scope)
+    pool = el.pool_only(cand, rules)
+    people = cand.set_index("nip")[["nama", "gelar_depan", "gelar_belakang", "jabatan", "jenjang_jabatan", "opd_nama"]]
+    out: dict[str, pd.DataFrame] = {}
+    for post in (posts[posts["lowong"]] if vacant_only else posts).to_dict("records"):
+        summary, _ = el.evaluate(pool[pool["nip"] != post.get("pemangku_nip")], post, rules, on, period, hist)
+        ranked = el.shortlist(summary).head(limit).join(people, on="nip")
+        out[str(post["jabatan"])] = ranked[["peringkat", "nama", "nip", "jabatan", "jenjang_jabatan", "opd_nama",
+                                            "kotak", "skor_talenta", "jpm_target", "kesiapan", "alasan"]]
+    return out

@@ -1,0 +1,88 @@
+"""Pseudonyms, masked NIPs and small-group suppression for the anonymisation switch.
+
+A pseudonym is the first 40 bits of HMAC-SHA256(key, NIP) written in Crockford base32
+(8 characters): stable across pages, periods and exports of one installation, and not
+recomputable without the installation's secret key (NIPs are structured and easy to
+enumerate, so a plain hash would not hide them).
+"""
+from __future__ import annotations
+
+import hmac
+import re
+
+import numpy as np
+import pandas as pd
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 8
+MASK = "•" * (18 - CODE_LENGTH)   # a masked NIP keeps a NIP's 18 characters: 10 dots + the code
+
+# identity columns replaced in a person frame (the rest of a row is kept)
+NAME_COLUMNS = ("nama", "nama_lengkap")
+NIP_COLUMNS = ("nip", "pemangku_nip", "nip_pemangku")
+NAME_OF_NIP = {"pemangku_nama": "pemangku_nip"}
+BLANKED = ("gelar_depan", "gelar_belakang", "tanggal_lahir", "tempat_lahir", "unit_kerja")
+
+
+def code(nip: str, key: bytes) -> str:
+    digest = hmac.digest(key, str(nip).encode(), "sha256")
+    value = int.from_bytes(digest[:5], "big")
+    return "".join(CROCKFORD[(value >> shift) & 31] for shift in range(35, -1, -5))
+
+
+def pseudonym(nip: str, key: bytes) -> str:
+    """The name shown instead of a person's name, e.g. ``ASN 7K3Q-9M2X``."""
+    c = code(nip, key)
+    return f"ASN {c[:4]}-{c[4:]}"
+
+
+def masked_nip(nip: str, key: bytes) -> str:
+    """The NIP shown instead of the real one: 18 characters, none of them from the NIP."""
+    return MASK + code(nip, key)
+
+
+def anonymise_people(frame: pd.DataFrame, key: bytes) -> tuple[pd.DataFrame, dict[str, str]]:
+    """A copy with names → pseudonyms, NIPs → masked NIPs, titles, birth data and unit blanked, and
+    the post title (which names a unique post for senior officials) replaced by its level when the
+    frame has one. Returns the copy and the masked → real NIP map for selections made on it."""
+    out = frame.copy()
+    back: dict[str, str] = {}
+    codes: dict[str, pd.Series] = {}
+    for col in NIP_COLUMNS:
+        if col in out.columns:
+            real = out[col]
+            codes[col] = real.map(lambda v: code(v, key) if isinstance(v, str) and v else None)
+            masked = MASK + codes[col]
+            back.update({m: r for m, r in zip(masked, real) if isinstance(m, str)})
+            out[col] = masked.where(codes[col].notna(), real)
+    for col in NAME_COLUMNS:
+        if col in out.columns:  # a name without its NIP cannot get a stable pseudonym: it is hidden
+            out[col] = _names(codes["nip"]) if "nip" in codes else "–"
+    for col, nip_col in NAME_OF_NIP.items():
+        if col in out.columns:
+            out[col] = _names(codes[nip_col]) if nip_col in codes else "–"
+    for col in BLANKED:
+        if col in out.columns:
+            out[col] = None
+    if "jabatan" in out.columns and "jenjang_jabatan" in out.columns:
+        out["jabatan"] = out["jenjang_jabatan"]
+    return out, back
+
+
+def _names(codes: pd.Series) -> pd.Series:
+    return ("ASN " + codes.str[:4] + "-" + codes.str[4:]).fillna("–")
+
+
+def suppress_small(counts: pd.Series, minimum: int = 5) -> pd.Series:
+    """Counts as text with cells of 1 … minimum-1 shown as ``< minimum`` (0 stays 0)."""
+    values = counts.fillna(0).astype(int)
+    return pd.Series(np.where((values > 0) & (values < minimum), f"< {minimum}", values.astype(str)),
+                     index=counts.index, dtype=object)
+
+
+_NIP_IN_TEXT = re.compile(r"(?<!\d)\d{18}(?!\d)")
+
+
+def mask_nips_in_text(values: pd.Series, key: bytes) -> pd.Series:
+    """Free text (audit entities and details) with every 18-digit NIP replaced by its masked form."""
+    return values.map(lambda v: _NIP_IN_TEXT.sub(lambda m: masked_nip(m.group(0), key), v) if isinstance(v, str) else v)

@@ -1,0 +1,149 @@
+"""Download buttons for the files leaders keep: the Excel report, the 9-box as PNG/PDF, the slide deck.
+
+Every file is built only when its button is clicked (a zero-argument callable), from what the
+session may see: when the anonymisation switch is on, names, NIPs and small groups are hidden
+in the file exactly as on screen. Each export is recorded in the audit log.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+import streamlit as st
+
+from analytics.anonymise import anonymise_people
+from analytics.calibration import calibration_record
+from reports import deck, figure_export, workbook
+from ui import charts, fmt, presentation, privacy, services, succession
+from ui.frame import Context
+from ui.i18n import t
+from ui.user import acting_user, can
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+PEOPLE_COLUMNS = ["nama", "nip", "jabatan", "jenjang_jabatan", "opd_nama", "jenis_asn", "golongan", "predikat_efektif",
+                  "kinerja_kategori", "potensial_nilai", "potensial_kategori", "jpm", "kotak_awal", "kotak", "dikalibrasi"]
+
+
+@dataclass(frozen=True)
+class Request:
+    """Everything a file needs, captured while the page runs: the builders run later, on the click,
+    outside the script run, where the session (user, language, switch) cannot be read."""
+    ctx: Context
+    lang: str
+    user: str
+    anonymised: bool
+    min_count: int
+    key: bytes
+
+    def shown(self, frame: pd.DataFrame) -> pd.DataFrame:
+        return anonymise_people(frame, self.key)[0] if self.anonymised and not frame.empty else frame
+
+
+def request(ctx: Context, lang: str) -> Request:
+    anon = privacy.is_on()
+    return Request(ctx, lang, acting_user(), anon, privacy.min_group() if anon else 0, services.pseudonym_key())
+
+
+def _audit(r: Request, action: str, extra: dict | None = None) -> None:
+    services.store().audit(r.user, action, f"periode:{r.ctx.period}",
+                           {"filter": presentation.filter_lines(r.ctx, "id"), "disamarkan": r.anonymised,
+                            **(extra or {})})
+
+
+def _summary(r: Request) -> pd.DataFrame:
+    summary = services.summary(r.ctx.period, r.ctx.filters, r.ctx.scope)
+    counts, shares = charts.count_labels(summary, r.min_count, r.lang)
+    return summary.assign(jumlah_teks=counts, persen_teks=shares)
+
+
+def report(r: Request) -> bytes:
+    """The styled Excel report: summary with filters and legend, a sheet per box, calibration, shortlists."""
+    ctx = r.ctx
+    with services.snapshot() as store:  # built on the click, outside a page run: one state for the whole file
+        placed = services.placements(ctx.period, ctx.filters, ctx.scope)
+        reasons = store.calibration_reasons(False)
+        calib = calibration_record(placed, store.calibrations(ctx.period, scope=ctx.scope),
+                                   store.discussions(ctx.period, scope=ctx.scope),
+                                   dict(zip(reasons["kode"], reasons["label"])))
+        lists = succession.shortlists(ctx.period, ctx.filters, ctx.scope, date.today())
+        summary = _summary(r)
+    people = r.shown(placed.loc[placed["kotak"].notna(), [c for c in PEOPLE_COLUMNS if c in placed.columns]])
+    calib = r.shown(calib)
+    lists = {post: r.shown(frame) for post, frame in lists.items()}
+    _audit(r, "ekspor:laporan", {"orang": len(people)})
+    return workbook.talent_report(
+        title=t("exp.report_title", lang=r.lang, period=ctx.period), period=ctx.period,
+        filter_lines=presentation.filter_lines(ctx, r.lang), made_on=date.today(), made_by=r.user,
+        anonymised=r.anonymised, boxes=summary, people=people,
+        calibration=calib if not calib.empty else None, shortlists=lists, lang=r.lang)
+
+
+def ninebox(r: Request, kind: str) -> bytes:
+    """The 9-box grid with title, filters, date and legend, as PNG or PDF (rendered offline)."""
+    summary = _summary(r)
+    fig = charts.ninebox_grid(summary, min_count=r.min_count, lang=r.lang)
+    framed = figure_export.framed_ninebox(fig, t("exp.ninebox_title", lang=r.lang, period=r.ctx.period),
+                                          presentation.filter_lines(r.ctx, r.lang), date.today(), summary,
+                                          lang=r.lang)
+    _audit(r, f"ekspor:9-kotak-{kind}")
+    return figure_export.render(framed, kind, lang=r.lang)
+
+
+def view(r: Request, fig, summary: pd.DataFrame, extra_lines: list[str], kind: str) -> bytes:
+    """A figure as the page shows it (e.g. the Sembilan Kotak dots with the page's own filters)."""
+    counts, shares = charts.count_labels(summary, r.min_count, r.lang)
+    framed = figure_export.framed_ninebox(fig, t("exp.ninebox_title", lang=r.lang, period=r.ctx.period),
+                                          presentation.filter_lines(r.ctx, r.lang) + extra_lines, date.today(),
+                                          summary.assign(jumlah_teks=counts, persen_teks=shares), lang=r.lang)
+    _audit(r, f"ekspor:9-kotak-{kind}", {"filter_halaman": extra_lines})
+    return figure_export.render(framed, kind, lang=r.lang)
+
+
+def view_menu(ctx: Context, lang: str, key: str, fig, summary: pd.DataFrame, extra_lines: list[str]) -> None:
+    """PNG and PDF of the figure on the page, with every filter (sidebar and page) written on it."""
+    if not can("ekspor"):
+        return
+    r = request(ctx, lang)
+    stamp = f"{ctx.period}-{datetime.now():%Y%m%d}"
+    c1, c2, _ = st.columns([1, 1, 2])
+    c1.download_button(t("exp.png"), data=lambda: view(r, fig, summary, extra_lines, "png"),
+                       file_name=f"9-kotak-{stamp}.png", mime="image/png", on_click="ignore", icon=":material/image:",
+                       key=f"{key}_png", width="stretch")
+    c2.download_button(t("exp.pdf"), data=lambda: view(r, fig, summary, extra_lines, "pdf"),
+                       file_name=f"9-kotak-{stamp}.pdf", mime="application/pdf", on_click="ignore",
+                       icon=":material/picture_as_pdf:", key=f"{key}_pdf", width="stretch")
+
+
+def slides(r: Request) -> bytes:
+    """The presentation slides as a PowerPoint deck."""
+    with services.snapshot():
+        made = presentation.build(r.ctx, r.lang, date.today(), min_count=r.min_count)
+    _audit(r, "ekspor:presentasi", {"slide": len(made)})
+    return deck.deck(made, t("exp.deck_title", lang=r.lang, period=r.ctx.period),
+                     " · ".join(presentation.filter_lines(r.ctx, r.lang)), lang=r.lang)
+
+
+def menu(ctx: Context, lang: str, key: str, with_deck: bool = False) -> None:
+    """The download buttons (only for roles with ``ekspor``); the files carry the filters they were made with."""
+    if not can("ekspor"):
+        return
+    r = request(ctx, lang)
+    stamp = f"{ctx.period}-{datetime.now():%Y%m%d}"
+    cols = st.columns(4 if with_deck else 3)
+    cols[0].download_button(t("exp.report"), data=lambda: report(r), file_name=f"talenta-{stamp}.xlsx",
+                            mime=XLSX, on_click="ignore", icon=":material/table_view:", key=f"{key}_xlsx",
+                            width="stretch")
+    cols[1].download_button(t("exp.png"), data=lambda: ninebox(r, "png"), file_name=f"9-kotak-{stamp}.png",
+                            mime="image/png", on_click="ignore", icon=":material/image:", key=f"{key}_png",
+                            width="stretch")
+    cols[2].download_button(t("exp.pdf"), data=lambda: ninebox(r, "pdf"), file_name=f"9-kotak-{stamp}.pdf",
+                            mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:",
+                            key=f"{key}_pdf", width="stretch")
+    if with_deck:
+        cols[3].download_button(t("exp.deck"), data=lambda: slides(r), file_name=f"presentasi-{stamp}.pptx",
+                                mime=PPTX, on_click="ignore", icon=":material/slideshow:", key=f"{key}_pptx",
+                                width="stretch")
+    st.caption(t("exp.note", anon=t("pres.anon_on") if r.anonymised else t("pres.anon_off"),
+                 made=fmt.tanggal(date.today())))

@@ -1,0 +1,132 @@
+"""The slides of Mode Presentasi, built once from the cached services for the chosen period and filters.
+
+The same ``Slide`` list is shown by ``app_pages/presentasi.py`` and written to the PowerPoint deck,
+so what a leader sees on the projector is what they take home. Every count that describes a
+breakdown follows the anonymisation switch (groups under the minimum read ``< 5``).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics import development as dv
+from analytics import movement
+from reports.slides import Slide
+from ui import charts, fmt, movement_charts, privacy, services, succession
+from ui.charts import INK
+from ui.frame import Context
+from ui.i18n import t
+
+
+def filter_lines(ctx: Context, lang: str) -> list[str]:
+    """The filters as written lines, for slide subtitles and export headers."""
+    s = services.store()
+    names = dict(zip(s.opd()["opd_id"], s.opd()["nama"]))
+    f = ctx.filters
+    every = t("sidebar.all", lang=lang)
+    return [f"{t('sidebar.period', lang=lang)}: {ctx.period}",
+            f"{t('sidebar.opd', lang=lang)}: " + (", ".join(names.get(o, o) for o in f.opd_ids) or every),
+            f"{t('sidebar.jenis_jabatan', lang=lang)}: " + (", ".join(f.jenis_jabatan) or every),
+            f"{t('sidebar.jenis_asn', lang=lang)}: " + (", ".join(f.jenis_asn) or every)]
+
+
+def build(ctx: Context, lang: str, today: date, min_count: int | None = None) -> list[Slide]:
+    """The five slides; ``min_count`` (groups under it read "< n") defaults to the session's switch."""
+    subtitle = " · ".join(filter_lines(ctx, lang))
+    k = (privacy.min_group() if privacy.is_on() else 0) if min_count is None else min_count
+    return [s for s in (_figures(ctx, lang, subtitle), _ninebox(ctx, lang, subtitle, k),
+                        _movement(ctx, lang, subtitle, k), _coverage(ctx, lang, subtitle, k),
+                        _succession(ctx, lang, subtitle, today)) if s is not None]
+
+
+def _figures(ctx: Context, lang: str, subtitle: str) -> Slide:
+    head = services.headline(ctx.period, ctx.filters, ctx.scope)
+    placed = services.placements(ctx.period, ctx.filters, ctx.scope)
+    boxes = services.rules(ctx.period).boxes
+    pool_boxes = boxes.loc[boxes["kelompok_suksesi"], "kotak"].tolist()
+    status = placed["status"].value_counts()
+    n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
+    return Slide("angka", t("pres.s.figures", lang=lang, period=ctx.period), subtitle, metrics=(
+        (t("beranda.asn", lang=lang), n(head["asn"])),
+        (t("beranda.profiled", lang=lang), f"{n(head['profiled_cact'])} / {n(head['quota_cact'])}"),
+        (t("beranda.pool", lang=lang), n(int(placed["kotak"].isin(pool_boxes).sum()))),
+        (t("beranda.vacant", lang=lang), n(head["vacant_posts"]))),
+        notes=(t("beranda.placed", lang=lang, placed=n(status.get("ditempatkan", 0)),
+                 unprofiled=n(status.get("belum diprofil", 0)), noperf=n(status.get("belum ada kinerja", 0))),))
+
+
+def _ninebox(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
+    summary = services.summary(ctx.period, ctx.filters, ctx.scope)
+    counts, shares = charts.count_labels(summary, k, lang)
+    legend = summary.assign(jumlah_teks=counts, persen_teks=shares).sort_values("kotak", ascending=False)
+    table = pd.DataFrame({t("beranda.legend_box", lang=lang): legend["kotak"].astype(int),
+                          t("beranda.legend_label", lang=lang): legend["label"],
+                          t("beranda.legend_count", lang=lang): legend["jumlah_teks"],
+                          t("beranda.legend_pct", lang=lang): legend["persen_teks"]})
+    return Slide("sembilan-kotak", t("pres.s.ninebox", lang=lang, period=ctx.period), subtitle,
+                 figure=charts.ninebox_grid(summary, height=620, min_count=k, lang=lang), table=table)
+
+
+def _movement(ctx: Context, lang: str, subtitle: str, k: int) -> Slide | None:
+    periods = [p for p in services.store().periods() if p < ctx.period]
+    if not periods:
+        return None
+    before_p = periods[-1]
+    before = services.placements(before_p, ctx.filters, ctx.scope)
+    after = services.placements(ctx.period, ctx.filters, ctx.scope)
+    boxes = services.rules(ctx.period).boxes
+    matrix = movement.transition_matrix(before, after, boxes)
+    moves = movement.movers(before, after, boxes)
+    total = int(matrix.to_numpy().sum())
+    stayed = int(sum(matrix.loc[b, b] for b in matrix.index if b in matrix.columns))
+    n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
+    return Slide("pergerakan", t("pres.s.movement", lang=lang, before=before_p, after=ctx.period), subtitle,
+                 metrics=((t("pg.both", lang=lang), n(total)), (t("pg.same", lang=lang), n(stayed)),
+                          (t("pg.up", lang=lang), n(int((moves["jenis"] == movement.NAIK).sum()))),
+                          (t("pres.down", lang=lang), n(int((moves["jenis"] == movement.TURUN).sum())))),
+                 figure=movement_charts.transition_heatmap(matrix, before_p, ctx.period, height=520, min_count=k),
+                 notes=(t("pg.matrix_help", lang=lang, before=before_p, after=ctx.period),))
+
+
+def _coverage(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
+    placed = services.placements(ctx.period, ctx.filters, ctx.scope)
+    head = services.headline(ctx.period, ctx.filters, ctx.scope)
+    cov = dv.coverage(placed, "jenis_jabatan")
+    if k:
+        cov = cov[cov["n"] >= k]  # a share of a group under the minimum would describe a few people
+    fig = go.Figure(go.Bar(
+        y=cov["kelompok"], x=cov["persen"], orientation="h", marker=dict(color="#0b6e4f"),
+        text=[f"{fmt.pct(p, 0, lang)} ({fmt.num(d, lang=lang)} / {fmt.num(n, lang=lang)})"
+              for p, d, n in zip(cov["persen"], cov["diprofil"], cov["n"])],
+        textposition="outside", textfont=dict(size=18, color=INK), cliponaxis=False))
+    fig.update_xaxes(range=[0, 118], ticksuffix="%", gridcolor="#e5e5e5", tickfont=dict(size=16), fixedrange=True)
+    fig.update_yaxes(autorange="reversed", tickfont=dict(size=18, color=INK), fixedrange=True)
+    fig.update_layout(height=120 + 60 * len(cov), margin=dict(l=10, r=30, t=10, b=10), plot_bgcolor="white",
+                      paper_bgcolor="white", showlegend=False)
+    profiled = int(placed["sumber"].notna().sum())
+    n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
+    quota = head["quota_cact"]
+    return Slide("profiling", t("pres.s.coverage", lang=lang, period=ctx.period), subtitle, metrics=(
+        (t("dev.cov_profiled", lang=lang), n(profiled)),
+        (t("dev.cov_unprofiled", lang=lang), n(len(placed) - profiled)),
+        (t("dev.cov_cact", lang=lang, period=ctx.period), f"{n(head['profiled_cact'])} / {n(quota)}"),
+        (t("dev.cov_share", lang=lang), fmt.pct(profiled / len(placed) * 100 if len(placed) else 0, 1, lang))),
+        figure=fig, notes=(t("pres.coverage_note", lang=lang),))
+
+
+def _succession(ctx: Context, lang: str, subtitle: str, today: date) -> Slide:
+    bench = succession.bench(ctx.period, ctx.filters, ctx.scope, today)
+    vacant = bench[bench["lowong"]]
+    table = pd.DataFrame({
+        t("suk.col.post", lang=lang): vacant["jabatan"],
+        t("col.opd", lang=lang): vacant["opd_nama"].fillna("–"),
+        t("pres.ready_now", lang=lang): vacant["siap_sekarang"],  # candidates per post, not a group of people
+        t("pres.ready_soon", lang=lang): vacant["siap_1_2_tahun"],
+        t("pres.future", lang=lang): vacant["potensi_masa_depan"]})
+    n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
+    return Slide("suksesi", t("pres.s.succession", lang=lang), subtitle, metrics=(
+        (t("pres.vacant_posts", lang=lang), n(len(vacant))),
+        (t("pres.no_successor", lang=lang), n(int(vacant["tanpa_penerus"].sum())))),
+        table=table, notes=(t("pres.succession_note", lang=lang, on=fmt.tanggal(today)),))

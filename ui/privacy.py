@@ -1,0 +1,111 @@
+"""The anonymisation switch: one toggle, honoured by every table, hover card, profile and export.
+
+On: names become stable pseudonyms (``ASN 7K3Q-9M2X``), NIPs are masked (18 characters, none
+from the NIP), titles, birth dates and units are blanked, post titles show their level, and
+group counts under the ``kelompok_minimal`` setting are suppressed in breakdowns. The real NIP
+of a masked one is only ever looked up on the server (:func:`real_nip`) for a click.
+
+Who may turn it off: roles with the ``identitas`` permission. For everyone else it is always on.
+It switches on by itself when a session enters presentation mode.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.anonymise import MASK, anonymise_people, code, mask_nips_in_text, suppress_small
+from analytics.fairness import MIN_GROUP
+from data.store import Filters, Scope
+from ui import services
+from ui.i18n import t
+from ui.user import can
+
+KEY = "anonim"
+_MAP, _BIG_MAP = "_samaran", "_samaran_besar"
+
+
+def allowed_to_reveal() -> bool:
+    return can("identitas")
+
+
+def is_on() -> bool:
+    return not allowed_to_reveal() or bool(st.session_state.get(KEY, False))
+
+
+def switch(container=st.sidebar) -> bool:
+    """The toggle (bound to the URL as ``anonim``); shown locked on for roles without ``identitas``."""
+    if not allowed_to_reveal():
+        container.toggle(t("privacy.switch"), value=True, disabled=True, key=f"{KEY}_terkunci",
+                         help=t("privacy.locked"))
+        return True
+    return container.toggle(t("privacy.switch"), key=KEY, bind="query-params", help=t("privacy.help"))
+
+
+def turn_on() -> None:
+    """Switch on (before the toggle is drawn in this run): entering presentation mode does this."""
+    st.session_state[KEY] = True
+
+
+def _key() -> bytes:
+    return services.pseudonym_key()
+
+
+def people(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as it may be shown: anonymised when the switch is on, else unchanged."""
+    if not is_on() or frame is None or frame.empty:
+        return frame
+    out, back = anonymise_people(frame, _key())
+    st.session_state.setdefault(_MAP, {}).update(back)
+    return out
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _placements(path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+                scope: tuple | None) -> tuple[pd.DataFrame, dict[str, str]]:
+    placed = services.placements(period, Filters(opd, jenis, asn), Scope(scope))
+    return anonymise_people(placed, services.pseudonym_key())
+
+
+def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
+    """``services.placements`` as it may be shown (anonymised frames are cached too: shared, never mutate)."""
+    if not is_on():
+        return services.placements(period, filters, scope)
+    with services.snapshot() as snap:  # keyed by the state it was read from (see services)
+        frame, back = _placements(str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
+                                  filters.jenis_asn, scope.opd_ids)
+    st.session_state[_BIG_MAP] = back
+    return frame
+
+
+def text(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Free-text columns (audit log) with NIPs masked when the switch is on."""
+    if not is_on() or frame.empty:
+        return frame
+    return frame.assign(**{c: mask_nips_in_text(frame[c], _key()) for c in columns if c in frame.columns})
+
+
+def token(nip: str) -> str:
+    """A widget-key-safe stand-in for a NIP (widget keys travel to the browser)."""
+    return code(nip, _key())
+
+
+def real_nip(shown: str | None) -> str | None:
+    """The NIP behind a NIP taken from a shown frame or a chart click (masked or not)."""
+    if not isinstance(shown, str) or not shown.startswith(MASK):
+        return shown
+    return st.session_state.get(_MAP, {}).get(shown) or st.session_state.get(_BIG_MAP, {}).get(shown)
+
+
+def counts(values: pd.Series) -> pd.Series:
+    """Counts for a breakdown table: as numbers, or as text with small groups suppressed when on."""
+    if not is_on():
+        return values
+    return suppress_small(values, min_group())
+
+
+def min_group() -> int:
+    """The ``kelompok_minimal`` setting, never below 5 (a privacy floor)."""
+    try:
+        return max(MIN_GROUP, int(services.store().setting("kelompok_minimal") or MIN_GROUP))
+    except (TypeError, ValueError):
+        return MIN_GROUP
