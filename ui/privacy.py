@@ -37,6 +37,7 @@ def switch(container=st.sidebar) -> bool:
     if not allowed_to_reveal():
         container.toggle(t("privacy.switch"), value=True, disabled=True, key=f"{KEY}_terkunci",
                          help=t("privacy.locked"))
+        container.caption(t("privacy.locked"))  # a disabled toggle reads as "off" at a glance
         return True
     return container.toggle(t("privacy.switch"), key=KEY, bind="query-params", help=t("privacy.help"))
 
