@@ -143,3 +143,21 @@ def test_presentation_has_no_sidebar_or_toolbar(app_db):
     at = _presentation(AppTest.from_file(APP, default_timeout=TIMEOUT))
     styles = [h.proto.body for h in at.get("html")]
     assert any('[data-testid="stSidebar"]' in s and "display: none" in s for s in styles)
+
+
+def test_a_profile_opened_from_a_pseudonymised_dot_shows_the_person_without_identity(app_db):
+    names, nips = identities(app_db)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["kotak"] = "9"
+    at.query_params["anonim"] = "true"
+    at.run()
+    at.switch_page(SEMBILAN).run()
+    table = at.dataframe[0].value
+    masked, pseudonym = table["nip"].iloc[0], table["nama"].iloc[0]
+    assert masked.startswith("•") and pseudonym.startswith("ASN ")
+    at.session_state["nk_open_profile"] = masked          # what a click on that dot sets
+    at.run()
+    assert not at.exception
+    assert any(m.value == f"### {pseudonym}".replace("-", "\\-") for m in at.markdown)
+    assert any(f"NIP {masked}" in c.value for c in at.caption)
+    assert leaked(at, app_db) == []

@@ -100,6 +100,8 @@ def render(nip: str, period: int, scope: Scope) -> None:
     st.dataframe(checks, hide_index=True, width="stretch", column_config={
         "aturan": t("col.aturan"), "hasil": t("col.hasil"), "alasan": t("col.alasan")})
     disc = s.discipline_of(nip, scope=scope)
+    if privacy.is_on():  # free text may name people or cases
+        disc = disc.drop(columns=["keterangan"], errors="ignore")
     if not disc.empty:
         st.markdown(f"**{t('profil.discipline')}**")
         st.dataframe(disc, hide_index=True, width="stretch")
