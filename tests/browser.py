@@ -6,6 +6,7 @@ for the app to report ``notRunning`` and for skeletons to disappear.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -84,3 +85,21 @@ def wait_grid_text(grid, timeout: float = 20_000) -> None:
     grid.page.wait_for_function(
         """g => [...g.querySelectorAll("table[role='grid'] tbody td")].some(c => c.textContent.trim())""",
         arg=grid.element_handle(), timeout=timeout)
+
+
+_BADGES = """() => {
+    const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
+    const badges = gd._fullData[0], anns = gd._fullLayout.annotations, out = {};
+    for (let i = 0; i < badges.x.length; i++) {
+        const a = anns.find(a => Math.abs(a.x - badges.x[i]) < 1e-6 && Math.abs(a.y - badges.y[i]) < 1e-6);
+        out[badges.text[i].replace(/<\\/?b>/g, '')] = a ? a.text : null;
+    }
+    return out;
+}"""
+
+
+def badge_counts(page) -> dict[int, int]:
+    """Sembilan Kotak / Kalibrasi scatter: box → the count written next to its badge ('<b>163</b> · 2,7%')."""
+    texts = page.evaluate(_BADGES)
+    assert len(texts) == 9 and all(texts.values()), texts
+    return {int(k): int(re.match(r"<b>([\d.]+)</b>", v).group(1).replace(".", "")) for k, v in texts.items()}

@@ -108,3 +108,12 @@ def widget_token(db_path: Path, nip: str) -> str:
         return code(nip, store.setting("kunci_samaran").encode())
     finally:
         store.close()
+
+
+def use_copy(source: Path, tmp_path: Path, monkeypatch, name: str = "app.duckdb") -> Path:
+    """A private copy of a fixture database, made the app's database (``TALENTA_DB``) for this test."""
+    import shutil
+    path = tmp_path / name
+    shutil.copy(source, path)
+    monkeypatch.setenv("TALENTA_DB", str(path))
+    return path

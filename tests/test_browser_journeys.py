@@ -32,7 +32,7 @@ from analytics.anonymise import MASK
 from analytics.engine import STATUS_PLACED, place
 from data.importing import pipeline
 from data.store import Scope, open_store
-from tests.browser import ARTIFACTS, serve, wait_grid_text, wait_idle
+from tests.browser import badge_counts, ARTIFACTS, serve, wait_grid_text, wait_idle
 from tests.conftest import make_user, widget_token
 from tests.import_helpers import xlsx
 
@@ -218,22 +218,8 @@ def _beranda_counts(page) -> dict[int, int]:
     return {int(k): _num(v) for k, v in cells.items()}
 
 
-_BADGES = """() => {
-    const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
-    const badges = gd._fullData[0], anns = gd._fullLayout.annotations, out = {};
-    for (let i = 0; i < badges.x.length; i++) {
-        const a = anns.find(a => Math.abs(a.x - badges.x[i]) < 1e-6 && Math.abs(a.y - badges.y[i]) < 1e-6);
-        out[badges.text[i].replace(/<\\/?b>/g, '')] = a ? a.text : null;
-    }
-    return out;
-}"""
 
 
-def _badge_counts(page) -> dict[int, int]:
-    """Sembilan Kotak / Kalibrasi: box → the count next to its badge ('<b>163</b> · 2,7%')."""
-    texts = page.evaluate(_BADGES)
-    assert len(texts) == 9 and all(texts.values()), texts
-    return {int(k): _num(re.match(r"<b>([\d.]+)</b>", v).group(1)) for k, v in texts.items()}
 
 
 _DOT_NIPS = """() => {
@@ -340,7 +326,7 @@ def test_journey_beranda_box_profile(browser, app):
 
     _nav(page, "Sembilan Kotak")
     _chart(page)
-    assert _badge_counts(page) == expected
+    assert badge_counts(page) == expected
     _click_badge(page, 9)
     assert "kotak=9" in page.url
     n9 = _heading_count(page, r"Kotak 9 · ([\d.]+) ASN")
@@ -416,7 +402,7 @@ def test_journey_operator_sees_only_own_opd_even_through_a_deep_link(browser, ap
     assert page.get_by_role("heading", name="Sembilan Kotak").count() >= 1
     dots = page.evaluate(_DOT_NIPS)
     assert len(dots) == len(set(dots)) and set(dots) == app.dinkes["placed"]   # exactly DINKES's placed people
-    assert _badge_counts(page) == app.dinkes["boxes"]
+    assert badge_counts(page) == app.dinkes["boxes"]
     n5 = _heading_count(page, r"Kotak 5 · ([\d.]+) ASN")
     assert n5 == app.dinkes["boxes"][5]
     grid = page.locator(GRID).first

@@ -17,7 +17,7 @@ import pytest
 
 from analytics.engine import place
 from data.store import open_store
-from tests.browser import ARTIFACTS, serve, wait_idle, wait_grid_text
+from tests.browser import badge_counts, ARTIFACTS, serve, wait_idle, wait_grid_text
 from tests.conftest import make_user, widget_token
 
 pytestmark = pytest.mark.browser
@@ -82,15 +82,6 @@ def _metric(page, label: str) -> str:
         .locator("[data-testid='stMetricValue']").inner_text()
 
 
-_BADGES = """() => {
-    const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
-    const badges = gd._fullData[0], anns = gd._fullLayout.annotations, out = {};
-    for (let i = 0; i < badges.x.length; i++) {
-        const a = anns.find(a => Math.abs(a.x - badges.x[i]) < 1e-6 && Math.abs(a.y - badges.y[i]) < 1e-6);
-        out[badges.text[i].replace(/<\\/?b>/g, '')] = a ? a.text : null;
-    }
-    return out;
-}"""
 
 _MOVED = """() => {
     const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
@@ -100,11 +91,6 @@ _MOVED = """() => {
 }"""
 
 
-def _badge_counts(page) -> dict[int, int]:
-    """Box → the count written next to its badge on the chart ('<b>163</b> · 2,7%')."""
-    texts = page.evaluate(_BADGES)
-    assert len(texts) == 9 and all(texts.values()), texts
-    return {int(k): int(re.match(r"<b>([\d.]+)</b>", v).group(1).replace(".", "")) for k, v in texts.items()}
 
 
 def _grid_rows(grid) -> list[dict[str, str]]:
@@ -138,7 +124,7 @@ def test_calibration_move_end_to_end(browser, served):
     _log_in(page, "ketua1")
     _nav(page, "Kalibrasi")
     page.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
-    before = _badge_counts(page)
+    before = badge_counts(page)
     assert (before[5], before[8]) == (exp["box5"], exp["box8"])
     assert _metric(page, "Dipindah komite") == "0"
     assert page.evaluate(_MOVED) == []
@@ -178,7 +164,7 @@ def test_calibration_move_end_to_end(browser, served):
     }""", nip)
     assert dot is not None and abs(dot[0] - ring["x"][0]) < 1e-5 and abs(dot[1] - ring["y"][0]) < 1e-5
     assert dot[2] == "Kotak 8"
-    after = _badge_counts(page)
+    after = badge_counts(page)
     assert after[8] == before[8] + 1 and after[5] == before[5] - 1
     assert {k: v for k, v in after.items() if k not in (5, 8)} == {k: v for k, v in before.items() if k not in (5, 8)}
 
@@ -219,7 +205,7 @@ def test_calibration_move_end_to_end(browser, served):
     # -- Sembilan Kotak counts the person in box 8 -------------------------------------------
     _nav(page, "Sembilan Kotak")
     page.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
-    assert _badge_counts(page)[8] == exp["box8"] + 1
+    assert badge_counts(page)[8] == exp["box8"] + 1
     page.locator(".st-key-kotak").get_by_role("radio", name="8", exact=True).click()
     wait_idle(page)
     assert _heading_count(page, r"Kotak 8 · ([\d.]+) ASN") == exp["box8"] + 1

@@ -5,14 +5,13 @@ specs with their hover customdata, widget ids and labels, markdown) and every da
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.store import open_store
-from tests.conftest import login_as
+from tests.conftest import login_as, use_copy
 
 TIMEOUT = 90
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -22,18 +21,12 @@ SEMBILAN = "app_pages/sembilan_kotak.py"
 
 @pytest.fixture
 def app_db(demo_db, tmp_path, monkeypatch):
-    path = tmp_path / "pres.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
-    return path
+    return use_copy(demo_db, tmp_path, monkeypatch)
 
 
 @pytest.fixture
 def real(real_db, tmp_path, monkeypatch):
-    path = tmp_path / "pres-real.duckdb"
-    shutil.copy(real_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
-    return path
+    return use_copy(real_db, tmp_path, monkeypatch)
 
 
 def identities(path: Path, period: int = 2025) -> tuple[set[str], set[str]]:
