@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlparse
 import duckdb
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from analytics.engine import STATUS_NOT_PROFILED, place
 from analytics.positions import plot_positions
@@ -238,6 +239,24 @@ def _until_in_url(page, fragment: str) -> None:
     wait_idle(page)
 
 
+def _pick_option(page, key: str, option: str, tries: int = 3) -> None:
+    """Pick a multiselect option and wait for it to reach the URL. On a busy machine a click can land
+    while a rerun redraws the widget and be lost: then pick it again (never twice once it is in)."""
+    for attempt in range(tries):
+        page.locator(f".st-key-{key}").click()
+        page.get_by_role("option", name=option, exact=True).click()
+        page.keyboard.press("Escape")
+        try:
+            page.wait_for_function("f => decodeURIComponent(location.search).includes(f)", arg=f"{key}=",
+                                   timeout=15_000)
+            wait_idle(page)
+            return
+        except PlaywrightTimeout:
+            wait_idle(page)
+            if attempt == tries - 1:
+                raise
+
+
 def test_deep_link_matches_filters_set_by_hand(browser, served):
     url, exp = served
     # a copied link: multiselect values travel as their displayed labels
@@ -252,10 +271,7 @@ def test_deep_link_matches_filters_set_by_hand(browser, served):
     page.get_by_role("option", name="2024", exact=True).click()
     _until_in_url(page, "periode=2024")
     for key, option in (("opd", "Dinas Kesehatan"), ("jk", "Perempuan")):
-        page.locator(f".st-key-{key}").click()
-        page.get_by_role("option", name=option, exact=True).click()
-        page.keyboard.press("Escape")
-        _until_in_url(page, f"{key}=")
+        _pick_option(page, key, option)
     page.locator(".st-key-kotak").get_by_role("radio", name="8", exact=True).click()
     _until_in_url(page, "kotak=8")
 
