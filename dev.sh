@@ -2,6 +2,7 @@
 # Talenta developer entry point. Two commands (see README):
 #   ./dev.sh serve   create the environment, build the demo database if there is none, serve on :8501
 #   ./dev.sh test    create the environment, install Chromium if missing, run every test
+#   ./dev.sh bench   benchmark at 6k and 100k ASN; --national adds 1M and 4.7M (see README, Benchmark)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -66,7 +67,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" scripts/benchmark.py "$@"
     ;;
   *)
-    echo "Pakai: ./dev.sh serve | ./dev.sh test [argumen pytest] | ./dev.sh bench" >&2
+    echo "Pakai: ./dev.sh serve | ./dev.sh test [argumen pytest] | ./dev.sh bench [--national]" >&2
     exit 2
     ;;
 esac

@@ -65,6 +65,7 @@ import pandas as pd
 
 from analytics.competency import jpm as jpm_of, required_levels
 from analytics.demography import age_on
+from analytics.lookup import isin, lookup
 from analytics.performance import legacy_sebutan, predikat_from_pair
 
 MEETS, FAILS, UNKNOWN = "memenuhi", "tidak", "belum diketahui"
@@ -204,7 +205,8 @@ def _three(pass_mask: np.ndarray, unknown_mask: np.ndarray) -> np.ndarray:
 
 # -- the engine ----------------------------------------------------------------------------------
 def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: SuccessionRules, on: date,
-             period: int, predikat_history: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+             period: int, predikat_history: pd.DataFrame | None = None, *,
+             reasons: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Check every candidate against one target post.
 
     ``candidates``: one row per person with nip, jenjang_jabatan, tmt_jabatan, tmt_cpns,
@@ -216,6 +218,9 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
     Returns (summary, checks): summary has one row per candidate (same index) with kotak,
     skor_talenta, jpm_target, kesiapan, alasan, counts; checks is long: nip, aturan, syarat,
     jenis, hasil, alasan, sumber, kekurangan_tahun.
+
+    ``reasons=False`` leaves every ``alasan`` empty (the results and readiness are the same): for
+    callers that only count, like :func:`bench_strength`, where the texts were most of the work.
     """
     c = candidates
     idx = c.index
@@ -237,12 +242,12 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         text = ", ".join(map(str, allowed))
         why = np.where(unk, "Belum diprofil: kotak belum diketahui.",
                        [f"Kotak {int(k) if k == k else '–'}; jenjang {jenjang_t} mensyaratkan kotak {text}."
-                        for k in kotak])
+                        for k in kotak]) if reasons else ""
         chk.add("kotak", PENGEMBANGAN, _three(ok, unk), why, p["kotak"][1])
 
     # education
     if "pendidikan_minimal" in p:
-        edu = rules.education.set_index("tingkat")["urutan"].astype(float)
+        edu = rules.education.set_index("tingkat")["urutan"].astype(float).to_dict()
         listed = _split(p["pendidikan_minimal"][0])
         need = min(edu.get(x, np.inf) for x in listed)
         tingkat = col("pendidikan_tingkat").astype(object)
@@ -251,7 +256,7 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         unk = np.isnan(have)
         why = [f"Pendidikan {t if isinstance(t, str) else '–'}; paling rendah {'/'.join(listed)}."
                if not u else "Tingkat pendidikan tidak tercatat atau tidak dikenal."
-               for t, u in zip(tingkat, unk)]
+               for t, u in zip(tingkat, unk)] if reasons else ""
         chk.add("pendidikan", PENGEMBANGAN, _three(have >= need, unk), why, p["pendidikan_minimal"][1])
 
     # golongan (only when a rule row exists)
@@ -261,13 +266,13 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         have = gol.map(golongan_rank).to_numpy(dtype=float)
         unk = np.isnan(have) | np.isnan(need)
         why = [f"Golongan {g}; paling rendah {p['golongan_minimal'][0]}." if not u
-               else "Golongan tidak tercatat atau bukan golongan PNS." for g, u in zip(gol, unk)]
+               else "Golongan tidak tercatat atau bukan golongan PNS." for g, u in zip(gol, unk)] if reasons else ""
         chk.add("golongan", PENGEMBANGAN, _three(have >= need, unk), why, p["golongan_minimal"][1])
 
     # prior post level, then years in it
     level_ok = np.ones(n, dtype=bool)
     if "jabatan_sebelumnya" in p:
-        urut = rules.job_level.set_index("jenjang_jabatan")["urutan"].astype(float)
+        urut = rules.job_level.set_index("jenjang_jabatan")["urutan"].astype(float).to_dict()
         listed = _split(p["jabatan_sebelumnya"][0])
         need = min(urut.get(x, np.inf) for x in listed)
         jj = col("jenjang_jabatan").astype(object)
@@ -275,7 +280,7 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         unk = np.isnan(have)
         level_ok = have >= need
         why = [f"Saat ini {j}; disyaratkan {' atau '.join(listed)} (atau lebih tinggi)." if not u
-               else "Jenjang jabatan tidak tercatat atau tidak dikenal." for j, u in zip(jj, unk)]
+               else "Jenjang jabatan tidak tercatat atau tidak dikenal." for j, u in zip(jj, unk)] if reasons else ""
         chk.add("jabatan_sebelumnya", PENGEMBANGAN, _three(level_ok, unk), why, p["jabatan_sebelumnya"][1])
         if "lama_jabatan_sebelumnya_tahun" in p:
             years = float(p["lama_jabatan_sebelumnya_tahun"][0])
@@ -288,11 +293,12 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
             short = np.where(ok | unk2, 0.0, np.maximum((due - on_ts).dt.days.to_numpy(dtype=float), 0) / 365.25)
             why = np.where(unk2, "TMT jabatan tidak tercatat.",
                            [f"{_fmt_years(s)} tahun dalam jabatan sekarang; paling sedikit {_fmt_years(years)} tahun."
-                            for s in np.nan_to_num(served)])
+                            for s in np.nan_to_num(served)]) if reasons else ""
             # years only count for a qualifying level; a level below is already a fail above
             res = _three(ok, unk2)
             res = np.where(~level_ok & ~unk, FAILS, res)
-            why = np.where(~level_ok & ~unk, "Jenjang jabatan sekarang belum memenuhi syarat.", why)
+            if reasons:
+                why = np.where(~level_ok & ~unk, "Jenjang jabatan sekarang belum memenuhi syarat.", why)
             short = np.where(~level_ok & ~unk, np.nan, short)
             chk.add("lama_jabatan", WAKTU, res, why, p["lama_jabatan_sebelumnya_tahun"][1], short)
 
@@ -307,13 +313,13 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         short = np.where(ok | unk, 0.0, np.maximum((due - on_ts).dt.days.to_numpy(dtype=float), 0) / 365.25)
         why = np.where(unk, "TMT CPNS tidak tercatat.",
                        [f"Masa kerja {_fmt_years(s)} tahun; paling sedikit {_fmt_years(years)} tahun."
-                        for s in np.nan_to_num(_years_between(tmt, on_ts))])
+                        for s in np.nan_to_num(_years_between(tmt, on_ts))]) if reasons else ""
         chk.add("pengalaman", WAKTU, _three(ok, unk), why, p["pengalaman_tahun"][1], short)
 
     # predikat in the last N periods
     if "predikat_minimal" in p:
         minimum = p["predikat_minimal"][0]
-        rank = rules.predikat.set_index("predikat")["urutan"].astype(float)
+        rank = rules.predikat.set_index("predikat")["urutan"].astype(float).to_dict()
         need = rank.get(minimum, np.nan)
         src = p["predikat_minimal"][1]
         if "predikat_tahun" not in p or np.isnan(need):
@@ -323,7 +329,8 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
             years = int(float(p["predikat_tahun"][0]))
             periods = list(range(period - years + 1, period + 1))
             h = predikat_history if predikat_history is not None else pd.DataFrame(columns=["nip", "period"])
-            h = h[h["period"].isin(periods)].copy()
+            # only the candidates' rows: the table below is reindexed to them anyway
+            h = h[h["period"].isin(periods).to_numpy() & isin(h["nip"], c["nip"])].copy()
             h["pred"] = effective_predikat(h, rules) if len(h) else pd.Series(dtype=object)
             wide = h.pivot_table(index="nip", columns="period", values="pred", aggfunc="first") if len(h) \
                 else pd.DataFrame(index=pd.Index([], name="nip"))
@@ -335,8 +342,8 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
             missing = np.isnan(ranks).any(axis=1)
             ok = ~missing & (ranks >= need).all(axis=1)
             res = np.where(known_fail, FAILS, np.where(missing, UNKNOWN, np.where(ok, MEETS, FAILS))).astype(object)
-            why = []
-            for row in vals:
+            why = [] if reasons else ""
+            for row in vals if reasons else ():
                 parts = [f"{per}: {v if isinstance(v, str) else 'tidak ada data'}" for per, v in zip(periods, row)]
                 why.append(f"Paling rendah {minimum} {years} periode terakhir; " + ", ".join(parts) + ".")
             chk.add("predikat", WAKTU, res, why, f"{src}; {p['predikat_tahun'][1]}",
@@ -361,7 +368,7 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         band_of = np.where(ok, labels[0], np.where(is_near, labels[min(1, len(labels) - 1)], labels[-1]))
         why = np.where(unk, "Belum ada hasil asesmen kompetensi manajerial/sosial kultural.",
                        [f"JPM {_fmt_years(x) if x == x else '–'}% terhadap SKJ {jenjang_t} ({b})."
-                        for x, b in zip(v, band_of)])
+                        for x, b in zip(v, band_of)]) if reasons else ""
         res = _three(ok, unk)
         # near band: a small gap, closable by development within the horizon; lowest band: not
         short = np.where(is_near & ~unk, 1.0, np.where(~ok & ~unk, np.inf, 0.0))
@@ -376,11 +383,12 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         last_day = _plus_years(birth, limit)
         unk = birth.isna().to_numpy()
         ok = (on_ts <= last_day).to_numpy() & ~unk
-        ages = age_on(birth, on) if (~unk).any() else pd.Series(pd.NA, index=idx)
+        if reasons:
+            ages = age_on(birth, on) if (~unk).any() else pd.Series(pd.NA, index=idx)
         why = np.where(unk, "Tanggal lahir tidak tercatat.",
                        [f"Usia {a if pd.notna(a) else '–'} tahun pada {on:%d-%m-%Y}; "
                         f"paling tinggi {_fmt_years(limit).replace(',0', '')} tahun"
-                        + ("." if o else " (batas terlewati).") for a, o in zip(ages, ok)])
+                        + ("." if o else " (batas terlewati).") for a, o in zip(ages, ok)]) if reasons else ""
         chk.add("usia", MUTLAK, _three(ok, unk), why, p["usia_maksimal"][1])
 
     # distance to BUP (at the target level)
@@ -395,7 +403,7 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
             why = np.where(unk, "Tanggal lahir tidak tercatat.",
                            [f"Pensiun (BUP {int(bup_age)} tahun, {jenjang_t}) pada "
                             f"{r:%d-%m-%Y}; paling sedikit {_fmt_years(gap)} tahun lagi."
-                            if pd.notna(r) else "" for r in retire])
+                            if pd.notna(r) else "" for r in retire]) if reasons else ""
             chk.add("bup", MUTLAK, _three(ok, unk), why, p["jarak_bup_minimal_tahun"][1])
         else:
             chk.add("bup", MUTLAK, np.full(n, UNKNOWN), f"BUP jenjang {jenjang_t} tidak ada di rule_retirement.",
@@ -408,7 +416,7 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         ok = (hk == "tidak ada").to_numpy() & ~unk
         why = np.where(unk, "Data disiplin tidak tersedia.",
                        np.where(ok, "Tidak ada hukuman disiplin aktif.",
-                                [f"Hukuman disiplin {h} masih aktif." for h in hk]))
+                                [f"Hukuman disiplin {h} masih aktif." for h in hk])) if reasons else ""
         chk.add("hukdis", MUTLAK, _three(ok, unk), why, p["bebas_hukdis"][1])
 
     # field of study for technical posts
@@ -425,14 +433,14 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
             norm = {w.casefold() for w in wanted}
             ok = bd.map(lambda v: isinstance(v, str) and v.strip().casefold() in norm).to_numpy() & ~unk
             why = np.where(unk, "Bidang pendidikan tidak tercatat.",
-                           [f"Bidang {b}; disyaratkan {', '.join(wanted)}." for b in bd])
+                           [f"Bidang {b}; disyaratkan {', '.join(wanted)}." for b in bd]) if reasons else ""
             chk.add("bidang", MUTLAK, _three(ok, unk), why, src)
 
     checks = pd.concat(chk.rows, ignore_index=True) if chk.rows else pd.DataFrame(
         columns=["row", "aturan", "syarat", "jenis", "hasil", "alasan", "sumber", "kekurangan_tahun"])
     checks.insert(0, "nip", c["nip"].to_numpy()[checks["row"].to_numpy(dtype=int)])
 
-    summary = _readiness(c, checks, kotak, rules)
+    summary = _readiness(c, checks, kotak, rules, reasons)
     summary["jpm_target"] = jpm_t.round(2).to_numpy()
     summary["skor_talenta"] = talent_score(c, rules.score_weights).to_numpy()
     summary.index = idx
@@ -453,7 +461,8 @@ def talent_score(frame: pd.DataFrame, weights: dict) -> pd.Series:
     return pd.Series(np.round(v, 2), index=frame.index)
 
 
-def _readiness(c: pd.DataFrame, checks: pd.DataFrame, kotak: np.ndarray, rules: SuccessionRules) -> pd.DataFrame:
+def _readiness(c: pd.DataFrame, checks: pd.DataFrame, kotak: np.ndarray, rules: SuccessionRules,
+               reasons: bool = True) -> pd.DataFrame:
     n = len(c)
     rows = checks["row"].to_numpy(dtype=int)
     fails = (checks["hasil"] == FAILS).to_numpy()
@@ -476,19 +485,24 @@ def _readiness(c: pd.DataFrame, checks: pd.DataFrame, kotak: np.ndarray, rules: 
                               np.where(~other_fail, SIAP_SEGERA, POTENSI))).astype(object)
 
     # reason text: not-pool first, then every failing / unknown check
-    texts = [[] for _ in range(n)]
-    for i, k in enumerate(kotak):
-        if np.isnan(k):
-            texts[i].append("Belum diprofil (kotak belum diketahui).")
-        elif not in_pool[i]:
-            texts[i].append(f"Kotak {int(k)} di luar kelompok rencana suksesi (kotak {', '.join(map(str, pool))}).")
-    for r, s, h, a in zip(rows, checks["syarat"], checks["hasil"], checks["alasan"]):
-        if h == FAILS:
-            texts[r].append(f"Tidak memenuhi {s.lower()}: {a}")
-    for r, s, h, a in zip(rows, checks["syarat"], checks["hasil"], checks["alasan"]):
-        if h == UNKNOWN and not (s == CHECK_LABELS["kotak"] and np.isnan(kotak[r])):
-            texts[r].append(f"Belum diketahui ({s.lower()}): {a}")
-    alasan = [" ".join(t) if t else "Memenuhi semua syarat." for t in texts]
+    if not reasons:
+        alasan = np.full(n, "", dtype=object)
+    else:
+        texts = [[] for _ in range(n)]
+        for i, k in enumerate(kotak):
+            if np.isnan(k):
+                texts[i].append("Belum diprofil (kotak belum diketahui).")
+            elif not in_pool[i]:
+                texts[i].append(f"Kotak {int(k)} di luar kelompok rencana suksesi (kotak {', '.join(map(str, pool))}).")
+        # plain object arrays: iterating the frame's Arrow-backed text columns is ~20x slower
+        syarat, hasil, teks = (checks[k].to_numpy(dtype=object) for k in ("syarat", "hasil", "alasan"))
+        for r, s, h, a in zip(rows, syarat, hasil, teks):
+            if h == FAILS:
+                texts[r].append(f"Tidak memenuhi {s.lower()}: {a}")
+        for r, s, h, a in zip(rows, syarat, hasil, teks):
+            if h == UNKNOWN and not (s == CHECK_LABELS["kotak"] and np.isnan(kotak[r])):
+                texts[r].append(f"Belum diketahui ({s.lower()}): {a}")
+        alasan = [" ".join(t) if t else "Memenuhi semua syarat." for t in texts]
     return pd.DataFrame({"nip": c["nip"].to_numpy(), "kotak": kotak, "kesiapan": label, "alasan": alasan,
                          "jumlah_memenuhi": n_pass, "jumlah_tidak": n_fail, "jumlah_belum_diketahui": n_unknown})
 
@@ -517,10 +531,18 @@ def bench_strength(posts: pd.DataFrame, candidates: pd.DataFrame, rules: Success
     now or soon. The post's holder is never their own successor."""
     out = []
     candidates = pool_only(candidates, rules)
+    # A candidate's readiness depends only on their own row and, of the post, on its level and required
+    # fields of study: evaluate once per (level, fields) and leave the holder's own row out of the counts
+    # (the same counts as evaluating each post without its holder; 51 posts → ~20 evaluations).
+    nips = candidates["nip"].to_numpy(dtype=object)
+    readiness: dict[tuple, np.ndarray] = {}
     for post in posts.to_dict("records"):
-        cand = candidates[candidates["nip"] != post.get("pemangku_nip")]
-        summ, _ = evaluate(cand, post, rules, on, period, predikat_history)
-        counts = summ["kesiapan"].value_counts()
+        fields = post.get("bidang_pendidikan")
+        key = (str(post["jenjang_jabatan"]), tuple(_split(fields)) if isinstance(fields, str) else ())
+        if key not in readiness:
+            summ, _ = evaluate(candidates, post, rules, on, period, predikat_history, reasons=False)
+            readiness[key] = summ["kesiapan"].to_numpy(dtype=object)
+        counts = pd.Series(readiness[key][nips != post.get("pemangku_nip")], dtype=object).value_counts()
         now, soon = int(counts.get(SIAP_SEKARANG, 0)), int(counts.get(SIAP_SEGERA, 0))
         out.append({"post_id": post["post_id"], "jabatan": post["jabatan"], "opd_nama": post.get("opd_nama"),
                     "jenjang_jabatan": post["jenjang_jabatan"], "lowong": bool(post.get("lowong")),
@@ -537,7 +559,8 @@ def retirements(people: pd.DataFrame, posts: pd.DataFrame, retirement: pd.DataFr
     bup = retirement.set_index("jenjang_jabatan")["usia_bup"].astype(float)
     birth = _dates(people["tanggal_lahir"].to_numpy())
     birth.index = people.index
-    age = people["jenjang_jabatan"].map(lambda j: bup.get(j, np.nan)).astype(float)
+    # one look-up per distinct level, not a Series.get per person (1M people: 2 s → 0.05 s)
+    age = pd.Series(lookup(people["jenjang_jabatan"], bup.to_dict()), index=people.index, dtype=float)
     retire = pd.Series(pd.NaT, index=people.index, dtype="datetime64[ns]")
     for a in age.dropna().unique():
         m = age == a

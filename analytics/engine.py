@@ -1,6 +1,7 @@
 """The talent engine: from one period's population and its rules to placements."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analytics.competency import jpm_band, person_jpm
@@ -26,9 +27,11 @@ def place(population: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
     pot = potential_axis(population, rules, comps)
     kotak = box_number(perf["kinerja_kategori"], pot["potensial_kategori"], rules.boxes)
 
-    status = pd.Series(STATUS_PLACED, index=population.index, dtype=object)
-    status = status.mask(perf["kinerja_kategori"].isna(), STATUS_NO_PERFORMANCE)
-    status = status.mask(pot["potensial_kategori"].isna(), STATUS_NOT_PROFILED)
+    # not profiled wins over no performance (same as two successive masks, without object-array passes)
+    state = np.where(pot["potensial_kategori"].isna().to_numpy(), 2,
+                     np.where(perf["kinerja_kategori"].isna().to_numpy(), 1, 0))
+    labels = np.array([STATUS_PLACED, STATUS_NO_PERFORMANCE, STATUS_NOT_PROFILED], dtype=object)
+    status = pd.Series(labels[state], index=population.index, dtype=object)
 
     jpm_value = jpm_raw.clip(upper=100.0) if rules.jpm_cap else jpm_raw
 

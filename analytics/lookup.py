@@ -16,3 +16,17 @@ def lookup(keys: pd.Series, mapping: Mapping[Any, Any], default: Any = np.nan, d
     codes, uniques = pd.factorize(keys, use_na_sentinel=True)
     values = np.array([mapping.get(u, default) for u in uniques] + [default], dtype=dtype)
     return values[np.where(codes < 0, len(uniques), codes)]
+
+
+def isin(values: pd.Series, among: pd.Series) -> np.ndarray:
+    """``values.isin(among)`` as a boolean array. Two Arrow-backed text columns go through pyarrow's
+    ``is_in`` (2M NIPs against 52k: 0.04 s instead of 0.27 s); anything else through pandas."""
+    if isinstance(values.dtype, pd.StringDtype) and isinstance(among.dtype, pd.StringDtype) \
+            and values.dtype.storage == "pyarrow" and among.dtype.storage == "pyarrow":
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        found = pc.is_in(pa.chunked_array(values.array._pa_array), value_set=pa.chunked_array(
+            among.array._pa_array).combine_chunks())
+        return found.to_numpy(zero_copy_only=False).astype(bool)
+    return values.isin(among).to_numpy(dtype=bool)

@@ -10,8 +10,9 @@ from analytics.rules import RuleSet
 SUPPORTING = ("penghargaan", "penugasan_tim", "umpan_balik")
 
 
-def predikat_from_pair(hasil_kerja: pd.Series, perilaku: pd.Series, pairs: pd.DataFrame) -> pd.Series:
-    """Predikat from the (hasil kerja, perilaku) ratings, Permen PANRB 6/2022."""
+def _pair_cells(hasil_kerja: pd.Series, perilaku: pd.Series, pairs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(cell per row, predikat per cell) of the (hasil kerja, perilaku) grid; a cell of a missing or
+    unknown rating holds None."""
     levels = sorted(set(pairs["hasil_kerja"]) | set(pairs["perilaku"]))
     pos = {v: i for i, v in enumerate(levels)}
     grid = np.full((len(levels) + 1, len(levels) + 1), None, dtype=object)
@@ -19,7 +20,13 @@ def predikat_from_pair(hasil_kerja: pd.Series, perilaku: pd.Series, pairs: pd.Da
         grid[pos[h], pos[p]] = k
     h = lookup(hasil_kerja, pos, default=len(levels), dtype=np.int64)
     p = lookup(perilaku, pos, default=len(levels), dtype=np.int64)
-    return pd.Series(grid[h, p], index=hasil_kerja.index, dtype=object)
+    return h * (len(levels) + 1) + p, grid.ravel()
+
+
+def predikat_from_pair(hasil_kerja: pd.Series, perilaku: pd.Series, pairs: pd.DataFrame) -> pd.Series:
+    """Predikat from the (hasil kerja, perilaku) ratings, Permen PANRB 6/2022."""
+    cell, grid = _pair_cells(hasil_kerja, perilaku, pairs)
+    return pd.Series(grid[cell], index=hasil_kerja.index, dtype=object)
 
 
 def legacy_sebutan(scores: pd.Series, legacy: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -37,7 +44,8 @@ def legacy_sebutan(scores: pd.Series, legacy: pd.DataFrame) -> tuple[pd.Series, 
 def categorise(values: pd.Series, hi: float, mid: float, labels: tuple[str, str, str]) -> pd.Series:
     """labels = (low, middle, high); value ≥ hi → high, ≥ mid → middle, else low."""
     v = values.to_numpy(dtype=float)
-    out = np.select([v >= hi, v >= mid], [labels[2], labels[1]], default=labels[0]).astype(object)
+    # taken from the three labels, not one new string per row (4.7M rows: 0.3 s and 250 MB less)
+    out = np.array(labels, dtype=object)[np.where(v >= hi, 2, np.where(v >= mid, 1, 0))]
     out[np.isnan(v)] = None
     return pd.Series(out, index=values.index, dtype=object)
 
@@ -54,14 +62,30 @@ def weighted(components: pd.DataFrame, weights: dict[str, float]) -> tuple[pd.Se
         nan = pd.Series(np.nan, index=components.index)
         return nan, pd.Series(None, index=components.index, dtype=object)
     x = components[names].to_numpy(dtype=float)
+    if not x.flags.writeable:                          # a read-only view of the frame: work on a copy
+        x = x.copy()
     w = np.array([weights[n] for n in names])
     have = ~np.isnan(x)
-    den = (have * w).sum(axis=1)
+    bits = np.zeros(len(x), dtype=np.int64)            # which components each row has (exact integers)
+    for i in range(len(names)):
+        bits += have[:, i].astype(np.int64) << i
+    # The weight sum depends only on which components a row has: the same row sums, (have * w).sum(axis=1),
+    # computed on the 2^k possible rows and looked up (no n×k temporary).
+    patterns = (np.arange(1 << len(names))[:, None] >> np.arange(len(names)) & 1).astype(bool)
+    den = (patterns * w).sum(axis=1)[bits]
+    # x*w with the missing set to 0 is the array np.nansum(x * w) sums; built in place in the copy
+    np.multiply(x, w, out=x)
+    np.copyto(x, 0.0, where=~have)
     with np.errstate(invalid="ignore", divide="ignore"):
-        value = np.where(den > 0, np.nansum(x * w, axis=1) / den, np.nan)
-    bits = (have * (1 << np.arange(len(names)))).sum(axis=1)
-    labels = {b: "+".join(n for i, n in enumerate(names) if b >> i & 1) or None for b in np.unique(bits)}
-    formula = pd.Series(bits, index=components.index).map(labels).astype(object)
+        value = np.where(den > 0, x.sum(axis=1) / den, np.nan)
+    present = np.flatnonzero(np.bincount(bits))          # the combinations that occur (no sort of n rows)
+    labels = {int(b): "+".join(n for i, n in enumerate(names) if b >> i & 1) or None for b in present}
+    # the same as Series.map(labels).astype(object) (the dict becomes a Series, so a None label is NaN
+    # beside text labels), as a take from the few labels instead of a new string per row
+    mapper = pd.Series(labels)
+    table = np.empty(1 << len(names), dtype=object)
+    table[mapper.index.to_numpy(dtype=np.int64)] = mapper.to_numpy(dtype=object)
+    formula = pd.Series(table[bits], index=components.index, dtype=object)
     return pd.Series(np.round(value, 2), index=components.index), formula
 
 
@@ -72,13 +96,29 @@ def performance_axis(frame: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
     0–100 score (whose value is used as is).
     """
     idx = frame.index
-    pred = frame.get("predikat", pd.Series(None, index=idx, dtype=object)).astype(object)
+    # The predikat as imported, else from the rating pair: as a code per row into a short list of
+    # labels (the column's distinct values, then the pair grid), so the values below are looked up
+    # once per label, not per row. Same values as filling the column row by row.
+    if "predikat" in frame.columns:
+        code, uniques = pd.factorize(frame["predikat"], use_na_sentinel=True)
+        labels = list(np.asarray(uniques, dtype=object))
+    else:
+        code, labels = np.full(len(frame), -1), []
+    code = code.astype(np.int64)
     if {"hasil_kerja", "perilaku"} <= set(frame.columns):
-        from_pair = predikat_from_pair(frame["hasil_kerja"], frame["perilaku"], rules.predikat_pair)
-        pred = pred.where(pred.notna(), from_pair)
+        cell, grid = _pair_cells(frame["hasil_kerja"], frame["perilaku"], rules.predikat_pair)
+        code = np.where(code >= 0, code, len(labels) + cell)
+        labels += list(grid)
+    else:
+        code = np.where(code >= 0, code, len(labels))
+        labels.append(None)
+    names = np.empty(len(labels), dtype=object)
+    names[:] = labels
     table = rules.predikat.set_index("predikat")
-    base = pd.Series(lookup(pred, table["nilai"].to_dict()), index=idx)
-    kat = pd.Series(lookup(pred, table["kategori_kinerja"].to_dict(), None, object), index=idx)
+    keys = pd.Series(names, dtype=object)
+    pred = pd.Series(names[code], index=idx, dtype=object)
+    base = pd.Series(lookup(keys, table["nilai"].to_dict())[code], index=idx)
+    kat = pd.Series(lookup(keys, table["kategori_kinerja"].to_dict(), None, object)[code], index=idx)
 
     legacy = frame.get("nilai_legacy", pd.Series(np.nan, index=idx)).astype(float)
     use_legacy = base.isna() & legacy.notna()

@@ -1201,6 +1201,14 @@ def build_demo(n_asn: int = 6000, seed: int = 20260105) -> dict[str, pd.DataFram
     if n_asn < MIN_N:
         raise ValueError(f"n_asn paling sedikit {MIN_N}.")
     rng = np.random.default_rng(seed)
+    # two steps, so that the working arrays of the first are freed before the output tables are
+    # built (at national size, 4.7M ASN, they would otherwise stay alive next to the tables)
+    return _frames(rng, list(_people_and_records(rng, n_asn)), n_asn)
+
+
+def _people_and_records(rng: np.random.Generator, n_asn: int) -> tuple:
+    """Everyone (2024 staff and 2025 entrants), their 2024 and 2025 situations and the posts:
+    (people, rec24, rec25, posts, holder25, entrant)."""
     scale = n_asn / BASE_N
     posts = _structural_posts(scale)
     schools = _school_units(scale)
@@ -1423,8 +1431,7 @@ def build_demo(n_asn: int = 6000, seed: int = 20260105) -> dict[str, pd.DataFram
     rec25 = pd.concat([rec25, ent_rec])
     entrant = np.r_[np.zeros(n0, dtype=bool), np.ones(len(ent), dtype=bool)]
     assert len(rec25) == n_asn, (len(rec25), n_asn)
-
-    return _frames(rng, people, rec24, rec25, posts, holder25, entrant, n_asn)
+    return people, rec24, rec25, posts, holder25, entrant
 
 
 TARGET_ADMIN: dict[str, str | None] = {
@@ -1549,10 +1556,16 @@ def _cact_pick(rng: np.random.Generator, rec: pd.DataFrame, people: pd.DataFrame
     return np.argsort(-prio, kind="stable")[:min(k, len(rec))]
 
 
-def _frames(rng: np.random.Generator, people: pd.DataFrame, rec24: pd.DataFrame, rec25: pd.DataFrame,
-            posts: pd.DataFrame, holder25: np.ndarray, entrant: np.ndarray,
-            n_asn: int) -> dict[str, pd.DataFrame]:
-    """Identity (NIP, names, degrees) and the output tables."""
+def _frames(rng: np.random.Generator, records: list, n_asn: int) -> dict[str, pd.DataFrame]:
+    """Identity (NIP, names, degrees) and the output tables.
+
+    ``records`` is the list (people, rec24, rec25, posts, holder25, entrant); it is emptied, so
+    that working frames are freed as soon as they are replaced. Each output table is converted
+    to its final form (``_clean``) as soon as it is built, so its object-column version does not
+    stay alive next to the others (at national size this halves the peak memory).
+    """
+    people, rec24, rec25, posts, holder25, entrant = records
+    records.clear()
     n = len(people)
     female = people["female"].to_numpy(dtype=bool)
     pppk = people["pppk"].to_numpy(dtype=bool)
@@ -1574,12 +1587,15 @@ def _frames(rng: np.random.Generator, people: pd.DataFrame, rec24: pd.DataFrame,
     official[rec24.loc[rec24["post"] >= 0, "pid"].to_numpy()] = True
     official[rec25.loc[rec25["post"] >= 0, "pid"].to_numpy()] = True
     specialist = ((people["role"] == "dokter") & (people["opd_id"] == "RSUD")).to_numpy() & (tier == S2)
+    # from here on only these columns are read: drop the text columns (jabatan, unit, ...)
+    people = people[["pppk", "tier", "perf", "pot", "comp", "dig", "age24"]]
     front, back = _degrees(rng, tier, field_idx, female, _year(birth), official, specialist)
-    asn = _objframe({
+    asn = _clean(_objframe({
         "nip": nip, "nama": _names(rng, female), "gelar_depan": front, "gelar_belakang": back,
         "tanggal_lahir": birth.astype("datetime64[s]"), "jenis_kelamin": np.where(female, "P", "L"),
         "jenis_asn": np.where(pppk, "PPPK", "PNS"),
-    })
+    }).iloc[by_nip].reset_index(drop=True))
+    del front, back
 
     def period_rows(rec: pd.DataFrame, period: int) -> pd.DataFrame:
         pid = rec["pid"].to_numpy()
@@ -1604,11 +1620,11 @@ def _frames(rng: np.random.Generator, people: pd.DataFrame, rec24: pd.DataFrame,
             "status_kepegawaian": np.where(pppk[pid], np.where(paruh[pid], "paruh waktu", "penuh waktu"), None),
         })
 
-    asn_period = pd.concat([period_rows(rec24, 2024), period_rows(rec25, 2025)], ignore_index=True)
+    asn_period = _clean(pd.concat([period_rows(rec24, 2024), period_rows(rec25, 2025)], ignore_index=True))
 
     perf = people["perf"].to_numpy()
-    performance = pd.concat([_performance(rng, rec24, 2024, perf, nip),
-                             _performance(rng, rec25, 2025, perf, nip)], ignore_index=True)
+    performance = _clean(pd.concat([_performance(rng, rec24, 2024, perf, nip),
+                                    _performance(rng, rec25, 2025, perf, nip)], ignore_index=True))
 
     # assessments: 2025 CACT quota + AC for all officials; 2024 CACT pilot + AC for JPT/Administrator
     k25 = int(round(CACT_SHARE * n_asn))
@@ -1624,7 +1640,8 @@ def _frames(rng: np.random.Generator, people: pd.DataFrame, rec24: pd.DataFrame,
                                         (c25, 2025, "CACT", "2025-07-01", "2025-11-28")):
         parts.append(_assessments(rng, people, rec["pid"].to_numpy(), rec["jenjang"].to_numpy(dtype=object),
                                   period, sumber, lo, hi, nip))
-    assessment = pd.concat(parts, ignore_index=True)
+    assessment = _clean(pd.concat(parts, ignore_index=True))
+    del parts, c24, c25, ac24, ac25
 
     # discipline: ~0.5 % of ASN, weighted towards weak performers; never JPT
     k_disc = max(2, int(round(0.005 * n_asn)))
@@ -1675,32 +1692,35 @@ def _frames(rng: np.random.Generator, people: pd.DataFrame, rec24: pd.DataFrame,
     period = pd.DataFrame({"period": np.array(PERIODS, dtype=np.int64),
                            "label": [f"Periode {p}" for p in PERIODS], "status": "terbuka"})
 
-    frames = {
-        "period": period,
-        "opd": opd,
-        "asn": asn.iloc[by_nip].reset_index(drop=True),
+    return {
+        "period": _clean(period),
+        "opd": _clean(opd),
+        "asn": asn,
         "asn_period": asn_period,          # built in (period, nip) order
         "performance": performance,        # (period, nip)
         "assessment": assessment,          # (period, sumber, nip)
-        "discipline": discipline.sort_values(["nip", "tanggal_mulai"], ignore_index=True),
-        "target_post": target_post,
+        "discipline": _clean(discipline.sort_values(["nip", "tanggal_mulai"], ignore_index=True)),
+        "target_post": _clean(target_post),
     }
-    return {name: _clean(f) for name, f in frames.items()}
 
 
 def _clean(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text columns as pandas ``str`` (Arrow-backed, NaN for missing), built straight through Arrow."""
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].dtype == object:
+    """Text columns as pandas ``str`` (Arrow-backed, NaN for missing), built straight through Arrow.
+
+    Builds a new frame column by column (no copy of the whole frame, and no re-assignment into
+    its consolidated object block, which pandas copies on every column replaced)."""
+    cols = {}
+    for col in frame.columns:
+        s = frame[col]
+        if s.dtype == object:
             try:
                 import pyarrow as pa
-                arr = pa.array(out[col].to_numpy(), type=pa.large_string(), from_pandas=True)
-                out[col] = pd.Series(pd.array(arr, dtype=pd.StringDtype("pyarrow", na_value=np.nan)),
-                                     index=out.index)
+                arr = pa.array(s.to_numpy(), type=pa.large_string(), from_pandas=True)
+                s = pd.Series(pd.array(arr, dtype=pd.StringDtype("pyarrow", na_value=np.nan)), index=frame.index)
             except Exception:  # pragma: no cover - without pyarrow
-                out[col] = out[col].astype("str")
-    return out
+                s = s.astype("str")
+        cols[col] = s
+    return pd.DataFrame(cols, index=frame.index)
 
 
 def load_demo(store, n_asn: int = 6000, seed: int = 20260105, actor: str = "sistem") -> dict[str, int]:

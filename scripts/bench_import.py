@@ -31,14 +31,18 @@ HEADER = ["nipBaru", "nama", "gelarDepan", "gelarBelakang", "tglLahir", "jenisKe
           "tmtJabatan", "tkPendidikanTerakhir", "pendidikanTerakhirNama", "alamat", "noHp"]
 
 
-def export_rows(n: int):
-    """SIASN-like rows of period 2025 of a synthetic city of ``n`` ASN."""
+# An xlsx worksheet holds at most 1,048,576 rows; the title block and the header take three.
+XLSX_MAX_ROWS = 1_048_576 - 3
+
+
+def export_frame(frames: dict, period: int = 2025):
+    """SIASN-like export of ``period`` from the synthetic frames (``build_demo``): one row per ASN,
+    the 20 columns of ``HEADER``, text (missing = NaN). Column-wise, so it works at national size."""
     import numpy as np
+    import pandas as pd
 
-    from data.synthetic import build_demo
-
-    f = build_demo(n_asn=n)
-    ap = f["asn_period"][f["asn_period"]["period"] == 2025]
+    f = frames
+    ap = f["asn_period"][f["asn_period"]["period"] == period]
     df = ap.merge(f["asn"], on="nip").merge(f["opd"][["opd_id", "nama"]].rename(columns={"nama": "opd_nama"}),
                                              on="opd_id")
     kind = df["jenis_jabatan"].map({"JPT": "Struktural", "Administrator": "Struktural", "Pengawas": "Struktural",
@@ -53,9 +57,25 @@ def export_rows(n: int):
             df["jenis_kelamin"].map({"L": "Laki-laki", "P": "Perempuan"}), df["jenis_asn"], nik, df["unit_kerja"],
             df["opd_nama"], kind, df["jabatan"], df["eselon"], df["golongan"], dmy(df["tmt_golongan"]),
             dmy(df["tmt_jabatan"]), df["pendidikan_tingkat"], df["pendidikan_bidang"],
-            "Jl. Contoh No. " + pd_str(rng.integers(1, 200, len(df))), "0812" + pd_str(rng.integers(10**7, 10**8, len(df)))]
-    out = [c.astype(object).where(c.notna(), None).tolist() for c in cols]
-    return [list(r) for r in zip(*out)]
+            "Jl. Contoh No. " + pd_str(rng.integers(1, 200, len(df))),
+            "0812" + pd_str(rng.integers(10**7, 10**8, len(df)))]
+    return pd.DataFrame({h: pd.Series(c.to_numpy(), dtype="str") for h, c in zip(HEADER, cols)})
+
+
+def export_rows(n: int):
+    """SIASN-like rows (lists, None for missing) of period 2025 of a synthetic city of ``n`` ASN."""
+    from data.synthetic import build_demo
+
+    return list(_rows(export_frame(build_demo(n_asn=n))))
+
+
+def _rows(frame, start: int = 0, stop: int | None = None):
+    """Rows of ``frame[start:stop]`` as lists with None for missing, converted a chunk at a time."""
+    stop = len(frame) if stop is None else min(stop, len(frame))
+    for a in range(start, stop, 50_000):
+        block = frame.iloc[a:min(a + 50_000, stop)]
+        cols = [c.astype(object).where(c.notna(), None).tolist() for _, c in block.items()]
+        yield from (list(r) for r in zip(*cols))
 
 
 def pd_str(a):
@@ -64,8 +84,14 @@ def pd_str(a):
 
 
 def write_xlsx(rows, path: Path) -> None:
+    """``rows``: lists, or an export frame (its first ``XLSX_MAX_ROWS`` rows fit one sheet)."""
+    import pandas as pd
     from openpyxl import Workbook
 
+    if isinstance(rows, pd.DataFrame):
+        if len(rows) > XLSX_MAX_ROWS:
+            raise ValueError(f"{len(rows):,} rows do not fit one xlsx sheet (at most {XLSX_MAX_ROWS:,})")
+        rows = _rows(rows)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Data Pegawai")
     ws.append(["DAFTAR NOMINATIF ASN PEMERINTAH KOTA SERANG"])
@@ -77,8 +103,15 @@ def write_xlsx(rows, path: Path) -> None:
 
 
 def write_csv(rows, path: Path) -> None:
+    """``rows``: lists, or an export frame (written by pandas in chunks: same bytes as csv.writer)."""
     import csv
 
+    import pandas as pd
+
+    if isinstance(rows, pd.DataFrame):
+        rows.to_csv(path, sep=";", index=False, encoding="utf-8-sig", lineterminator="\r\n", na_rep="",
+                    chunksize=100_000)
+        return
     with open(path, "w", newline="", encoding="utf-8-sig") as fh:
         w = csv.writer(fh, delimiter=";")
         w.writerow(HEADER)
