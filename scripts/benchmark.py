@@ -1,8 +1,8 @@
 """Benchmark (not a test): the product at city, province and national size.
 
-    ./dev.sh bench                          # 6k and 100k ASN with csv + xlsx imports (a few minutes)
-    ./dev.sh bench --national               # 6k, 100k, 1M and 4.7M ASN (SIMATA size; about an hour on
-                                            # 2 cores, needs ~10 GB of free memory)
+    ./dev.sh bench                          # 6k and 100k ASN with csv + xlsx imports (a minute or two)
+    ./dev.sh bench --national               # 6k, 100k, 1M and 4.7M ASN (SIMATA size; 13 min on a quiet
+                                            # 2-core machine, needs ~11 GB of free memory)
     ./dev.sh bench --sizes 6000 --no-import # one scale, no import timing
     ./dev.sh bench --national --readme      # also refresh the table in the README's Benchmark section
 
