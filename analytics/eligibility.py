@@ -146,6 +146,19 @@ def _years_between(start: pd.Series, end: pd.Timestamp) -> np.ndarray:
     return ((end - start).dt.days / 365.25).to_numpy(dtype=float)
 
 
+def _served(values, idx: pd.Index, years: float, on_ts: pd.Timestamp
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Since a start date (TMT): (ok = at least ``years`` by ``on_ts``, unknown = no date,
+    years short of it (0 when ok or unknown), years served)."""
+    start = _dates(values)
+    start.index = idx
+    due = _plus_years(start, years)
+    unk = start.isna().to_numpy()
+    ok = (due <= on_ts).to_numpy() & ~unk
+    short = np.where(ok | unk, 0.0, np.maximum((due - on_ts).dt.days.to_numpy(dtype=float), 0) / 365.25)
+    return ok, unk, short, _years_between(start, on_ts)
+
+
 def _fmt_years(v: float) -> str:
     return f"{v:.1f}".replace(".", ",")
 
@@ -284,13 +297,7 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         chk.add("jabatan_sebelumnya", PENGEMBANGAN, _three(level_ok, unk), why, p["jabatan_sebelumnya"][1])
         if "lama_jabatan_sebelumnya_tahun" in p:
             years = float(p["lama_jabatan_sebelumnya_tahun"][0])
-            tmt = _dates(col("tmt_jabatan").to_numpy())
-            tmt.index = idx
-            due = _plus_years(tmt, years)
-            unk2 = tmt.isna().to_numpy()
-            ok = (due <= on_ts).to_numpy() & ~unk2
-            served = _years_between(tmt, on_ts)
-            short = np.where(ok | unk2, 0.0, np.maximum((due - on_ts).dt.days.to_numpy(dtype=float), 0) / 365.25)
+            ok, unk2, short, served = _served(col("tmt_jabatan").to_numpy(), idx, years, on_ts)
             why = np.where(unk2, "TMT jabatan tidak tercatat.",
                            [f"{_fmt_years(s)} tahun dalam jabatan sekarang; paling sedikit {_fmt_years(years)} tahun."
                             for s in np.nan_to_num(served)]) if reasons else ""
@@ -305,15 +312,10 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
     # years of service
     if "pengalaman_tahun" in p:
         years = float(p["pengalaman_tahun"][0])
-        tmt = _dates(col("tmt_cpns").to_numpy())
-        tmt.index = idx
-        due = _plus_years(tmt, years)
-        unk = tmt.isna().to_numpy()
-        ok = (due <= on_ts).to_numpy() & ~unk
-        short = np.where(ok | unk, 0.0, np.maximum((due - on_ts).dt.days.to_numpy(dtype=float), 0) / 365.25)
+        ok, unk, short, served = _served(col("tmt_cpns").to_numpy(), idx, years, on_ts)
         why = np.where(unk, "TMT CPNS tidak tercatat.",
                        [f"Masa kerja {_fmt_years(s)} tahun; paling sedikit {_fmt_years(years)} tahun."
-                        for s in np.nan_to_num(_years_between(tmt, on_ts))]) if reasons else ""
+                        for s in np.nan_to_num(served)]) if reasons else ""
         chk.add("pengalaman", WAKTU, _three(ok, unk), why, p["pengalaman_tahun"][1], short)
 
     # predikat in the last N periods

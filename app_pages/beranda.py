@@ -46,10 +46,11 @@ st.caption(t("beranda.source", source=rules.boxes["sumber"].iloc[0], hi=fmt.num(
              mid=fmt.num(mid, lang=lang), cut_source=cut_source))
 
 with st.expander(t("beranda.legend")):
-    legend = summary.sort_values("kotak", ascending=False)[["kotak", "label", "rekomendasi", "jumlah", "persen"]]
-    counts, shares = charts.count_labels(summary.sort_values("kotak", ascending=False), small)
+    legend = charts.with_count_labels(summary, small).sort_values("kotak", ascending=False)
     legend = legend.assign(rekomendasi=legend["rekomendasi"].str.replace(";", " · "),
-                           jumlah=counts if small else legend["jumlah"], persen=shares if small else legend["persen"])
+                           jumlah=legend["jumlah_teks"] if small else legend["jumlah"],
+                           persen=legend["persen_teks"] if small else legend["persen"])[
+        ["kotak", "label", "rekomendasi", "jumlah", "persen"]]
     st.dataframe(legend, hide_index=True, width="stretch", column_config={
         "kotak": st.column_config.NumberColumn(t("beranda.legend_box"), width="small"),
         "label": t("beranda.legend_label"),

@@ -18,24 +18,21 @@ AXIS_POT = ("rendah", "menengah", "tinggi")
 AXIS_PERF = ("di bawah", "sesuai", "di atas")
 
 
-def count_labels(summary: pd.DataFrame, min_count: int = 0, lang: str | None = None) -> tuple[list[str], list[str]]:
-    """Count and share per box as shown: boxes of 1 … ``min_count``-1 people read ``< min_count`` with
-    no share (the anonymisation switch; 0 means show every count)."""
+def with_count_labels(summary: pd.DataFrame, min_count: int = 0, lang: str | None = None) -> pd.DataFrame:
+    """The box summary plus ``jumlah_teks``/``persen_teks``, count and share as shown: boxes of
+    1 … ``min_count``-1 people read ``< min_count`` with no share (the anonymisation switch; 0 shows all)."""
     lang = lang or language()
-    counts, shares = [], []
-    for c, p in zip(summary["jumlah"], summary["persen"]):
-        small = 0 < c < min_count
-        counts.append(f"< {min_count}" if small else fmt.num(c, lang=lang))
-        shares.append("–" if small else fmt.pct(p, lang=lang))
-    return counts, shares
+    small = (summary["jumlah"] > 0) & (summary["jumlah"] < min_count)
+    return summary.assign(
+        jumlah_teks=[f"< {min_count}" if s else fmt.num(c, lang=lang) for c, s in zip(summary["jumlah"], small)],
+        persen_teks=["–" if s else fmt.pct(p, lang=lang) for p, s in zip(summary["persen"], small)])
 
 
 def ninebox_grid(summary: pd.DataFrame, height: int = 560, min_count: int = 0, lang: str | None = None) -> go.Figure:
     """3×3 grid: one cell per box with its number, count and share of placed ASN."""
     lang = lang or language()
     fig = go.Figure()
-    counts, shares = count_labels(summary, min_count, lang)
-    summary = summary.assign(teks_jumlah=counts, teks_persen=shares)
+    summary = with_count_labels(summary, min_count, lang)
     for r in summary.itertuples(index=False):
         x0, y0 = r.kolom, r.baris
         fig.add_shape(type="rect", x0=x0 + 0.02, x1=x0 + 0.98, y0=y0 + 0.02, y1=y0 + 0.98,
@@ -43,16 +40,16 @@ def ninebox_grid(summary: pd.DataFrame, height: int = 560, min_count: int = 0, l
                       line=dict(color="white", width=2), layer="below")
         fig.add_annotation(x=x0 + 0.08, y=y0 + 0.86, text=f"<b>{r.kotak}</b>", showarrow=False,
                            xanchor="left", font=dict(size=30, color="#1b1b1b"))
-        fig.add_annotation(x=x0 + 0.5, y=y0 + 0.46, text=f"<b>{r.teks_jumlah}</b>",
+        fig.add_annotation(x=x0 + 0.5, y=y0 + 0.46, text=f"<b>{r.jumlah_teks}</b>",
                            showarrow=False, font=dict(size=34, color="#1b1b1b"))
-        fig.add_annotation(x=x0 + 0.5, y=y0 + 0.22, text=r.teks_persen, showarrow=False,
+        fig.add_annotation(x=x0 + 0.5, y=y0 + 0.22, text=r.persen_teks, showarrow=False,
                            font=dict(size=18, color="#1b1b1b"))
     # an invisible trace carries hover text per cell
     fig.add_trace(go.Scatter(
         x=summary["kolom"] + 0.5, y=summary["baris"] + 0.5, mode="markers",
         marker=dict(size=120, opacity=0), hoverinfo="text",
         text=[f"{t('grid.box', lang=lang, n=k)}<br>{html.escape(str(lbl))}<br>{t('grid.count', lang=lang, count=c, pct=p)}"
-              for k, lbl, c, p in zip(summary["kotak"], summary["label"], counts, shares)],
+              for k, lbl, c, p in zip(summary["kotak"], summary["label"], summary["jumlah_teks"], summary["persen_teks"])],
         showlegend=False))
     fig.update_xaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=[t(f"grid.{c}", lang=lang) for c in AXIS_POT],
                      title=dict(text=f"<b>{t('grid.x', lang=lang)}</b>", font=dict(size=16)), showgrid=False,
@@ -86,7 +83,8 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     lang = language()
     fig = go.Figure()
     curves: dict[int, list[str]] = {}
-    counts, shares = count_labels(summary, min_count)
+    summary = with_count_labels(summary, min_count, lang)
+    counts, shares = summary["jumlah_teks"], summary["persen_teks"]
     for r in summary.itertuples(index=False):
         fig.add_shape(type="rect", x0=r.kolom, x1=r.kolom + 1, y0=r.baris, y1=r.baris + 1,
                       fillcolor=_tint(BOX_COLOURS.get(r.kotak, "#cccccc"), 0.22),

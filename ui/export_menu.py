@@ -54,8 +54,7 @@ def _audit(r: Request, action: str, extra: dict | None = None) -> None:
 
 def _summary(r: Request) -> pd.DataFrame:
     summary = services.summary(r.ctx.period, r.ctx.filters, r.ctx.scope)
-    counts, shares = charts.count_labels(summary, r.min_count, r.lang)
-    return summary.assign(jumlah_teks=counts, persen_teks=shares)
+    return charts.with_count_labels(summary, r.min_count, r.lang)
 
 
 def report(r: Request) -> bytes:
@@ -93,10 +92,9 @@ def ninebox(r: Request, kind: str) -> bytes:
 
 def view(r: Request, fig, summary: pd.DataFrame, extra_lines: list[str], kind: str) -> bytes:
     """A figure as the page shows it (e.g. the Sembilan Kotak dots with the page's own filters)."""
-    counts, shares = charts.count_labels(summary, r.min_count, r.lang)
     framed = figure_export.framed_ninebox(fig, t("exp.ninebox_title", lang=r.lang, period=r.ctx.period),
                                           presentation.filter_lines(r.ctx, r.lang) + extra_lines, date.today(),
-                                          summary.assign(jumlah_teks=counts, persen_teks=shares), lang=r.lang)
+                                          charts.with_count_labels(summary, r.min_count, r.lang), lang=r.lang)
     _audit(r, f"ekspor:9-kotak-{kind}", {"filter_halaman": extra_lines})
     return figure_export.render(framed, kind, lang=r.lang)
 

@@ -59,8 +59,7 @@ def _figures(ctx: Context, lang: str, subtitle: str) -> Slide:
 
 def _ninebox(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
     summary = services.summary(ctx.period, ctx.filters, ctx.scope)
-    counts, shares = charts.count_labels(summary, k, lang)
-    legend = summary.assign(jumlah_teks=counts, persen_teks=shares).sort_values("kotak", ascending=False)
+    legend = charts.with_count_labels(summary, k, lang).sort_values("kotak", ascending=False)
     table = pd.DataFrame({t("beranda.legend_box", lang=lang): legend["kotak"].astype(int),
                           t("beranda.legend_label", lang=lang): legend["label"],
                           t("beranda.legend_count", lang=lang): legend["jumlah_teks"],
