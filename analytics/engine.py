@@ -6,13 +6,22 @@ import pandas as pd
 
 from analytics.competency import jpm_band, person_jpm
 from analytics.ninebox import box_number
-from analytics.performance import performance_axis
-from analytics.potential import potential_axis, potential_components
+from analytics.performance import SUPPORTING, performance_axis
+from analytics.potential import EXTRA_COMPONENTS, potential_axis, potential_components
 from analytics.rules import RuleSet
 
 STATUS_PLACED = "ditempatkan"
 STATUS_NOT_PROFILED = "belum diprofil"
 STATUS_NO_PERFORMANCE = "belum ada kinerja"
+
+
+def input_columns(rules: RuleSet) -> list[str]:
+    """The population columns :func:`place` reads (the rest need not be loaded: national scale).
+    Several are optional there, so a column left out here would silently change placements; a test
+    checks that placing on exactly these gives the same result as on the whole population."""
+    return ["nip", "predikat", "hasil_kerja", "perilaku", "nilai_legacy", *SUPPORTING, "jenjang_jabatan",
+            *rules.skj_codes(), "jpm_sumber", *rules.potential_codes(), "nilai_potensi", "pendidikan_tingkat",
+            "hukdis_aktif", *EXTRA_COMPONENTS]
 
 
 def place(population: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:

@@ -9,6 +9,8 @@ from analytics.lookup import lookup
 from analytics.performance import categorise, weighted
 from analytics.rules import RuleSet
 
+# Potential components read from population columns of these names when present (not yet imported).
+EXTRA_COMPONENTS = ("pengembangan_kompetensi", "pengalaman_jabatan", "kesesuaian_bidang")
 # Components that come from an assessment: without at least one of them a person
 # is "belum diprofil" and is never placed, whatever else is known about them.
 ASSESSMENT_COMPONENTS = ("asesmen_kompetensi", "aspek_potensi")
@@ -39,7 +41,7 @@ def potential_components(frame: pd.DataFrame, rules: RuleSet, jpm_value: pd.Seri
     integ = dict(zip(rules.integrity["tingkat_hukdis"], rules.integrity["nilai"]))
     out["integritas"] = lookup(frame["hukdis_aktif"], integ, default=integ.get("tidak ada", np.nan)) \
         if "hukdis_aktif" in frame.columns else np.nan
-    for extra in ("pengembangan_kompetensi", "pengalaman_jabatan", "kesesuaian_bidang"):
+    for extra in EXTRA_COMPONENTS:
         out[extra] = frame[extra].astype(float) if extra in frame.columns else np.nan
     return out
 

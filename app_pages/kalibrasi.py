@@ -68,7 +68,7 @@ with left:
                     config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"]})
     st.caption(t("kal.chart_help"))
     labels = privacy.people(placed[["nip", "nama", "jabatan", "jenjang_jabatan"]])
-    names = dict(zip(placed["nip"], labels["nama"] + " · " + labels["jabatan"]))
+    names = dict(zip(placed["nip"], labels["nama"] + " · " + labels["jabatan"].astype("str")))
     if st.session_state.pop("kal_clear_search", False):
         st.session_state["kal_search"] = None
     st.selectbox(t("kal.search"), list(names), index=None, key="kal_search", on_change=_on_search,

@@ -83,7 +83,7 @@ with tab_gap:
             # per-person IDP: a person from the list above (keyed on the cell: never someone else's pick)
             st.subheader(t("dev.idp"))
             shown_people = privacy.people(people)
-            labels = dict(zip(people["nip"], shown_people["nama"] + " · " + shown_people["jabatan"]))
+            labels = dict(zip(people["nip"], shown_people["nama"] + " · " + shown_people["jabatan"].astype("str")))
             nip = st.selectbox(t("dev.idp_pick"), list(labels), index=None, key=f"dev_person_{pick_opd}_{pick_kode}",
                                format_func=lambda n: labels.get(n, n), placeholder=t("dev.idp_pick_hint"))
             if nip is not None:

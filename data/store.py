@@ -17,11 +17,19 @@ from typing import Iterator, Sequence
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analytics.rules import RuleSet
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 DEFAULT_DB = Path(__file__).parent / "talenta.duckdb"
+# DuckDB's own working memory (it spills to ``<db>.tmp`` beyond it). Bounded so that a national-size
+# query leaves room for the frames it returns: the dashboard fits 4 GB at 4.7M ASN (issue 10).
+DUCKDB_MEMORY = os.environ.get("TALENTA_DUCKDB_MEMORY", "1GB")
+# Text columns of the population that stay text; every other text column comes back as a categorical
+# with sorted categories (sorts and compares as text, 1–2 bytes a person instead of 20–40).
+_FREE_TEXT = frozenset({"nip", "nama"})
 
 
 class StoreError(RuntimeError):
@@ -101,7 +109,8 @@ class Store:
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            self._con = duckdb.connect(str(self.path), read_only=read_only, config={
+                "memory_limit": DUCKDB_MEMORY, "allocator_background_threads": True})
         except duckdb.Error as exc:  # lock held elsewhere, damaged file, ...
             raise _friendly(exc, self.path) from None
 
@@ -368,17 +377,21 @@ class Store:
         )
 
     # -- personnel ----------------------------------------------------------
-    def population(self, period: int, filters: Filters = Filters(), nips: Sequence[str] = (),
-                   scope: Scope = EVERYTHING) -> pd.DataFrame:
-        """One row per ASN of the period with everything the talent engine reads.
+    def population(self, period: int, filters: Filters = Filters(), nips: Sequence[str] | None = None,
+                   scope: Scope = EVERYTHING, columns: Sequence[str] | None = None,
+                   assessed_only: bool = False) -> pd.DataFrame:
+        """One row per ASN of the period (sorted by NIP) with everything the talent engine reads.
 
         The assessment used is the most recent one no older than the validity
         setting, preferring the source with the best priority within a period.
+        ``columns`` keeps only those (and ``nip``; names the data lacks are skipped): at national
+        scale a caller asks for what it reads. Text other than NIP and name comes back categorical.
+        ``assessed_only`` keeps the people with a valid assessment (competency analyses: a third of them).
         """
         validity = int(self.setting("masa_berlaku_asesmen_tahun") or 1)
         where, params = _filter_sql(filters, scope)
-        if nips:
-            where += " AND list_contains(?, ap.nip)"
+        if nips is not None:  # a semi-join: a pool of a million NIPs costs one hash join, not a scan per row
+            where += " AND ap.nip IN (SELECT unnest(?::VARCHAR[]))"
             params.append(list(nips))
         sql = f"""
         WITH pop AS (
@@ -412,9 +425,17 @@ class Store:
         LEFT JOIN performance pf ON pf.period = pop.period AND pf.nip = pop.nip
         LEFT JOIN asm ON asm.nip = pop.nip
         LEFT JOIN hukdis ON hukdis.nip = pop.nip
-        ORDER BY pop.nip
+        {"WHERE asm.nip IS NOT NULL" if assessed_only else ""}
         """
-        return self._frame(sql, [period, *params, period, period, validity, period, period])
+        cur = self._cur()
+        try:
+            rel = cur.sql(sql, params=[period, *params, period, period, validity, period, period])
+            keep = rel.columns if columns is None else [c for c in rel.columns if c == "nip" or c in set(columns)]
+            # sorted here, not by an ORDER BY: DuckDB would hold (and at 4.7M spill) every row to sort them
+            return _compact_frame(rel.project(", ".join(_ident(c) for c in keep)).to_arrow_reader(250_000),
+                                  sort_by="nip")
+        finally:
+            cur.close()
 
     def headline(self, period: int, filters: Filters = Filters(), scope: Scope = EVERYTHING) -> dict:
         """Counts for Beranda that need no engine run."""
@@ -718,15 +739,15 @@ class Store:
 
     # -- succession (issue 8) ----------------------------------------------------
     def predikat_history(self, period: int, years: int, scope: Scope = EVERYTHING,
-                         nips: Sequence[str] = ()) -> pd.DataFrame:
+                         nips: Sequence[str] | None = None) -> pd.DataFrame:
         """SKP results of the ``years`` periods up to ``period`` for the ASN of ``period`` inside the scope:
         nip, period, predikat, hasil_kerja, perilaku, nilai_legacy (one row per nip and period)."""
         sql = ("SELECT pf.nip, pf.period, pf.predikat, pf.hasil_kerja, pf.perilaku, pf.nilai_legacy"
                " FROM performance pf WHERE pf.period <= ? AND pf.period > ? - ?"
                f" AND pf.nip IN (SELECT nip FROM asn_period WHERE period = ? AND {in_scope('opd_id')})")
         params: list = [period, period, int(years), period, *scope.params]
-        if nips:
-            sql += " AND list_contains(?, pf.nip)"
+        if nips is not None:
+            sql += " AND pf.nip IN (SELECT unnest(?::VARCHAR[]))"
             params.append(list(nips))
         return self._frame(sql + " ORDER BY pf.nip, pf.period", params)
 
@@ -1012,17 +1033,21 @@ class Store:
     }
     _SHADOWED = ("asn", "asn_period", "performance", "assessment", "discipline", "target_post")
 
-    def import_reference(self, period: int | None, known_nips: bool = False) -> dict:
-        """What import validation needs to know about the database, read in one go."""
+    def import_reference(self, period: int | None, known_nips: bool = False, personnel_nips: bool = True) -> dict:
+        """What import validation needs to know about the database, read in one go. The NIPs of
+        ``period`` (when ``personnel_nips``) and of every ASN (when ``known_nips``) come as
+        pyarrow-backed text columns: a national register is ~30 bytes a NIP, not a Python set."""
         cur = self._cur()
         try:
             status = dict(cur.execute("SELECT period, status FROM period").fetchall())
-            personnel = set()
-            if period is not None:
-                personnel = set(cur.sql("SELECT nip FROM asn_period WHERE period = ?", params=[period])
-                                .to_arrow_table().column(0).to_pylist())
-            known = set(cur.sql("SELECT nip FROM asn").to_arrow_table().column(0).to_pylist()) \
-                if known_nips else set()
+
+            def nips(sql: str, params: list) -> pd.Series:
+                return cur.sql(sql, params=params).to_arrow_table().column(0).to_pandas()
+
+            none = pd.Series([], dtype="str")
+            personnel = nips("SELECT nip FROM asn_period WHERE period = ?", [period]) \
+                if period is not None and personnel_nips else none
+            known = nips("SELECT nip FROM asn", []) if known_nips else none
             return {
                 "period_status": {int(k): v for k, v in status.items()},
                 "personnel_nips": personnel,
@@ -1131,9 +1156,10 @@ class Store:
                     if incoming is not None:
                         cur.unregister("_incoming")
                 if ended_demo:  # synthetic periods and OPDs the real data does not use go too
-                    cur.execute("DELETE FROM period WHERE period NOT IN (SELECT period FROM asn_period)")
-                    cur.execute("DELETE FROM opd WHERE opd_id NOT IN (SELECT opd_id FROM asn_period)"
-                                " AND opd_id NOT IN (SELECT opd_id FROM target_post WHERE opd_id IS NOT NULL)")
+                    # (DISTINCT: a handful of values to look up, not a hash of every row)
+                    cur.execute("DELETE FROM period WHERE period NOT IN (SELECT DISTINCT period FROM asn_period)")
+                    cur.execute("DELETE FROM opd WHERE opd_id NOT IN (SELECT DISTINCT opd_id FROM asn_period)"
+                                " AND opd_id NOT IN (SELECT DISTINCT opd_id FROM target_post WHERE opd_id IS NOT NULL)")
                 cur.execute(
                     "INSERT INTO audit_log (actor, action, entity, detail) VALUES (?, ?, ?, ?)",
                     [actor, f"impor:{kind}", f"batch:{batch_id}",
@@ -1272,6 +1298,35 @@ def _filter_sql(filters: Filters, scope: Scope = EVERYTHING) -> tuple[str, list]
             parts.append(f"list_contains(?, {column})")
             params.append(list(values))
     return ("".join(f" AND {p}" for p in parts), params)
+
+
+def _compact_frame(batches: pa.RecordBatchReader, sort_by: str | None = None) -> pd.DataFrame:
+    """A population frame at a fraction of the memory, read batch by batch so the raw text of a
+    national population is never held at once: text other than ``_FREE_TEXT`` becomes categoricals
+    with sorted categories, one block per column, Arrow buffers freed while converting."""
+    chunks = []
+    for batch in batches:
+        # DuckDB frees a batch only when no column of it is alive: copy (concat_arrays) what is kept as is,
+        # or the raw text of every column stays with the names (measured: 0.45 GB a million ASN)
+        arrays = [pc.dictionary_encode(a) if name not in _FREE_TEXT and pa.types.is_string(a.type)
+                  else pa.concat_arrays([a]) for name, a in zip(batch.schema.names, batch.columns)]
+        chunks.append(pa.RecordBatch.from_arrays(arrays, names=batch.schema.names))
+        del batch, arrays
+    if not chunks:
+        return batches.schema.empty_table().to_pandas()
+    table = pa.Table.from_batches(chunks).unify_dictionaries()
+    chunks.clear()
+    if sort_by is not None:  # column by column, so only one column is ever held twice
+        order = pc.sort_indices(table.column(sort_by))
+        for name in table.column_names:
+            i = table.column_names.index(name)
+            table = table.set_column(i, name, table.column(i).take(order))
+    frame = table.to_pandas(split_blocks=True, self_destruct=True)
+    del table
+    for name, col in frame.items():
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            frame[name] = col.cat.reorder_categories(sorted(col.cat.categories))
+    return frame
 
 
 def open_store(path: Path | str | None = None, read_only: bool = False) -> Store:

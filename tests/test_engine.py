@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analytics.competency import gaps, jpm, jpm_band, required_levels
-from analytics.engine import STATUS_NO_PERFORMANCE, STATUS_NOT_PROFILED, STATUS_PLACED, place
+from analytics.engine import STATUS_NO_PERFORMANCE, STATUS_NOT_PROFILED, STATUS_PLACED, input_columns, place
 from analytics.ninebox import box_number, box_summary
 from analytics.performance import performance_axis, predikat_from_pair
 from analytics.potential import potential_axis
@@ -171,3 +171,24 @@ def test_box_summary_lists_every_box_with_shares(rules):
     assert s.set_index("kotak")["jumlah"].to_dict()[9] == 2
     assert s["jumlah"].sum() == 3
     assert s.set_index("kotak")["persen"][9] == pytest.approx(66.7)
+
+
+def test_placing_on_the_declared_input_columns_changes_nothing(demo_db):
+    """Pages load only ``input_columns`` (national scale): a column the engine read but did not
+    declare would silently change placements. Optional inputs the demo lacks are added here."""
+    from data.store import open_store
+
+    store = open_store(demo_db, read_only=True)
+    try:
+        rules = store.rules(2025)
+        full = store.population(2025)
+    finally:
+        store.close()
+    rng = np.random.default_rng(3)
+    for extra in ("pengembangan_kompetensi", "pengalaman_jabatan", "kesesuaian_bidang"):
+        full[extra] = rng.uniform(0, 100, len(full))
+    declared = [c for c in input_columns(rules) if c in full.columns]
+    assert len(declared) < len(full.columns) - 20   # the point: most columns are not loaded
+    expected = place(full, rules)
+    pd.testing.assert_frame_equal(place(full[declared], rules), expected)
+    assert expected["kotak"].notna().sum() > 1000

@@ -63,6 +63,31 @@ def test_population_filters_are_parameterised(db):
     assert one["nip"].tolist() == [everyone["nip"].iloc[0]]
 
 
+def test_population_columns_nips_and_compact_text(db):
+    """National scale (issue 10): callers read only their columns, a pool by NIP, text as categoricals."""
+    import pandas as pd
+
+    everyone = db.population(2025)
+    assert everyone["nip"].is_monotonic_increasing and everyone["nip"].is_unique
+    narrow = db.population(2025, columns=["opd_nama", "k_integritas", "no_such_column"])
+    assert narrow.columns.tolist() == ["nip", "opd_nama", "k_integritas"]
+    pd.testing.assert_frame_equal(narrow, everyone[narrow.columns.tolist()])
+    # low-cardinality text is categorical with sorted categories, so it sorts and compares as text
+    opd = everyone["opd_nama"]
+    assert isinstance(opd.dtype, pd.CategoricalDtype) and list(opd.cat.categories) == sorted(opd.dropna().unique())
+    assert everyone.sort_values("opd_nama")["opd_nama"].astype(str).is_monotonic_increasing
+    assert not isinstance(everyone["nama"].dtype, pd.CategoricalDtype)
+    # a pool of NIPs is a semi-join; an empty pool reads nobody (not everybody)
+    pool = everyone["nip"].iloc[::7].to_numpy()
+    assert db.population(2025, nips=pool)["nip"].tolist() == sorted(pool)
+    assert db.population(2025, nips=[]).empty
+    assert db.predikat_history(2025, 2, nips=[]).empty
+    assert set(db.predikat_history(2025, 2, nips=pool[:5])["nip"]) == set(pool[:5])
+    assessed = db.population(2025, assessed_only=True)
+    pd.testing.assert_frame_equal(assessed, everyone[everyone["sumber"].notna()].reset_index(drop=True),
+                                  check_dtype=False, check_categorical=False)  # fewer categories
+
+
 def test_lock_held_by_another_process_gives_one_clear_sentence(tmp_path):
     import subprocess
     import sys

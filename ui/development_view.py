@@ -25,11 +25,13 @@ BAND_COLOURS = ("#2e8b57", "#f0b429", "#d64545", "#8c8c8c")
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _population(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> pd.DataFrame:
-    return _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope))
+    return _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope), assessed_only=True)
 
 
 def population(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
-    """The store's population of the period within scope and filters (shared: do not mutate)."""
+    """The assessed ASN of the period within scope and filters, every column (shared: do not mutate).
+    Only they have competency levels and scores, all the page's analyses read; the others are
+    counted from the placements."""
     with services.snapshot() as snap:
         return _population(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
                            filters.jenis_asn, scope.opd_ids)
