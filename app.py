@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import frame, privacy, services
+from ui import frame, memory, privacy, services
 from ui import login as login_form
 from ui.i18n import t
 from ui.user import logged_in
@@ -18,6 +18,7 @@ PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "
 PRESENTATION = "presentasi"
 
 st.set_page_config(page_title="Talenta ASN", page_icon=":material/grid_view:", layout="wide")
+memory.return_large_blocks()  # national-size frames go back to the OS when a cache drops them
 
 frame.language_picker()
 if not frame.open_database():

@@ -12,7 +12,7 @@ def apply_calibration(placed: pd.DataFrame, calib: pd.DataFrame, boxes: pd.DataF
     """Copy of ``placed`` with ``kotak_awal`` (the engine's proposal), ``kotak`` (final: calibrated
     where the committee moved someone), ``dikalibrasi`` and ``alasan_kode``. When ``x``/``y`` plot
     positions are present, moved people are redrawn inside their new box."""
-    out = placed.copy()
+    out = placed.copy(deep=False)  # copy-on-write: changing ``out`` leaves ``placed`` as it was
     out["kotak_awal"] = out["kotak"]
     moved = calib.set_index("nip") if not calib.empty else pd.DataFrame(columns=["kotak_baru", "alasan_kode"])
     new_box = out["nip"].map(moved["kotak_baru"]) if len(moved) else pd.Series(np.nan, index=out.index)

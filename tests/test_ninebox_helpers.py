@@ -10,7 +10,7 @@ import pytest
 from analytics import whatif
 from analytics.demography import age_band, age_on
 from analytics.engine import place
-from analytics.positions import plot_positions, stable_sample
+from analytics.positions import SAMPLE_SALT, plot_positions, stable_sample, stable_unit
 from analytics.selection import selection_from_event
 from analytics.talentpool import FAILS, MEETS, UNKNOWN, pool_checks
 from data.store import open_store
@@ -87,9 +87,11 @@ def test_higher_potential_is_drawn_further_right_within_a_box(placed_2025):
 
 def test_stable_sample_is_deterministic_and_sized():
     keys = pd.Series([f"{i:018d}" for i in range(50_000)])
-    a, b = stable_sample(keys, 10_000), stable_sample(keys, 10_000)
+    units = pd.Series(stable_unit(keys, SAMPLE_SALT))
+    a, b = stable_sample(units, 10_000), stable_sample(units.copy(), 10_000)
     assert a.equals(b) and a.sum() == 10_000
-    assert stable_sample(keys.head(10), 10_000).all()
+    assert set(units[a].nsmallest(10).index) == set(units.nsmallest(10).index)
+    assert stable_sample(units.head(10), 10_000).all()
 
 
 def test_whatif_with_saved_cutoffs_changes_nothing(placed_2025):

@@ -20,11 +20,12 @@ from datetime import date
 
 from analytics.demography import age_band, age_on
 from analytics.calibration import apply_calibration
-from analytics.engine import place
-from analytics.positions import plot_positions
+from analytics.engine import input_columns, place
+from analytics.positions import SAMPLE_SALT, plot_positions, stable_unit
 from analytics.ninebox import box_summary
 from analytics.rules import RuleSet
 from data.store import Filters, Scope, Store, StoreError, db_path, open_store
+from ui import memory
 
 
 @st.cache_resource(show_spinner=False)
@@ -55,21 +56,41 @@ def rules(period: int) -> RuleSet:
         return _rules(snap, str(snap.path), snap.version, period)
 
 
+# What pages show of a person next to their placement (the engine's inputs are not kept).
+PERSON_COLUMNS = ("nama", "gelar_depan", "gelar_belakang", "jabatan", "jenis_jabatan", "jenjang_jabatan", "opd_id",
+                  "opd_nama", "unit_kerja", "jenis_kelamin", "jenis_asn", "tanggal_lahir", "pendidikan_tingkat",
+                  "pendidikan_bidang", "golongan", "sumber", "periode_asesmen")
+# Labels the engine and calibration give per person, from a handful of values: kept as categoricals
+# (a byte a person instead of a pointer or a string; 4.7M ASN must fit 4 GB, issue 10).
+LABEL_COLUMNS = ("predikat_efektif", "kinerja_kategori", "kinerja_formula", "potensial_kategori",
+                 "potensial_formula", "status", "jpm_pemetaan", "jpm_seleksi", "kelompok_usia", "alasan_kode",
+                 "jpm_teks")
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _placements(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> pd.DataFrame:
-    pop = _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope))
     rules = _rules(_snap, path, version, period)
+    # only the columns the engine and the pages read: at national scale the rest is most of the memory
+    pop = _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope),
+                           columns=[*input_columns(rules), *PERSON_COLUMNS])
     placed = place(pop, rules)
-    keep = ["nama", "gelar_depan", "gelar_belakang", "jabatan", "jenis_jabatan", "jenjang_jabatan", "opd_id",
-            "opd_nama", "unit_kerja", "jenis_kelamin", "jenis_asn", "tanggal_lahir", "pendidikan_tingkat",
-            "pendidikan_bidang", "golongan", "sumber", "periode_asesmen"]
-    out = pd.concat([placed, pop[[c for c in keep if c in pop.columns]]], axis=1)
+    out = pd.concat([placed, pop[[c for c in PERSON_COLUMNS if c in pop.columns]]], axis=1)
+    del pop, placed
+    out["tanggal_lahir"] = pd.to_datetime(out["tanggal_lahir"]).astype("datetime64[s]")
     out["usia"] = age_on(out["tanggal_lahir"], date(period, 12, 31))
     out["kelompok_usia"] = age_band(out["usia"])
-    out["jpm_teks"] = out["jpm"].map(lambda v: "–" if pd.isna(v) else f"{v:.1f}".replace(".", ","))
+    # one text per distinct JPM, not one per person
+    labels = {v: f"{v:.1f}".replace(".", ",") for v in out["jpm"].dropna().unique()}
+    out["jpm_teks"] = out["jpm"].map(labels).fillna("–")
     out = pd.concat([out, plot_positions(out, rules)], axis=1)
-    return apply_calibration(out, _snap.calibrations(period, scope=Scope(scope)), rules.boxes)
+    out["sampel"] = stable_unit(out["nip"], SAMPLE_SALT)   # which dots a large scatter draws
+    out = apply_calibration(out, _snap.calibrations(period, scope=Scope(scope)), rules.boxes)
+    for c in LABEL_COLUMNS:
+        if c in out.columns:
+            out[c] = pd.Categorical(out[c])  # categories sorted
+    memory.release_freed()  # the engine's intermediates
+    return out
 
 
 def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
