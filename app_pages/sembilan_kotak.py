@@ -18,6 +18,8 @@ from ui.i18n import language, t
 from ui.user import acting_user, can
 
 DOT_LIMIT = 20_000           # above this, a stated, stable sample of dots is drawn
+LIST_LIMIT = 5_000           # rows a list sends to the browser; the count above it is always the full one
+LIST_COLUMNS = ["nama", "nip", "kotak", "predikat_efektif", "potensial_nilai", "jpm", "jabatan", "opd_nama", "golongan"]
 CHART_KEY = "nk_chart"
 COLOUR_OPTIONS = {"kotak": "nk.colour.kotak", "opd_nama": "nk.colour.opd", "jenis_jabatan": "nk.colour.jenis",
                   "jenis_kelamin": "nk.colour.jk", "kelompok_usia": "nk.colour.usia", "jenis_asn": "nk.colour.asn"}
@@ -42,21 +44,47 @@ with st.container(border=True):
     pend = f5.multiselect(t("nk.pendidikan"), sorted(everyone["pendidikan_tingkat"].dropna().unique()), key="pend",
                           placeholder=t("sidebar.all"), bind="query-params")
 
-mask = pd.Series(True, index=everyone.index)
+# Who is in view, as a mask over the shared frame: the page never copies the (national) frame; what it
+# shows is taken from it in small functions, so nothing large outlives a rerun in this script's names
+# (widget callbacks keep them alive until the session's next rerun, one copy per session).
+in_view = pd.Series(True, index=everyone.index)
 if gol:
-    mask &= everyone["golongan"].isin(gol)
+    in_view &= everyone["golongan"].isin(gol)
 if jk:
-    mask &= everyone["jenis_kelamin"].isin(jk)
+    in_view &= everyone["jenis_kelamin"].isin(jk)
 if usia:
-    mask &= everyone["kelompok_usia"].isin(usia)
+    in_view &= everyone["kelompok_usia"].isin(usia)
 if pend:
-    mask &= everyone["pendidikan_tingkat"].isin(pend)
+    in_view &= everyone["pendidikan_tingkat"].isin(pend)
 if search and search.strip():
     q = search.strip()
-    mask &= everyone["nama"].str.contains(q, case=False, regex=False, na=False) | everyone["nip"].str.startswith(q)
-people = everyone[mask]
-placed = people[people["kotak"].notna()]
-summary = box_summary(placed["kotak"], rules.boxes)
+    in_view &= everyone["nama"].str.contains(q, case=False, regex=False, na=False) | everyone["nip"].str.startswith(q)
+has_box = in_view & everyone["kotak"].notna()
+summary = box_summary(everyone.loc[has_box, "kotak"], rules.boxes)
+
+
+def _dots() -> tuple[pd.DataFrame, int]:
+    """The placed people drawn (all, or a stable sample above DOT_LIMIT) and how many are placed."""
+    units = everyone.loc[has_box, "sampel"]
+    return everyone.loc[units.index[stable_sample(units, DOT_LIMIT).to_numpy()]], len(units)
+
+
+def _listed(where: pd.Series) -> tuple[pd.DataFrame, int]:
+    """The list's rows (highest box and potential first, at most LIST_LIMIT, chosen before the columns
+    are taken) and how many people it stands for."""
+    key = everyone.loc[where, ["kotak", "potensial_nilai"]].sort_values(["kotak", "potensial_nilai"], ascending=False)
+    return everyone.loc[key.index[:LIST_LIMIT], LIST_COLUMNS], len(key)
+
+
+def _tray() -> tuple[pd.DataFrame, int]:
+    """The not-yet-profiled in view: the first LIST_LIMIT by NIP, sorted by name, and how many there are."""
+    idx = everyone.index[(in_view & (everyone["status"] == "belum diprofil")).to_numpy()]
+    return everyone.loc[idx[:LIST_LIMIT], ["nama", "jabatan", "opd_nama"]].sort_values("nama"), len(idx)
+
+
+def _whatif(hi: float, mid: float) -> tuple[pd.DataFrame, int]:
+    placed = everyone.loc[has_box, ["kotak", "kinerja_kategori", "potensial_nilai"]]
+    return whatif.compare(placed, rules, hi, mid), whatif.moved(placed, rules, hi, mid)
 
 # a selection made under other filters would point at other people: forget it
 signature = (ctx.period, ctx.filters, tuple(gol), tuple(jk), tuple(usia), tuple(pend), search)
@@ -94,10 +122,9 @@ chosen_box = top[1].segmented_control(t("nk.box_pick"), list(range(1, 10)), key=
 mode = top[2].segmented_control(t("nk.mode"), ["klik", "seret"], key="nk_mode", default="klik", required=True,
                                 format_func=lambda m: t(f"nk.mode.{m}"), help=t("nk.mode_help"))
 
-shown = placed
-if len(placed) > DOT_LIMIT:
-    shown = placed[stable_sample(placed["nip"], DOT_LIMIT)]
-    st.caption(t("nk.sampled", shown=fmt.num(len(shown), lang=lang), total=fmt.num(len(placed), lang=lang)))
+shown, n_placed = _dots()
+if len(shown) < n_placed:
+    st.caption(t("nk.sampled", shown=fmt.num(len(shown), lang=lang), total=fmt.num(n_placed, lang=lang)))
 _, hi, mid = rules.cutoff("potensial")
 fig, curves = charts.ninebox_scatter(shown, summary, colour or "kotak", (mid, hi), drag_select=mode == "seret",
                                      min_count=privacy.min_group() if privacy.is_on() else 0)
@@ -119,19 +146,20 @@ left, right = st.columns([3, 1])
 with left:
     nips = st.session_state.get("nk_nips", ())
     if nips:
-        rows = people[people["nip"].isin(nips)]
-        st.subheader(t("nk.drill_selected", n=fmt.num(len(rows), lang=lang)))
+        rows, total = _listed(in_view & everyone["nip"].isin(nips))
+        st.subheader(t("nk.drill_selected", n=fmt.num(total, lang=lang)))
     elif chosen_box:
-        rows = placed[placed["kotak"] == chosen_box]
+        rows, total = _listed(in_view & (everyone["kotak"] == chosen_box))
         box = rules.boxes.set_index("kotak").loc[chosen_box]
-        st.subheader(t("nk.drill_box", n=chosen_box, count=fmt.num(len(rows), lang=lang)))
+        st.subheader(t("nk.drill_box", n=chosen_box, count=fmt.num(total, lang=lang)))
         st.caption(f"{box['label']} · {t('profil.followup')}: {box['rekomendasi'].replace(';', ' · ')}")
     else:
         rows = None
         st.info(t("nk.drill_hint"))
     if rows is not None:
-        table = rows[["nama", "nip", "kotak", "predikat_efektif", "potensial_nilai", "jpm", "jabatan", "opd_nama",
-                      "golongan"]].sort_values(["kotak", "potensial_nilai"], ascending=False)
+        if total > len(rows):  # the highest potential first; the count in the heading is everyone
+            st.caption(t("nk.list_limited", shown=fmt.num(len(rows), lang=lang), total=fmt.num(total, lang=lang)))
+        table = rows
         # a row selection belongs to the list it was made in (it holds positions, not NIPs):
         # a different list gets a different key, so no profile opens for someone never clicked
         view = hashlib.sha1(repr((signature, chosen_box, tuple(nips))).encode()).hexdigest()[:12]
@@ -151,12 +179,15 @@ with left:
             if nip is not None:
                 _profile_dialog(nip)
 with right:
-    unprofiled = people[people["status"] == "belum diprofil"]
+    unprofiled, n_unprofiled = _tray()
     st.subheader(t("nk.tray"))
-    st.metric(t("nk.tray_count"), fmt.num(len(unprofiled), lang=lang),
+    st.metric(t("nk.tray_count"), fmt.num(n_unprofiled, lang=lang),
               help=t("nk.tray_help"), border=True)
     with st.expander(t("nk.tray_who")):
-        st.dataframe(unprofiled[["nama", "jabatan", "opd_nama"]].sort_values("nama"), hide_index=True,
+        if n_unprofiled > len(unprofiled):  # in NIP order: no sort of millions of names per rerun
+            st.caption(t("nk.tray_limited", shown=fmt.num(len(unprofiled), lang=lang),
+                         total=fmt.num(n_unprofiled, lang=lang)))
+        st.dataframe(unprofiled, hide_index=True,
                      width="stretch", height=300, column_config={
                          "nama": t("col.nama"), "jabatan": t("col.jabatan"), "opd_nama": t("col.opd")})
 
@@ -165,8 +196,7 @@ with st.expander(t("nk.whatif"), expanded=False):
     st.caption(t("nk.whatif_help", hi=fmt.num(hi, 1, lang), mid=fmt.num(mid, 1, lang)))
     w1, w2 = st.columns(2)
     new_mid, new_hi = w1.slider(t("nk.whatif_range"), 0.0, 100.0, (float(mid), float(hi)), step=0.5, key="nk_whatif")
-    diff = whatif.compare(placed, rules, new_hi, new_mid)
-    moved = whatif.moved(placed, rules, new_hi, new_mid)
+    diff, moved = _whatif(new_hi, new_mid)
     w2.metric(t("nk.whatif_moved"), fmt.num(moved, lang=lang), border=True)
     st.dataframe(diff, hide_index=True, width="stretch", column_config={
         "kotak": st.column_config.NumberColumn(t("col.kotak"), format="%d"), "label": t("beranda.legend_label"),
