@@ -197,6 +197,13 @@ def effective_predikat(history: pd.DataFrame, rules: SuccessionRules) -> pd.Seri
     return pred
 
 
+def _repeat(value: str, n: int) -> np.ndarray:
+    """``n`` references to one string (``np.full(n, s, dtype=object)`` makes ``n`` copies of it)."""
+    out = np.empty(n, dtype=object)
+    out.fill(value)
+    return out
+
+
 class _Checks:
     def __init__(self, index: pd.Index):
         self.index = index
@@ -205,15 +212,25 @@ class _Checks:
     def add(self, aturan: str, kind, hasil: np.ndarray, alasan, sumber: str = "",
             shortfall: np.ndarray | None = None) -> None:
         n = len(self.index)
-        alasan = np.asarray(alasan, dtype=object) if not isinstance(alasan, str) else np.full(n, alasan, dtype=object)
+
+        def text(v) -> pd.Series:
+            """An object column of shared strings: not one string object (or Arrow string) per row and check
+            (a national pool of 250k × 11 checks made 11M of them)."""
+            if isinstance(v, str):
+                return pd.Series(_repeat(v, n), dtype=object)
+            a = np.asarray(v)
+            if a.dtype.kind == "U":  # np.where over texts: one object per distinct text
+                uniq, inv = np.unique(a, return_inverse=True)
+                a = uniq.astype(object)[inv]
+            return pd.Series(a.astype(object, copy=False), dtype=object)
         self.rows.append(pd.DataFrame({
-            "row": np.arange(n), "aturan": aturan, "syarat": CHECK_LABELS[aturan], "jenis": kind,
-            "hasil": np.asarray(hasil, dtype=object), "alasan": alasan, "sumber": sumber,
+            "row": np.arange(n), "aturan": text(aturan), "syarat": text(CHECK_LABELS[aturan]), "jenis": text(kind),
+            "hasil": text(hasil), "alasan": text(alasan), "sumber": text(sumber),
             "kekurangan_tahun": np.full(n, np.nan) if shortfall is None else shortfall}))
 
 
 def _three(pass_mask: np.ndarray, unknown_mask: np.ndarray) -> np.ndarray:
-    return np.where(unknown_mask, UNKNOWN, np.where(pass_mask, MEETS, FAILS)).astype(object)
+    return np.array([FAILS, MEETS, UNKNOWN], dtype=object)[np.where(unknown_mask, 2, np.where(pass_mask, 1, 0))]
 
 
 # -- the engine ----------------------------------------------------------------------------------
@@ -488,7 +505,7 @@ def _readiness(c: pd.DataFrame, checks: pd.DataFrame, kotak: np.ndarray, rules: 
 
     # reason text: not-pool first, then every failing / unknown check
     if not reasons:
-        alasan = np.full(n, "", dtype=object)
+        alasan = _repeat("", n)
     else:
         texts = [[] for _ in range(n)]
         for i, k in enumerate(kotak):
@@ -507,6 +524,21 @@ def _readiness(c: pd.DataFrame, checks: pd.DataFrame, kotak: np.ndarray, rules: 
         alasan = [" ".join(t) if t else "Memenuhi semua syarat." for t in texts]
     return pd.DataFrame({"nip": c["nip"].to_numpy(), "kotak": kotak, "kesiapan": label, "alasan": alasan,
                          "jumlah_memenuhi": n_pass, "jumlah_tidak": n_fail, "jumlah_belum_diketahui": n_unknown})
+
+
+def ranked_with_reasons(candidates: pd.DataFrame, target: dict | pd.Series, rules: SuccessionRules, on: date,
+                        period: int, predikat_history: pd.DataFrame | None = None,
+                        limit: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``shortlist(evaluate(...))`` with the reason texts and the checks worked out only for the first
+    ``limit`` ranked (readiness and rank do not depend on them, and for a national pool of 250k
+    people the texts were most of the time and memory). Rows past ``limit`` have an empty ``alasan``."""
+    summary, _ = evaluate(candidates, target, rules, on, period, predikat_history, reasons=False)
+    ranked = shortlist(summary)
+    head = ranked["nip"] if limit is None else ranked["nip"].head(limit)
+    detail, checks = evaluate(candidates[candidates["nip"].isin(head)], target, rules, on, period,
+                              predikat_history)
+    ranked["alasan"] = ranked["nip"].map(detail.set_index("nip")["alasan"]).fillna("")
+    return ranked, checks
 
 
 def shortlist(summary: pd.DataFrame, include_non_candidates: bool = False, limit: int | None = None) -> pd.DataFrame:
@@ -559,16 +591,21 @@ def retirements(people: pd.DataFrame, posts: pd.DataFrame, retirement: pd.DataFr
     """People reaching BUP (of their current level) between ``on`` and ``on`` + ``years``, with the
     target posts they hold (``post_id``/``jabatan_target``, empty when they hold none)."""
     bup = retirement.set_index("jenjang_jabatan")["usia_bup"].astype(float)
+    on_ts = pd.Timestamp(on)
+    end = _plus_years(pd.Series([on_ts]), years).iloc[0]
     birth = _dates(people["tanggal_lahir"].to_numpy())
     birth.index = people.index
+    if len(bup):  # only people old enough to reach the lowest BUP by ``end`` (a month's slack for 29 Feb and
+        # fractional BUPs): a national roll is mostly far from retirement
+        latest = _plus_years(pd.Series([end]), -float(bup.min())).iloc[0] + pd.Timedelta(days=31)
+        near = (birth <= latest).to_numpy()
+        people, birth = people[near], birth[near]
     # one look-up per distinct level, not a Series.get per person (1M people: 2 s → 0.05 s)
     age = pd.Series(lookup(people["jenjang_jabatan"], bup.to_dict()), index=people.index, dtype=float)
     retire = pd.Series(pd.NaT, index=people.index, dtype="datetime64[ns]")
     for a in age.dropna().unique():
         m = age == a
         retire[m] = _plus_years(birth[m], a)
-    on_ts = pd.Timestamp(on)
-    end = _plus_years(pd.Series([on_ts]), years).iloc[0]
     m = (retire >= on_ts) & (retire <= end)
     keep = [c for c in ("nip", "nama", "jabatan", "jenjang_jabatan", "opd_nama") if c in people.columns]
     out = people.loc[m, keep].copy()

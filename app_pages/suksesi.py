@@ -35,9 +35,8 @@ lang = language()
 store = services.store()
 rules = succession.build_rules(store, ctx.period)
 posts = store.target_posts(ctx.scope)
-cand_all, history = succession.candidates(ctx.period, ctx.filters, ctx.scope)
-cand_all = cand_all.assign(nama_lengkap=[fmt.full_name(n, d, b) for n, d, b in zip(
-    cand_all["nama"], cand_all["gelar_depan"], cand_all["gelar_belakang"])])
+placed = services.placements(ctx.period, ctx.filters, ctx.scope)
+pool, history = succession.candidates(ctx.period, ctx.filters, ctx.scope)  # the pool's boxes only (shared)
 
 st.title(t("suk.title", period=ctx.period))
 st.caption(t("suk.intro"))
@@ -67,18 +66,16 @@ st.caption(f"{fmt.plain(post.get('opd_nama') or '–')}"
               if isinstance(post.get("bidang_pendidikan"), str) else ""))
 
 # -- shortlist ---------------------------------------------------------------------------------
-pool = el.pool_only(cand_all, rules)
-pool = pool[pool["nip"] != post.get("pemangku_nip")]
-summary, checks = el.evaluate(pool, post, rules, on, ctx.period, history)
 limit = st.number_input(t("suk.limit"), min_value=5, max_value=100, value=15, step=5, key="suk_limit")
-ranked = el.shortlist(summary)
-people = cand_all.set_index("nip")
-ranked = ranked.join(people[["nama_lengkap", "jabatan", "jenjang_jabatan", "opd_nama", "usia"]], on="nip")
+ranked, checks = el.ranked_with_reasons(pool[pool["nip"] != post.get("pemangku_nip")], post, rules, on, ctx.period,
+                                        history, limit=int(limit))
+people = pool.set_index("nip")  # copy-on-write: no copy of the pool
+ranked = ranked.join(people[["jabatan", "jenjang_jabatan", "opd_nama", "usia"]], on="nip")
 ready = ranked["kesiapan"].value_counts()
 m = st.columns(4)
 for col, label in zip(m, el.READINESS[:3]):
     col.metric(label, fmt.num(int(ready.get(label, 0)), lang=language()), border=True)
-m[3].metric(t("suk.not_profiled"), fmt.num(int(cand_all["kotak"].isna().sum()), lang=language()), border=True, help=t("suk.not_profiled_help"))
+m[3].metric(t("suk.not_profiled"), fmt.num(int(placed["kotak"].isna().sum()), lang=language()), border=True, help=t("suk.not_profiled_help"))
 
 st.subheader(t("suk.shortlist"))
 if ranked.empty:
@@ -86,6 +83,9 @@ if ranked.empty:
 elif ready.get(el.SIAP_SEKARANG, 0) == 0:
     st.warning(t("suk.none_ready"))
 shown = ranked.head(int(limit))
+who_shown = people.loc[shown["nip"]]
+shown = shown.assign(nama_lengkap=[fmt.full_name(n, d, b) for n, d, b in zip(
+    who_shown["nama"], who_shown["gelar_depan"], who_shown["gelar_belakang"])])
 table = privacy.people(shown)  # what may be shown: pseudonyms and masked NIPs when the switch is on
 st.dataframe(
     table[["peringkat", "nama_lengkap", "kesiapan", "kotak", "skor_talenta", "jpm_target", "alasan", "jabatan",
@@ -120,7 +120,7 @@ picked = st.multiselect(t("suk.compare_pick"), list(options), default=list(optio
 if len(picked) < 2:
     st.info(t("suk.compare_hint"))
 else:
-    codes = [k for k in rules.skj_codes if k in cand_all.columns]
+    codes = [k for k in rules.skj_codes if k in pool.columns]
     comp_names = rules.skj.merge(services.rules(ctx.period).competencies, on="kode")
     label_of = dict(zip(comp_names["kode"], comp_names["nama"]))
     theta = [_wrap(label_of.get(k, k)) for k in codes]
@@ -204,7 +204,7 @@ st.dataframe(view.sort_values(["tanpa_penerus", "siap_sekarang"], ascending=[Fal
 
 st.subheader(t("suk.retire"))
 years = st.slider(t("suk.retire_years"), 1, 5, 2, key="suk_years")
-gone = el.retirements(cand_all, posts, rules.retirement, on, years)
+gone = el.retirements(placed, posts, rules.retirement, on, years)
 held = gone[gone["post_id"].notna()]
 r1, r2 = st.columns(2)
 r1.metric(t("suk.retire_all", n=years), len(gone), border=True)

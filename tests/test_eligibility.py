@@ -190,6 +190,22 @@ def test_retirements_list_the_posts_they_empty(srules):
     assert out["tanggal_pensiun"].iloc[0] == date(2026, 6, 1)
 
 
+def test_retirements_at_the_edges_of_the_window(srules):
+    """Born 29 Feb: BUP falls on 28 Feb of a common year, the last day of the window (it counts); a day
+    after the window does not; a young ASN is never listed (the pre-filter must not drop edge cases)."""
+    bup = dict(zip(srules.retirement["jenjang_jabatan"], srules.retirement["usia_bup"]))
+    level = min(bup, key=bup.get)   # the lowest BUP: the pre-filter's bound
+    age = int(bup[level])
+    y = next(y for y in range(1956, 1990) if y % 4 == 0 and (y + age) % 4)  # leap birth year, common BUP year
+    people = pd.DataFrame({"nip": ["E1", "E2", "Y"], "nama": "x", "jabatan": "x", "jenjang_jabatan": level,
+                           "tanggal_lahir": [date(y, 2, 29), date(y, 3, 1), date(1995, 1, 1)]})
+    on = date(y + age - 2, 2, 28)                    # a 2-year window ending 28 Feb of the BUP year
+    out = el.retirements(people, pd.DataFrame(columns=["post_id", "jabatan", "pemangku_nip"]), srules.retirement,
+                         on, 2)
+    assert out["nip"].tolist() == ["E1"]
+    assert out["tanggal_pensiun"].iloc[0] == date(y + age, 2, 28)
+
+
 # -- the demo data's five vacant JPT Pratama posts -------------------------------------------------
 def test_demo_vacant_posts_each_get_a_ranked_shortlist_with_reasons(demo_db):
     from analytics.calibration import apply_calibration
@@ -223,3 +239,10 @@ def test_demo_vacant_posts_each_get_a_ranked_shortlist_with_reasons(demo_db):
         assert ranked["alasan"].str.len().gt(0).all()
         top = ranked.iloc[0]
         assert set(checks.loc[checks["nip"] == top["nip"], "hasil"]) == {el.MEETS}
+        # the page's path: reasons and checks for the head only, the same ranking and the same texts
+        fast, head_checks = el.ranked_with_reasons(el.pool_only(cand, sr), post, sr, date(2026, 1, 2), 2025, hist,
+                                                   limit=3)
+        pd.testing.assert_frame_equal(fast.drop(columns="alasan"), ranked.drop(columns="alasan"))
+        assert fast["alasan"].head(3).tolist() == ranked["alasan"].head(3).tolist()
+        assert (fast["alasan"].iloc[3:] == "").all()
+        assert set(head_checks["nip"]) == set(ranked["nip"].head(3))

@@ -29,22 +29,25 @@ def candidate_frame(population: pd.DataFrame, placed: pd.DataFrame) -> pd.DataFr
     """Population (dates, education, competencies) joined with the final placement (kotak, values)."""
     final = placed[["nip", "kotak", "kotak_awal", "kinerja_nilai", "potensial_nilai", "jpm", "predikat_efektif",
                     "status", "usia"]]
-    return population.merge(final, on="nip", how="left", validate="one_to_one")
+    return population.merge(final, on="nip", how="inner", validate="one_to_one")
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _candidates(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    pop = _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope))
     placed = services.placements(period, Filters(opd, jenis, asn), Scope(scope))  # same snapshot
     rules = build_rules(_snap, period)
+    # Everyone outside the pool's boxes is Bukan Kandidat for every post: only the pool is read in full.
+    pool = el.pool_only(placed, rules)
+    pop = _snap.population(period, Filters(opd, jenis, asn), nips=pool["nip"].to_numpy(), scope=Scope(scope))
     years = int(float(rules.params("*").get("predikat_tahun", ("1", ""))[0]))
-    history = _snap.predikat_history(period, years, scope=Scope(scope))
-    return candidate_frame(pop, placed), history
+    history = _snap.predikat_history(period, years, scope=Scope(scope), nips=pool["nip"].to_numpy())
+    return candidate_frame(pop, pool), history
 
 
 def candidates(period: int, filters: Filters, scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(candidates, predikat history) inside the scope and filters, read in one snapshot."""
+    """(candidates, predikat history) of the succession pool (the boxes ``rule_box.kelompok_suksesi``)
+    inside the scope and filters, read in one snapshot. Everyone else is Bukan Kandidat for any post."""
     with services.snapshot() as snap:
         return _candidates(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
                            filters.jenis_asn, scope.opd_ids)
@@ -74,8 +77,9 @@ def shortlists(period: int, filters: Filters, scope: Scope, on: date, limit: int
     people = cand.set_index("nip")[["nama", "gelar_depan", "gelar_belakang", "jabatan", "jenjang_jabatan", "opd_nama"]]
     out: dict[str, pd.DataFrame] = {}
     for post in (posts[posts["lowong"]] if vacant_only else posts).to_dict("records"):
-        summary, _ = el.evaluate(pool[pool["nip"] != post.get("pemangku_nip")], post, rules, on, period, hist)
-        ranked = el.shortlist(summary).head(limit).join(people, on="nip")
+        ranked, _ = el.ranked_with_reasons(pool[pool["nip"] != post.get("pemangku_nip")], post, rules, on, period,
+                                           hist, limit=limit)
+        ranked = ranked.head(limit).join(people, on="nip")
         out[str(post["jabatan"])] = ranked[["peringkat", "nama", "nip", "jabatan", "jenjang_jabatan", "opd_nama",
                                             "kotak", "skor_talenta", "jpm_target", "kesiapan", "alasan"]]
     return out
