@@ -427,13 +427,15 @@ class Store:
         LEFT JOIN hukdis ON hukdis.nip = pop.nip
         {"WHERE asm.nip IS NOT NULL" if assessed_only else ""}
         """
+        params = [period, *params, period, period, validity, period, period]
         cur = self._cur()
         try:
-            rel = cur.sql(sql, params=[period, *params, period, period, validity, period, period])
-            keep = rel.columns if columns is None else [c for c in rel.columns if c == "nip" or c in set(columns)]
-            # sorted here, not by an ORDER BY: DuckDB would hold (and at 4.7M spill) every row to sort them
-            return _compact_frame(rel.project(", ".join(_ident(c) for c in keep)).to_arrow_reader(250_000),
-                                  sort_by="nip")
+            names = [d[0] for d in cur.execute(f"SELECT * FROM ({sql}) LIMIT 0", params).description]
+            keep = names if columns is None else [c for c in names if c == "nip" or c in set(columns)]
+            # streamed in batches and sorted in Arrow: an ORDER BY would make DuckDB hold (at 4.7M, spill)
+            # every row first
+            rel = cur.sql(f"SELECT {', '.join(_ident(c) for c in keep)} FROM ({sql})", params=params)
+            return _compact_frame(rel.to_arrow_reader(250_000), sort_by="nip")
         finally:
             cur.close()
 
@@ -1316,8 +1318,11 @@ def _compact_frame(batches: pa.RecordBatchReader, sort_by: str | None = None) ->
         return batches.schema.empty_table().to_pandas()
     table = pa.Table.from_batches(chunks).unify_dictionaries()
     chunks.clear()
-    if sort_by is not None:  # column by column, so only one column is ever held twice
-        order = pc.sort_indices(table.column(sort_by))
+    key = table.column(sort_by) if sort_by is not None else None
+    if key is not None and len(key) > 1 and not pc.all(pc.less_equal(key.slice(0, len(key) - 1),
+                                                                      key.slice(1))).as_py():
+        # column by column, so only one column is ever held twice (DuckDB often keeps the stored order)
+        order = pc.sort_indices(key)
         for name in table.column_names:
             i = table.column_names.index(name)
             table = table.set_column(i, name, table.column(i).take(order))
