@@ -49,6 +49,8 @@ NATIONAL_SIZES = [6_000, 100_000, 1_000_000, 4_700_000]
 APP = str(ROOT / "app.py")
 KOTAK = "app_pages/sembilan_kotak.py"
 SUKSESI = "app_pages/suksesi.py"
+PERGERAKAN = "app_pages/pergerakan.py"
+PENGEMBANGAN = "app_pages/pengembangan.py"
 
 # (metric, size) -> limit; "peak" targets apply to the dashboard process (pages child)
 TARGETS = [
@@ -297,6 +299,13 @@ def child_pages(n: int, db: str) -> dict:
             raise RuntimeError("no shortlist shown")
     row["suksesi_post_s"], _ = timed(shortlist, repeat=min(r, posts - 1), key="suksesi_post_s")
     say(f"Suksesi other post {row['suksesi_post_s']} s", row)
+
+    # the session browses on, with the caches the pages above left: Pergerakan places a second period
+    # (two placements cached), Pengembangan reads the assessed people's competencies
+    for key, page in (("pergerakan", PERGERAKAN), ("pengembangan", PENGEMBANGAN)):
+        at.switch_page(page)
+        row[f"{key}_s"], _ = timed(run, key=f"{key}_s")
+        say(f"{key} {row[f'{key}_s']} s", row)
     return row
 
 
@@ -499,7 +508,8 @@ def report(rows: list[dict], meta: dict, notes: list[str], out: Path, readme: bo
         ("beranda_filter_s", "Beranda filter"), ("kotak_cold_s", "9-box cold"), ("kotak_warm_s", "9-box warm"),
         ("kotak_filter_s", "9-box sidebar filter"), ("kotak_page_filter_s", "9-box page filter"),
         ("kotak_box_s", "9-box box list"), ("profile_s", "profile"), ("suksesi_cold_s", "Suksesi cold"),
-        ("suksesi_post_s", "Suksesi shortlist")])
+        ("suksesi_post_s", "Suksesi shortlist"), ("pergerakan_s", "Pergerakan first"),
+        ("pengembangan_s", "Pengembangan first")])
     lines += table("CPU seconds of the same steps (process CPU, all threads: tells work from waiting for a "
                    "shared CPU; DuckDB queries use both cores)", [
         ("n_asn", "ASN"), ("build_cpu_s", "build"), ("population_query_cpu_s", "population"),
@@ -521,7 +531,8 @@ def report(rows: list[dict], meta: dict, notes: list[str], out: Path, readme: bo
         "Cold = first run with empty caches; warm = median rerun; *filter* = median of reruns each with a new",
         "OPD in the sidebar (a cache miss: query + engine for that OPD); *page filter* = sex filter on the",
         "Sembilan Kotak page (cached placements); *box list* = pick a box and list its people; *profile* =",
-        "rerun that opens the profile dialog for one person; *Suksesi shortlist* = choose another target post.",
+        "rerun that opens the profile dialog for one person; *Suksesi shortlist* = choose another target post;",
+        "*first* = the page's first run in the same session (Pergerakan places the previous period too).",
         "Peak MB = VmHWM of the child process of that phase (build+load; query = population query, one OPD, one",
         "person; engine = the engine on the population read back from a file; dashboard = the AppTest process, i.e.",
         "what a Streamlit server holds for these pages).",
