@@ -232,7 +232,10 @@ def profile_next(frame: pd.DataFrame, period: int, job_levels: pd.DataFrame, ret
     """
     cols = ["urutan", "nip", "nama", "jabatan", "jenjang_jabatan", "jenis_jabatan", "opd_id", "opd_nama", "usia",
             "usia_bup", "tahun_ke_bup", "prioritas", "alasan", "dalam_kuota"]
-    cand = frame[frame["sumber"].isna()].copy()
+    # only the columns used, taken after the row filter: a national roll has millions unprofiled
+    keep = [c for c in ("nip", "nama", "jabatan", "jenjang_jabatan", "jenis_jabatan", "opd_id", "opd_nama",
+                        "tanggal_lahir") if c in frame.columns]
+    cand = frame.loc[frame["sumber"].isna(), keep]
     if cand.empty:
         return pd.DataFrame(columns=cols)
     end = date(int(period), 12, 31)
@@ -258,12 +261,12 @@ def profile_next(frame: pd.DataFrame, period: int, job_levels: pd.DataFrame, ret
 
     official = cand["jenis_jabatan"].isin(OFFICIAL_KINDS)
     jf = cand["jenjang_jabatan"].isin(jf_feeders)
-    feeder = pd.Series([(o, j) in feeder_keys or j in any_opd for o, j in zip(cand["opd_id"], cand["jenjang_jabatan"])],
-                       index=cand.index, dtype=bool)
+    in_opd = pd.MultiIndex.from_arrays([cand["opd_id"].astype(object), cand["jenjang_jabatan"].astype(object)])
+    feeder = pd.Series(in_opd.isin(list(feeder_keys)), index=cand.index) | cand["jenjang_jabatan"].isin(any_opd)
     near = (cand["tahun_ke_bup"] <= near_years).fillna(False).astype(bool)
 
-    cand["alasan"] = np.select([near, official, jf, feeder], [WHY_NEAR, WHY_OFFICIAL, WHY_JF, WHY_FEEDER],
-                               default=WHY_OTHER)
+    why = np.select([near, official, jf, feeder], [4, 1, 2, 3], default=0)   # codes: no text per person
+    cand["alasan"] = pd.Categorical.from_codes(why, [WHY_OTHER, WHY_OFFICIAL, WHY_JF, WHY_FEEDER, WHY_NEAR])
     cand["prioritas"] = np.select([near, official | jf | feeder], [3, 1], default=2)
     cand["_level"] = cand["jenjang_jabatan"].map(rank).fillna(-1)
     cand["_years"] = cand["tahun_ke_bup"].astype(float).fillna(99)

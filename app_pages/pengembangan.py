@@ -13,7 +13,7 @@ from data.exports import workbook
 from data.store import StoreError
 from ui import development_view as view
 from ui import fmt, privacy, services
-from ui.frame import context
+from ui.frame import LIST_LIMIT, context
 from ui.i18n import language, t
 from ui.user import acting_user, can
 
@@ -207,10 +207,20 @@ with tab_cov:
     gap_years = elig.loc[(elig["jenjang_target"] == "*") & (elig["parameter"] == "jarak_bup_minimal_tahun"), "nilai"]
     min_years = int(gap_years.iloc[0]) if len(gap_years) else 1
     near_years = int(store.setting("profiling_dekat_pensiun_tahun") or 3)
-    nxt = dv.profile_next(placed, ctx.period, ref["job_level"], ref["retirement"], store.target_posts(ctx.scope),
-                          elig, quota=quota, min_years_to_bup=min_years, near_years=near_years)
+
+    def _next_head() -> tuple[pd.DataFrame, int]:
+        """The list's head (the page and the file: the quota and a margin, not a national roll) and its
+        length; the whole list stays local (a widget callback keeps this script's names alive)."""
+        nxt = dv.profile_next(placed, ctx.period, ref["job_level"], ref["retirement"],
+                              store.target_posts(ctx.scope), elig, quota=quota, min_years_to_bup=min_years,
+                              near_years=near_years)
+        return nxt.head(max(LIST_LIMIT, quota)), len(nxt)
+
+    head, n_next = _next_head()
     st.caption(t("dev.next_help", years=min_years, near=near_years, quota=fmt.num(quota, lang=lang)))
-    nxt_shown = privacy.people(nxt.assign(alasan=nxt["alasan"].map(lambda a: t(f"dev.why.{a}"))))
+    if n_next > len(head):
+        st.caption(t("dev.next_limited", shown=fmt.num(len(head), lang=lang), total=fmt.num(n_next, lang=lang)))
+    nxt_shown = privacy.people(head.assign(alasan=head["alasan"].map(lambda a: t(f"dev.why.{a}"))))
     st.dataframe(nxt_shown[["urutan", "nama", "nip", "jabatan", "opd_nama", "usia", "tahun_ke_bup", "prioritas",
                             "alasan", "dalam_kuota"]], hide_index=True, width="stretch", height=420,
                  key="dev_next_table", column_config={
@@ -225,7 +235,7 @@ with tab_cov:
     exporter = acting_user()  # the file is built on the click, outside this run: capture who asks now
     def _export() -> bytes:
         store.audit(exporter, "ekspor:prioritas-profiling", f"periode:{ctx.period}",
-                    {"baris": len(nxt), "kuota": quota})
+                    {"baris": len(nxt_shown), "dari": n_next, "kuota": quota})
         sheet = nxt_shown.rename(columns={
             "urutan": "No", "nip": "NIP", "nama": t("col.nama"), "jabatan": t("col.jabatan"),
             "jenjang_jabatan": t("dev.col.jenjang"), "jenis_jabatan": t("dev.col.jenis_jabatan"), "opd_id": "Kode OPD",

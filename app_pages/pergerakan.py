@@ -12,7 +12,7 @@ import streamlit as st
 
 from analytics import movement
 from ui import fairness_panel, fmt, movement_charts, privacy, profile, services
-from ui.frame import context
+from ui.frame import LIST_LIMIT, context
 from ui.i18n import language, t
 
 ctx = context()
@@ -85,7 +85,10 @@ else:
     if shown.empty:
         st.info(t("pg.moves_none"))
     else:
-        who = after[["nip", "nama", "jabatan", "jenjang_jabatan", "opd_nama"]]
+        if len(shown) > LIST_LIMIT:  # the largest moves first (movers' order); the metrics count them all
+            st.caption(t("pg.moves_limited", shown=fmt.num(LIST_LIMIT, lang=lang), total=fmt.num(len(shown), lang=lang)))
+            shown = shown.head(LIST_LIMIT)
+        who = after.loc[after["nip"].isin(shown["nip"]), ["nip", "nama", "jabatan", "jenjang_jabatan", "opd_nama"]]
         table = shown.merge(who, on="nip", how="left")
         table = table.assign(jenis=table["jenis"].map(kinds))[
             ["nama", "kotak_sebelum", "kotak_sesudah", "langkah", "jenis", "opd_nama", "jabatan", "nip"]]

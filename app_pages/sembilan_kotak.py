@@ -13,12 +13,11 @@ from analytics import whatif
 from analytics.ninebox import box_summary
 from data.store import StoreError
 from ui import charts, export_menu, fmt, privacy, profile, services
-from ui.frame import context
+from ui.frame import LIST_LIMIT, context
 from ui.i18n import language, t
 from ui.user import acting_user, can
 
 DOT_LIMIT = 20_000           # above this, a stated, stable sample of dots is drawn
-LIST_LIMIT = 5_000           # rows a list sends to the browser; the count above it is always the full one
 LIST_COLUMNS = ["nama", "nip", "kotak", "predikat_efektif", "potensial_nilai", "jpm", "jabatan", "opd_nama", "golongan"]
 CHART_KEY = "nk_chart"
 COLOUR_OPTIONS = {"kotak": "nk.colour.kotak", "opd_nama": "nk.colour.opd", "jenis_jabatan": "nk.colour.jenis",

@@ -16,6 +16,8 @@ from data.store import Filters, Scope, Store
 from ui import fmt, services
 from ui.i18n import language, t
 
+# what the page shows of a person next to their competencies
+PERSON_COLUMNS = ("nama", "jabatan", "jenjang_jabatan", "opd_id", "opd_nama")
 INK = "#1b1b1b"
 FONT = dict(size=15, color=INK)
 # band colours by rank in the scheme (highest band first): presentation only, never a rule
@@ -25,13 +27,15 @@ BAND_COLOURS = ("#2e8b57", "#f0b429", "#d64545", "#8c8c8c")
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _population(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> pd.DataFrame:
-    return _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope), assessed_only=True)
+    codes = services.rules(period).competencies["kode"].tolist()   # same snapshot (nested)
+    return _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope), assessed_only=True,
+                            columns=[*PERSON_COLUMNS, *codes])
 
 
 def population(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
-    """The assessed ASN of the period within scope and filters, every column (shared: do not mutate).
-    Only they have competency levels and scores, all the page's analyses read; the others are
-    counted from the placements."""
+    """The assessed ASN of the period within scope and filters: who they are and every competency
+    level and score (shared: do not mutate). Only they have these, which all the page's analyses
+    read; the others are counted from the placements."""
     with services.snapshot() as snap:
         return _population(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
                            filters.jenis_asn, scope.opd_ids)

@@ -12,6 +12,10 @@ from ui.fmt import plain
 from ui.i18n import LANGUAGES, t
 from ui.user import log_out, logged_in, touch
 
+# Rows a list of people sends to the browser; above it a page shows the first ones and says how many
+# there are (a national roll must not travel to the browser on every rerun).
+LIST_LIMIT = 5_000
+
 KEY_LANG, KEY_PERIOD, KEY_OPD, KEY_JENIS, KEY_ASN = "lang", "periode", "opd", "jabatan", "asn"
 
 
