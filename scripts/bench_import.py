@@ -139,8 +139,8 @@ def child(file: str, db: str) -> None:
     baseline = peak_rss_mb()               # interpreter, pandas, DuckDB, calamine loaded
     content_path = Path(file)
     t0 = time.perf_counter()
-    content = content_path.read_bytes()
-    result = pipeline.run(store, content, content_path.name, period=2025, actor="bench")
+    # given the path, the importer reads the file and lets its bytes go once parsed (1.1 GB at 4.7M rows)
+    result = pipeline.run(store, content_path, content_path.name, period=2025, actor="bench")
     seconds = time.perf_counter() - t0
     o = result.outcome
     print(json.dumps({"rows": o.rows, "seconds": seconds, "errors": o.errors, "warnings": o.warnings,

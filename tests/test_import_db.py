@@ -137,7 +137,9 @@ def test_a_failure_inside_the_write_rolls_everything_back(store):
     outcome = pipeline.check(store, table, "personnel", pipeline.default_mapping(store, table, "personnel"), 2025)
     assert outcome.ok
     outcome.frames["asn_period"].loc[outcome.frames["asn_period"].index[-1], "nip"] = "123"   # breaks nothing yet
-    outcome.frames["asn"].loc[outcome.frames["asn"].index[-1], "jenis_kelamin"] = "X"         # CHECK violation
+    asn = outcome.frames["asn"]
+    asn["jenis_kelamin"] = asn["jenis_kelamin"].astype(object)      # a categorical of L/P otherwise
+    asn.loc[asn.index[-1], "jenis_kelamin"] = "X"                                              # CHECK violation
     before = snapshot(store)
     with pytest.raises(StoreError, match="Impor gagal ditulis ke basis data; tidak ada yang diubah"):
         pipeline.commit(store, outcome, "uji")

@@ -6,23 +6,83 @@ message where the cell is unusable and NA elsewhere. Empty cells give ``None`` a
 (whether a value is required is decided by the caller).
 
 Speed: most columns have few distinct values, so the work is done once per distinct value
-(``pd.factorize``) and mapped back; 100k rows take milliseconds per column.
+(``pd.factorize``, a categorical's own codes) and mapped back; 100k rows take milliseconds per
+column. Columns of many distinct texts (the csv reader gives those as pyarrow-backed strings)
+are done by pyarrow where Python's rules are simple (plain ASCII), the rest once per distinct
+value. Memory: inside :func:`compact_values` (validation uses it) text results come back as
+categoricals, a code of one or two bytes a row, so a national file (4.7M rows) fits.
 """
 from __future__ import annotations
 
+import contextvars
 import math
 import re
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Callable, Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 _EMPTY_TEXT = {"", "-", "--", "n/a", "na", "null", "none", "nan", "#n/a"}
 Result = tuple[object, str | None]
 
 
 # -- plumbing ------------------------------------------------------------------------------------
+
+_COMPACT = contextvars.ContextVar("talenta_import_compact", default=False)
+
+
+@contextmanager
+def compact_values():
+    """Inside, columns of text (values and messages) come back as categoricals: a code of one or
+    two bytes a row instead of an 8-byte pointer (validation of a national file uses this)."""
+    token = _COMPACT.set(True)
+    try:
+        yield
+    finally:
+        _COMPACT.reset(token)
+
+
+def column(values: np.ndarray, codes: np.ndarray, index: pd.Index) -> pd.Series:
+    """``values[codes]`` on ``index`` (code -1 takes the last value): a categorical inside
+    :func:`compact_values` when every value is text or None, else objects."""
+    if _COMPACT.get() and all(v is None or type(v) is str for v in values) and any(v is not None for v in values):
+        inverse, cats = pd.factorize(np.array(values, dtype=object), use_na_sentinel=True)
+        return pd.Series(pd.Categorical.from_codes(inverse.astype(code_type(len(cats)))[codes],
+                                                   categories=pd.Index(cats, dtype=object).astype(str)),
+                         index=index)
+    return pd.Series(values[codes], index=index, dtype=object)
+
+
+def code_type(n: int):
+    """The smallest signed integer type for categorical codes of ``n`` categories."""
+    return np.int8 if n < 127 else np.int16 if n < 32767 else np.int32
+
+
+def compact_text(series: pd.Series) -> pd.Series:
+    """A pyarrow-backed text column as a categorical (meant for few distinct values; other
+    columns are returned as they are)."""
+    arr = arrow_text(series)
+    if arr is None or len(series) == 0:
+        return series
+    out = arr.dictionary_encode().to_pandas()
+    out.index = series.index
+    return out
+
+
+def compact(series: pd.Series) -> pd.Series:
+    """An object column of texts as a categorical inside :func:`compact_values` (else as is)."""
+    if not _COMPACT.get() or series.dtype != object or len(series) == 0:
+        return series
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
+    values = np.array(list(uniques) + [None], dtype=object)
+    if not all(v is None or type(v) is str for v in values):
+        return series
+    return column(values, codes, series.index)
+
 
 def is_blank(v: object) -> bool:
     if v is None:
@@ -38,25 +98,29 @@ def blank_mask(series: pd.Series) -> np.ndarray:
     """True where a cell is empty (None, NaN, '', whitespace, '-', 'NULL', …), vectorised."""
     if len(series) == 0:
         return np.zeros(0, dtype=bool)
-    missing = series.isna().to_numpy(dtype=bool)
-    texts = series.astype(object).where(~missing, "").astype(str).str.strip().str.lower()
-    return missing | texts.isin(_EMPTY_TEXT).to_numpy(dtype=bool)
+    arr = arrow_text(series)
+    if arr is not None:
+        return _blank_arrow(arr)
+    try:
+        codes, uniques = factor(series)
+    except TypeError:  # unhashable cells (never from our readers)
+        missing = series.isna().to_numpy(dtype=bool)
+        texts = series.astype(object).where(~missing, "").astype(str).str.strip().str.lower()
+        return missing | texts.isin(_EMPTY_TEXT).to_numpy(dtype=bool)
+    blank = np.array([str(u).strip().lower() in _EMPTY_TEXT for u in uniques] + [True], dtype=bool)
+    return blank[codes]
 
 
 def map_unique(series: pd.Series, fn: Callable[[object], object]) -> pd.Series:
     """``series.map(fn)`` computed once per distinct value (NA cells give ``fn(None)``)."""
     if len(series) == 0:
         return pd.Series([], index=series.index, dtype=object)
-    raw = series.to_numpy(dtype=object)
-    try:
-        codes, uniques = pd.factorize(raw, use_na_sentinel=True)
-    except TypeError:
-        codes, uniques = pd.factorize(np.array([str(v) for v in raw], dtype=object), use_na_sentinel=True)
+    codes, uniques = _factor_or_text(series)
     out = np.empty(len(uniques) + 1, dtype=object)
     for i, u in enumerate(uniques):
         out[i] = fn(u)
     out[-1] = fn(None)
-    return pd.Series(out[codes], index=series.index, dtype=object)
+    return column(out, codes, series.index)
 
 
 def per_value(series: pd.Series, fn: Callable[[object], Result]) -> tuple[pd.Series, pd.Series]:
@@ -64,11 +128,13 @@ def per_value(series: pd.Series, fn: Callable[[object], Result]) -> tuple[pd.Ser
     index = series.index
     if len(series) == 0:
         return pd.Series([], index=index, dtype=object), pd.Series([], index=index, dtype=object)
-    raw = series.to_numpy(dtype=object)
-    try:
-        codes, uniques = pd.factorize(raw, use_na_sentinel=True)
-    except TypeError:  # unhashable cells (never from our readers): fall back to text
-        codes, uniques = pd.factorize(np.array([str(v) for v in raw], dtype=object), use_na_sentinel=True)
+    codes, vals, msgs = _per_unique(series, fn)
+    return column(vals, codes, index), column(msgs, codes, index)
+
+
+def _per_unique(series: pd.Series, fn: Callable[[object], Result]):
+    """(codes, values, messages): ``fn`` of each distinct value; the last entry (code -1) is NA."""
+    codes, uniques = _factor_or_text(series)
     vals = np.empty(len(uniques) + 1, dtype=object)
     msgs = np.empty(len(uniques) + 1, dtype=object)
     vals[-1] = None
@@ -81,8 +147,181 @@ def per_value(series: pd.Series, fn: Callable[[object], Result]) -> tuple[pd.Ser
             vals[i], msgs[i] = fn(u)
         except Exception:  # a normaliser must never crash an import
             vals[i], msgs[i] = None, f"Nilai '{text(u)}' tidak dapat dibaca."
-    values = pd.Series(vals[codes], index=index, dtype=object)
-    messages = pd.Series(msgs[codes], index=index, dtype=object)
+    return codes, vals, msgs
+
+
+def factor(series: pd.Series) -> tuple[np.ndarray, Iterable]:
+    """(codes, distinct values) of a column, NA as code -1 (``pd.factorize``; a categorical's
+    own codes and categories, which may include values no cell holds)."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.cat.codes.to_numpy(), list(series.cat.categories)
+    if series.dtype == object:
+        return pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
+    return pd.factorize(series, use_na_sentinel=True)
+
+
+def _factor_or_text(series: pd.Series):
+    try:
+        return factor(series)
+    except TypeError:  # unhashable cells (never from our readers): fall back to text
+        return pd.factorize(np.array([str(v) for v in series.to_numpy(dtype=object)], dtype=object),
+                            use_na_sentinel=True)
+
+
+def repeated(series: pd.Series) -> np.ndarray:
+    """True for the cells whose value (NA included) is in the column more than once, as
+    ``series.duplicated(keep=False)``: by numbers for digit strings of one length (NIPs), else
+    by pyarrow's or pandas' hashing; never a Python object a cell."""
+    n = len(series)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    arr = arrow_text(series)
+    if arr is not None:
+        lengths = pc.min_max(pc.binary_length(arr))
+        if arr.null_count == 0 and lengths["min"].as_py() == lengths["max"].as_py() and \
+                0 < lengths["max"].as_py() <= 18 and pc.all(pc.ascii_is_decimal(arr)).as_py():
+            numbers = pc.cast(arr, pa.int64()).to_numpy()
+            order = np.argsort(numbers, kind="stable")
+            same = numbers[order[1:]] == numbers[order[:-1]]
+            out = np.zeros(n, dtype=bool)
+            out[order[1:][same]] = True
+            out[order[:-1][same]] = True
+            return out
+        codes, _ = _arrow_codes(arr)
+    elif isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy().astype(np.int64)
+    else:
+        codes, _ = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=False)
+    codes = codes + 1                     # NA (-1) is one more value
+    return np.bincount(codes)[codes] > 1
+
+
+def _arrow_codes(arr) -> tuple[np.ndarray, list]:
+    """(codes, distinct values) of pyarrow text, NA as -1: hashed by pyarrow, whose dictionary
+    holds each distinct text once (pd.factorize would make a Python object of each)."""
+    coded = arr.dictionary_encode()
+    if not coded.num_chunks:
+        return np.zeros(0, dtype=np.int64), []
+    codes = np.concatenate([np.asarray(ch.indices.fill_null(-1)) for ch in coded.chunks]).astype(np.int64)
+    return codes, coded.chunk(0).dictionary.to_pylist()
+
+
+def _codes(series: pd.Series) -> tuple[np.ndarray, list]:
+    """(codes, distinct values) with NA as -1; pyarrow's hashing for pyarrow-backed text."""
+    arr = arrow_text(series)
+    if arr is None:
+        codes, uniques = _factor_or_text(series)
+        return np.asarray(codes), list(uniques)
+    return _arrow_codes(arr)
+
+
+def same_values(a: pd.Series, b: pd.Series) -> np.ndarray:
+    """True where ``a`` and ``b`` (same length) hold the same value, neither NA; compared through
+    their distinct values, not a Python object a row."""
+    ca, ua = _codes(a)
+    cb, ub = _codes(b)
+    position = {}
+    for i, v in enumerate(ua):
+        position.setdefault(v, i)
+    mapped = np.array([position.get(v, -2) for v in ub] + [-3], dtype=np.int64)
+    ca = np.asarray(ca, dtype=np.int64)
+    if len(set(ua)) != len(ua):             # equal values under two codes (never from factorize)
+        canon = np.array([position[v] for v in ua] + [-1], dtype=np.int64)
+        ca = canon[ca]
+    return (ca >= 0) & (ca == mapped[np.asarray(cb, dtype=np.int64)])
+
+
+# -- columns of many distinct strings (the csv reader's pyarrow-backed "str" columns) -------------
+#
+# Done by pyarrow for the cells that are plain ASCII, where Python's own rules (str.strip,
+# str.lower, \s) are simple and written out below; the other cells go through the same Python
+# function as every other column, once per distinct value.
+
+_RE_SPACE = r"[\t\n\x0b\x0c\r\x1c-\x1f ]"         # str.isspace() below 128
+_RE_BLANK = "^" + _RE_SPACE + "*(" + "|".join(sorted(_EMPTY_TEXT)) + ")" + _RE_SPACE + "*$"
+
+
+def arrow_text(series: pd.Series):
+    """The cells as a pyarrow ChunkedArray (no copy) when ``series`` is a pyarrow-backed string
+    column, else None."""
+    if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
+        return series.array.__arrow_array__()
+    return None
+
+
+def _np(arr) -> np.ndarray:
+    """A pyarrow boolean array as numpy (null → False)."""
+    return pc.fill_null(arr, False).to_numpy(zero_copy_only=False)
+
+
+def _python_rows(arr, rows: np.ndarray, fn: Callable[[object], object]) -> tuple[np.ndarray, np.ndarray]:
+    """(positions, fn(value)) for the cells of ``arr`` at ``rows`` (a mask), once per distinct value."""
+    where = np.flatnonzero(rows)
+    if not len(where):
+        return where, np.empty(0, dtype=object)
+    codes, uniques = _arrow_codes(arr.take(pa.array(where)))
+    out = np.empty(len(uniques) + 1, dtype=object)
+    for i, u in enumerate(uniques):
+        out[i] = fn(u)
+    out[-1] = fn(None)
+    return where, out[codes]
+
+
+def _blank_arrow(arr) -> np.ndarray:
+    ascii_ = _np(pc.string_is_ascii(arr))
+    blank = _np(pc.match_substring_regex(arr, _RE_BLANK, ignore_case=True)) & ascii_
+    blank |= _np(pc.is_null(arr))
+    where, out = _python_rows(arr, ~ascii_ & ~blank, lambda v: v is None or str(v).strip().lower() in _EMPTY_TEXT)
+    blank[where] = out.astype(bool)
+    return blank
+
+
+def key_equals(series: pd.Series, key: str) -> np.ndarray:
+    """True where a cell is a string whose :func:`header_key` is ``key`` (a repeated header row)."""
+    from data.importing.fields import header_key
+
+    def same(v) -> bool:
+        return isinstance(v, str) and header_key(v) == key
+
+    arr = arrow_text(series)
+    if arr is None:
+        return map_unique(series, same).to_numpy(dtype=bool)
+    other = "[^A-Za-z0-9]*"                 # header_key of an ASCII text: its letters and digits, lower case
+    pattern = "^" + other + other.join(f"[{c}{c.upper()}]" if c.isalpha() else c for c in key) + other + "$"
+    ascii_ = _np(pc.string_is_ascii(arr))
+    hit = _np(pc.match_substring_regex(arr, pattern)) & ascii_
+    where, out = _python_rows(arr, ~ascii_ & _np(pc.is_valid(arr)), same)
+    hit[where] = out.astype(bool)
+    return hit
+
+
+def _text_arrow(arr, max_len: int, index: pd.Index) -> tuple[pd.Series, pd.Series]:
+    """:func:`norm_text` of a pyarrow string column: values as a "str" column (NaN for none)."""
+    blank = _blank_arrow(arr)
+    ascii_ = _np(pc.string_is_ascii(arr))
+    # text(v) is v itself unless it has whitespace to squeeze or strip
+    plain = ascii_ & ~_np(pc.match_substring_regex(arr, r"[\t\n\x0b\x0c\r\x1c-\x1f]|  |^ | $")) & ~blank
+    length = pc.fill_null(pc.utf8_length(arr), 0).to_numpy(zero_copy_only=False)
+    long_ = plain & (length > max_len)
+
+    def one(v):
+        s = text(v)
+        if len(s) > max_len:
+            return None, f"Teks terlalu panjang ({len(s)} karakter; paling banyak {max_len})."
+        return s, None
+
+    where, out = _python_rows(arr, ~plain & ~blank, one)
+    values = arr.to_pandas()
+    values.index = index
+    if not (plain & ~long_).all():
+        values = values.where(plain & ~long_)
+    messages = pd.Series(None, index=index, dtype=object)
+    if long_.any():
+        at = np.flatnonzero(long_)
+        messages.iloc[at] = [f"Teks terlalu panjang ({n} karakter; paling banyak {max_len})." for n in length[at]]
+    if len(where):
+        values.iloc[where] = [v for v, _ in out]
+        messages.iloc[where] = [m for _, m in out]
     return values, messages
 
 
@@ -113,6 +352,10 @@ def _key(v: object) -> str:
 # -- plain text ----------------------------------------------------------------------------------
 
 def norm_text(series: pd.Series, max_len: int = 500) -> tuple[pd.Series, pd.Series]:
+    arr = arrow_text(series)
+    if arr is not None:
+        return _text_arrow(arr, max_len, series.index)
+
     def fn(v):
         s = text(v)
         if len(s) > max_len:
@@ -250,16 +493,29 @@ def _safe_date(y: int, m: int | None, d: int) -> date | None:
         return None
 
 
+def _date_value(v) -> Result:
+    d = parse_date(v)
+    if d is None:
+        if isinstance(v, str) and _SHORT_YEAR.match(v.strip()):
+            return None, (f"Tanggal '{text(v)}' memakai tahun dua digit; tulis tahun lengkap, "
+                          "misalnya 05-01-2026.")
+        return None, MSG_DATE.format(v=text(v))
+    return d, None
+
+
 def norm_date(series: pd.Series) -> tuple[pd.Series, pd.Series]:
-    def fn(v):
-        d = parse_date(v)
-        if d is None:
-            if isinstance(v, str) and _SHORT_YEAR.match(v.strip()):
-                return None, (f"Tanggal '{text(v)}' memakai tahun dua digit; tulis tahun lengkap, "
-                              "misalnya 05-01-2026.")
-            return None, MSG_DATE.format(v=text(v))
-        return d, None
-    return per_value(series, fn)
+    return per_value(series, _date_value)
+
+
+def norm_date_days(series: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """:func:`norm_date` with the dates as datetime64[s] (NaT for none): 8 bytes a row."""
+    index = series.index
+    if len(series) == 0:
+        return pd.Series([], index=index, dtype="datetime64[s]"), pd.Series([], index=index, dtype=object)
+    codes, vals, msgs = _per_unique(series, _date_value)
+    nat = np.datetime64("NaT", "s")
+    days = np.array([nat if v is None else np.datetime64(v, "s") for v in vals], dtype="datetime64[s]")
+    return pd.Series(days[codes], index=index), pd.Series(msgs[codes], index=index, dtype=object)
 
 
 def fmt_date(d: date) -> str:
@@ -493,11 +749,13 @@ def strip_pendidikan(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     def fn(v):
         t, rest = parse_pendidikan(v)
         return (rest or None, t), None
-    pairs, _ = per_value(series, fn)
-    bidang = [None if p is None else p[0] for p in pairs]
-    tingkat = [None if p is None else p[1] for p in pairs]
-    return (pd.Series(bidang, index=series.index, dtype=object),
-            pd.Series(tingkat, index=series.index, dtype=object))
+    if len(series) == 0:
+        return pd.Series([], index=series.index, dtype=object), pd.Series([], index=series.index, dtype=object)
+    codes, pairs, _ = _per_unique(series, fn)
+    bidang = np.array([None if p is None else p[0] for p in pairs], dtype=object)
+    tingkat = np.array([None if p is None else p[1] for p in pairs], dtype=object)
+    return (pd.Series(bidang[codes], index=series.index, dtype=object),
+            pd.Series(tingkat[codes], index=series.index, dtype=object))
 
 
 # -- eselon and job level ------------------------------------------------------------------------
@@ -577,17 +835,27 @@ def derive_jenjang(jenjang: pd.Series | None, jenis: pd.Series | None, eselon: p
     Pelaksana, with a warning."""
     has_eselon_column = eselon is not None
     levels = list(levels)
-    none = pd.Series("", index=index, dtype=object)
-
-    def as_text(s: pd.Series | None) -> pd.Series:
-        return none if s is None else map_unique(s, text)
 
     def jf_suffix(v) -> str:
         m = _JF_SUFFIX.search(v) if isinstance(v, str) else None
         return m[1] if m else ""
 
-    suffix = none if jabatan is None else map_unique(jabatan, jf_suffix)
-    keys = (as_text(jenjang) + "\x1f" + as_text(jenis) + "\x1f" + as_text(eselon) + "\x1f" + suffix)
+    def parts(s: pd.Series | None, fn) -> tuple[np.ndarray, list[str]]:
+        """codes (NA as the last entry) and fn of each distinct value of ``s`` ('' when no column)."""
+        if s is None or len(s) == 0:
+            return np.zeros(len(index), dtype=np.int64), [""]
+        codes, uniques = _factor_or_text(s)
+        out = [fn(u) for u in uniques] + [fn(None)]
+        return np.where(codes < 0, len(out) - 1, codes).astype(np.int64), out
+
+    # the key of a row is its four texts; each distinct combination is worked out once
+    columns = [parts(jenjang, text), parts(jenis, text), parts(eselon, text), parts(jabatan, jf_suffix)]
+    combo = np.zeros(len(index), dtype=np.int64)
+    for codes, out in columns:
+        combo, _ = pd.factorize(combo * len(out) + codes)
+        combo = combo.astype(np.int64)
+    first = np.unique(combo, return_index=True)[1] if len(combo) else np.zeros(0, dtype=np.int64)
+    keys = ["\x1f".join(out[codes[i]] for codes, out in columns) for i in first]
     listing = ", ".join(levels)
 
     def one(key: str) -> Result:
@@ -626,12 +894,8 @@ def derive_jenjang(jenjang: pd.Series | None, jenis: pd.Series | None, eselon: p
             return None, f"Jenjang jabatan kosong. Isi kolom Jenjang Jabatan ({listing})."
         return None, f"Jenjang jabatan tidak dapat ditentukan. Isi kolom Jenjang Jabatan ({listing})."
 
-    codes, uniques = pd.factorize(keys)
-    results = [one(u) for u in uniques]
-    vals = np.array([r[0] for r in results] + [None], dtype=object)[codes]
-    errs = np.array([r[1] if r[1] and not r[1].startswith("!") else None for r in results] + [None],
-                    dtype=object)[codes]
-    warns = np.array([r[1][1:] if r[1] and r[1].startswith("!") else None for r in results] + [None],
-                     dtype=object)[codes]
-    return (pd.Series(vals, index=index, dtype=object), pd.Series(errs, index=index, dtype=object),
-            pd.Series(warns, index=index, dtype=object))
+    results = [one(u) for u in keys]
+    vals = np.array([r[0] for r in results] + [None], dtype=object)
+    errs = np.array([r[1] if r[1] and not r[1].startswith("!") else None for r in results] + [None], dtype=object)
+    warns = np.array([r[1][1:] if r[1] and r[1].startswith("!") else None for r in results] + [None], dtype=object)
+    return column(vals, combo, index), column(errs, combo, index), column(warns, combo, index)

@@ -10,11 +10,13 @@
 """
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from typing import Callable
 
 from data.importing.errors import Rejected
+from data.memory import release_freed
 from data.importing.fields import KIND_NOUNS, KINDS, PERIOD_KINDS, header_key
 from data.importing.mapping import auto_map, detect_kind
 from data.importing.reader import RawTable, read_file
@@ -32,9 +34,11 @@ def num(n: int) -> str:
     return f"{int(n):,}".replace(",", ".")
 
 
-def read(content: bytes, file_name: str, progress: Progress = _noop) -> RawTable:
+def read(content: bytes | os.PathLike, file_name: str, progress: Progress = _noop) -> RawTable:
+    """The file as a table (``content``: its bytes, or its path: see :func:`read_file`)."""
     progress(0.05, f"Membaca berkas {file_name}…")
     table = read_file(content, file_name)
+    release_freed()  # before the next step, DuckDB's above all, stacks on top
     where = f"lembar '{table.sheet}', " if table.sheet else ""
     progress(0.35, f"Terbaca {num(table.n_rows)} baris ({where}judul kolom di baris "
                    f"{'–'.join(map(str, table.header_rows))}).")
@@ -55,7 +59,8 @@ def default_mapping(store, table: RawTable, kind: str) -> dict[int, str]:
 
 def reference(store, kind: str, period: int | None) -> Reference:
     ref = store.import_reference(period if kind in PERIOD_KINDS else None,
-                                 known_nips=kind in ("discipline", "target-posts"))
+                                 known_nips=kind in ("discipline", "target-posts"),
+                                 personnel_nips=kind in ("performance", "assessment"))
     return Reference(**ref)
 
 
@@ -65,6 +70,7 @@ def check(store, table: RawTable, kind: str, mapping: dict[int, str], period: in
     progress(0.4, f"Memeriksa {num(table.n_rows)} baris {KIND_NOUNS[kind]}…")
     period = _period_hint(table, kind, mapping, period)
     outcome = validate(table, kind, mapping, period, reference(store, kind, period), constants)
+    release_freed()
     progress(0.7, f"Pemeriksaan selesai: {num(outcome.errors)} galat, {num(outcome.warnings)} peringatan.")
     return outcome
 
@@ -123,10 +129,11 @@ class Result:
     seconds: float
 
 
-def run(store, content: bytes, file_name: str, *, kind: str | None = None, period: int | None = None,
-        actor: str, overrides: dict[str, str] | None = None, constants: dict | None = None,
-        progress: Progress = _noop) -> Result:
-    """The whole import, as the command line does it. ``overrides`` maps header → field ('' =
+def run(store, content: bytes | os.PathLike, file_name: str, *, kind: str | None = None,
+        period: int | None = None, actor: str, overrides: dict[str, str] | None = None,
+        constants: dict | None = None, progress: Progress = _noop) -> Result:
+    """The whole import, as the command line does it. ``content`` is the file's bytes, or its
+    path (then the bytes are let go once parsed). ``overrides`` maps header → field ('' =
     ignore). Raises Rejected when the file cannot be used; returns the outcome (with its
     issues) and the batch id, or None when errors blocked the write."""
     t0 = time.perf_counter()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Collection
 
 import numpy as np
 import pandas as pd
@@ -32,8 +33,9 @@ class Reference:
     """What validation needs to know about the database (read once per import)."""
 
     period_status: dict[int, str] = field(default_factory=dict)   # period → 'terbuka' / 'ditetapkan'
-    personnel_nips: set[str] = field(default_factory=set)         # NIPs of the import period
-    known_nips: set[str] = field(default_factory=set)             # every NIP in asn
+    # NIPs of the import period / every NIP in asn: a set, or a text column (Store.import_reference)
+    personnel_nips: Collection[str] = field(default_factory=set)
+    known_nips: Collection[str] = field(default_factory=set)
     opd: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["opd_id", "nama", "singkatan"]))
     levels: dict[str, str] = field(default_factory=dict)          # jenjang_jabatan → jenis_jabatan
     predikat: list[str] = field(default_factory=list)
@@ -107,14 +109,21 @@ class Issues:
 
 
 def _where(cond: pd.Series | np.ndarray, message, index: pd.Index) -> pd.Series:
-    """Messages (a constant or a Series) where ``cond`` holds, NA elsewhere."""
-    cond = pd.Series(np.asarray(cond, dtype=bool), index=index)
+    """Messages (a constant or a Series on ``index``) of the rows where ``cond`` holds."""
+    cond = np.asarray(cond, dtype=bool)
     if isinstance(message, pd.Series):
-        return message.where(cond)
-    return pd.Series(np.where(cond, message, None), index=index, dtype=object)
+        return message[cond]
+    return pd.Series(message, index=index[cond], dtype=object)
+
+
+def _choose(cond: pd.Series, a: pd.Series, b: pd.Series) -> pd.Series:
+    """``a`` where ``cond`` holds, else ``b`` (either may be a categorical)."""
+    return nz.compact(a.astype(object).where(cond, b.astype(object)))
 
 
 def _dates(values: pd.Series) -> pd.Series:
+    if values.dtype == "datetime64[s]":
+        return values
     return pd.to_datetime(values, errors="coerce").astype("datetime64[s]")
 
 
@@ -166,20 +175,22 @@ def validate(table: RawTable, kind: str, mapping: dict[int, str], period: int | 
             keep |= ~nz.blank_mask(s)
         # a header row repeated further down (page breaks of an export)
         first = next(iter(ctx.raw))
-        hk = header_key(ctx.header[first])
-        keep &= ~nz.map_unique(ctx.raw[first], lambda v: isinstance(v, str) and header_key(v) == hk
-                               ).to_numpy(dtype=bool)
+        keep &= ~nz.key_equals(ctx.raw[first], header_key(ctx.header[first]))
+        index = rows.index
         if not keep.all():
             ctx.raw = {k: v[keep] for k, v in ctx.raw.items()}
-            rows = rows[keep]
-    if len(rows) == 0:
+            index = index[keep]
+    else:
+        index = rows.index
+    del rows
+    if len(index) == 0:
         raise Rejected(MSG_NO_ROWS.format(name=table.file_name, row=table.header_rows[-1]))
-    index = rows.index
 
     period = _resolve_period(ctx, kind, period, ref, issues, index)
     builder = {"personnel": _personnel, "performance": _performance, "assessment": _assessment,
                "discipline": _discipline, "target-posts": _target_posts}[kind]
-    frames, scope, preview = builder(ctx, index, period, ref, issues)
+    with nz.compact_values():       # text columns as categoricals: a national file fits in memory
+        frames, scope, preview = builder(ctx, index, period, ref, issues)
     return Outcome(period=period, frames=frames, issues=issues.frame(), rows=len(index), scope=scope,
                    preview=preview, **base)
 
@@ -208,7 +219,7 @@ def _resolve_period(ctx: _Ctx, kind: str, period: int | None, ref: Reference, is
         raise Rejected(f"Periode {period} tidak masuk akal (harus tahun {MIN_PERIOD}–{MAX_PERIOD}).")
     if ref.period_status.get(period) == "ditetapkan":
         raise Rejected(f"Periode {period} sudah ditetapkan; datanya tidak dapat diubah lewat impor.")
-    if kind in ("performance", "assessment") and not ref.personnel_nips:
+    if kind in ("performance", "assessment") and len(ref.personnel_nips) == 0:
         raise Rejected(f"Belum ada data kepegawaian periode {period}. Impor data kepegawaian periode itu "
                        "lebih dulu.")
     return period
@@ -216,9 +227,24 @@ def _resolve_period(ctx: _Ctx, kind: str, period: int | None, ref: Reference, is
 
 # -- shared checks -------------------------------------------------------------------------------
 
+NIP_CHUNK = 250_000     # rows per parse_nips call: its working arrays are ~300 bytes a row
+
+
+def _parse_nips(raw: pd.Series) -> pd.DataFrame:
+    """parse_nips (row by row rules) a slice at a time, so that a national file needs no more
+    than a slice's working memory."""
+    if len(raw) <= NIP_CHUNK:
+        parsed = parse_nips(raw)
+    else:
+        parsed = pd.concat([parse_nips(raw.iloc[i:i + NIP_CHUNK]) for i in range(0, len(raw), NIP_CHUNK)])
+    for c in ("jenis_kelamin", "jenis_asn"):       # two values each: a byte a row, not a string
+        parsed[c] = nz.compact_text(parsed[c])
+    return parsed
+
+
 def _nip(ctx: _Ctx, issues: Issues, index: pd.Index, name: str = "nip", required: bool = True) -> pd.DataFrame:
     raw = ctx.raw.get(name, pd.Series(None, index=index, dtype=object))
-    parsed = parse_nips(raw)
+    parsed = _parse_nips(raw)
     bad = ~parsed["valid"].to_numpy(dtype=bool)
     if not required:
         bad &= ~nz.blank_mask(raw)
@@ -229,10 +255,11 @@ def _nip(ctx: _Ctx, issues: Issues, index: pd.Index, name: str = "nip", required
 def _duplicates(keys: pd.Series, valid: np.ndarray, what: str, issues: Issues, column: str) -> None:
     """Error on every row whose key appears more than once among valid rows."""
     k = keys[valid]
-    dup = k.duplicated(keep=False)
+    dup = nz.repeated(k)
     if not dup.any():
         return
     d = k[dup]
+    d = pd.Series(d.to_numpy(dtype=object), index=d.index, dtype=object)    # the few repeated keys
     rows_of = d.groupby(d, sort=False).apply(lambda s: ", ".join(str(i) for i in s.index))
     msg = d.map(lambda v: f"{what.format(v=v)} muncul lebih dari sekali dalam berkas (baris {rows_of[v]}).")
     issues.add(msg, column)
@@ -249,9 +276,10 @@ def _text(ctx, name, issues, index, required=False, max_len=500) -> pd.Series:
 
 
 def _date(ctx, name, issues, index, required=False) -> pd.Series:
+    """Dates of a column as datetime64[s] (NaT when empty or unreadable)."""
     if not ctx.has(name):
-        return pd.Series(None, index=index, dtype=object)
-    vals, msgs = nz.norm_date(ctx.raw[name])
+        return pd.Series(np.full(len(index), np.datetime64("NaT", "s")), index=index)
+    vals, msgs = nz.norm_date_days(ctx.raw[name])
     issues.add(msgs, ctx.col(name))
     if required:
         issues.add(_where(vals.isna() & msgs.isna(), f"{ctx.fields[name].label} wajib diisi.", index), ctx.col(name))
@@ -275,12 +303,12 @@ def _apply(ctx, name, fn, issues, index, *args) -> pd.Series:
     return vals
 
 
-def _unknown_nip(parsed: pd.DataFrame, known: set[str], message: str, issues: Issues, column: str) -> None:
+def _unknown_nip(parsed: pd.DataFrame, known: Collection[str], message: str, issues: Issues, column: str) -> None:
     valid = parsed["valid"].to_numpy(dtype=bool)
     nips = parsed["nip"]
     unknown = valid & ~nips.isin(known).to_numpy(dtype=bool)
     if unknown.any():
-        issues.add(nips.where(unknown).map(lambda v: message.format(v=v), na_action="ignore"), column)
+        issues.add(nips[unknown].map(lambda v: message.format(v=v), na_action="ignore"), column)
 
 
 def _opd_key(name: str) -> str:
@@ -311,7 +339,9 @@ def resolve_opd(names: pd.Series, ref_opd: pd.DataFrame, issues: Issues, column:
                 lookup.setdefault(_opd_key(v), r.opd_id)
     taken = set(ref_opd["opd_id"].astype(str))
     new_rows = []
-    codes, uniques = pd.factorize(names.to_numpy(dtype=object), use_na_sentinel=True)
+    # in order of first appearance; a categorical's codes, not a Python object a row
+    codes, uniques = pd.factorize(names if names.dtype == "category" else names.to_numpy(dtype=object),
+                                  use_na_sentinel=True)
     ids = []
     for u in uniques:
         key = _opd_key(u)
@@ -326,7 +356,7 @@ def resolve_opd(names: pd.Series, ref_opd: pd.DataFrame, issues: Issues, column:
         lookup[key] = oid
         ids.append(oid)
         new_rows.append({"opd_id": oid, "nama": nz.text(u), "singkatan": None, "kelompok": _kelompok(nz.text(u))})
-    out = pd.Series(np.array(ids + [None], dtype=object)[codes], index=names.index, dtype=object)
+    out = nz.column(np.array(ids + [None], dtype=object), codes, names.index)
     new = pd.DataFrame(new_rows, columns=["opd_id", "nama", "singkatan", "kelompok"])
     if len(new):
         listing = ", ".join(new["nama"].head(10)) + (f", dan {len(new) - 10} lainnya" if len(new) > 10 else "")
@@ -359,7 +389,7 @@ def _personnel(ctx: _Ctx, index: pd.Index, period: int, ref: Reference, issues: 
     jcol = next((ctx.col(n) for n in ("jenjang_jabatan", "jenis_jabatan", "eselon") if ctx.has(n)), "Jenjang Jabatan")
     issues.add(jmsg, jcol)
     issues.add(jwarn, jcol, WARNING)
-    jenis_jabatan = jenjang.map(ref.levels).astype(object)
+    jenis_jabatan = nz.map_unique(jenjang, ref.levels.get)
 
     golongan = _apply(ctx, "golongan", nz.norm_golongan, issues, index)
     if ctx.has("golongan"):
@@ -367,12 +397,12 @@ def _personnel(ctx: _Ctx, index: pd.Index, period: int, ref: Reference, issues: 
         asn_kind = p["jenis_asn"]
         pns_bad = valid & (asn_kind == "PNS").to_numpy() & (gkind == "PPPK").to_numpy()
         pppk_bad = valid & (asn_kind == "PPPK").to_numpy() & (gkind == "PNS").to_numpy()
-        issues.add(_where(pns_bad, golongan.map(
+        issues.add(golongan[pns_bad].map(
             lambda g: f"Golongan PNS harus lengkap dengan ruang (misalnya III/a), bukan '{g}'.",
-            na_action="ignore"), index), ctx.col("golongan"))
-        issues.add(_where(pppk_bad, golongan.map(
+            na_action="ignore"), ctx.col("golongan"))
+        issues.add(golongan[pppk_bad].map(
             lambda g: f"NIP ini NI PPPK: golongan PPPK berupa angka Romawi I–XVII, bukan '{g}'.",
-            na_action="ignore"), index), ctx.col("golongan"))
+            na_action="ignore"), ctx.col("golongan"))
 
     tmt_gol = _date(ctx, "tmt_golongan", issues, index)
     tmt_jab = _date(ctx, "tmt_jabatan", issues, index)
@@ -382,7 +412,7 @@ def _personnel(ctx: _Ctx, index: pd.Index, period: int, ref: Reference, issues: 
     if ctx.has("pendidikan_bidang"):
         bidang, tingkat_from_bidang = nz.strip_pendidikan(ctx.raw["pendidikan_bidang"])
         tingkat_from_bidang = tingkat_from_bidang.where(tingkat_from_bidang.isin(ref.education))
-        tingkat = tingkat.where(tingkat.notna(), tingkat_from_bidang)
+        tingkat = _choose(tingkat.notna(), tingkat, tingkat_from_bidang)
         bidang = nz.map_unique(bidang, lambda s: s[:200] if isinstance(s, str) else None)
     elif ctx.has("pendidikan_tingkat"):     # 'S-1 Keperawatan' in a level column: keep the field too
         bidang, _ = nz.strip_pendidikan(ctx.raw["pendidikan_tingkat"])
@@ -404,13 +434,13 @@ def _personnel(ctx: _Ctx, index: pd.Index, period: int, ref: Reference, issues: 
             issues.add(msg, ctx.col("tanggal_lahir"), WARNING)
     if ctx.has("jenis_kelamin"):
         jk = _apply(ctx, "jenis_kelamin", nz.norm_sex, issues, index)
-        diff = valid & jk.notna().to_numpy() & (jk != p["jenis_kelamin"]).to_numpy()
+        diff = valid & jk.notna().to_numpy() & ~nz.same_values(jk, p["jenis_kelamin"])
         issues.add(_where(diff, nz.map_unique(jk, lambda s: f"Jenis kelamin '{s}' berbeda dengan digit ke-15 NIP; yang "
                                                  "disimpan menurut NIP."), index),
                    ctx.col("jenis_kelamin"), WARNING)
     if ctx.has("jenis_asn"):
         ja = _apply(ctx, "jenis_asn", nz.norm_jenis_asn, issues, index)
-        diff = valid & ja.notna().to_numpy() & (ja != p["jenis_asn"]).to_numpy()
+        diff = valid & ja.notna().to_numpy() & ~nz.same_values(ja, p["jenis_asn"])
         if diff.any():
             msg = pd.Series([f"Jenis ASN '{a}' berbeda dengan NIP ({b}); yang disimpan menurut NIP."
                              for a, b in zip(ja[diff], p["jenis_asn"][diff])], index=index[diff], dtype=object)
@@ -493,7 +523,7 @@ def _assessment(ctx: _Ctx, index: pd.Index, period: int, ref: Reference, issues:
     sumber = _apply(ctx, "sumber", nz.norm_sumber, issues, index)
     issues.add(_where(sumber.isna() & nz.blank_mask(ctx.raw["sumber"]), "Sumber asesmen wajib diisi (CACT, AC "
                       "atau LAIN).", index), ctx.col("sumber"))
-    _duplicates(p["nip"] + " (sumber " + sumber.fillna("?") + ")", valid & sumber.notna().to_numpy(),
+    _duplicates(p["nip"] + " (sumber " + sumber.astype(object).fillna("?") + ")", valid & sumber.notna().to_numpy(),
                 "NIP {v}", issues, ctx.col("nip"))
     tanggal = _date(ctx, "tanggal", issues, index)
     cols: dict[str, pd.Series] = {}
@@ -533,7 +563,7 @@ def _discipline(ctx: _Ctx, index: pd.Index, period, ref: Reference, issues: Issu
         blank = pd.Series(True, index=index)
         tingkat = pd.Series(None, index=index, dtype=object)
     derived = jenis.map(nz.hukdis_level, na_action="ignore")
-    tingkat = tingkat.where(~blank, derived)
+    tingkat = _choose(~blank, tingkat, derived)
     issues.add(_where(blank & tingkat.isna(), "Tingkat hukuman kosong dan tidak dapat ditentukan dari jenis "
                       "hukuman (ringan, sedang atau berat).", index),
                ctx.col("tingkat") if ctx.has("tingkat") else ctx.col("jenis"))
@@ -543,7 +573,7 @@ def _discipline(ctx: _Ctx, index: pd.Index, period, ref: Reference, issues: Issu
     issues.add(_where((s < m).to_numpy(dtype=bool), "Tanggal selesai lebih awal dari TMT hukuman.", index),
                ctx.col("tanggal_selesai"))
     keterangan = _text(ctx, "keterangan", issues, index, max_len=500)
-    key = p["nip"].fillna("") + " (TMT " + m.map(_fmt) + ", " + tingkat.fillna("?") + ")"
+    key = p["nip"].fillna("") + " (TMT " + m.map(_fmt) + ", " + tingkat.astype(object).fillna("?") + ")"
     _duplicates(key, valid & m.notna().to_numpy(), "Hukuman NIP {v}", issues, ctx.col("nip"))
     frame = pd.DataFrame({"nip": p["nip"], "tingkat": tingkat, "jenis": jenis, "tanggal_mulai": m,
                           "tanggal_selesai": s, "keterangan": keterangan}, index=index)
@@ -574,8 +604,9 @@ def _target_posts(ctx: _Ctx, index: pd.Index, period, ref: Reference, issues: Is
     given = _apply(ctx, "post_id", nz.norm_code, issues, index)
     generated = pd.Series([
         "TP-" + hashlib.sha1(f"{o or ''}|{j or ''}".lower().encode()).hexdigest()[:10].upper()
-        for o, j in zip(opd_id, jabatan)], index=index, dtype=object)
-    post_id = given.where(given.notna(), generated)
+        for o, j in zip(opd_id.to_numpy(dtype=object, na_value=None), jabatan.to_numpy(dtype=object, na_value=None))],
+        index=index, dtype=object)
+    post_id = _choose(given.notna(), given, generated)
     _duplicates(post_id, jabatan.notna().to_numpy(), "Jabatan target {v}", issues,
                 ctx.col("post_id") if ctx.has("post_id") else ctx.col("jabatan"))
     frame = pd.DataFrame({"post_id": post_id, "jabatan": jabatan, "opd_id": opd_id, "jenjang_jabatan": jenjang,

@@ -1,0 +1,131 @@
+"""Normalisers give the same values and messages whatever the column's representation: Python
+objects (xlsx), a categorical or pyarrow-backed strings (csv); and validation gives the same
+outcome in slices (national files) as whole."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from data.importing import normalise as nz
+from data.importing import pipeline
+from data.importing import validate as vd
+from data.importing.fields import header_key
+from data.importing.mapping import auto_map
+from data.importing.validate import Reference, validate
+from tests.import_helpers import PERSONNEL_HEADER, csv_bytes, new_nips, personnel_rows
+
+# whitespace Python knows and ASCII does not, compatibility forms header_key folds, case traps
+ATOMS = ["", " ", "  ", "\t", "\n", "\r", "\x0b", "\x1c", "\x85", "\xa0", "\u2003", "\u3000", "a", "B", "n",
+         "A", "/", "#", "-", "N/A", "null", "None", "NaN", "nip", "NIP", "Baru", "ｎ", "ﬁ", "K", "İ", "é", "x" * 30,
+         "Siti", "_", ".", "1"]
+
+
+def _texts(rng: random.Random, n: int) -> list:
+    return [None if rng.random() < 0.05 else "".join(rng.choice(ATOMS) for _ in range(rng.randint(0, 5)))
+            for _ in range(n)]
+
+
+def _plain(s: pd.Series) -> list:
+    return [None if pd.isna(v) else v for v in s]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_text_columns_normalise_alike_in_every_representation(seed):
+    rng = random.Random(seed)
+    for _ in range(80):
+        values = _texts(rng, rng.randint(0, 15))
+        forms = [pd.Series(values, dtype=object), pd.Series(values, dtype="str"),
+                 pd.Series(values, dtype="category")]
+        assert nz.arrow_text(forms[1]) is not None
+        blank = [bool(v is None or v.strip().lower() in nz._EMPTY_TEXT) for v in values]
+        max_len = rng.choice([3, 8, 500])
+        expected = [nz.text(v) if not b else None for v, b in zip(values, blank)]
+        for form in forms:
+            assert nz.blank_mask(form).tolist() == blank
+            for key in ("nip", "nipbaru", "n", ""):
+                assert nz.key_equals(form, key).tolist() == [isinstance(v, str) and header_key(v) == key
+                                                             for v in values]
+            vals, msgs = nz.norm_text(form, max_len)
+            assert _plain(vals) == [e if e is None or len(e) <= max_len else None for e in expected]
+            assert _plain(msgs) == [None if e is None or len(e) <= max_len else
+                                    f"Teks terlalu panjang ({len(e)} karakter; paling banyak {max_len})."
+                                    for e in expected]
+            with nz.compact_values():
+                vals2, msgs2 = nz.norm_text(form, max_len)
+            assert _plain(vals2) == _plain(vals) and _plain(msgs2) == _plain(msgs)
+
+
+@pytest.mark.parametrize("dtype", [object, "str", "category"])
+def test_repeated_and_same_values_as_pandas(dtype):
+    rng = random.Random(3)
+    for _ in range(300):
+        pool = rng.choice([["198609262015051001", "198609262015051002", "098609262015051001"],
+                           ["12", "012", "3"], ["a", "", "b"]])
+        a = [rng.choice(pool) if rng.random() < 0.9 else None for _ in range(rng.randint(0, 20))]
+        b = [rng.choice(pool + ["x"]) if rng.random() < 0.9 else None for _ in a]
+        sa, sb = pd.Series(a, dtype=dtype), pd.Series(b, dtype="str")
+        assert nz.repeated(sa).tolist() == pd.Series(a, dtype=object).duplicated(keep=False).tolist()
+        assert nz.same_values(sa, sb).tolist() == [x is not None and y is not None and x == y for x, y in zip(a, b)]
+        assert nz.same_values(sb, sa).tolist() == [x is not None and y is not None and x == y for x, y in zip(a, b)]
+
+
+def test_compact_values_gives_categoricals_of_the_same_texts():
+    raw = pd.Series(["III/a", "III / A", "iii-b", "", None, "IV/f"] * 3, dtype="category")
+    plain_vals, plain_msgs = nz.norm_golongan(raw)
+    with nz.compact_values():
+        vals, msgs = nz.norm_golongan(raw)
+    assert str(vals.dtype) == "category" and str(msgs.dtype) == "category"
+    assert _plain(vals) == _plain(plain_vals) and _plain(msgs) == _plain(plain_msgs)
+    assert vals.cat.codes.dtype == np.int8
+    with nz.compact_values():                      # numbers and booleans stay objects
+        assert nz.norm_bool(pd.Series(["Ya", "Tidak", ""]))[0].tolist() == [True, False, None]
+        assert nz.norm_decimal(pd.Series(["85,5", "x"]), 0, 100)[0].dtype == object
+
+
+def test_norm_date_days_are_the_dates_of_norm_date():
+    raw = pd.Series(["05-01-2026", "5 Januari 2026", "", "31-02-2026", None, "05-01-26"] * 2, dtype="str")
+    dates, msgs = nz.norm_date(raw)
+    days, msgs2 = nz.norm_date_days(raw)
+    assert days.dtype == "datetime64[s]"
+    assert [None if pd.isna(d) else d.date() for d in days] == _plain(dates)
+    assert _plain(msgs2) == _plain(msgs)
+
+
+def _personnel_table(n: int):
+    nips = new_nips(n, pppk=n // 5)
+    rows = personnel_rows(nips)
+    rows[3][0] = "1986 0926 2015 05 1 001"          # separators: a message
+    rows[5][0] = rows[4][0]                          # a duplicate NIP
+    rows[7][6] = "IX" if nips[7][12:14] != "21" else "III/a"   # golongan of the other kind
+    return pipeline.read(csv_bytes([PERSONNEL_HEADER] + rows), "p.csv")
+
+
+def test_nips_parsed_in_slices_give_the_same_outcome(monkeypatch):
+    table = _personnel_table(60)
+    ref = Reference(opd=pd.DataFrame({"opd_id": ["DINKES"], "nama": ["Dinas Kesehatan"], "singkatan": ["Dinkes"]}),
+                    levels={"JF Ahli Muda": "Fungsional", "JF Ahli Pertama": "Fungsional", "Pelaksana": "Pelaksana"},
+                    education=["SMA", "D3", "S1", "S2"])
+    mapping = auto_map(table.headers, "personnel")
+    whole = validate(table, "personnel", mapping, 2025, ref)
+    monkeypatch.setattr(vd, "NIP_CHUNK", 7)
+    sliced = validate(table, "personnel", mapping, 2025, ref)
+    assert whole.errors >= 2 and whole.issues.equals(sliced.issues)
+    for name, frame in whole.frames.items():
+        other = sliced.frames[name]
+        assert frame.astype(object).where(frame.notna(), None).equals(other.astype(object).where(other.notna(), None))
+
+
+def test_reference_nips_as_a_column_or_a_set_say_the_same():
+    rows = [["NIP", "Predikat Kinerja"], [new_nips(1)[0], "Baik"], ["198609262015051001", "Baik"]]
+    table = pipeline.read(csv_bytes(rows), "k.csv")
+    mapping = auto_map(table.headers, "performance")
+    as_set = validate(table, "performance", mapping, 2025, Reference(personnel_nips={"198609262015051001"},
+                                                                        predikat=["Baik"]))
+    as_column = validate(table, "performance", mapping, 2025, Reference(
+        personnel_nips=pd.Series(["198609262015051001"], dtype="str"), predikat=["Baik"]))
+    assert as_set.errors == 1 and as_set.issues.equals(as_column.issues)
+    with pytest.raises(vd.Rejected, match="Belum ada data kepegawaian periode 2025"):
+        validate(table, "performance", mapping, 2025, Reference(personnel_nips=pd.Series([], dtype="str")))
