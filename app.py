@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import frame, memory, privacy, services
+from data import memory
+from ui import frame, privacy, services
 from ui import login as login_form
 from ui.i18n import t
 from ui.user import logged_in

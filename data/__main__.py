@@ -79,8 +79,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from data.importing.mapping import field_label
     from data.importing.report import report_xlsx
 
-    try:
-        content = Path(args.file).read_bytes()
+    path = Path(args.file)
+    try:  # the importer reads the file itself (by path it lets the bytes go once parsed)
+        with path.open("rb"):
+            pass
     except OSError as exc:
         raise StoreError(f"Berkas {args.file} tidak dapat dibaca: {exc.strerror or exc}.") from None
     store = open_store(args.db)
@@ -91,7 +93,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise StoreError(f"--map harus berbentuk \"Judul Kolom=Bidang\", bukan {item!r}.")
         overrides[header.strip()] = target.strip()
     try:
-        table = pipeline.read(content, Path(args.file).name, _progress)
+        table = pipeline.read(path, path.name, _progress)
         kind = pipeline.resolve_kind(table, args.kind)
         print(f"Jenis data: {KIND_LABELS[kind]}" + ("" if args.kind else " (dikenali dari judul kolom)") + ".")
         mapping = pipeline.default_mapping(store, table, kind)

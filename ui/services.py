@@ -25,7 +25,7 @@ from analytics.positions import SAMPLE_SALT, plot_positions, stable_unit
 from analytics.ninebox import box_summary
 from analytics.rules import RuleSet
 from data.store import Filters, Scope, Store, StoreError, db_path, open_store
-from ui import memory
+from data import memory
 
 
 @st.cache_resource(show_spinner=False)
