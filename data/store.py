@@ -27,6 +27,11 @@ DEFAULT_DB = Path(__file__).parent / "talenta.duckdb"
 # DuckDB's own working memory (it spills to ``<db>.tmp`` beyond it). Bounded so that a national-size
 # query leaves room for the frames it returns: the dashboard fits 4 GB at 4.7M ASN (issue 10).
 DUCKDB_MEMORY = os.environ.get("TALENTA_DUCKDB_MEMORY", "1GB")
+# ... and while this process writes: the primary-key indexes a write touches cannot spill, and a national
+# roll's (9M period rows) need more than the read-time bound (the 4.7M build failed at 1GB). Default: 80% of
+# RAM, DuckDB's own default. Reads running meanwhile may use it too; writes are rare admin steps.
+DUCKDB_WRITE_MEMORY = os.environ.get("TALENTA_DUCKDB_WRITE_MEMORY") or (
+    f"{int(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') * 0.8) // 2**20}MB")
 # Text columns of the population that stay text; every other text column comes back as a categorical
 # with sorted categories (sorts and compares as text, 1–2 bytes a person instead of 20–40).
 _FREE_TEXT = frozenset({"nip", "nama"})
@@ -105,7 +110,7 @@ class Store:
     def __init__(self, path: Path | str | None = None, read_only: bool = False):
         self.path = Path(path) if path is not None else db_path()
         self.read_only = read_only
-        self._write_lock = threading.Lock()
+        self._write_lock = _WriteGate(self)
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -1300,6 +1305,38 @@ def _filter_sql(filters: Filters, scope: Scope = EVERYTHING) -> tuple[str, list]
             parts.append(f"list_contains(?, {column})")
             params.append(list(values))
     return ("".join(f" AND {p}" for p in parts), params)
+
+
+class _WriteGate:
+    """The process's write lock (writes are serialised); while it is held DuckDB may use
+    ``DUCKDB_WRITE_MEMORY`` instead of ``DUCKDB_MEMORY``."""
+
+    def __init__(self, store: "Store"):
+        self._lock = threading.Lock()
+        self._store = store
+
+    def _limit(self, value: str) -> None:
+        cur = self._store._cur()
+        try:
+            cur.execute(f"SET memory_limit = '{value}'")
+        finally:
+            cur.close()
+
+    def __enter__(self) -> "_WriteGate":
+        self._lock.acquire()
+        try:
+            self._limit(DUCKDB_WRITE_MEMORY)
+        except BaseException:
+            self._lock.release()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        try:
+            self._limit(DUCKDB_MEMORY)
+        finally:
+            self._lock.release()
+        return False
 
 
 def _compact_frame(batches: pa.RecordBatchReader, sort_by: str | None = None) -> pd.DataFrame:
