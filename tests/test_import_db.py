@@ -404,3 +404,16 @@ def test_first_real_import_replaces_the_synthetic_demo(demo_db, tmp_path):
         assert set(s.opd()["opd_id"]) == set(s.dump_table("asn_period")["opd_id"])
     finally:
         s.close()
+
+
+def test_a_target_post_without_a_level_is_a_row_error_not_a_database_error(store):
+    """Eselon left blank and no Jenjang Jabatan column: the row is named, nothing is written."""
+    before = store.count_rows("target_post")
+    result = run(store, xlsx([["Nama Jabatan", "Perangkat Daerah", "Eselon", "Lowong"],
+                              ["Kepala Dinas Uji", "Dinas Uji Coba", "II.b", "Ya"],
+                              ["Sekretaris Uji", "Dinas Uji Coba", None, "Ya"]]), "posts.xlsx", kind="target-posts")
+    assert result.batch_id is None
+    issues = result.outcome.issues
+    bad = issues[issues["pesan"].str.startswith("Jenjang jabatan target kosong")]
+    assert bad["baris"].tolist() == [3] and bad["kolom"].tolist() == ["Eselon"]
+    assert store.count_rows("target_post") == before

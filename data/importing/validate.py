@@ -588,7 +588,12 @@ def _target_posts(ctx: _Ctx, index: pd.Index, period, ref: Reference, issues: Is
                                          list(ref.levels), index) if ctx.has("jenjang_jabatan") else \
         nz.derive_jenjang(None, None, ctx.raw.get("eselon"), None, list(ref.levels), index)
     jenjang = jenjang.where(jenjang != "Pelaksana") if not ctx.has("jenjang_jabatan") else jenjang
-    issues.add(jmsg, ctx.col("jenjang_jabatan") if ctx.has("jenjang_jabatan") else ctx.col("eselon"))
+    jcol = ctx.col("jenjang_jabatan") if ctx.has("jenjang_jabatan") else ctx.col("eselon")
+    issues.add(jmsg, jcol)
+    # a post's level is required (rules read it): an empty cell is this row's error, not the database's
+    no_level = jabatan.notna().to_numpy() & jenjang.isna().to_numpy() & ~jmsg.reindex(index).notna().to_numpy()
+    issues.add(_where(no_level, "Jenjang jabatan target kosong: isi kolom Jenjang Jabatan (mis. JPT Pratama) "
+                                "atau Eselon untuk jabatan ini.", index), jcol)
     lowong = _apply(ctx, "lowong", nz.norm_bool, issues, index)
     kritikal = _apply(ctx, "kritikal", nz.norm_bool, issues, index)
     bidang = _text(ctx, "bidang_pendidikan", issues, index, max_len=500)
