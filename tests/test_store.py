@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 
 from data.store import Filters, StoreError, open_store
@@ -112,3 +113,25 @@ def test_population_uses_latest_valid_assessment(db):
     both = assessed[assessed["jenis_jabatan"].isin(["JPT", "Administrator", "Pengawas"]) &
                     (assessed["periode_asesmen"] == 2025)]
     assert (both["sumber"] == "AC").all()
+
+
+def test_population_pieces_are_nip_ranges_that_make_up_the_population(db):
+    """Placements are computed piece by piece at national scale: the pieces must be exactly the
+    population, in NIP order, whatever the filters."""
+    for f in (Filters(), Filters(opd_ids=("DINKES", "BKPSDM"))):
+        whole = db.population(2025, f)
+        rows = -(-len(whole) // 5)
+        pieces = list(db.population_pieces(2025, f, rows=rows))
+        assert len(pieces) == 5
+        nips = pd.concat([p["nip"] for p in pieces], ignore_index=True)
+        assert nips.tolist() == whole["nip"].tolist()          # each person once, in order
+        assert all(len(p) < 2 * rows for p in pieces)
+        joined = pd.concat([p.astype({c: object for c in p.columns if p[c].dtype == "category"}) for p in pieces],
+                           ignore_index=True)
+        expected = whole.astype({c: object for c in whole.columns if whole[c].dtype == "category"})
+        pd.testing.assert_frame_equal(joined, expected, check_dtype=False)
+
+
+def test_population_pieces_of_a_small_population_is_one_query(db):
+    pieces = list(db.population_pieces(2025, columns=["predikat"], rows=10_000_000))
+    assert len(pieces) == 1 and list(pieces[0].columns) == ["nip", "predikat"]
