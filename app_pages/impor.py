@@ -50,18 +50,8 @@ def n(x: int) -> str:
     return fmt.num(x, lang=lang)
 
 
-def clear_data_caches() -> None:
-    """Drop every cached frame of the data services (not the store itself) and st.cache_data."""
-    from streamlit.runtime.caching.cache_utils import CachedFunc
-
-    for name, obj in vars(services).items():
-        if isinstance(obj, CachedFunc) and name != "_store":
-            obj.clear()
-    st.cache_data.clear()
-
-
 def finish(message: str) -> None:
-    clear_data_caches()
+    services.clear_data_caches()   # the old data's frames go now, not at each session's next read
     st.session_state["impor_flash"] = message
     st.session_state["impor_nonce"] = st.session_state.get("impor_nonce", 0) + 1
     for key in ("impor_table", "impor_outcome"):

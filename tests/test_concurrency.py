@@ -219,7 +219,7 @@ def test_a_store_snapshot_reads_one_state_for_its_thread_only(world):
         s.close()
 
 
-@pytest.mark.parametrize("between", ["population", "calibrations"])
+@pytest.mark.parametrize("between", ["population_pieces", "calibrations"])
 def test_a_commit_between_two_queries_does_not_mix_states(world, monkeypatch, between):
     """Deterministic: the import commits right before the first population (or calibration) query
     of a cache miss, after the read has fixed its version; the read still sees only the old state,
@@ -343,7 +343,7 @@ def test_a_commit_inside_a_beranda_rerun_shows_one_state(world, monkeypatch):
     f = view[1]
     assert page_read(at, view) == expected_page(before, view)
     st.cache_resource.clear()  # the next rerun misses the cache, as the first after a filter change does
-    calls = commit_inside(monkeypatch, "population", outcome)
+    calls = commit_inside(monkeypatch, "population_pieces", outcome)
     assert page_read(at, view) == expected_page(before, view)
     assert calls
     assert after[f] != before[f]

@@ -24,7 +24,7 @@ FONT = dict(size=15, color=INK)
 BAND_COLOURS = ("#2e8b57", "#f0b429", "#d64545", "#8c8c8c")
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@services.versioned_cache(max_entries=16)
 def _population(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> pd.DataFrame:
     codes = services.rules(period).competencies["kode"].tolist()   # same snapshot (nested)

@@ -60,7 +60,7 @@ def people(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@services.versioned_cache(max_entries=8)
 def _placements(path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> tuple[pd.DataFrame, dict[str, str]]:
     placed = services.placements(period, Filters(opd, jenis, asn), Scope(scope))

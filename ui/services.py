@@ -13,10 +13,13 @@ import commits; a function called outside a run opens its own snapshot.
 """
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+from datetime import date
+from typing import Iterator
+
 import pandas as pd
 import streamlit as st
-
-from datetime import date
 
 from analytics.demography import age_band, age_on
 from analytics.calibration import apply_calibration
@@ -24,6 +27,7 @@ from analytics.engine import input_columns, place
 from analytics.positions import SAMPLE_SALT, plot_positions, stable_unit
 from analytics.ninebox import box_summary
 from analytics.rules import RuleSet
+from data.frames import concat_pieces
 from data.store import Filters, Scope, Store, StoreError, db_path, open_store
 from data import memory
 
@@ -38,15 +42,55 @@ def store() -> Store:
     return _store(str(db_path()))
 
 
-def snapshot():
+# Every cached function keyed by a data version (here and in the other ui modules). A version only
+# grows (its parts are a count of import batches and the last audit id), and once a newer one has been
+# read, what older ones cached is only memory: a calibration move or an import would otherwise leave
+# a national placements frame (0.7 GB at 4.7M ASN) behind each time, up to ``max_entries``.
+_VERSIONED: list = []
+_newest: dict[str, tuple] = {}   # per database file
+_newest_lock = threading.Lock()
+
+
+def versioned_cache(max_entries: int = 32):
+    """``st.cache_resource`` for a function whose key holds ``snap.version``: every entry is dropped
+    as soon as a newer data version is read (see :func:`snapshot`)."""
+    def register(fn):
+        cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(fn)
+        _VERSIONED.append(cached)
+        return cached
+    return register
+
+
+def clear_data_caches() -> None:
+    """Drop every frame cached from the data (not the store itself) and ``st.cache_data``."""
+    for cached in _VERSIONED:
+        cached.clear()
+    st.cache_data.clear()
+
+
+def _seen(path: str, version: tuple) -> None:
+    with _newest_lock:
+        older = _newest.get(path)
+        if older is not None and version <= older:
+            return
+        _newest[path] = version
+    if older is not None:
+        clear_data_caches()
+
+
+@contextmanager
+def snapshot() -> Iterator[Store]:
     """Context manager: reads inside it (this thread) see one committed state; yields a read-only
-    Store whose ``version`` is that state's cache key. Re-entrant, so nested calls share it."""
-    return store().snapshot()
+    Store whose ``version`` is that state's cache key. Re-entrant, so nested calls share it. The
+    first snapshot of a newer version drops what older versions cached."""
+    with store().snapshot() as snap:
+        _seen(str(snap.path), snap.version)
+        yield snap
 
 
 # Cached functions take the snapshot as ``_snap``: Streamlit does not hash parameters whose name
 # starts with "_", so the key is (path, version, ...) and a miss reads the very state it is keyed by.
-@st.cache_resource(show_spinner=False, max_entries=32)
+@versioned_cache()
 def _rules(_snap: Store, path: str, version: tuple, period: int) -> RuleSet:
     return _snap.rules(period)
 
@@ -67,13 +111,30 @@ LABEL_COLUMNS = ("predikat_efektif", "kinerja_kategori", "kinerja_formula", "pot
                  "jpm_teks")
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+PIECE_ROWS = 500_000   # people placed at a time (a piece's population: ~150 MB at most)
+
+
+@versioned_cache()
 def _placements(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> pd.DataFrame:
     rules = _rules(_snap, path, version, period)
-    # only the columns the engine and the pages read: at national scale the rest is most of the memory
-    pop = _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope),
-                           columns=[*input_columns(rules), *PERSON_COLUMNS])
+    # Placed piece by piece (the engine works per person): a national population is never held at
+    # once, only the compact results. Only the columns the engine and the pages read are loaded.
+    pieces = []
+    for pop in _snap.population_pieces(period, Filters(opd, jenis, asn), scope=Scope(scope),
+                                       columns=[*input_columns(rules), *PERSON_COLUMNS], rows=PIECE_ROWS):
+        pieces.append(_place_piece(pop, rules, period))
+        del pop   # before the next piece is read
+    out = concat_pieces(pieces)   # NIP ranges in order: sorted by NIP
+    out = pd.concat([out, plot_positions(out, rules)], axis=1)   # the value axes span every piece
+    out = apply_calibration(out, _snap.calibrations(period, scope=Scope(scope)), rules.boxes)
+    out["alasan_kode"] = pd.Categorical(out["alasan_kode"])
+    memory.release_freed()  # the engine's intermediates
+    return out
+
+
+def _place_piece(pop: pd.DataFrame, rules: RuleSet, period: int) -> pd.DataFrame:
+    """The engine's results for some people, with what pages show of them, labels as categoricals."""
     placed = place(pop, rules)
     out = pd.concat([placed, pop[[c for c in PERSON_COLUMNS if c in pop.columns]]], axis=1)
     del pop, placed
@@ -83,13 +144,10 @@ def _placements(_snap: Store, path: str, version: tuple, period: int, opd: tuple
     # one text per distinct JPM, not one per person
     labels = {v: f"{v:.1f}".replace(".", ",") for v in out["jpm"].dropna().unique()}
     out["jpm_teks"] = out["jpm"].map(labels).fillna("–")
-    out = pd.concat([out, plot_positions(out, rules)], axis=1)
     out["sampel"] = stable_unit(out["nip"], SAMPLE_SALT)   # which dots a large scatter draws
-    out = apply_calibration(out, _snap.calibrations(period, scope=Scope(scope)), rules.boxes)
     for c in LABEL_COLUMNS:
         if c in out.columns:
             out[c] = pd.Categorical(out[c])  # categories sorted
-    memory.release_freed()  # the engine's intermediates
     return out
 
 
@@ -100,7 +158,7 @@ def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
                            filters.jenis_asn, scope.opd_ids)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@versioned_cache()
 def _headline(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
               scope: tuple | None) -> dict:
     return _snap.headline(period, Filters(opd, jenis, asn), scope=Scope(scope))

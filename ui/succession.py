@@ -32,7 +32,7 @@ def candidate_frame(population: pd.DataFrame, placed: pd.DataFrame) -> pd.DataFr
     return population.merge(final, on="nip", how="inner", validate="one_to_one")
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@services.versioned_cache(max_entries=16)
 def _candidates(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     placed = services.placements(period, Filters(opd, jenis, asn), Scope(scope))  # same snapshot
@@ -53,7 +53,7 @@ def candidates(period: int, filters: Filters, scope: Scope) -> tuple[pd.DataFram
                            filters.jenis_asn, scope.opd_ids)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@services.versioned_cache(max_entries=16)
 def _bench(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
            scope: tuple | None, on: date) -> pd.DataFrame:
     cand, hist = _candidates(_snap, path, version, period, opd, jenis, asn, scope)
