@@ -17,50 +17,54 @@ from ui.i18n import language, t
 
 KEY_SLIDE = "slide"
 
-ctx = context()
-lang = language()
-slides = presentation.build(ctx, lang, date.today())
-numbers = list(range(1, len(slides) + 1))
-if st.session_state.get(KEY_SLIDE) not in numbers:
-    st.session_state[KEY_SLIDE] = 1
+
+def _step(delta: int, count: int) -> None:
+    st.session_state[KEY_SLIDE] = min(max(1, st.session_state[KEY_SLIDE] + delta), count)
 
 
-def _step(delta: int) -> None:
-    st.session_state[KEY_SLIDE] = min(max(1, st.session_state[KEY_SLIDE] + delta), len(slides))
+def main() -> None:
+    ctx = context()
+    lang = language()
+    slides = presentation.build(ctx, lang, date.today())
+    numbers = list(range(1, len(slides) + 1))
+    if st.session_state.get(KEY_SLIDE) not in numbers:
+        st.session_state[KEY_SLIDE] = 1
+
+    bar = st.columns([1.3, 1.3, 3, 2.4, 1], vertical_alignment="center")
+    bar[0].button(t("pres.prev"), key="pres_prev", icon=":material/chevron_left:", shortcut="Left",
+                  on_click=_step, args=(-1, len(slides)), width="stretch", disabled=st.session_state[KEY_SLIDE] == 1)
+    bar[1].button(t("pres.next"), key="pres_next", icon=":material/chevron_right:", shortcut="Right",
+                  on_click=_step, args=(1, len(slides)), width="stretch", type="primary",
+                  disabled=st.session_state[KEY_SLIDE] == len(slides))
+    bar[2].segmented_control(t("pres.slide"), numbers, key=KEY_SLIDE, bind="query-params", required=True,
+                             label_visibility="collapsed",
+                             format_func=str, help=t("pres.slide_help"))
+    with bar[3]:
+        privacy.switch(st)
+    bar[4].page_link("app_pages/beranda.py", label=t("pres.exit"), icon=":material/close_fullscreen:")
+
+    slide = slides[st.session_state[KEY_SLIDE] - 1]
+    with st.container(key=f"slide-{slide.key}"):
+        st.markdown(f"# {slide.title}")
+        if slide.subtitle:
+            st.caption(slide.subtitle)
+        if slide.metrics:
+            for col, (label, value) in zip(st.columns(len(slide.metrics)), slide.metrics):
+                col.metric(label, value, border=True)
+        if slide.figure is not None and slide.table is not None:
+            left, right = st.columns([3, 2], gap="large")
+            left.plotly_chart(slide.figure, key=f"pres_fig_{slide.key}", config={"displayModeBar": False})
+            right.table(slide.table, hide_index=True)
+        elif slide.figure is not None:
+            st.plotly_chart(slide.figure, key=f"pres_fig_{slide.key}", config={"displayModeBar": False})
+        elif slide.table is not None:
+            st.table(slide.table, hide_index=True)
+        for line in slide.notes:
+            st.markdown(f"- {line}")
+    st.caption(t("pres.footer", n=st.session_state[KEY_SLIDE], total=len(slides),
+                 anon=t("pres.anon_on") if privacy.is_on() else t("pres.anon_off")))
+    with st.expander(t("exp.title"), icon=":material/download:"):
+        export_menu.menu(ctx, lang, "pres_exp", with_deck=True)
 
 
-bar = st.columns([1.3, 1.3, 3, 2.4, 1], vertical_alignment="center")
-bar[0].button(t("pres.prev"), key="pres_prev", icon=":material/chevron_left:", shortcut="Left",
-              on_click=_step, args=(-1,), width="stretch", disabled=st.session_state[KEY_SLIDE] == 1)
-bar[1].button(t("pres.next"), key="pres_next", icon=":material/chevron_right:", shortcut="Right",
-              on_click=_step, args=(1,), width="stretch", type="primary",
-              disabled=st.session_state[KEY_SLIDE] == len(slides))
-bar[2].segmented_control(t("pres.slide"), numbers, key=KEY_SLIDE, bind="query-params", required=True,
-                         label_visibility="collapsed",
-                         format_func=str, help=t("pres.slide_help"))
-with bar[3]:
-    privacy.switch(st)
-bar[4].page_link("app_pages/beranda.py", label=t("pres.exit"), icon=":material/close_fullscreen:")
-
-slide = slides[st.session_state[KEY_SLIDE] - 1]
-with st.container(key=f"slide-{slide.key}"):
-    st.markdown(f"# {slide.title}")
-    if slide.subtitle:
-        st.caption(slide.subtitle)
-    if slide.metrics:
-        for col, (label, value) in zip(st.columns(len(slide.metrics)), slide.metrics):
-            col.metric(label, value, border=True)
-    if slide.figure is not None and slide.table is not None:
-        left, right = st.columns([3, 2], gap="large")
-        left.plotly_chart(slide.figure, key=f"pres_fig_{slide.key}", config={"displayModeBar": False})
-        right.table(slide.table, hide_index=True)
-    elif slide.figure is not None:
-        st.plotly_chart(slide.figure, key=f"pres_fig_{slide.key}", config={"displayModeBar": False})
-    elif slide.table is not None:
-        st.table(slide.table, hide_index=True)
-    for line in slide.notes:
-        st.markdown(f"- {line}")
-st.caption(t("pres.footer", n=st.session_state[KEY_SLIDE], total=len(slides),
-             anon=t("pres.anon_on") if privacy.is_on() else t("pres.anon_off")))
-with st.expander(t("exp.title"), icon=":material/download:"):
-    export_menu.menu(ctx, lang, "pres_exp", with_deck=True)
+main()
