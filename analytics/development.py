@@ -21,6 +21,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analytics.competency import gaps, jpm_band, required_levels
 from analytics.demography import age_on
@@ -230,14 +232,23 @@ def profile_next(frame: pd.DataFrame, period: int, job_levels: pd.DataFrame, ret
     Within a priority: higher job level, more years to BUP, then NIP. ``dalam_kuota`` marks the
     first ``quota`` rows.
     """
+    return profile_next_head(frame, period, job_levels, retirement, target_posts, eligibility, quota,
+                             min_years_to_bup, near_years)[0]
+
+
+def profile_next_head(frame: pd.DataFrame, period: int, job_levels: pd.DataFrame, retirement: pd.DataFrame,
+                      target_posts: pd.DataFrame, eligibility: pd.DataFrame | None = None, quota: int = 0,
+                      min_years_to_bup: int = 1, near_years: int = 3,
+                      limit: int | None = None) -> tuple[pd.DataFrame, int]:
+    """The first ``limit`` rows of :func:`profile_next` (all when None) and how long the whole list is.
+    A national roll has millions not yet profiled: the order is worked out on a few key columns and
+    the shown columns are taken for the returned rows only."""
     cols = ["urutan", "nip", "nama", "jabatan", "jenjang_jabatan", "jenis_jabatan", "opd_id", "opd_nama", "usia",
             "usia_bup", "tahun_ke_bup", "prioritas", "alasan", "dalam_kuota"]
-    # only the columns used, taken after the row filter: a national roll has millions unprofiled
-    keep = [c for c in ("nip", "nama", "jabatan", "jenjang_jabatan", "jenis_jabatan", "opd_id", "opd_nama",
-                        "tanggal_lahir") if c in frame.columns]
-    cand = frame.loc[frame["sumber"].isna(), keep]
+    keys = [c for c in ("nip", "jenjang_jabatan", "jenis_jabatan", "opd_id", "tanggal_lahir") if c in frame.columns]
+    cand = frame.loc[frame["sumber"].isna(), keys]
     if cand.empty:
-        return pd.DataFrame(columns=cols)
+        return pd.DataFrame(columns=cols), 0
     end = date(int(period), 12, 31)
     cand["usia"] = age_on(cand["tanggal_lahir"], end)
     bup = dict(zip(retirement["jenjang_jabatan"], retirement["usia_bup"]))
@@ -245,6 +256,7 @@ def profile_next(frame: pd.DataFrame, period: int, job_levels: pd.DataFrame, ret
     cand["tahun_ke_bup"] = (cand["usia_bup"] - cand["usia"]).astype("Int64")
     too_close = (cand["tahun_ke_bup"] <= min_years_to_bup).fillna(False).astype(bool)
     cand = cand[~too_close]
+    total = len(cand)
 
     rank = dict(zip(job_levels["jenjang_jabatan"], job_levels["urutan"]))
     kind = dict(zip(job_levels["jenjang_jabatan"], job_levels["jenis_jabatan"]))
@@ -259,25 +271,32 @@ def profile_next(frame: pd.DataFrame, period: int, job_levels: pd.DataFrame, ret
             feeder_keys.add((None if pd.isna(opd_id) else opd_id, f))
     any_opd = {f for o, f in feeder_keys if o is None}
 
-    official = cand["jenis_jabatan"].isin(OFFICIAL_KINDS)
-    jf = cand["jenjang_jabatan"].isin(jf_feeders)
+    official = cand["jenis_jabatan"].isin(OFFICIAL_KINDS).to_numpy()
+    jf = cand["jenjang_jabatan"].isin(jf_feeders).to_numpy()
     in_opd = pd.MultiIndex.from_arrays([cand["opd_id"].astype(object), cand["jenjang_jabatan"].astype(object)])
-    feeder = pd.Series(in_opd.isin(list(feeder_keys)), index=cand.index) | cand["jenjang_jabatan"].isin(any_opd)
-    near = (cand["tahun_ke_bup"] <= near_years).fillna(False).astype(bool)
+    feeder = in_opd.isin(list(feeder_keys)) | cand["jenjang_jabatan"].isin(any_opd).to_numpy()
+    near = (cand["tahun_ke_bup"] <= near_years).fillna(False).astype(bool).to_numpy()
 
     why = np.select([near, official, jf, feeder], [4, 1, 2, 3], default=0)   # codes: no text per person
-    cand["alasan"] = pd.Categorical.from_codes(why, [WHY_OTHER, WHY_OFFICIAL, WHY_JF, WHY_FEEDER, WHY_NEAR])
-    cand["prioritas"] = np.select([near, official | jf | feeder], [3, 1], default=2)
-    cand["_level"] = cand["jenjang_jabatan"].map(rank).fillna(-1)
-    cand["_years"] = cand["tahun_ke_bup"].astype(float).fillna(99)
-    cand = cand.sort_values(["prioritas", "_level", "_years", "nip"], ascending=[True, False, False, True],
-                            kind="stable")
-    cand["urutan"] = np.arange(1, len(cand) + 1)
-    cand["dalam_kuota"] = cand["urutan"] <= int(quota)
+    priority = np.select([near, official | jf | feeder], [3, 1], default=2)
+    level = cand["jenjang_jabatan"].map(rank).astype(float).fillna(-1).to_numpy()
+    years = cand["tahun_ke_bup"].astype(float).fillna(99).to_numpy()
+    # priority, higher level, more years to BUP, then NIP (Arrow sorts the NIP text without a Python
+    # string per person)
+    order = pc.sort_indices(pa.table({"p": priority, "l": level, "y": years,
+                                      "nip": pa.array(cand["nip"], type=pa.string(), from_pandas=True)}),
+                            sort_keys=[("p", "ascending"), ("l", "descending"), ("y", "descending"),
+                                       ("nip", "ascending")]).to_numpy()
+    if limit is not None:
+        order = order[:limit]
+    out = cand.iloc[order].drop(columns=["tanggal_lahir"], errors="ignore")
+    out["alasan"] = pd.Categorical.from_codes(why[order], [WHY_OTHER, WHY_OFFICIAL, WHY_JF, WHY_FEEDER, WHY_NEAR])
+    out["prioritas"] = priority[order]
+    out["urutan"] = np.arange(1, len(out) + 1)
+    out["dalam_kuota"] = out["urutan"] <= int(quota)
     for c in ("opd_nama", "nama", "jabatan"):
-        if c not in cand.columns:
-            cand[c] = None
-    return cand[cols].reset_index(drop=True)
+        out[c] = frame.loc[out.index, c] if c in frame.columns else None
+    return out[cols].reset_index(drop=True), total
 
 
 # -- digital literacy and emerging skills ------------------------------------------------------

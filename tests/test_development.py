@@ -232,3 +232,20 @@ def test_action_crud_is_audited_scoped_and_refused_once_finalised(db):
     assert db.development_actions(2024)["status"].tolist() == ["selesai"]
     assert len(db.audit_entries(action="pengembangan:")) == 2
     assert db.next_period(2024) == 2025 and db.next_period(2025) is None and db.previous_period(2025) == 2024
+
+
+def test_profile_next_head_is_the_head_of_the_whole_list_and_counts_it(demo_db):
+    """The page asks for the head only (a national roll has millions not profiled): same rows, same
+    order and ranks as the whole list's first rows, and the whole list's length."""
+    s = open_store(demo_db, read_only=True)
+    try:
+        pop, ref, posts = s.population(2025), s.development_rules(), s.target_posts()
+    finally:
+        s.close()
+    args = (pop, 2025, ref["job_level"], ref["retirement"], posts, ref["eligibility"])
+    whole = dv.profile_next(*args, quota=300)
+    head, total = dv.profile_next_head(*args, quota=300, limit=500)
+    assert total == len(whole) > 500
+    pd.testing.assert_frame_equal(head, whole.head(500))
+    shuffled = pop.sample(frac=1, random_state=3)      # the order does not come from the frame's order
+    pd.testing.assert_frame_equal(dv.profile_next_head(shuffled, *args[1:], quota=300, limit=500)[0], head)
