@@ -24,9 +24,13 @@ def _libc():
 
 
 def return_large_blocks() -> None:
-    """Large blocks (frame columns, Arrow buffers) go back to the OS when freed. Idempotent."""
+    """Large blocks (frame columns, Arrow buffers) go back to the OS when freed. Idempotent.
+
+    Arrow allocates through the C heap too (its default, mimalloc, keeps freed segments: measured at
+    4.7M ASN, 130–190 MB more at each page's peak), so its buffers follow the same threshold."""
     if (libc := _libc()) is not None and hasattr(libc, "mallopt"):
         libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+        pa.set_memory_pool(pa.system_memory_pool())
 
 
 def release_freed() -> None:
