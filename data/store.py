@@ -1417,8 +1417,8 @@ def _compact_frame(batches: Iterable[pa.RecordBatch], schema: pa.Schema, sort_by
     frame = table.to_pandas(split_blocks=True, self_destruct=True)
     del table
     for name, col in frame.items():
-        if isinstance(col.dtype, pd.CategoricalDtype):
-            frame[name] = col.cat.reorder_categories(sorted(col.cat.categories))
+        if isinstance(col.dtype, pd.CategoricalDtype) and not col.cat.categories.is_monotonic_increasing:
+            frame[name] = col.cat.reorder_categories(col.cat.categories.sort_values())
     return frame
 
 
