@@ -45,14 +45,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_export_boxes(args: argparse.Namespace) -> int:
-    from analytics.engine import STATUS_PLACED, place
+    from analytics.engine import STATUS_PLACED, input_columns, place
     from data.exports import safe_frame
 
     store = open_store(args.db)
     if args.period not in store.periods():
         raise StoreError(f"Periode {args.period} tidak ada di basis data "
                          f"(tersedia: {', '.join(map(str, store.periods())) or 'tidak ada'}).")
-    placed = place(store.population(args.period), store.rules(args.period))
+    rules = store.rules(args.period)
+    placed = place(store.population(args.period, columns=input_columns(rules)), rules)   # the engine's inputs only
     placed = placed[placed["status"] == STATUS_PLACED]
     out = placed[["nip", "kinerja_kategori", "potensial_kategori", "kotak"]].rename(columns={
         "kinerja_kategori": "kategori_kinerja", "potensial_kategori": "kategori_potensial"})

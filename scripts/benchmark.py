@@ -218,6 +218,13 @@ def child_pages(n: int, db: str) -> dict:
     from streamlit.testing.v1 import AppTest
 
     set_log_level("error")
+    # The server compiles each page script once (its ScriptCache); AppTest makes a new cache on every
+    # run and recompiles app.py and the page each time (~40 ms a rerun of Sembilan Kotak, with Streamlit's
+    # magic rewriting): share one, so a rerun costs what it costs the server.
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+    compiled = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: compiled
     r = repeats(n)
     row: dict = {}
     at = AppTest.from_file(APP, default_timeout=3600)
