@@ -1,6 +1,7 @@
 """Pseudonyms, masked NIPs and small-group suppression (analytics/anonymise.py)."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analytics.anonymise import (MASK, anonymise_people, code, mask_nips_in_text, masked_nip, pseudonym,
@@ -42,6 +43,16 @@ def test_anonymise_people_hides_identity_and_keeps_the_rest():
     assert out["nama"].iloc[0] == pseudonym(NIPS[0], KEY)
     assert {back[m] for m in out["nip"]} == set(NIPS)          # a click on a masked NIP finds the person
     assert _people()["nama"].iloc[0] == "Siti Aminah"            # the input is not modified
+
+
+def test_anonymising_copies_only_the_identity_columns_and_leaves_the_frame_as_it_was():
+    """The anonymised frame of a national roll is cached next to the real one: the columns it keeps
+    share the real frame's memory, and replacing its identity columns leaves the real frame intact."""
+    people = _people()
+    out, _ = anonymise_people(people, KEY)
+    assert np.shares_memory(out["kotak"].to_numpy(), people["kotak"].to_numpy())
+    assert people["nip"].tolist() == NIPS and people["nama"].iloc[1] == "Budi Santoso"
+    assert people["jabatan"].iloc[0] == "Kepala Dinas Kesehatan" and people["gelar_depan"].iloc[0] == "Dr."
 
 
 def test_a_name_without_its_nip_is_hidden_not_kept():
