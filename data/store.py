@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 import duckdb
 import pandas as pd
@@ -401,7 +401,7 @@ class Store:
         try:
             reader = self._population_relation(cur, period, filters, nips, scope, columns,
                                                assessed_only).to_arrow_reader(250_000)
-            return _compact_frame(reader, reader.schema, sort_by="nip")
+            return _compact_frame(reader, sort_by="nip")
         finally:
             cur.close()
 
@@ -420,7 +420,7 @@ class Store:
                 # streamed in batches and sorted in Arrow: an ORDER BY would make DuckDB hold every row first
                 reader = self._population_relation(cur, period, filters, None, scope, columns, assessed_only,
                                                    (lo, hi)).to_arrow_reader(250_000)
-                yield _compact_frame(reader, reader.schema, sort_by="nip")
+                yield _compact_frame(reader, sort_by="nip")
         finally:
             cur.close()
 
@@ -1390,7 +1390,7 @@ class _WriteGate:
         return False
 
 
-def _compact_frame(batches: Iterable[pa.RecordBatch], schema: pa.Schema, sort_by: str | None = None) -> pd.DataFrame:
+def _compact_frame(batches: pa.RecordBatchReader, sort_by: str | None = None) -> pd.DataFrame:
     """A population frame at a fraction of the memory, read batch by batch so the raw text of a
     national population is never held at once: text other than ``_FREE_TEXT`` becomes categoricals
     with sorted categories, one block per column, Arrow buffers freed while converting."""
@@ -1403,7 +1403,7 @@ def _compact_frame(batches: Iterable[pa.RecordBatch], schema: pa.Schema, sort_by
         chunks.append(pa.RecordBatch.from_arrays(arrays, names=batch.schema.names))
         del batch, arrays
     if not chunks:
-        return schema.empty_table().to_pandas()
+        return batches.schema.empty_table().to_pandas()
     table = pa.Table.from_batches(chunks).unify_dictionaries()
     chunks.clear()
     key = table.column(sort_by) if sort_by is not None else None
