@@ -11,7 +11,7 @@ import streamlit as st
 from data import memory
 from ui import frame, privacy, services
 from ui import login as login_form
-from ui.i18n import t
+from common.i18n import t
 from ui.user import logged_in
 
 PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit", "pengembangan", "suksesi",

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 import streamlit as st
 
 from ui import privacy, services
-from ui.i18n import t
+from common.i18n import t
 from ui.user import acting_user
 
 

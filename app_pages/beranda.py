@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import charts, export_menu, fmt, privacy, services
+from common import fmt
+from ui import charts, export_menu, privacy, services
 from ui.frame import context
-from ui.i18n import language, t
+from common.i18n import language, t
 
 
 def main() -> None:

@@ -18,8 +18,9 @@ from data.importing.normalise import text as cell_text
 from data.importing.report import report_xlsx
 from data.importing.templates import template_name, template_xlsx
 from data.store import StoreError
-from ui import fmt, services
-from ui.i18n import language, t
+from common import fmt
+from ui import services
+from common.i18n import language, t
 from ui.user import acting_user
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -12,9 +12,10 @@ from analytics.ninebox import box_summary
 from analytics.selection import selection_from_event
 from data.exports import workbook
 from data.store import StoreError
-from ui import charts, fmt, privacy, profile, services
+from common import fmt
+from ui import charts, privacy, profile, services
 from ui.frame import context
-from ui.i18n import language, t
+from common.i18n import language, t
 from ui.user import acting_user, can
 
 CHART_KEY = "kal_chart"

@@ -12,9 +12,10 @@ from analytics import development as dv
 from data.exports import workbook
 from data.store import StoreError
 from ui import development_view as view
-from ui import fmt, privacy, services
+from common import fmt
+from ui import privacy, services
 from ui.frame import LIST_LIMIT, context
-from ui.i18n import language, t
+from common.i18n import language, t
 from ui.user import acting_user, can
 
 

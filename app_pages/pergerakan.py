@@ -11,9 +11,10 @@ import hashlib
 import streamlit as st
 
 from analytics import movement
-from ui import fairness_panel, fmt, movement_charts, privacy, profile, services
+from common import fmt
+from ui import fairness_panel, movement_charts, privacy, profile, services
 from ui.frame import LIST_LIMIT, context
-from ui.i18n import language, t
+from common.i18n import language, t
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from ui import export_menu, presentation, privacy
 from ui.frame import context
-from ui.i18n import language, t
+from common.i18n import language, t
 
 KEY_SLIDE = "slide"
 

@@ -13,9 +13,10 @@ from analytics import whatif
 from analytics.ninebox import box_summary
 from analytics.rules import RuleSet
 from data.store import Scope, StoreError
-from ui import charts, export_menu, fmt, privacy, profile, services
+from common import fmt
+from ui import charts, export_menu, privacy, profile, services
 from ui.frame import LIST_LIMIT, context
-from ui.i18n import language, t
+from common.i18n import language, t
 from ui.user import acting_user, can
 
 DOT_LIMIT = 20_000           # above this, a stated, stable sample of dots is drawn

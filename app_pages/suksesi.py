@@ -10,9 +10,10 @@ import streamlit as st
 
 from analytics import eligibility as el
 from data.exports import workbook
-from ui import fmt, privacy, services, succession
+from common import fmt
+from ui import privacy, services, succession
 from ui.frame import context
-from ui.i18n import language, t
+from common.i18n import language, t
 from ui.user import acting_user, can
 
 COLOURS = ["#0b6e4f", "#c2410c", "#1d4ed8", "#7e22ce"]

@@ -6,11 +6,10 @@ from datetime import date
 
 import pandas as pd
 
-from ui import fmt
-from ui.charts import BOX_COLOURS, INK
+from common import fmt
+from common.palette import ACCENT, INK, box_colour
 
 NEUTRAL_AUTHOR = "Talenta"   # document properties never carry a person's name
-ACCENT = "#0b6e4f"            # the header green already used by data/exports.py
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December")
 
@@ -25,9 +24,6 @@ def tanggal(d: date, lang: str = "id") -> str:
         return fmt.tanggal(d)
     return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
 
-
-def box_colour(kotak: int) -> str:
-    return BOX_COLOURS.get(int(kotak), "#cccccc")
 
 
 def ink_on(hex_colour: str) -> str:

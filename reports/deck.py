@@ -18,8 +18,8 @@ import pandas as pd
 from reports.common import ACCENT, INK, NEUTRAL_AUTHOR, tanggal
 from reports.figure_export import png_size, render_many
 from reports.slides import Slide
-from ui import fmt
-from ui.i18n import t
+from common import fmt
+from common.i18n import t
 
 TABLE_ROWS = 12                # rows of a slide table; the rest are counted in the last row
 IMAGE_SCALE = 2                # PNG pixels per CSS pixel: sharp on a 1080p projector

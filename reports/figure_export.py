@@ -37,7 +37,7 @@ import plotly
 import plotly.graph_objects as go
 
 from reports.common import INK, NEUTRAL_AUTHOR, ReportError, box_colour, ink_on, legend_texts, tanggal
-from ui.i18n import t
+from common.i18n import t
 
 FORMATS = ("png", "pdf")
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"

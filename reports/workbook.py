@@ -25,7 +25,7 @@ from data.exports import (
     write_table,
 )
 from reports.common import box_colour, ink_on, legend_texts
-from ui.i18n import t
+from common.i18n import t
 
 LEGEND_COLUMNS = ("kotak", "label", "rekomendasi")
 _FOLLOWUP_WIDTH = 60

@@ -93,7 +93,7 @@ def browser():
     """One headless Debian Chromium for every browser test (Playwright, no browser download)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM_ARGS, chromium_path
+    from tests.browser.support import CHROMIUM_ARGS, chromium_path
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
         yield b

@@ -7,13 +7,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt
-from ui.i18n import language, t
+from common import fmt
+from common.i18n import language, t
+from common.palette import ACCENT, BOX_COLOURS, INK
 
-# Presentation palette per box (not regulation): warm for attention, green for the pool.
-BOX_COLOURS = {1: "#d64545", 2: "#f0a35e", 3: "#f0a35e", 4: "#f4d35e", 5: "#f4d35e", 6: "#f4d35e",
-               7: "#7cc47f", 8: "#7cc47f", 9: "#2e8b57"}
-INK = "#1b1b1b"
 AXIS_POT = ("rendah", "menengah", "tinggi")
 AXIS_PERF = ("di bawah", "sesuai", "di atas")
 

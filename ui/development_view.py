@@ -13,12 +13,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from data.store import Filters, Scope, Store
-from ui import fmt, services
-from ui.i18n import language, t
+from common import fmt
+from ui import services
+from common.palette import INK
+from common.i18n import language, t
 
 # what the page shows of a person next to their competencies
 PERSON_COLUMNS = ("nama", "jabatan", "jenjang_jabatan", "opd_id", "opd_nama")
-INK = "#1b1b1b"
 FONT = dict(size=15, color=INK)
 # band colours by rank in the scheme (highest band first): presentation only, never a rule
 BAND_COLOURS = ("#2e8b57", "#f0b429", "#d64545", "#8c8c8c")

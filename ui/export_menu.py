@@ -15,9 +15,10 @@ import streamlit as st
 from analytics.anonymise import anonymise_people
 from analytics.calibration import calibration_record
 from reports import deck, figure_export, workbook
-from ui import charts, fmt, presentation, privacy, services, succession
+from common import fmt
+from ui import charts, presentation, privacy, services, succession
 from ui.frame import Context
-from ui.i18n import t
+from common.i18n import t
 from ui.user import acting_user, can
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -13,8 +13,9 @@ import streamlit as st
 
 from analytics import fairness
 from analytics.fairness import ATTRIBUTES, MIN_GROUP
-from ui import fmt, movement_charts, privacy, services
-from ui.i18n import language, t
+from common import fmt
+from ui import movement_charts, privacy, services
+from common.i18n import language, t
 
 _COLUMNS = ["nip", "kotak", "kinerja_nilai", "potensial_nilai", *ATTRIBUTES]
 _METHODS = {"chi-kuadrat": "fair.m.chi", "chi-kuadrat (Monte Carlo)": "fair.m.chi_mc",

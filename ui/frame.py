@@ -8,8 +8,8 @@ import streamlit as st
 from data.auth import DEMO_VISITOR, User
 from data.store import Filters, Scope, Store, StoreError
 from ui import services
-from ui.fmt import plain
-from ui.i18n import LANGUAGES, t
+from common.fmt import plain
+from common.i18n import LANGUAGES, t
 from ui.user import log_out, logged_in, touch
 
 # Rows a list of people sends to the browser; above it a page shows the first ones and says how many

@@ -5,7 +5,7 @@ import streamlit as st
 
 from data.auth import authenticate
 from ui import services
-from ui.i18n import t
+from common.i18n import t
 from ui.user import KEY_NOTICE, log_in
 
 

@@ -11,15 +11,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt
-from ui.charts import INK
-from ui.i18n import language, t
+from common import fmt
+from common.palette import INK, SHARE_COLOURS
+from common.i18n import language, t
 
 FONT = dict(size=15, color=INK)
 # Share bars need every box distinguishable side by side: the grid's palette (one hue per band)
 # with a lighter and a darker shade inside each band.
-SHARE_COLOURS = {1: "#d64545", 2: "#f5b77e", 3: "#e08a3c", 4: "#f9e8a0", 5: "#f4d35e", 6: "#d4ad1f",
-                 7: "#a8dbaa", 8: "#6fbf73", 9: "#2e8b57"}
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:

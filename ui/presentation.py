@@ -14,10 +14,11 @@ import plotly.graph_objects as go
 from analytics import development as dv
 from analytics import movement
 from reports.slides import Slide
-from ui import charts, fmt, movement_charts, privacy, services, succession
-from ui.charts import INK
+from common import fmt
+from ui import charts, movement_charts, privacy, services, succession
+from common.palette import INK
 from ui.frame import Context
-from ui.i18n import t
+from common.i18n import t
 
 
 def filter_lines(ctx: Context, lang: str) -> list[str]:

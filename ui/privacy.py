@@ -17,7 +17,7 @@ from analytics.anonymise import MASK, anonymise_people, code, mask_nips_in_text,
 from analytics.fairness import MIN_GROUP
 from data.store import Filters, Scope
 from ui import services
-from ui.i18n import t
+from common.i18n import t
 from ui.user import can
 
 KEY = "anonim"

@@ -6,8 +6,9 @@ import streamlit as st
 
 from analytics.competency import gaps, required_levels
 from analytics.talentpool import pool_checks
-from ui import charts, fmt, privacy, services
-from ui.i18n import language, t
+from common import fmt
+from ui import charts, privacy, services
+from common.i18n import language, t
 from data.store import Scope
 from ui.user import acting_user
 

@@ -1,0 +1,137 @@
+"""AppTest: the login gate, roles in the navigation, OPD scope on pages, idle timeout, demo mode."""
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data.store import Scope, open_store
+from tests.conftest import login_as, make_user
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+TIMEOUT = 60
+PASSWORD = "Rahasia-Uji-123"
+
+
+@pytest.fixture
+def real(real_db, tmp_path, monkeypatch):
+    path = tmp_path / "real-app.duckdb"
+    shutil.copy(real_db, path)
+    monkeypatch.setenv("TALENTA_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def demo(demo_db, tmp_path, monkeypatch):
+    path = tmp_path / "demo-app.duckdb"
+    shutil.copy(demo_db, path)
+    monkeypatch.setenv("TALENTA_DB", str(path))
+    return path
+
+
+def _metric(at, label):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_real_data_shows_only_the_login_form(real):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.title[0].value == "Masuk ke Talenta ASN"
+    assert not at.metric and not at.get("plotly_chart")
+    # no page script other than the login form is even registered while nobody is logged in
+    with pytest.raises(ValueError, match="Could not find a navigation page") as err:
+        at.switch_page("app_pages/sembilan_kotak.py")
+    assert "beranda.py" not in str(err.value) and "impor.py" not in str(err.value)
+
+
+def test_login_with_wrong_then_right_password(real):
+    make_user(real, "komite1", "komite")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.text_input(key="masuk_username").input("komite1")
+    at.text_input(key="masuk_password").input("salah-sekali")
+    at.button[0].click().run()
+    assert at.error[0].value == "Nama pengguna atau kata sandi salah."
+    at.text_input(key="masuk_password").input(PASSWORD)
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.title[0].value == "Beranda"
+    assert any("komite1" in c.value for c in at.sidebar.caption)
+
+
+def test_operator_sees_only_their_opd_even_with_a_crafted_filter(real):
+    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real, "op.dinkes", "operator", "DINKES")
+    at.query_params["opd"] = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+    at.run()
+    assert not at.exception
+    s = open_store(real)
+    expected = s.headline(2025, scope=Scope(("DINKES",)))["asn"]
+    s.close()
+    assert _metric(at, "Jumlah ASN") == f"{expected:,}".replace(",", ".")
+    assert at.sidebar.multiselect(key="opd").options == ["Dinas Kesehatan"]
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("app_pages/impor.py")
+
+
+def test_operator_profile_of_another_opd_shows_nothing(real):
+    s = open_store(real)
+    outsider = s.population(2025).query("opd_id != 'DINKES'")["nip"].iloc[0]
+    s.close()
+
+    def script(nip: str, db: str):
+        import os
+        os.environ["TALENTA_DB"] = db
+        from data.store import Scope
+        from ui import profile
+        profile.render(nip, 2025, Scope(("DINKES",)))
+
+    at = AppTest.from_function(script, args=(outsider, str(real)), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.info[0].value == "Data ASN ini tidak tersedia dalam saringan Anda."
+    assert not at.metric and not at.dataframe
+
+
+def test_admin_sees_admin_pages_and_audit_log(real):
+    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real).run()
+    at.switch_page("app_pages/audit.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Log Audit"
+    log = at.dataframe[0].value
+    assert "pengguna:tambah" in set(log["action"])
+
+
+def test_pimpinan_cannot_open_admin_pages(real):
+    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real, "pimpinan1", "pimpinan").run()
+    assert at.title[0].value == "Beranda"
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("app_pages/impor.py")  # not in this role's navigation at all
+
+
+def test_idle_session_is_logged_out(real):
+    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real).run()
+    assert at.title[0].value == "Beranda"
+    at.session_state["_last_seen"] = datetime.now() - timedelta(hours=3)
+    at.run()
+    assert at.title[0].value == "Masuk ke Talenta ASN"
+    assert "lama tidak aktif" in at.info[0].value
+
+
+def test_logout(real):
+    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real).run()
+    at.sidebar.button(key="keluar").click().run()
+    assert at.title[0].value == "Masuk ke Talenta ASN"
+    assert at.info[0].value == "Anda telah keluar."
+
+
+def test_demo_mode_opens_without_login_and_read_only(demo):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.title[0].value == "Beranda"
+    assert any("Data sintetis" in w.value for w in at.warning)
+    assert any("Mode peragaan" in c.value for c in at.sidebar.caption)
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("app_pages/impor.py")
+    at.switch_page("app_pages/masuk.py").run()  # an admin can log in from here
+    assert at.title[0].value == "Masuk ke Talenta ASN"

@@ -1,0 +1,134 @@
+"""AppTest: the Impor Data page — templates, upload → mapping → check → import, undo."""
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+
+import openpyxl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import login_as
+
+from data.importing.templates import template_xlsx
+from data.store import open_store
+from tests.import_helpers import DATA_TABLES, assert_same, filled_personnel_template, new_nips, snapshot, xlsx
+
+TIMEOUT = 60
+
+
+@pytest.fixture
+def app_db(real_db, tmp_path, monkeypatch):
+    path = tmp_path / "app.duckdb"
+    shutil.copy(real_db, path)
+    monkeypatch.setenv("TALENTA_DB", str(path))
+    return path
+
+
+def impor_page(db) -> AppTest:
+    at = login_as(AppTest.from_file("../app.py", default_timeout=TIMEOUT), db).run()
+    at.switch_page("app_pages/impor.py").run()
+    assert not at.exception
+    return at
+
+
+def metric(at, label):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_page_renders_with_templates_and_history(app_db):
+    at = impor_page(app_db)
+    assert at.title[0].value == "Impor Data"
+    assert [t.label for t in at.tabs] == ["Unggah berkas", "Templat", "Riwayat & pembatalan"]
+    assert len(at.file_uploader) == 1
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Unduh templat"] * 5
+    assert "Tidak ada impor yang dapat dibatalkan." in [c.value for c in at.caption]
+    # the buttons' deferred data is the same function the page calls
+    opd = open_store(app_db)
+    names = opd.opd()["nama"].tolist()
+    opd.close()
+    wb = openpyxl.load_workbook(io.BytesIO(template_xlsx("personnel", {"opd": names})))
+    assert wb["Daftar"]["A1"].value in ("Daftar opd", "Daftar jenjang")
+
+
+def test_upload_check_and_import_then_beranda_counts(app_db):
+    at = impor_page(app_db)
+    nips = new_nips(7)
+    at.file_uploader[0].set_value(("pegawai-baru.xlsx", filled_personnel_template(nips), "application/octet-stream")).run()
+    assert not at.exception
+    assert metric(at, "Baris data") == "7" and metric(at, "Galat") == "0"
+    assert at.success[0].value == "Berkas siap diimpor: 7 baris data kepegawaian periode 2025."
+    assert any("menggantikan 6.000 baris data kepegawaian periode 2025" in w.value for w in at.warning)
+    at.button(key="impor_submit").click().run()
+    assert not at.exception
+    assert at.success[0].value == ("Impor #2 selesai: 7 baris data kepegawaian periode 2025. Dasbor sudah memakai "
+                                   "data baru.")
+    at.switch_page("app_pages/beranda.py").run()
+    assert metric(at, "Jumlah ASN") == "7"
+    assert "0 ASN ditempatkan · 7 belum diprofil" in [c.value for c in at.caption][1]
+
+
+def test_bad_file_shows_messages_and_blocks_the_import(app_db):
+    at = impor_page(app_db)
+    before = snapshot(open_store(app_db))
+    content = xlsx([["NIP", "Nama", "Predikat Kinerja"], [198609262015051001, "Siti", "Baik"]], title=["KINERJA"])
+    at.file_uploader[0].set_value(("kinerja.xlsx", content, "application/octet-stream")).run()
+    assert not at.exception
+    assert metric(at, "Galat") == "1"
+    assert at.error[0].value.startswith("1 galat harus diperbaiki sebelum berkas dapat diimpor.")
+    assert at.button(key="impor_submit").disabled
+    issues = next(d.value for d in at.dataframe if "pesan" in d.value.columns)
+    assert issues["pesan"].iloc[0].startswith("NIP '1.98609262015051e+17' tersimpan sebagai angka")
+    assert issues["baris"].iloc[0] == "3" and issues["kolom"].iloc[0] == "NIP"
+    at.file_uploader[0].set_value(("rusak.xlsx", b"bukan excel", "application/octet-stream")).run()
+    assert at.error[0].value.startswith("Berkas 'rusak.xlsx' bukan lembar kerja Excel yang dapat dibaca")
+    s = open_store(app_db)
+    after = snapshot(s)
+    s.close()
+    assert_same(before, after)
+
+
+def test_mapping_fix_in_the_editor_then_undo(app_db):
+    s = open_store(app_db)
+    before = snapshot(s, DATA_TABLES)
+    s.close()
+    nips = new_nips(3)
+    content = xlsx([["NIP", "Nama", "Instansi Unit", "Nama Jabatan", "Jenjang Jabatan"]]
+                   + [[n, "Pegawai", "Dinas Kesehatan", "Analis", "Pelaksana"] for n in nips])
+    at = impor_page(app_db)
+    at.selectbox(key="impor_kind").set_value("personnel")
+    at.file_uploader[0].set_value(("p.xlsx", content, "application/octet-stream")).run()
+    assert at.error[0].value.startswith("1 galat")          # 'Perangkat Daerah' is not mapped yet
+    key = f"impor_map_{hashlib.sha256(content).hexdigest()[:16]}_personnel"
+    at.session_state[key] = {"edited_rows": {2: {"bidang": "Perangkat Daerah"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception and metric(at, "Galat") == "0"
+    at.button(key="impor_submit").click().run()
+    assert at.success[0].value.startswith("Impor #2 selesai: 3 baris")
+    s = open_store(app_db)
+    assert s.import_mappings("personnel") == {"instansiunit": "opd"}
+    s.close()
+    # undo from the history tab
+    at.checkbox(key="impor_undo_confirm").check().run()
+    at.button(key="impor_undo_button").click().run()
+    assert not at.exception
+    assert at.success[0].value == "Impor #2 dibatalkan; data sebelumnya dipulihkan."
+    s = open_store(app_db)
+    assert_same(before, snapshot(s, DATA_TABLES))
+    s.close()
+
+
+def test_catalog_entries_for_the_page_exist_in_both_languages_with_the_same_placeholders():
+    import string
+
+    from common.i18n import catalog
+
+    id_, en = catalog("id"), catalog("en")
+    keys = [k for k in id_ if k.startswith("impor.") or k in ("nav.impor", "nav.section.admin")]
+    assert len(keys) > 60
+    for k in keys:
+        assert k in en, k
+        fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
+        assert fields(id_[k]) == fields(en[k]), k

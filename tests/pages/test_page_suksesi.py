@@ -1,0 +1,90 @@
+"""AppTest: the Suksesi page — shortlist with readiness and reasons, comparison, bench, export audited."""
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from data.store import open_store
+from tests.conftest import login_as
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGE = str(Path(__file__).resolve().parents[2] / "app_pages" / "suksesi.py")
+
+
+@pytest.fixture
+def db(real_db, tmp_path, monkeypatch):
+    path = tmp_path / "suk-app.duckdb"
+    shutil.copy(real_db, path)
+    monkeypatch.setenv("TALENTA_DB", str(path))
+    return path
+
+
+def _page(db, role="admin", user="admin"):
+    at = login_as(AppTest.from_file(APP, default_timeout=60), db, user, role).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _shortlist(at):
+    return next(d.value for d in at.dataframe if {"kesiapan", "alasan", "peringkat"} <= set(d.value.columns))
+
+
+def test_vacant_post_shortlist_comparison_and_bench(db):
+    at = _page(db)
+    post = at.selectbox(key="suk_post")
+    assert post.value == "TP-011" or post.value.startswith("TP-")
+    assert post.format_func(post.value).startswith("Lowong")
+    short = _shortlist(at)
+    assert len(short) > 0 and short["alasan"].str.len().gt(0).all()
+    assert short["peringkat"].tolist() == list(range(1, len(short) + 1))
+    assert short["kesiapan"].iloc[0].endswith("Siap Sekarang")
+    cmp = at.multiselect(key=f"suk_cmp_{post.value}")
+    assert len(cmp.value) == 2                      # two candidates preselected for the comparison
+    bench = next(d.value for d in at.dataframe if "tanpa_penerus" in d.value.columns)
+    assert len(bench) > 5
+    at.selectbox(key="suk_post").set_value("TP-023").run()
+    assert not at.exception
+    assert len(_shortlist(at)) > 0
+    at.multiselect(key="suk_cmp_TP-023").set_value([]).run()
+    assert any("Pilih paling sedikit dua" in i.value for i in at.info)
+
+
+def test_export_is_audited_inside_the_callable(db, monkeypatch):
+    captured = {}
+
+    def fake(label, data=None, **kw):
+        captured["data"] = data
+        return False
+
+    monkeypatch.setattr(st, "download_button", fake)
+    _page(db)
+    assert callable(captured.get("data"))
+    s = open_store(db)
+    assert s.audit_entries(action="ekspor:suksesi").empty   # nothing audited until downloaded
+    s.close()
+    xlsx = captured["data"]()
+    s = open_store(db)
+    entries = s.audit_entries(action="ekspor:suksesi")
+    s.close()
+    assert len(entries) == 1 and entries.iloc[0]["entity"].startswith("jabatan:TP-")
+    assert entries.iloc[0]["actor"] == "admin"   # built outside the script run, recorded for who clicked
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx))
+    assert wb.sheetnames == ["Ringkasan", "Daftar Pendek", "Rincian Syarat", "Aturan"]
+    rows = list(wb["Daftar Pendek"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("peringkat", "nama", "nip") and len(rows) > 1
+
+
+def test_operator_sees_only_own_opd_posts_and_candidates(db):
+    at = login_as(AppTest.from_file(APP, default_timeout=60), db, "opd1", "operator", "BKPSDM").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.selectbox(key="suk_post").options == ["TP-011"] or \
+        all("Kepegawaian" in o for o in at.selectbox(key="suk_post").options)
+    assert not any(b.label.startswith("Unduh") for b in at.get("download_button"))
