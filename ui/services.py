@@ -42,6 +42,11 @@ def store() -> Store:
     return _store(str(db_path()))
 
 
+def audit(actor: str, action: str, entity: str | None = None, detail: dict | None = None) -> None:
+    """Record who did what (an export, a view of personal data) in the audit log."""
+    store().audit(actor, action, entity, detail)
+
+
 # Every cached function keyed by a data version (here and in the other ui modules). A version only
 # grows (its parts are a count of import batches and the last audit id), and once a newer one has been
 # read, what older ones cached is only memory: a calibration move or an import would otherwise leave

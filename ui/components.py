@@ -1,0 +1,71 @@
+"""Building blocks the pages share: table height, a person table that opens the profile, and an
+audited xlsx download button. Pages arrange these; they do not repeat them."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+import streamlit as st
+
+from common.i18n import t
+from ui import privacy, profile, services
+from ui.user import acting_user, can
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ROW_PX = 35      # st.dataframe's row height
+HEADER_PX = 38   # header row plus border
+
+
+def table_height(rows: int, max_px: int = 420, min_rows: int = 1) -> int:
+    """Pixels that fit ``rows`` rows (at least ``min_rows``) without an empty band, capped at ``max_px``."""
+    return min(max_px, HEADER_PX + ROW_PX * max(rows, min_rows))
+
+
+def view_key(prefix: str, *signature: object) -> str:
+    """A widget key per shown list: a table selection holds row positions, so a different list must
+    get a different key and a stale position never points at someone never clicked."""
+    return f"{prefix}_{hashlib.sha1(repr(signature).encode()).hexdigest()[:12]}"
+
+
+def person_table(table: pd.DataFrame, key: str, column_config: Mapping, on_pick: Callable[[str], None],
+                 shown: pd.DataFrame | None = None, height: int | None = None) -> None:
+    """A one-row-selectable table of people; picking a row calls ``on_pick(nip)`` once per pick.
+
+    ``table`` holds the ``nip`` column the pick is read from; ``shown`` (default ``table``) is what
+    the browser receives, e.g. the anonymised frame. ``key`` should come from :func:`view_key`."""
+    shown = table if shown is None else shown
+    event = st.dataframe(shown, hide_index=True, width="stretch", key=key, on_select="rerun",
+                         selection_mode="single-row", column_config=dict(column_config),
+                         height=table_height(len(table)) if height is None else height)
+    picked = event.selection.rows if event is not None else []
+    nip = table.iloc[picked[0]]["nip"] if picked else None
+    last = f"{key.rsplit('_', 1)[0]}_last"
+    if st.session_state.get(last) != (key, nip):
+        st.session_state[last] = (key, nip)
+        if nip is not None:
+            on_pick(nip)
+
+
+def open_profile(nip: str, period: int, scope) -> None:
+    """The profile drawer of one person (``nip`` may be a pseudonym while identities are hidden)."""
+    @st.dialog(t("profil.title"), width="large")
+    def _dialog() -> None:
+        profile.render(privacy.real_nip(nip), period, scope)
+    _dialog()
+
+
+def xlsx_download(label: str, build: Callable[[], bytes], file_name: str, key: str, action: str, entity: str,
+                  detail: Callable[[], dict] | dict | None = None) -> None:
+    """A download button for users allowed to export; the workbook is built on the click and the
+    export is written to the audit log under the user who asked (captured now: the click runs later)."""
+    if not can("ekspor"):
+        return
+    who = acting_user()
+
+    def _build() -> bytes:
+        services.audit(who, action, entity, detail() if callable(detail) else (detail or {}))
+        return build()
+
+    st.download_button(label, data=_build, file_name=file_name, mime=XLSX_MIME, on_click="ignore",
+                       icon=":material/download:", key=key)
