@@ -1,25 +1,60 @@
-"""Indonesian number and date formats (1.152; 4,5%; 5 Januari 2026)."""
+"""Numbers, percents and dates as people read them, through babel's CLDR data: Indonesian by
+default (1.152; 4,5%; 5 Januari 2026), English on request (1,152; 4.5%; 5 January 2026).
+
+Every text a person reads or downloads is formatted here; nothing else writes thousands separators
+or month names by hand."""
 from __future__ import annotations
 
+import math
+import numbers
 from datetime import date
+from decimal import Decimal
+from functools import lru_cache
 
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-         "September", "Oktober", "November", "Desember"]
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 
-
-def num(value: float | int, decimals: int = 0, lang: str = "id") -> str:
-    text = f"{value:,.{decimals}f}"
-    if lang == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+MISSING = "–"
+_LOCALES = {"id": "id_ID", "en": "en_US"}
 
 
-def pct(value: float, decimals: int = 1, lang: str = "id") -> str:
-    return f"{num(value, decimals, lang)}%"
+def _locale(lang: str) -> str:
+    return _LOCALES.get(lang, _LOCALES["id"])
 
 
-def tanggal(d: date) -> str:
-    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+@lru_cache(maxsize=16)
+def _pattern(decimals: int, suffix: str = "") -> str:
+    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "") + suffix
+
+
+def _exact(value: float | int) -> Decimal:
+    # Decimal(float) is the float's exact binary value, so babel rounds it as Python's own format
+    # does (2.675 → 2,67), not as its shortest repr would (2,68).
+    return Decimal(int(value)) if isinstance(value, numbers.Integral) else Decimal(float(value))
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, numbers.Real) and math.isnan(value))
+
+
+def num(value: float | int | None, decimals: int = 0, lang: str = "id") -> str:
+    """1.152 / 1.152,5 (id) · 1,152 / 1,152.5 (en); "–" when there is no value."""
+    if _missing(value):
+        return MISSING
+    return format_decimal(_exact(value), _pattern(decimals), locale=_locale(lang), decimal_quantization=True)
+
+
+def pct(value: float | None, decimals: int = 1, lang: str = "id") -> str:
+    """A share given in percent points: ``pct(4.5)`` → "4,5%" (id) / "4.5%" (en)."""
+    if _missing(value):
+        return MISSING
+    return format_percent(_exact(value) / 100, _pattern(decimals, "%"), locale=_locale(lang),
+                          decimal_quantization=True)
+
+
+def tanggal(d: date, lang: str = "id") -> str:
+    """5 Januari 2026 (id) / 5 January 2026 (en)."""
+    return format_date(d, "d MMMM y", locale=_locale(lang))
 
 
 _MD_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:"

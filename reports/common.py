@@ -10,8 +10,6 @@ from common import fmt
 from common.palette import ACCENT, INK, box_colour
 
 NEUTRAL_AUTHOR = "Talenta"   # document properties never carry a person's name
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December")
 
 
 class ReportError(RuntimeError):
@@ -20,9 +18,7 @@ class ReportError(RuntimeError):
 
 def tanggal(d: date, lang: str = "id") -> str:
     """5 Januari 2026 (id) / 5 January 2026 (en)."""
-    if lang == "id":
-        return fmt.tanggal(d)
-    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
+    return fmt.tanggal(d, lang)
 
 
 
