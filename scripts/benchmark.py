@@ -4,7 +4,6 @@
     ./dev.sh bench --national               # 6k, 100k, 1M and 4.7M ASN (SIMATA size; 13 min on a quiet
                                             # 2-core machine, needs ~11 GB of free memory)
     ./dev.sh bench --sizes 6000 --no-import # one scale, no import timing
-    ./dev.sh bench --national --readme      # also refresh the table in the README's Benchmark section
 
 Every size runs in fresh child processes, one after the other, so each phase's peak memory is its
 own (VmHWM of the child, not of this process):
@@ -22,7 +21,9 @@ own (VmHWM of the child, not of this process):
 
 A child whose resident memory passes --rss-limit GB is stopped and its phase reported as
 infeasible, with the memory it had reached. Times are wall-clock seconds; repeated reruns are
-medians (5 runs up to 100k ASN, 3 above). Writes docs/benchmark.md and docs/benchmark.json.
+medians (5 runs up to 100k ASN, 3 above). Writes docs/benchmark.json and the generated block of
+docs/benchmark.md (between its benchmark markers; the hand-written text around it is kept). It never
+touches README.md.
 The machine is shared: the report records the load average and each child's CPU seconds.
 """
 from __future__ import annotations
@@ -467,7 +468,7 @@ def check_targets(rows: list[dict]) -> list[dict]:
     return out
 
 
-def report(rows: list[dict], meta: dict, notes: list[str], out: Path, readme: bool) -> str:
+def report(rows: list[dict], meta: dict, notes: list[str], out: Path) -> str:
     targets = check_targets(rows)
     (out / "benchmark.json").write_text(json.dumps({"meta": meta, "rows": rows, "targets": targets,
                                                     "notes": notes}, indent=2) + "\n")
@@ -546,27 +547,30 @@ def report(rows: list[dict], meta: dict, notes: list[str], out: Path, readme: bo
         "what a Streamlit server holds for these pages).",
     ]
     text = "\n".join(lines) + "\n"
-    (out / "benchmark.md").write_text(text)
-    if readme:
-        update_readme(text)
+    write_block(text, out / "benchmark.md")
     return text
 
 
 NOISE = ("missing ScriptRunContext", "No runtime found", "Session state does not function",
          "to view a Streamlit app on a browser", "streamlit run", "Warning: to view")
 
-README_START, README_END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
+BLOCK_START, BLOCK_END = "<!-- benchmark:start -->", "<!-- benchmark:end -->"
 
 
-def update_readme(text: str, path: Path = ROOT / "README.md") -> None:
-    """Replace what stands between the benchmark markers of the README's Benchmark section."""
-    body = path.read_text()
-    if README_START not in body or README_END not in body:
-        print("README.md has no benchmark markers: not updated.", file=sys.stderr)
-        return
-    head, rest = body.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
-    path.write_text(f"{head}{README_START}\n{text}{README_END}{tail}")
+def write_block(text: str, path: Path) -> None:
+    """Put the generated report between the benchmark markers of ``path`` (docs/benchmark.md).
+
+    The hand-written explanations around the markers are kept. A missing file is created with the
+    block alone; a file without markers keeps its text and gets the block appended.
+    """
+    block = f"{BLOCK_START}\n{text}{BLOCK_END}"
+    body = path.read_text() if path.exists() else ""
+    if BLOCK_START in body and BLOCK_END in body:
+        head, rest = body.split(BLOCK_START, 1)
+        _, tail = rest.split(BLOCK_END, 1)
+        path.write_text(f"{head}{block}{tail}")
+    else:
+        path.write_text(f"{body.rstrip()}\n\n{block}\n" if body.strip() else f"{block}\n")
 
 
 def main() -> None:
@@ -579,7 +583,6 @@ def main() -> None:
     p.add_argument("--rss-limit", type=float, default=11.0, help="stop a child above this many GB resident")
     p.add_argument("--nice", type=int, default=10, help="lower the CPU priority (shared machine)")
     p.add_argument("--out", type=Path, default=ROOT / "docs")
-    p.add_argument("--readme", action="store_true", help="refresh the table in README.md's Benchmark section")
     p.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.child:
@@ -655,10 +658,10 @@ def main() -> None:
             print(json.dumps(row), flush=True)
             meta["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
             meta["wall_min"] = round((time.perf_counter() - t_start) / 60, 1)
-            report(rows, meta, notes, args.out, readme=False)   # partial results survive an interruption
+            report(rows, meta, notes, args.out)   # partial results survive an interruption
     meta["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     meta["wall_min"] = round((time.perf_counter() - t_start) / 60, 1)
-    print(report(rows, meta, notes, args.out, args.readme))
+    print(report(rows, meta, notes, args.out))
 
 
 if __name__ == "__main__":

@@ -26,21 +26,49 @@ def test_targets_are_judged_per_size():
     assert ("xlsx_import_s", 10_000) not in got                     # size not run: no verdict
 
 
-def test_report_writes_markdown_json_and_the_readme_block(tmp_path):
-    meta = {"when": "2026-01-05T10:00:00", "cpu": "Test CPU", "cores": 2, "ram_gb": 24.0, "os": "Linux",
-            "python": "3.11", "libraries": {"pandas": "3"}, "commit": "abc", "uncommitted_files": 0,
-            "load_average_start": [0.1, 0.1, 0.1]}
-    readme = tmp_path / "README.md"
-    readme.write_text(f"# X\n\n## Benchmark\n\nintro\n\n{benchmark.README_START}\nstale table\n"
-                      f"{benchmark.README_END}\n\n## Next\n")
-    text = benchmark.report([_row(6_000)], meta, ["4,700,000 ASN: pages stopped."], tmp_path, readme=False)
-    benchmark.update_readme(text, readme)
+_META = {"when": "2026-01-05T10:00:00", "cpu": "Test CPU", "cores": 2, "ram_gb": 24.0, "os": "Linux",
+         "python": "3.11", "libraries": {"pandas": "3"}, "commit": "abc", "uncommitted_files": 0,
+         "load_average_start": [0.1, 0.1, 0.1]}
+
+
+def test_report_fills_the_block_of_docs_benchmark_md_and_writes_json(tmp_path):
+    md = tmp_path / "benchmark.md"
+    md.write_text(f"# Benchmark\n\nhow to run\n\n{benchmark.BLOCK_START}\nstale table\n"
+                  f"{benchmark.BLOCK_END}\n\n## At national size\n\nnotes\n")
+    benchmark.report([_row(6_000)], _META, ["4,700,000 ASN: pages stopped."], tmp_path)
     data = json.loads((tmp_path / "benchmark.json").read_text())
     assert data["rows"][0]["n_asn"] == 6_000 and data["notes"] == ["4,700,000 ASN: pages stopped."]
-    md = (tmp_path / "benchmark.md").read_text()
-    assert "Test CPU, 2 cores" in md and "| 6,000 |" in md and "pages stopped" in md
-    body = readme.read_text()
-    assert "stale table" not in body and "Test CPU" in body and body.endswith("## Next\n") and "intro" in body
+    body = md.read_text()
+    assert "stale table" not in body and "Test CPU, 2 cores" in body and "| 6,000 |" in body
+    assert "pages stopped" in body
+    assert body.startswith("# Benchmark\n\nhow to run\n\n") and body.endswith("## At national size\n\nnotes\n")
+    benchmark.report([_row(100_000)], _META, [], tmp_path)                  # a second run replaces the block
+    again = md.read_text()
+    assert again.count(benchmark.BLOCK_START) == 1 and "| 100,000 |" in again and "| 6,000 |" not in again
+
+
+def test_report_creates_or_appends_the_block(tmp_path):
+    benchmark.report([_row(6_000)], _META, [], tmp_path)                     # no file yet
+    body = (tmp_path / "benchmark.md").read_text()
+    assert body.startswith(benchmark.BLOCK_START) and body.rstrip().endswith(benchmark.BLOCK_END)
+    (tmp_path / "benchmark.md").write_text("# Hand-written, no markers\n")
+    benchmark.report([_row(6_000)], _META, [], tmp_path)
+    body = (tmp_path / "benchmark.md").read_text()
+    assert body.startswith("# Hand-written, no markers\n") and "| 6,000 |" in body
+
+
+def test_the_benchmark_never_writes_the_readme(tmp_path):
+    """The README is hand-written: the report goes to docs/ (default --out) and README.md stays as it is."""
+    import inspect
+
+    readme = benchmark.ROOT / "README.md"
+    before = readme.read_bytes()
+    benchmark.report([_row(6_000)], _META, ["note"], tmp_path)
+    assert readme.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["benchmark.json", "benchmark.md"]
+    main_src = inspect.getsource(benchmark.main)
+    assert 'default=ROOT / "docs"' in main_src and "--readme" not in main_src
+    assert not hasattr(benchmark, "update_readme")
 
 
 def test_export_frame_writes_the_same_csv_as_the_row_writer(tmp_path):
