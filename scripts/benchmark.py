@@ -295,7 +295,7 @@ def child_pages(n: int, db: str) -> dict:
     row["suksesi_cold_s"], _ = timed(run, key="suksesi_cold_s")
     row["suksesi_warm_s"], _ = timed(run, repeat=r, key="suksesi_warm_s")
     say(f"Suksesi cold {row['suksesi_cold_s']} s", row)
-    from ui import services                    # the page's own store: the options are labels, the values ids
+    from ui import services  # the page's own store: the options are labels, the values ids
     box = at.selectbox(key="suk_post")
     ids = [p for p in services.store().target_posts()["post_id"] if p != box.value]
     posts = len(ids) + 1
