@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Talenta developer entry point. Two commands (see README):
 #   ./dev.sh serve   create the environment, build the demo database if there is none, serve on :8501
-#   ./dev.sh test    create the environment, install Chromium if missing, run every test
+#   ./dev.sh test    create the environment, install Chromium if missing, check layers and lint, run every test
+#   ./dev.sh check   only the layer check (import-linter) and the lint (ruff), both configured in pyproject.toml
 #   ./dev.sh bench   benchmark at 6k and 100k ASN; --national adds 1M and 4.7M (see README, Benchmark)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -43,6 +44,15 @@ ensure_chromium() {
   exit 1
 }
 
+# One-way layers (pages → ui → reports → data → analytics) and a small lint rule set: seconds, so first.
+check() {
+  "$VENV/bin/ruff" check --quiet . || { echo "ruff menemukan masalah di atas ('.venv/bin/ruff check --fix .' memperbaiki sebagian)." >&2; exit 1; }
+  local out
+  out=$("$VENV/bin/lint-imports" --no-cache 2>&1) \
+    || { echo "$out"; echo "Impor melanggar arah lapisan (lihat di atas)." >&2; exit 1; }
+  echo "Lapisan dan lint: baik."
+}
+
 case "${1:-}" in
   serve)
     setup
@@ -54,6 +64,7 @@ case "${1:-}" in
     shift
     setup
     ensure_chromium required
+    check
     set +e
     "$VENV/bin/python" -m pytest "$@"
     rc=$?
@@ -61,13 +72,17 @@ case "${1:-}" in
     [[ $rc -eq 5 ]] && { echo "Tidak ada uji yang dijalankan: dianggap gagal." >&2; exit 1; }
     exit $rc
     ;;
+  check)
+    setup
+    check
+    ;;
   bench)
     shift
     setup
     exec "$VENV/bin/python" scripts/benchmark.py "$@"
     ;;
   *)
-    echo "Pakai: ./dev.sh serve | ./dev.sh test [argumen pytest] | ./dev.sh bench [--national]" >&2
+    echo "Pakai: ./dev.sh serve | ./dev.sh test [argumen pytest] | ./dev.sh check | ./dev.sh bench [--national]" >&2
     exit 2
     ;;
 esac

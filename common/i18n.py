@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 LOCALES = Path(__file__).parent / "locales"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT = "id"
-_current = {"lang": DEFAULT}
+_source: dict[str, Callable[[], str | None] | None] = {"session": None}
 
 
 @lru_cache(maxsize=None)
@@ -17,16 +18,20 @@ def catalog(lang: str) -> dict[str, str]:
         return tomllib.load(f)
 
 
-def set_language(lang: str) -> None:
-    _current["lang"] = lang if lang in LANGUAGES else DEFAULT
+def use_session_language(source: Callable[[], str | None]) -> None:
+    """Read the language from the user's session (the ui layer passes Streamlit's session state
+    here, so this module need not know Streamlit)."""
+    _source["session"] = source
 
 
 def language() -> str:
-    try:  # per session when running inside Streamlit
-        import streamlit as st
-        return st.session_state.get("lang", DEFAULT)
-    except Exception:  # outside a script run
-        return _current["lang"]
+    source = _source["session"]
+    if source is not None:
+        try:
+            return source() or DEFAULT
+        except Exception:  # outside a script run
+            pass
+    return DEFAULT
 
 
 def t(key: str, lang: str | None = None, **kwargs) -> str:
