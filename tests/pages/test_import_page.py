@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -16,6 +17,7 @@ from data.store import open_store
 from tests.import_helpers import DATA_TABLES, assert_same, filled_personnel_template, new_nips, snapshot, xlsx
 
 TIMEOUT = 60
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 @pytest.fixture
@@ -27,7 +29,7 @@ def app_db(real_db, tmp_path, monkeypatch):
 
 
 def impor_page(db) -> AppTest:
-    at = login_as(AppTest.from_file("../app.py", default_timeout=TIMEOUT), db).run()
+    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), db).run()
     at.switch_page("app_pages/impor.py").run()
     assert not at.exception
     return at
