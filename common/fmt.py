@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
+import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
@@ -50,6 +51,14 @@ def pct(value: float | None, decimals: int = 1, lang: str = "id") -> str:
         return MISSING
     return format_percent(_exact(value) / 100, _pattern(decimals, "%"), locale=_locale(lang),
                           decimal_quantization=True)
+
+
+def num_column(values: pd.Series, decimals: int = 0, lang: str = "id") -> pd.Series:
+    """:func:`num` of a column, formatting each distinct value once (a national column has few distinct
+    values and millions of rows); rows with no value read "–"."""
+    texts = {v: num(v, decimals, lang) for v in values.dropna().unique()}
+    # as objects before filling: with no value at all the mapped column is float, and pandas 4 refuses a text fill
+    return values.map(texts).astype(object).fillna(MISSING)
 
 
 def tanggal(d: date, lang: str = "id") -> str:

@@ -30,6 +30,7 @@ from analytics.rules import RuleSet
 from data.frames import concat_pieces
 from data.store import Filters, Scope, Store, StoreError, db_path, open_store
 from data import memory
+from common import fmt
 
 
 @st.cache_resource(show_spinner=False)
@@ -146,9 +147,7 @@ def _place_piece(pop: pd.DataFrame, rules: RuleSet, period: int) -> pd.DataFrame
     out["tanggal_lahir"] = pd.to_datetime(out["tanggal_lahir"]).astype("datetime64[s]")
     out["usia"] = age_on(out["tanggal_lahir"], date(period, 12, 31))
     out["kelompok_usia"] = age_band(out["usia"])
-    # one text per distinct JPM, not one per person
-    labels = {v: f"{v:.1f}".replace(".", ",") for v in out["jpm"].dropna().unique()}
-    out["jpm_teks"] = out["jpm"].map(labels).fillna("–")
+    out["jpm_teks"] = fmt.num_column(out["jpm"], 1)
     out["sampel"] = stable_unit(out["nip"], SAMPLE_SALT)   # which dots a large scatter draws
     for c in LABEL_COLUMNS:
         if c in out.columns:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from common import fmt
@@ -46,3 +47,10 @@ def test_no_value_reads_as_a_dash_never_nan(missing):
 def test_dates():
     assert fmt.tanggal(date(2026, 1, 5)) == "5 Januari 2026"
     assert fmt.tanggal(date(2026, 8, 17), "en") == "17 August 2026"
+
+
+def test_num_column_formats_each_value_and_dashes_the_missing_without_a_pandas_warning(recwarn):
+    values = pd.Series([57.857, np.nan, 57.857, 100.0])
+    assert fmt.num_column(values, 1).tolist() == ["57,9", "–", "57,9", "100,0"]
+    assert fmt.num_column(pd.Series([np.nan, np.nan]), 1).tolist() == ["–", "–"]   # no JPM in the period
+    assert not [w for w in recwarn if "fill" in str(w.message)]
