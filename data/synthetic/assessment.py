@@ -28,7 +28,7 @@ P_COEF = 0.45
 
 
 def assessment_rows(rng: np.random.Generator, people: pd.DataFrame, pids: np.ndarray, jenjang: np.ndarray,
-                 period: int, sumber: str, lo: str, hi: str, nip: np.ndarray) -> pd.DataFrame:
+                    period: int, sumber: str, lo: str, hi: str, nip: np.ndarray) -> pd.DataFrame:
     """Assessment results from latent competence/potential, education and job level."""
     k = len(pids)
     tier = people["tier"].to_numpy()[pids]

@@ -101,7 +101,7 @@ def _frames(rng: np.random.Generator, records: list, n_asn: int) -> dict[str, pd
 
     perf = people["perf"].to_numpy()
     performance = clean(pd.concat([performance_rows(rng, rec24, 2024, perf, nip),
-                                    performance_rows(rng, rec25, 2025, perf, nip)], ignore_index=True))
+                                   performance_rows(rng, rec25, 2025, perf, nip)], ignore_index=True))
 
     # assessments: 2025 CACT quota + AC for all officials; 2024 CACT pilot + AC for JPT/Administrator
     k25 = int(round(CACT_SHARE * n_asn))
@@ -116,7 +116,7 @@ def _frames(rng: np.random.Generator, records: list, n_asn: int) -> dict[str, pd
                                         (ac25, 2025, "AC", "2025-08-04", "2025-10-17"),
                                         (c25, 2025, "CACT", "2025-07-01", "2025-11-28")):
         parts.append(assessment_rows(rng, people, rec["pid"].to_numpy(), rec["jenjang"].to_numpy(dtype=object),
-                                  period, sumber, lo, hi, nip))
+                                     period, sumber, lo, hi, nip))
     assessment = clean(pd.concat(parts, ignore_index=True))
     del parts, c24, c25, ac24, ac25
 

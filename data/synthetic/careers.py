@@ -10,7 +10,7 @@ from data.synthetic.sampling import uniform_dates
 
 
 def careers(rng: np.random.Generator, p: pd.DataFrame, age: np.ndarray, ref_year: int,
-             entrant: bool = False) -> dict:
+            entrant: bool = False) -> dict:
     """Birth date, appointment, golongan and TMT dates as of the end of ``ref_year``."""
     n = len(p)
     tier = p["tier"].to_numpy()
@@ -42,7 +42,7 @@ def careers(rng: np.random.Generator, p: pd.DataFrame, age: np.ndarray, ref_year
     tmt_gol = add_months(tmt_cpns, 48 * raises)
     forced = raw < gol                                  # the job needs a higher golongan
     recent = uniform_dates(rng, np.maximum(tmt_cpns, day(f"{ref_year - 4}-04-01")),
-                            day(f"{ref_year}-10-01"), n)
+                           day(f"{ref_year}-10-01"), n)
     tmt_gol = np.where(forced, recent, tmt_gol)
     tmt_gol = np.where(raises > 0, snap_gol_date(tmt_gol), tmt_cpns)
     tmt_gol = np.clip(tmt_gol, tmt_cpns, day(f"{ref_year}-10-01")) if not entrant else tmt_cpns
@@ -57,7 +57,7 @@ def careers(rng: np.random.Generator, p: pd.DataFrame, age: np.ndarray, ref_year
         tmt_jab = tmt_cpns
     # PPPK: NI year (formation) and appointment the following March (part-time: October)
     ni_year = np.where(rng.random(n) < 0.45, ref_year - 3, np.where(rng.random(n) < 0.55, ref_year - 2,
-                                                                     ref_year - 1))
+                                                                    ref_year - 1))
     if entrant:
         ni_year = np.full(n, ref_year - 1)
     if not entrant:                                     # part-time PPPK are recent appointments

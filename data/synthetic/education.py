@@ -119,7 +119,8 @@ def fix_tiers(tiers: np.ndarray, fields: np.ndarray) -> np.ndarray:
 
 
 def degree_titles(rng: np.random.Generator, tier: np.ndarray, field_idx: np.ndarray, female: np.ndarray,
-             birth_year: np.ndarray, official: np.ndarray, specialist: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                  birth_year: np.ndarray, official: np.ndarray,
+                  specialist: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """gelar_depan and gelar_belakang consistent with education."""
     n = len(tier)
     d3, d4, s1, s2, depan0 = (TITLES[field_idx, i] for i in range(5))

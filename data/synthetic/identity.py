@@ -33,7 +33,7 @@ def person_names(rng: np.random.Generator, female: np.ndarray) -> np.ndarray:
 
 
 def build_nips(rng: np.random.Generator, birth: np.ndarray, female: np.ndarray, pppk: np.ndarray,
-                tmt_cpns: np.ndarray, ni_year: np.ndarray, paruh: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+               tmt_cpns: np.ndarray, ni_year: np.ndarray, paruh: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Unique, valid 18-digit NIP / NI PPPK consistent with birth date, sex and kind."""
     by, bm = year_of(birth), month_of(birth)
     bd = (birth - month_start(birth)).astype(np.int64) + 1

@@ -12,7 +12,7 @@ PREDIKAT_CUTS = (1.0364, -1.0364, -1.6449, -2.3263)
 
 
 def performance_rows(rng: np.random.Generator, rec: pd.DataFrame, period: int, perf: np.ndarray,
-                 nip: np.ndarray) -> pd.DataFrame:
+                     nip: np.ndarray) -> pd.DataFrame:
     """SKP result per person of the period: predikat, mostly with the consistent rating pair."""
     k = len(rec)
     pid = rec["pid"].to_numpy()

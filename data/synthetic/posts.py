@@ -109,7 +109,7 @@ def school_units(scale: float) -> dict[str, list[str]]:
         sd += [f"SDN {kec} {i}" for i in range(1, max(1, int(round(count * scale))) + 1)]
     smp = [f"SMPN {i} Kota Serang" for i in range(1, max(2, int(round(SMP_COUNT * scale))) + 1)]
     tk = ["TK Negeri Pembina Kota Serang"] + [f"TK Negeri {i} Kota Serang"
-                                               for i in range(1, max(1, int(round(5 * scale))) + 1)]
+                                              for i in range(1, max(1, int(round(5 * scale))) + 1)]
     return {"sd": sd, "smp": smp, "tk": tk}
 
 

@@ -251,7 +251,7 @@ def people_and_records(rng: np.random.Generator, n_asn: int) -> tuple:
         rec25.loc[rows, "jenjang"] = new_j
         rec25.loc[rows, "jabatan"] = [f"{ROLE_BY_KEY[r].jf} {JF_SUFFIX[j]}" for r, j in zip(role[promote], new_j)]
         rec25.loc[rows, "tmt_jab"] = month_start(uniform_dates(rng, day("2025-02-01"), day("2025-11-01"),
-                                                                 len(rows)))
+                                                               len(rows)))
         lo_new = np.array([JENJANG[j][1] for j in new_j])
         gol = rec25.loc[rows, "gol"].to_numpy()
         up = gol < lo_new
@@ -279,7 +279,7 @@ def people_and_records(rng: np.random.Generator, n_asn: int) -> tuple:
         rec25.loc[rows, "opd_id"] = new_opd
         rec25.loc[rows, "unit_kerja"] = units_for(rng, ROLE_BY_KEY["pel_penata"], new_opd, schools)
         rec25.loc[rows, "tmt_jab"] = month_start(uniform_dates(rng, day("2025-01-01"), day("2025-11-01"),
-                                                                 len(rows)))
+                                                               len(rows)))
 
     # new entrants (CPNS formation 2024 appointed June 2025; PPPK formation 2024)
     ent = nonstructural(rng, n_entrants, schools, entrant=True)
@@ -288,7 +288,7 @@ def people_and_records(rng: np.random.Generator, n_asn: int) -> tuple:
     ent_age = np.where(ent_pppk, rng.integers(25, 46, len(ent)),
                        a_lo + np.floor(rng.random(len(ent)) * (36 - a_lo)).astype(np.int64))
     ent = ent.assign(**new_people(rng, len(ent), ent["female_p"].to_numpy(dtype=float),
-                                   np.zeros(len(ent), dtype=bool)))
+                                  np.zeros(len(ent), dtype=bool)))
     ent = ent.assign(**careers(rng, ent, ent_age, 2025, entrant=True), age24=ent_age - 1)
     ent_rec = ent[rec_cols].copy()
     ent_rec["pid"] = np.arange(n0, n0 + len(ent))
