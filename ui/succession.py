@@ -1,35 +1,48 @@
-"""Cached data for the Suksesi page: rule frames, candidates (final boxes) and bench strength.
+"""Succession (the Suksesi page): rule frames, target posts, candidates (final boxes), shortlists,
+bench strength and the shortlist workbook, read through the store.
 
 Like ``ui/services.py``, every cached frame is shared between sessions: never mutate it.
 Cache keys include the data version of the snapshot they were read in and the caller's scope.
 """
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 
 import pandas as pd
-import streamlit as st
 
-from analytics import eligibility as el
+from analytics import succession as sc
+from common import fmt
+from common.i18n import t
+from data.exports import workbook
 from data.store import Filters, Scope, Store
-from ui import services
+from ui import privacy, services
 
 
-def build_rules(store: Store, period: int) -> el.SuccessionRules:
+def build_rules(store: Store, period: int) -> sc.SuccessionRules:
     """The rule frames eligibility reads, from the rule tables in force for ``period``."""
     rs = services.rules(period)
-    return el.SuccessionRules(
+    return sc.SuccessionRules(
         eligibility=store.table("rule_eligibility"), retirement=store.table("rule_retirement"),
         job_level=store.table("job_level"), education=store.table("education_level"), predikat=rs.predikat,
         boxes=rs.boxes, skj=rs.skj, skj_codes=rs.skj_codes(), jpm_bands=rs.jpm_bands,
         predikat_pair=rs.predikat_pair, legacy_score=rs.legacy_score, jpm_cap=rs.jpm_cap)
 
 
-def candidate_frame(population: pd.DataFrame, placed: pd.DataFrame) -> pd.DataFrame:
-    """Population (dates, education, competencies) joined with the final placement (kotak, values)."""
-    final = placed[["nip", "kotak", "kotak_awal", "kinerja_nilai", "potensial_nilai", "jpm", "predikat_efektif",
-                    "status", "usia"]]
-    return population.merge(final, on="nip", how="inner", validate="one_to_one")
+def rules(period: int) -> sc.SuccessionRules:
+    """The succession rules in force for ``period``."""
+    return build_rules(services.store(), period)
+
+
+def target_posts(scope: Scope) -> pd.DataFrame:
+    """The target posts within the scope (vacant or filled)."""
+    return services.store().target_posts(scope)
+
+
+def competency_names(period: int, rules: sc.SuccessionRules) -> dict[str, str]:
+    """kode → name of the competencies of the SKJ."""
+    named = rules.skj.merge(services.rules(period).competencies, on="kode")
+    return dict(zip(named["kode"], named["nama"]))
 
 
 @services.versioned_cache(max_entries=16)
@@ -38,11 +51,11 @@ def _candidates(_snap: Store, path: str, version: tuple, period: int, opd: tuple
     placed = services.placements(period, Filters(opd, jenis, asn), Scope(scope))  # same snapshot
     rules = build_rules(_snap, period)
     # Everyone outside the pool's boxes is Bukan Kandidat for every post: only the pool is read in full.
-    pool = el.pool_only(placed, rules)
+    pool = sc.pool_only(placed, rules)
     pop = _snap.population(period, Filters(opd, jenis, asn), nips=pool["nip"].to_numpy(), scope=Scope(scope))
     years = int(float(rules.params("*").get("predikat_tahun", ("1", ""))[0]))
     history = _snap.predikat_history(period, years, scope=Scope(scope), nips=pool["nip"].to_numpy())
-    return candidate_frame(pop, pool), history
+    return sc.candidate_frame(pop, pool), history
 
 
 def candidates(period: int, filters: Filters, scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -57,7 +70,7 @@ def candidates(period: int, filters: Filters, scope: Scope) -> tuple[pd.DataFram
 def _bench(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
            scope: tuple | None, on: date) -> pd.DataFrame:
     cand, hist = _candidates(_snap, path, version, period, opd, jenis, asn, scope)
-    return el.bench_strength(_snap.target_posts(Scope(scope)), cand, build_rules(_snap, period), on, period, hist)
+    return sc.bench_strength(_snap.target_posts(Scope(scope)), cand, build_rules(_snap, period), on, period, hist)
 
 
 def bench(period: int, filters: Filters, scope: Scope, on: date) -> pd.DataFrame:
@@ -73,13 +86,59 @@ def shortlists(period: int, filters: Filters, scope: Scope, on: date, limit: int
         cand, hist = candidates(period, filters, scope)
         rules = build_rules(s, period)
         posts = s.target_posts(scope)
-    pool = el.pool_only(cand, rules)
+    pool = sc.pool_only(cand, rules)
     people = cand.set_index("nip")[["nama", "gelar_depan", "gelar_belakang", "jabatan", "jenjang_jabatan", "opd_nama"]]
     out: dict[str, pd.DataFrame] = {}
     for post in (posts[posts["lowong"]] if vacant_only else posts).to_dict("records"):
-        ranked, _ = el.ranked_with_reasons(pool[pool["nip"] != post.get("pemangku_nip")], post, rules, on, period,
+        ranked, _ = sc.ranked_with_reasons(pool[pool["nip"] != post.get("pemangku_nip")], post, rules, on, period,
                                            hist, limit=limit)
         ranked = ranked.head(limit).join(people, on="nip")
         out[str(post["jabatan"])] = ranked[["peringkat", "nama", "nip", "jabatan", "jenjang_jabatan", "opd_nama",
                                             "kotak", "skor_talenta", "jpm_target", "kesiapan", "alasan"]]
     return out
+
+
+@dataclass(frozen=True)
+class Shortlist:
+    """One post's ranking: every ranked candidate, the checks of the head, and the head shown."""
+    ranked: pd.DataFrame    # peringkat, nip, kesiapan, skor_talenta, ... with jabatan, opd_nama, usia
+    checks: pd.DataFrame    # one row per (nip, syarat) of the head
+    shown: pd.DataFrame     # the head, with nama_lengkap
+    people: pd.DataFrame    # the pool indexed by NIP (copy-on-write: no copy)
+
+    @property
+    def ready(self) -> pd.Series:
+        """Candidates per readiness label."""
+        return self.ranked["kesiapan"].value_counts()
+
+
+def shortlist(pool: pd.DataFrame, history: pd.DataFrame, post: dict, rules: sc.SuccessionRules, on: date,
+              period: int, limit: int) -> Shortlist:
+    """The ranked shortlist of ``post`` (its holder left out), reasons for the first ``limit``."""
+    ranked, checks = sc.ranked_with_reasons(pool[pool["nip"] != post.get("pemangku_nip")], post, rules, on, period,
+                                            history, limit=limit)
+    people = pool.set_index("nip")
+    ranked = ranked.join(people[["jabatan", "jenjang_jabatan", "opd_nama", "usia"]], on="nip")
+    shown = ranked.head(limit)
+    who = people.loc[shown["nip"]]
+    shown = shown.assign(nama_lengkap=[fmt.full_name(n, d, b) for n, d, b in zip(
+        who["nama"], who["gelar_depan"], who["gelar_belakang"])])
+    return Shortlist(ranked, checks, shown, people)
+
+
+def shortlist_workbook(table: pd.DataFrame, checks: pd.DataFrame, nips: pd.Series, ready: pd.Series, post: dict,
+                       params: dict, on: date, period: int, exporter: str) -> bytes:
+    """The shortlist as the page shows it (``table``: the head after the privacy switch; ``nips``: its
+    real NIPs), the checks behind it and the rules used."""
+    sheet = table[["peringkat", "nama_lengkap", "nip", "jabatan", "opd_nama", "kotak", "skor_talenta",
+                   "jpm_target", "kesiapan", "alasan"]].rename(columns={"nama_lengkap": "nama", "opd_nama": "opd"})
+    detail = privacy.people(checks[checks["nip"].isin(nips)].drop(columns=["kekurangan_tahun"]))
+    used = pd.DataFrame([(k, v[0], v[1]) for k, v in params.items()], columns=["parameter", "nilai", "sumber"])
+    return workbook({"Daftar Pendek": sheet, "Rincian Syarat": detail, "Aturan": used},
+                    t("suk.export_title", post=post["jabatan"]), [
+                        (t("suk.level"), post["jenjang_jabatan"]), (t("col.opd"), str(post.get("opd_nama") or "–")),
+                        (t("suk.status"), t("suk.vacant") if post["lowong"] else t("suk.filled")),
+                        (t("suk.field_list"), str(post.get("bidang_pendidikan") or t("suk.any"))),
+                        (t("suk.on"), fmt.tanggal(on)), (t("suk.export_period"), str(period)),
+                        *[(k, str(int(ready.get(k, 0)))) for k in sc.READINESS[:3]],
+                        (t("suk.export_made"), f"{fmt.tanggal(datetime.now().date())} · {exporter}")])

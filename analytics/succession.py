@@ -559,6 +559,13 @@ def pool_only(candidates: pd.DataFrame, rules: SuccessionRules) -> pd.DataFrame:
     return candidates[pd.to_numeric(candidates["kotak"], errors="coerce").isin(pool)]
 
 
+def candidate_frame(population: pd.DataFrame, placed: pd.DataFrame) -> pd.DataFrame:
+    """Population (dates, education, competencies) joined with the final placement (kotak, values)."""
+    final = placed[["nip", "kotak", "kotak_awal", "kinerja_nilai", "potensial_nilai", "jpm", "predikat_efektif",
+                    "status", "usia"]]
+    return population.merge(final, on="nip", how="inner", validate="one_to_one")
+
+
 def bench_strength(posts: pd.DataFrame, candidates: pd.DataFrame, rules: SuccessionRules, on: date, period: int,
                    predikat_history: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per target post: ready-now, ready-soon and future counts; ``tanpa_penerus`` when no one is ready

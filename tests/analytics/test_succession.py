@@ -1,4 +1,4 @@
-"""Eligibility for target posts (issue 8): every rule at its boundaries, readiness, demo shortlists."""
+"""Succession: eligibility for target posts, every rule at its boundaries, readiness, demo shortlists."""
 from __future__ import annotations
 
 from datetime import date
@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics import eligibility as el
+from analytics import succession as sc
 
 ON = date(2026, 1, 15)
 JPT = {"post_id": "T1", "jabatan": "Kepala Dinas Uji", "jenjang_jabatan": "JPT Pratama", "bidang_pendidikan": None,
@@ -16,7 +16,7 @@ JPT = {"post_id": "T1", "jabatan": "Kepala Dinas Uji", "jenjang_jabatan": "JPT P
 
 @pytest.fixture(scope="module")
 def srules(rules_store, rules):
-    return el.SuccessionRules(
+    return sc.SuccessionRules(
         eligibility=rules_store.table("rule_eligibility"), retirement=rules_store.table("rule_retirement"),
         job_level=rules_store.table("job_level"), education=rules_store.table("education_level"),
         predikat=rules.predikat, boxes=rules.boxes, skj=rules.skj, skj_codes=rules.skj_codes(),
@@ -44,7 +44,7 @@ def run(srules, people, target=JPT, on=ON, history=None):
     frame = pd.DataFrame(people)
     frame["nip"] = [f"{i:018d}" for i in range(len(frame))]
     hist = good_history(frame["nip"]) if history is None else history(frame["nip"])
-    return el.evaluate(frame, target, srules, on, 2025, hist)
+    return sc.evaluate(frame, target, srules, on, 2025, hist)
 
 
 def result(checks, aturan, i=0):
@@ -55,8 +55,8 @@ def result(checks, aturan, i=0):
 
 def test_the_reference_person_is_ready_now(srules):
     summ, checks = run(srules, [person()])
-    assert set(checks["hasil"]) == {el.MEETS}
-    assert summ["kesiapan"].tolist() == [el.SIAP_SEKARANG]
+    assert set(checks["hasil"]) == {sc.MEETS}
+    assert summ["kesiapan"].tolist() == [sc.SIAP_SEKARANG]
     assert summ["alasan"].tolist() == ["Memenuhi semua syarat."]
     assert summ["skor_talenta"].tolist() == [85.0]
     assert summ["jpm_target"].tolist() == [100.0]
@@ -65,36 +65,36 @@ def test_the_reference_person_is_ready_now(srules):
 def test_age_56_exactly_passes_and_one_day_more_fails(srules):
     summ, checks = run(srules, [person(tanggal_lahir=date(1970, 1, 15)), person(tanggal_lahir=date(1970, 1, 14)),
                                 person(tanggal_lahir=None)])
-    assert [result(checks, "usia", i) for i in range(3)] == [el.MEETS, el.FAILS, el.UNKNOWN]
-    assert summ["kesiapan"].tolist()[:2] == [el.SIAP_SEKARANG, el.BUKAN]
-    assert summ["kesiapan"].iloc[2] == el.SIAP_SEGERA          # missing birth date: unknown, not a fail
+    assert [result(checks, "usia", i) for i in range(3)] == [sc.MEETS, sc.FAILS, sc.UNKNOWN]
+    assert summ["kesiapan"].tolist()[:2] == [sc.SIAP_SEKARANG, sc.BUKAN]
+    assert summ["kesiapan"].iloc[2] == sc.SIAP_SEGERA          # missing birth date: unknown, not a fail
 
 
 def test_two_years_in_post_exactly_passes(srules):
     summ, checks = run(srules, [person(tmt_jabatan=date(2024, 1, 15)), person(tmt_jabatan=date(2024, 1, 16)),
                                 person(tmt_jabatan=None)])
-    assert [result(checks, "lama_jabatan", i) for i in range(3)] == [el.MEETS, el.FAILS, el.UNKNOWN]
-    assert summ["kesiapan"].tolist() == [el.SIAP_SEKARANG, el.SIAP_SEGERA, el.SIAP_SEGERA]
+    assert [result(checks, "lama_jabatan", i) for i in range(3)] == [sc.MEETS, sc.FAILS, sc.UNKNOWN]
+    assert summ["kesiapan"].tolist() == [sc.SIAP_SEKARANG, sc.SIAP_SEGERA, sc.SIAP_SEGERA]
 
 
 def test_prior_post_level(srules):
     _, checks = run(srules, [person(jenjang_jabatan="JF Ahli Madya"), person(jenjang_jabatan="JPT Pratama"),
                              person(jenjang_jabatan="Pengawas"), person(jenjang_jabatan=None)])
-    assert [result(checks, "jabatan_sebelumnya", i) for i in range(4)] == [el.MEETS, el.MEETS, el.FAILS, el.UNKNOWN]
-    assert result(checks, "lama_jabatan", 2) == el.FAILS        # a lower level never counts its years
+    assert [result(checks, "jabatan_sebelumnya", i) for i in range(4)] == [sc.MEETS, sc.MEETS, sc.FAILS, sc.UNKNOWN]
+    assert result(checks, "lama_jabatan", 2) == sc.FAILS        # a lower level never counts its years
 
 
 def test_experience_five_years_exactly_passes(srules):
     _, checks = run(srules, [person(tmt_cpns=date(2021, 1, 15)), person(tmt_cpns=date(2021, 1, 16)),
                              person(tmt_cpns=None)])
-    assert [result(checks, "pengalaman", i) for i in range(3)] == [el.MEETS, el.FAILS, el.UNKNOWN]
+    assert [result(checks, "pengalaman", i) for i in range(3)] == [sc.MEETS, sc.FAILS, sc.UNKNOWN]
 
 
 def test_education_minimum_from_education_level(srules):
     summ, checks = run(srules, [person(pendidikan_tingkat="S1"), person(pendidikan_tingkat="D3"),
                                 person(pendidikan_tingkat=None), person(pendidikan_tingkat="S3")])
-    assert [result(checks, "pendidikan", i) for i in range(4)] == [el.MEETS, el.FAILS, el.UNKNOWN, el.MEETS]
-    assert summ["kesiapan"].iloc[1] == el.POTENSI
+    assert [result(checks, "pendidikan", i) for i in range(4)] == [sc.MEETS, sc.FAILS, sc.UNKNOWN, sc.MEETS]
+    assert summ["kesiapan"].iloc[1] == sc.POTENSI
 
 
 def test_predikat_last_two_periods_needs_both(srules):
@@ -107,14 +107,14 @@ def test_predikat_last_two_periods_needs_both(srules):
                 {"nip": nips[4], "period": 2025, "nilai_legacy": 95.0}]
         return pd.DataFrame(rows)
     summ, checks = run(srules, [person()] * 5, history=hist)
-    assert [result(checks, "predikat", i) for i in range(5)] == [el.MEETS, el.FAILS, el.UNKNOWN, el.UNKNOWN, el.MEETS]
-    assert summ["kesiapan"].iloc[1] == el.SIAP_SEGERA        # a rating can be earned within the horizon
+    assert [result(checks, "predikat", i) for i in range(5)] == [sc.MEETS, sc.FAILS, sc.UNKNOWN, sc.UNKNOWN, sc.MEETS]
+    assert summ["kesiapan"].iloc[1] == sc.SIAP_SEGERA        # a rating can be earned within the horizon
 
 
 def test_active_discipline_fails_and_missing_is_unknown(srules):
     summ, checks = run(srules, [person(hukdis_aktif="ringan"), person(hukdis_aktif=None)])
-    assert [result(checks, "hukdis", i) for i in range(2)] == [el.FAILS, el.UNKNOWN]
-    assert summ["kesiapan"].tolist() == [el.BUKAN, el.SIAP_SEGERA]
+    assert [result(checks, "hukdis", i) for i in range(2)] == [sc.FAILS, sc.UNKNOWN]
+    assert summ["kesiapan"].tolist() == [sc.BUKAN, sc.SIAP_SEGERA]
 
 
 def test_bup_exactly_one_year_away_passes(srules):
@@ -122,8 +122,8 @@ def test_bup_exactly_one_year_away_passes(srules):
     adm = {**JPT, "jenjang_jabatan": "Administrator"}
     summ, checks = run(srules, [person(tanggal_lahir=date(1969, 1, 15), jenjang_jabatan="Pengawas"),
                                 person(tanggal_lahir=date(1969, 1, 14), jenjang_jabatan="Pengawas")], target=adm)
-    assert [result(checks, "bup", i) for i in range(2)] == [el.MEETS, el.FAILS]
-    assert summ["kesiapan"].tolist() == [el.SIAP_SEKARANG, el.BUKAN]
+    assert [result(checks, "bup", i) for i in range(2)] == [sc.MEETS, sc.FAILS]
+    assert summ["kesiapan"].tolist() == [sc.SIAP_SEKARANG, sc.BUKAN]
     assert "usia" not in set(checks["aturan"])               # no usia_maksimal row for Administrator
 
 
@@ -131,19 +131,19 @@ def test_field_of_study_match_and_mismatch(srules):
     tech = {**JPT, "bidang_pendidikan": "Teknik Sipil; Arsitektur"}
     summ, checks = run(srules, [person(pendidikan_bidang="arsitektur"), person(pendidikan_bidang="Hukum"),
                                 person(pendidikan_bidang=None)], target=tech)
-    assert [result(checks, "bidang", i) for i in range(3)] == [el.MEETS, el.FAILS, el.UNKNOWN]
-    assert summ["kesiapan"].tolist() == [el.SIAP_SEKARANG, el.BUKAN, el.SIAP_SEGERA]
+    assert [result(checks, "bidang", i) for i in range(3)] == [sc.MEETS, sc.FAILS, sc.UNKNOWN]
+    assert summ["kesiapan"].tolist() == [sc.SIAP_SEKARANG, sc.BUKAN, sc.SIAP_SEGERA]
     _, anyfield = run(srules, [person(pendidikan_bidang=None)])
-    assert result(anyfield, "bidang") == el.MEETS               # no field required by the post
+    assert result(anyfield, "bidang") == sc.MEETS               # no field required by the post
 
 
 def test_box_rule_per_target_level_and_pool(srules):
     summ, checks = run(srules, [person(kotak=9), person(kotak=8), person(kotak=5), person(kotak=np.nan)])
-    assert [result(checks, "kotak", i) for i in range(4)] == [el.MEETS, el.FAILS, el.FAILS, el.UNKNOWN]
-    assert summ["kesiapan"].tolist() == [el.SIAP_SEKARANG, el.POTENSI, el.BUKAN, el.BUKAN]
+    assert [result(checks, "kotak", i) for i in range(4)] == [sc.MEETS, sc.FAILS, sc.FAILS, sc.UNKNOWN]
+    assert summ["kesiapan"].tolist() == [sc.SIAP_SEKARANG, sc.POTENSI, sc.BUKAN, sc.BUKAN]
     adm = {**JPT, "jenjang_jabatan": "Administrator"}
     _, checks = run(srules, [person(kotak=7, jenjang_jabatan="Pengawas")], target=adm)
-    assert result(checks, "kotak") == el.MEETS
+    assert result(checks, "kotak") == sc.MEETS
 
 
 def test_golongan_only_when_a_rule_row_exists(srules):
@@ -151,31 +151,31 @@ def test_golongan_only_when_a_rule_row_exists(srules):
     assert "golongan" not in set(checks["aturan"])
     extra = pd.concat([srules.eligibility, pd.DataFrame([{"jenjang_target": "JPT Pratama", "parameter": "golongan_minimal",
                                                           "nilai": "IV/a", "sumber": "uji"}])], ignore_index=True)
-    with_gol = el.SuccessionRules(**{**srules.__dict__, "eligibility": extra})
+    with_gol = sc.SuccessionRules(**{**srules.__dict__, "eligibility": extra})
     _, checks = run(with_gol, [person(golongan="IV/a"), person(golongan="III/d"), person(golongan="IX")])
-    assert [result(checks, "golongan", i) for i in range(3)] == [el.MEETS, el.FAILS, el.UNKNOWN]
+    assert [result(checks, "golongan", i) for i in range(3)] == [sc.MEETS, sc.FAILS, sc.UNKNOWN]
 
 
 def test_thresholds_come_from_the_rule_frames(srules):
     e = srules.eligibility.copy()
     e.loc[(e["jenjang_target"] == "JPT Pratama") & (e["parameter"] == "usia_maksimal"), "nilai"] = "50"
-    _, checks = run(el.SuccessionRules(**{**srules.__dict__, "eligibility": e}), [person()])
-    assert result(checks, "usia") == el.FAILS                   # born 1975: 50 on 1 June 2025
+    _, checks = run(sc.SuccessionRules(**{**srules.__dict__, "eligibility": e}), [person()])
+    assert result(checks, "usia") == sc.FAILS                   # born 1975: 50 on 1 June 2025
 
 
 def test_jpm_bands_drive_the_competency_check(srules):
     low = {k: 3.0 for k in person() if k.startswith("k_")}       # 75% of level 4: second band
     lower = {k: 2.0 for k in person() if k.startswith("k_")}     # 50%: lowest band
     summ, checks = run(srules, [person(**low), person(**lower)])
-    assert [result(checks, "kompetensi", i) for i in range(2)] == [el.FAILS, el.FAILS]
-    assert summ["kesiapan"].tolist() == [el.SIAP_SEGERA, el.POTENSI]
+    assert [result(checks, "kompetensi", i) for i in range(2)] == [sc.FAILS, sc.FAILS]
+    assert summ["kesiapan"].tolist() == [sc.SIAP_SEGERA, sc.POTENSI]
 
 
 def test_shortlist_order_and_reasons(srules):
     summ, _ = run(srules, [person(kotak=8), person(potensial_nilai=60.0), person(), person(kotak=3)])
-    ranked = el.shortlist(summ)
+    ranked = sc.shortlist(summ)
     assert ranked["nip"].tolist() == [f"{i:018d}" for i in (2, 1, 0)]
-    assert ranked["kesiapan"].tolist() == [el.SIAP_SEKARANG, el.SIAP_SEKARANG, el.POTENSI]
+    assert ranked["kesiapan"].tolist() == [sc.SIAP_SEKARANG, sc.SIAP_SEKARANG, sc.POTENSI]
     assert "kotak" in ranked["alasan"].iloc[2].lower()
 
 
@@ -185,7 +185,7 @@ def test_retirements_list_the_posts_they_empty(srules):
                            {"nip": "B", "nama": "B", "jabatan": "y", "jenjang_jabatan": "Pelaksana",
                             "tanggal_lahir": date(1990, 6, 1)}])
     posts = pd.DataFrame([{"post_id": "P1", "jabatan": "Kepala", "pemangku_nip": "A"}])
-    out = el.retirements(people, posts, srules.retirement, ON, 1)
+    out = sc.retirements(people, posts, srules.retirement, ON, 1)
     assert out[["nip", "post_id", "usia_bup"]].values.tolist() == [["A", "P1", 60]]
     assert out["tanggal_pensiun"].iloc[0] == date(2026, 6, 1)
 
@@ -200,7 +200,7 @@ def test_retirements_at_the_edges_of_the_window(srules):
     people = pd.DataFrame({"nip": ["E1", "E2", "Y"], "nama": "x", "jabatan": "x", "jenjang_jabatan": level,
                            "tanggal_lahir": [date(y, 2, 29), date(y, 3, 1), date(1995, 1, 1)]})
     on = date(y + age - 2, 2, 28)                    # a 2-year window ending 28 Feb of the BUP year
-    out = el.retirements(people, pd.DataFrame(columns=["post_id", "jabatan", "pemangku_nip"]), srules.retirement,
+    out = sc.retirements(people, pd.DataFrame(columns=["post_id", "jabatan", "pemangku_nip"]), srules.retirement,
                          on, 2)
     assert out["nip"].tolist() == ["E1"]
     assert out["tanggal_pensiun"].iloc[0] == date(y + age, 2, 28)
@@ -211,7 +211,6 @@ def test_demo_vacant_posts_each_get_a_ranked_shortlist_with_reasons(demo_db):
     from analytics.calibration import apply_calibration
     from analytics.engine import place
     from data.store import open_store
-    from ui.succession import candidate_frame
 
     s = open_store(demo_db, read_only=True)
     try:
@@ -219,9 +218,9 @@ def test_demo_vacant_posts_each_get_a_ranked_shortlist_with_reasons(demo_db):
         pop = s.population(2025)
         placed = apply_calibration(place(pop, rs), s.calibrations(2025), rs.boxes)
         placed["usia"] = 0
-        cand = candidate_frame(pop, placed)
+        cand = sc.candidate_frame(pop, placed)
         hist = s.predikat_history(2025, 2)
-        sr = el.SuccessionRules(
+        sr = sc.SuccessionRules(
             eligibility=s.table("rule_eligibility"), retirement=s.table("rule_retirement"),
             job_level=s.table("job_level"), education=s.table("education_level"), predikat=rs.predikat,
             boxes=rs.boxes, skj=rs.skj, skj_codes=rs.skj_codes(), jpm_bands=rs.jpm_bands,
@@ -232,15 +231,15 @@ def test_demo_vacant_posts_each_get_a_ranked_shortlist_with_reasons(demo_db):
         s.close()
     assert len(vacant) == 5
     for post in vacant.to_dict("records"):
-        summ, checks = el.evaluate(el.pool_only(cand, sr), post, sr, date(2026, 1, 2), 2025, hist)
-        ranked = el.shortlist(summ)
+        summ, checks = sc.evaluate(sc.pool_only(cand, sr), post, sr, date(2026, 1, 2), 2025, hist)
+        ranked = sc.shortlist(summ)
         assert len(ranked) >= 3, post["jabatan"]
-        assert (ranked["kesiapan"] == el.SIAP_SEKARANG).sum() >= 1, post["jabatan"]
+        assert (ranked["kesiapan"] == sc.SIAP_SEKARANG).sum() >= 1, post["jabatan"]
         assert ranked["alasan"].str.len().gt(0).all()
         top = ranked.iloc[0]
-        assert set(checks.loc[checks["nip"] == top["nip"], "hasil"]) == {el.MEETS}
+        assert set(checks.loc[checks["nip"] == top["nip"], "hasil"]) == {sc.MEETS}
         # the page's path: reasons and checks for the head only, the same ranking and the same texts
-        fast, head_checks = el.ranked_with_reasons(el.pool_only(cand, sr), post, sr, date(2026, 1, 2), 2025, hist,
+        fast, head_checks = sc.ranked_with_reasons(sc.pool_only(cand, sr), post, sr, date(2026, 1, 2), 2025, hist,
                                                    limit=3)
         pd.testing.assert_frame_equal(fast.drop(columns="alasan"), ranked.drop(columns="alasan"))
         assert fast["alasan"].head(3).tolist() == ranked["alasan"].head(3).tolist()
