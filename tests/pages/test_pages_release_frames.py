@@ -95,11 +95,11 @@ def deferred(monkeypatch) -> list:
 def given(monkeypatch, real_placements, deferred):
     """Spy on the cached readers pages call (by module attribute, so the pages get the spies):
     ``{reader: [(args, [weakrefs])]}`` for every call, holding nothing strongly."""
-    from ui import development_view, privacy, services, succession
+    from ui import development, privacy, services, succession
 
     seen: dict[str, list] = {}
     for module, name in ((services, "placements"), (privacy, "placements"), (succession, "candidates"),
-                         (development_view, "population")):
+                         (development, "population")):
         real = getattr(module, name)
         label = f"{module.__name__.rsplit('.', 1)[-1]}.{name}"
 
@@ -225,7 +225,7 @@ def test_pengembangan_releases_the_frames(app_db, real_placements, given):
     nip = next(d.value for d in at.dataframe if {"standar", "selisih"} <= set(d.value.columns))["nip"].iloc[0]
     at.selectbox(key="dev_person_DINKES_k_pengambilan_keputusan").set_value(nip).run()  # the IDP
     assert any(f.key.startswith("dev_form_") for f in at.get("form"))
-    assert given.get("development_view.population")
+    assert given.get("development.population")
     _assert_released(at, "app_pages/pengembangan.py", given, real_placements)
 
 

@@ -1,4 +1,4 @@
-"""Pengembangan page helpers: the cached population (assessment levels per ASN) and its figures.
+"""Development figures: the competency gap heatmap and JPM bands per group.
 
 Figures only draw numbers computed in analytics/development.py. Text from the data (OPD and
 competency names) is HTML-escaped before it reaches a Plotly label.
@@ -10,36 +10,14 @@ import html
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
-from data.store import Filters, Scope, Store
 from common import fmt
-from ui import services
+from common.i18n import t
 from common.palette import INK
-from common.i18n import language, t
 
-# what the page shows of a person next to their competencies
-PERSON_COLUMNS = ("nama", "jabatan", "jenjang_jabatan", "opd_id", "opd_nama")
 FONT = dict(size=15, color=INK)
 # band colours by rank in the scheme (highest band first): presentation only, never a rule
 BAND_COLOURS = ("#2e8b57", "#f0b429", "#d64545", "#8c8c8c")
-
-
-@services.versioned_cache(max_entries=16)
-def _population(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
-                scope: tuple | None) -> pd.DataFrame:
-    codes = services.rules(period).competencies["kode"].tolist()   # same snapshot (nested)
-    return _snap.population(period, Filters(opd, jenis, asn), scope=Scope(scope), assessed_only=True,
-                            columns=[*PERSON_COLUMNS, *codes])
-
-
-def population(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
-    """The assessed ASN of the period within scope and filters: who they are and every competency
-    level and score (shared: do not mutate). Only they have these, which all the page's analyses
-    read; the others are counted from the placements."""
-    with services.snapshot() as snap:
-        return _population(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
-                           filters.jenis_asn, scope.opd_ids)
 
 
 def wrap(text: str, width: int = 14) -> str:
@@ -56,16 +34,15 @@ def wrap(text: str, width: int = 14) -> str:
 
 
 def gap_heatmap(agg: pd.DataFrame, metric: str, rows: list[str], row_labels: dict[str, str],
-                row_names: dict[str, str], codes: list[str], code_names: dict[str, str]) -> go.Figure:
+                row_names: dict[str, str], codes: list[str], code_names: dict[str, str], lang: str = "id") -> go.Figure:
     """Annotated heatmap: one row per group (``rows``, top to bottom), one column per competency."""
-    lang = language()
     cell = agg.set_index(["kelompok", "kode"])
     z = np.array([[cell.loc[(r, c), metric] if (r, c) in cell.index else np.nan for c in codes] for r in rows],
                  dtype=float)
     decimals = 2 if metric == "rerata_selisih" else 0
     text = [["" if np.isnan(v) else (fmt.num(v, decimals, lang) + ("" if decimals else "%")) for v in row]
             for row in z]
-    hover = [[t("dev.hover_cell", opd=html.escape(row_names.get(r, r)), komp=html.escape(code_names.get(c, c)),
+    hover = [[t("dev.hover_cell", lang, opd=html.escape(row_names.get(r, r)), komp=html.escape(code_names.get(c, c)),
                 n=fmt.num(int(cell.loc[(r, c), "n"]), lang=lang) if (r, c) in cell.index else "–",
                 gap=fmt.num(cell.loc[(r, c), "rerata_selisih"], 2, lang) if (r, c) in cell.index else "–",
                 pct=fmt.pct(cell.loc[(r, c), "persen_di_bawah"], 0, lang) if (r, c) in cell.index else "–")
@@ -79,7 +56,7 @@ def gap_heatmap(agg: pd.DataFrame, metric: str, rows: list[str], row_labels: dic
         z=z, x=[wrap(code_names.get(c, c)) for c in codes], y=[html.escape(row_labels.get(r, r)) for r in rows],
         text=text, texttemplate="%{text}", textfont=dict(size=14), customdata=hover,
         hovertemplate="%{customdata}<extra></extra>", xgap=2, ygap=2, **colours,
-        colorbar=dict(title=dict(text=t(f"dev.metric.{metric}"), side="right"), thickness=14, len=0.6)))
+        colorbar=dict(title=dict(text=t(f"dev.metric.{metric}", lang), side="right"), thickness=14, len=0.6)))
     fig.update_xaxes(side="top", tickfont=dict(size=13, color=INK), fixedrange=True, type="category")
     fig.update_yaxes(autorange="reversed", tickfont=FONT, fixedrange=True, type="category")
     fig.update_layout(height=max(320, 110 + 30 * len(rows)), margin=dict(l=10, r=10, t=10, b=10),
@@ -87,9 +64,8 @@ def gap_heatmap(agg: pd.DataFrame, metric: str, rows: list[str], row_labels: dic
     return fig
 
 
-def jpm_bars(dist: pd.DataFrame, group_labels: dict[str, str]) -> go.Figure:
+def jpm_bars(dist: pd.DataFrame, group_labels: dict[str, str], lang: str = "id") -> go.Figure:
     """Horizontal 100% bars per group, one segment per JPM band in the scheme's order (best first)."""
-    lang = language()
     shown = dist[~dist["disembunyikan"]]
     groups = sorted(shown["kelompok"].unique())
     bands = shown.drop_duplicates("label").sort_values("batas_bawah", ascending=False)
@@ -103,8 +79,9 @@ def jpm_bars(dist: pd.DataFrame, group_labels: dict[str, str]) -> go.Figure:
             marker=dict(color=BAND_COLOURS[min(i, len(BAND_COLOURS) - 1)], line=dict(color="white", width=1)),
             text=[fmt.pct(p, 0, lang) if p >= 7 else "" for p in part["persen"]], textposition="inside",
             insidetextanchor="middle", textfont=dict(size=16, color="white" if i != 1 else INK),
-            customdata=[t("dev.hover_band", group=html.escape(group_labels.get(g, g)), band=html.escape(str(b.label)),
-                          count=fmt.num(int(part.loc[g, "jumlah"]), lang=lang), pct=fmt.pct(part.loc[g, "persen"], 1, lang))
+            customdata=[t("dev.hover_band", lang, group=html.escape(group_labels.get(g, g)),
+                          band=html.escape(str(b.label)), count=fmt.num(int(part.loc[g, "jumlah"]), lang=lang),
+                          pct=fmt.pct(part.loc[g, "persen"], 1, lang))
                         for g in groups],
             hovertemplate="%{customdata}<extra></extra>"))
     fig.update_layout(barmode="stack", height=max(260, 90 + 52 * len(groups)), margin=dict(l=10, r=10, t=40, b=10),
