@@ -1,6 +1,6 @@
 """Impor Data: upload → column mapping → check report → one atomic import; templates; history and undo.
 
-Thin: the work is done by data.importing (pure) and data.store; this page arranges widgets.
+Thin: the work is done by the import pipeline through ui/imports.py; this page arranges widgets.
 """
 from __future__ import annotations
 
@@ -12,34 +12,38 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from data.importing import KINDS, Rejected, pipeline
-from data.importing.fields import FIELDS, PERIOD_KINDS, is_sensitive
-from data.importing.normalise import text as cell_text
-from data.importing.report import report_xlsx
-from data.importing.templates import template_name, template_xlsx
-from data.store import StoreError
 from common import fmt
-from ui import services
 from common.i18n import language, t
-from ui.user import acting_user
+from ui import imports
+from ui.components import XLSX_MIME
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-COUNTED = {"personnel": "asn_period", "performance": "performance", "assessment": "assessment",
-           "discipline": "discipline", "target-posts": "target_post"}
+LOG = logging.getLogger(__name__)
 
-lang = language()
-store = services.store()
-log = logging.getLogger(__name__)
+
+def main() -> None:
+    st.title(t("impor.title"))
+    st.caption(t("impor.caption"))
+    if flash := st.session_state.pop("impor_flash", None):
+        st.success(flash)
+    tab_upload, tab_templates, tab_history = st.tabs(
+        [t("impor.tab_upload"), t("impor.tab_templates"), t("impor.tab_history")])
+    with tab_upload:
+        guarded(upload_flow)
+    with tab_templates:
+        guarded(templates_section)
+    with tab_history:
+        guarded(undo_section)
+        guarded(history_section)
 
 
 def guarded(section) -> None:
     """Run a section; a bug shows one sentence (details go to the server log), never a trace."""
     try:
         section()
-    except StoreError as exc:
+    except imports.StoreError as exc:
         st.error(str(exc))
     except Exception:
-        log.exception("Impor Data: unexpected error")
+        LOG.exception("Impor Data: unexpected error")
         st.error(t("impor.unexpected"))
 
 
@@ -48,11 +52,12 @@ def kind_label(kind: str) -> str:
 
 
 def n(x: int) -> str:
-    return fmt.num(x, lang=lang)
+    return fmt.num(x, lang=language())
 
 
 def finish(message: str) -> None:
-    services.clear_data_caches()   # the old data's frames go now, not at each session's next read
+    """After a write: fresh data everywhere, the message shown once, a new empty uploader."""
+    imports.after_write()
     st.session_state["impor_flash"] = message
     st.session_state["impor_nonce"] = st.session_state.get("impor_nonce", 0) + 1
     for key in ("impor_table", "impor_outcome"):
@@ -60,24 +65,15 @@ def finish(message: str) -> None:
     st.rerun()
 
 
-st.title(t("impor.title"))
-st.caption(t("impor.caption"))
-if flash := st.session_state.pop("impor_flash", None):
-    st.success(flash)
-
-tab_upload, tab_templates, tab_history = st.tabs(
-    [t("impor.tab_upload"), t("impor.tab_templates"), t("impor.tab_history")])
-
-
 # -- upload, mapping, check, import ---------------------------------------------------------------
-
 def read_table(name: str, content: bytes, digest: str):
+    """The uploaded file read once per content (kept in the session while it is being mapped)."""
     cached = st.session_state.get("impor_table")
     if cached and cached[0] == digest:
         return cached[1]
     bar = st.progress(0.0, text=t("impor.reading"))
     try:
-        table = pipeline.read(content, name, lambda f, txt: bar.progress(min(f, 1.0), text=txt))
+        table = imports.read(content, name, lambda f, txt: bar.progress(min(f, 1.0), text=txt))
     finally:
         bar.empty()
     st.session_state["impor_table"] = (digest, table)
@@ -85,18 +81,14 @@ def read_table(name: str, content: bytes, digest: str):
 
 
 def mapping_editor(table, kind: str, digest: str) -> dict[int, str]:
-    fields = FIELDS[kind]
+    """Column → field, proposed and editable; a field picked twice counts once (with a warning)."""
+    fields = imports.FIELDS[kind]
     label_of = {f.name: f.label for f in fields}
     name_of = {f.label: f.name for f in fields}
-    default = pipeline.default_mapping(store, table, kind)
-    samples = []
-    for i in range(len(table.headers)):
-        col = table.rows[i] if i in table.rows.columns else pd.Series(dtype=object)
-        vals = [cell_text(v) for v in col.head(200) if cell_text(v)][:3]
-        samples.append(" · ".join(vals))
+    default = imports.default_mapping(table, kind)
     frame = pd.DataFrame({
         "kolom": table.headers,
-        "contoh": samples,
+        "contoh": [imports.samples(table, i) for i in range(len(table.headers))],
         "bidang": [label_of.get(default.get(i, ""), t("impor.ignore")) for i in range(len(table.headers))],
     })
     st.markdown(f"**{t('impor.mapping')}**")
@@ -124,6 +116,7 @@ def mapping_editor(table, kind: str, digest: str) -> dict[int, str]:
 
 
 def show_outcome(outcome) -> None:
+    """The check's counts, its issues (errors first) and the report workbook."""
     c1, c2, c3 = st.columns(3)
     c1.metric(t("impor.rows"), n(outcome.rows), border=True)
     c2.metric(t("impor.errors"), n(outcome.errors), border=True)
@@ -145,7 +138,7 @@ def show_outcome(outcome) -> None:
         if len(outcome.issues) > len(shown):
             st.caption(t("impor.issues_more", shown=n(len(shown)), total=n(len(outcome.issues))))
     stem = outcome.table.file_name.rsplit(".", 1)[0]
-    st.download_button(t("impor.report"), data=partial(report_xlsx, outcome), file_name=f"laporan-{stem}.xlsx",
+    st.download_button(t("impor.report"), data=partial(imports.report, outcome), file_name=f"laporan-{stem}.xlsx",
                        mime=XLSX_MIME, on_click="ignore", key="impor_report", icon=":material/description:")
     if outcome.frames:
         with st.expander(t("impor.preview")):
@@ -153,9 +146,10 @@ def show_outcome(outcome) -> None:
 
 
 def upload_flow() -> None:
-    periods = store.periods()
+    """Upload → read → map → check; the import button once the check has no errors."""
+    periods = imports.periods()
     c1, c2 = st.columns([2, 1])
-    kind_choice = c1.selectbox(t("impor.kind"), ["auto", *KINDS], key="impor_kind",
+    kind_choice = c1.selectbox(t("impor.kind"), ["auto", *imports.KINDS], key="impor_kind",
                                format_func=lambda k: t("impor.kind_auto") if k == "auto" else kind_label(k))
     period_value = c2.number_input(t("impor.period"), min_value=1990, max_value=2100, step=1, key="impor_period",
                                    value=max(periods) if periods else date.today().year - 1,
@@ -168,8 +162,8 @@ def upload_flow() -> None:
     digest = hashlib.sha256(content).hexdigest()
     try:
         table = read_table(upload.name, content, digest)
-        kind = pipeline.resolve_kind(table, None if kind_choice == "auto" else kind_choice)
-    except Rejected as exc:
+        kind = imports.resolve_kind(table, None if kind_choice == "auto" else kind_choice)
+    except imports.Rejected as exc:
         st.error(str(exc))
         return
     sheet = t("impor.sheet", sheet=table.sheet) if table.sheet else ""
@@ -180,11 +174,18 @@ def upload_flow() -> None:
     ignored = [h for i, h in enumerate(table.headers) if i not in mapping]
     if ignored:
         st.caption(t("impor.ignored", cols=", ".join(
-            f"{h} ({t('impor.sensitive')})" if is_sensitive(h) else h for h in ignored)))
+            f"{h} ({t('impor.sensitive')})" if imports.is_sensitive(h) else h for h in ignored)))
     constants = {}
     if kind == "assessment" and "sumber" not in mapping.values():
         constants["sumber"] = st.selectbox(t("impor.sumber_constant"), ["CACT", "AC", "LAIN"], key="impor_sumber")
-    period = int(period_value) if kind in PERIOD_KINDS else None
+    outcome = checked(table, kind, mapping, int(period_value) if kind in imports.PERIOD_KINDS else None, constants,
+                      digest)
+    if outcome is not None:
+        import_button(outcome, kind)
+
+
+def checked(table, kind: str, mapping: dict[int, str], period: int | None, constants: dict, digest: str):
+    """The check of this file, mapping and period (once per combination), shown; None when rejected."""
     key = (digest, kind, period, tuple(sorted(mapping.items())), tuple(sorted(constants.items())))
     cached = st.session_state.get("impor_outcome")
     if cached and cached[0] == key:
@@ -192,17 +193,22 @@ def upload_flow() -> None:
     else:
         bar = st.progress(0.4, text=t("impor.checking"))
         try:
-            outcome = pipeline.check(store, table, kind, mapping, period, constants,
-                                     lambda f, txt: bar.progress(min(f, 1.0), text=txt))
-        except Rejected as exc:
+            outcome = imports.check(table, kind, mapping, period, constants,
+                                    lambda f, txt: bar.progress(min(f, 1.0), text=txt))
+        except imports.Rejected as exc:
             st.error(str(exc))
-            return
+            return None
         finally:
             bar.empty()
         st.session_state["impor_outcome"] = (key, outcome)
     show_outcome(outcome)
+    return outcome
+
+
+def import_button(outcome, kind: str) -> None:
+    """What the import replaces, and the import itself."""
     if outcome.ok:
-        current = store.count_rows(COUNTED[kind], outcome.period if kind in PERIOD_KINDS else None)
+        current = imports.rows_replaced(kind, outcome.period)
         if current:
             st.warning(t("impor.replaces", n=n(current), what=t(f"impor.noun.{kind}")
                          + (t("impor.period_suffix", period=outcome.period) if outcome.period else "")))
@@ -211,9 +217,8 @@ def upload_flow() -> None:
         return
     with st.status(t("impor.writing"), expanded=True) as status:
         try:
-            batch = pipeline.commit(store, outcome, acting_user(), remember=remember,
-                                    progress=lambda f, txt: status.write(txt))
-        except (Rejected, StoreError) as exc:
+            batch = imports.commit(outcome, remember, lambda f, txt: status.write(txt))
+        except (imports.Rejected, imports.StoreError) as exc:
             status.update(state="error")
             st.error(str(exc))
             return
@@ -223,32 +228,22 @@ def upload_flow() -> None:
              period=period_txt, warnings=warn))
 
 
-with tab_upload:
-    guarded(upload_flow)
-
-
 # -- templates ------------------------------------------------------------------------------------
-
 def templates_section() -> None:
     st.caption(t("impor.templates_intro"))
-    lists = {"opd": store.opd()["nama"].tolist(), "jenjang": store.job_levels()["jenjang_jabatan"].tolist()}
-    for kind in KINDS:
+    lists = imports.template_lists()
+    for kind in imports.KINDS:
         c1, c2 = st.columns([3, 2])
-        c1.markdown(f"**{kind_label(kind)}**  \n`{template_name(kind)}`")
-        c2.download_button(t("impor.template_download"), data=partial(template_xlsx, kind, lists),
-                           file_name=template_name(kind), mime=XLSX_MIME, on_click="ignore",
+        c1.markdown(f"**{kind_label(kind)}**  \n`{imports.template_name(kind)}`")
+        c2.download_button(t("impor.template_download"), data=partial(imports.template_xlsx, kind, lists),
+                           file_name=imports.template_name(kind), mime=XLSX_MIME, on_click="ignore",
                            key=f"impor_tpl_{kind}", icon=":material/download:")
 
 
-with tab_templates:
-    guarded(templates_section)
-
-
 # -- history and undo -----------------------------------------------------------------------------
-
 def undo_section() -> None:
     st.markdown(f"**{t('impor.undo')}**")
-    undoable = store.undoable_imports()
+    undoable = imports.undoable()
     if undoable.empty:
         st.caption(t("impor.nothing_to_undo"))
         return
@@ -267,10 +262,9 @@ def undo_section() -> None:
     if not st.button(t("impor.undo_button"), disabled=not sure, key="impor_undo_button"):
         return
     r = rows.loc[pick]
-    period = None if pd.isna(r["period"]) else int(r["period"])
     try:
-        done = store.undo_import(r["kind"], period, acting_user())
-    except StoreError as exc:
+        done = imports.undo(r["kind"], None if pd.isna(r["period"]) else int(r["period"]))
+    except imports.StoreError as exc:
         st.error(str(exc))
         return
     st.session_state.pop("impor_undo_confirm", None)
@@ -279,11 +273,11 @@ def undo_section() -> None:
 
 def history_section() -> None:
     st.markdown(f"**{t('impor.history')}**")
-    hist = store.import_history()
+    hist = imports.history()
     if hist.empty:
         st.caption(t("impor.history_empty"))
         return
-    hist = hist.assign(kind=hist["kind"].map(lambda k: kind_label(k) if k in KINDS or k == "demo" else k))
+    hist = hist.assign(kind=hist["kind"].map(lambda k: kind_label(k) if k in imports.KINDS or k == "demo" else k))
     st.dataframe(hist, hide_index=True, width="stretch", column_config={
         "batch_id": st.column_config.NumberColumn(t("impor.h_batch"), format="%d", width="small"),
         "created_at": st.column_config.DatetimeColumn(t("impor.h_time"), format="DD-MM-YYYY HH:mm"),
@@ -298,6 +292,4 @@ def history_section() -> None:
     })
 
 
-with tab_history:
-    guarded(undo_section)
-    guarded(history_section)
+main()

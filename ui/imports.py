@@ -1,0 +1,94 @@
+"""Imports (the Impor Data page): the import pipeline, templates, history and undo, through the
+store. The pipeline itself (data.importing) is pure; here it meets the process's store and the
+acting user, and a finished write drops every cached frame of the old data."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from data.importing import KINDS, Rejected, pipeline  # noqa: F401  (the page names kinds and catches Rejected)
+from data.importing.fields import FIELDS, PERIOD_KINDS, is_sensitive  # noqa: F401
+from data.importing.normalise import text as cell_text
+from data.importing.outcome import Outcome
+from data.importing.reader import RawTable
+from data.importing.report import report_xlsx
+from data.importing.templates import template_name, template_xlsx  # noqa: F401
+from data.store import StoreError  # noqa: F401  (the page catches it from here)
+from ui import services
+from ui.user import acting_user
+
+Progress = Callable[[float, str], None]
+# the table whose rows an import of each kind replaces (what "replaces n rows" counts)
+COUNTED = {"personnel": "asn_period", "performance": "performance", "assessment": "assessment",
+           "discipline": "discipline", "target-posts": "target_post"}
+
+
+def periods() -> list[int]:
+    return services.store().periods()
+
+
+def read(content: bytes, file_name: str, progress: Progress) -> RawTable:
+    """The uploaded file as a table (header found, cells as read); raises Rejected."""
+    return pipeline.read(content, file_name, progress)
+
+
+def resolve_kind(table: RawTable, chosen: str | None) -> str:
+    """The kind chosen, or the one the headers show when ``chosen`` is None; raises Rejected."""
+    return pipeline.resolve_kind(table, chosen)
+
+
+def default_mapping(table: RawTable, kind: str) -> dict[int, str]:
+    """Column position → field, from the headers and the mappings remembered from earlier imports."""
+    return pipeline.default_mapping(services.store(), table, kind)
+
+
+def samples(table: RawTable, column: int, count: int = 3) -> str:
+    """The first ``count`` non-empty values of a column (of its first 200 rows), as text."""
+    col = table.rows[column] if column in table.rows.columns else pd.Series(dtype=object)
+    return " · ".join([cell_text(v) for v in col.head(200) if cell_text(v)][:count])
+
+
+def check(table: RawTable, kind: str, mapping: dict[int, str], period: int | None, constants: dict,
+          progress: Progress) -> Outcome:
+    """Normalise and validate every row against the database; raises Rejected."""
+    return pipeline.check(services.store(), table, kind, mapping, period, constants, progress)
+
+
+def rows_replaced(kind: str, period: int | None) -> int:
+    """Rows an import of ``kind`` (for ``period`` when the kind has one) would replace."""
+    return services.store().count_rows(COUNTED[kind], period if kind in PERIOD_KINDS else None)
+
+
+def commit(outcome: Outcome, remember: bool, progress: Progress) -> int:
+    """Write the checked rows in one transaction for the acting user; returns the batch id."""
+    return pipeline.commit(services.store(), outcome, acting_user(), remember=remember, progress=progress)
+
+
+def report(outcome: Outcome) -> bytes:
+    """The check report workbook."""
+    return report_xlsx(outcome)
+
+
+def template_lists() -> dict[str, list[str]]:
+    """The lists a template offers in its drop-downs (OPD names, job levels)."""
+    store = services.store()
+    return {"opd": store.opd()["nama"].tolist(), "jenjang": store.job_levels()["jenjang_jabatan"].tolist()}
+
+
+def undoable() -> pd.DataFrame:
+    return services.store().undoable_imports()
+
+
+def undo(kind: str, period: int | None) -> dict:
+    """Restore the data before the last import of ``kind`` (and period) for the acting user."""
+    return services.store().undo_import(kind, period, acting_user())
+
+
+def history() -> pd.DataFrame:
+    return services.store().import_history()
+
+
+def after_write() -> None:
+    """The old data's frames go now, not at each session's next read."""
+    services.clear_data_caches()
