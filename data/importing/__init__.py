@@ -1,10 +1,11 @@
-"""Import of SIMATA / SIASN / e-Kinerja / CACT exports and BKPSDM spreadsheets (issue 3).
+"""Import of SIMATA / SIASN / e-Kinerja / CACT exports and BKPSDM spreadsheets.
 
 Pure code, no Streamlit: the Impor Data page and ``python -m data import`` both call
-:mod:`data.importing.pipeline`, which reads a file (:mod:`reader`), maps its columns
-(:mod:`fields`, :mod:`mapping`), normalises and validates every row (:mod:`normalise`,
-:mod:`validate`) and hands the rows to :class:`data.store.Store` for one atomic write.
-Every message a user can see is Indonesian.
+:mod:`data.importing.pipeline`, which reads a file (:mod:`reader`, with :mod:`excel_reader`,
+:mod:`csv_reader` and :mod:`header`), maps its columns (:mod:`fields`, :mod:`mapping`),
+normalises and validates every row (the :mod:`normalise` package; :mod:`validate` with
+:mod:`checks` and :mod:`kinds`, giving an :mod:`outcome`) and hands the rows to
+:class:`data.store.Store` for one atomic write. Every message a user can see is Indonesian.
 """
 from data.importing.errors import Rejected
 from data.importing.fields import KIND_LABELS, KIND_NOUNS, KINDS

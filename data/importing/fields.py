@@ -280,9 +280,6 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "discipline": DISCIPLINE,
     "target-posts": TARGET_POSTS,
 }
-# Fields only checked, derived or used to route rows; never stored as such.
-VIRTUAL = {"periode", "opd", "tanggal_lahir", "jenis_kelamin", "jenis_asn", "jenis_jabatan"}
-
 # Personal data the product does not use (UU 27/2022 data minimisation): never stored, and
 # named as such in the preview.
 _SENSITIVE = re.compile(

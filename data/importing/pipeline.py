@@ -19,8 +19,10 @@ from data.importing.errors import Rejected
 from data.memory import release_freed
 from data.importing.fields import KIND_NOUNS, KINDS, PERIOD_KINDS, header_key
 from data.importing.mapping import auto_map, detect_kind
+from data.importing.normalise.numbers import parse_number
+from data.importing.outcome import Outcome, Reference
 from data.importing.reader import RawTable, read_file
-from data.importing.validate import Outcome, Reference, validate
+from data.importing.validate import validate
 
 Progress = Callable[[float, str], None]
 
@@ -82,7 +84,6 @@ def _period_hint(table: RawTable, kind: str, mapping: dict[int, str], period: in
     pos = next((p for p, f in mapping.items() if f == "periode"), None)
     if pos is None or pos not in table.rows.columns:
         return None
-    from data.importing.normalise import parse_number
     values = {parse_number(v) for v in table.rows[pos].dropna().unique()[:50]}
     values = {int(v) for v in values if v is not None and float(v).is_integer()}
     return values.pop() if len(values) == 1 else None

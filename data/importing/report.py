@@ -9,7 +9,7 @@ import pandas as pd
 from data.exports import safe_cell
 
 from data.importing.fields import KIND_LABELS
-from data.importing.validate import ERROR, WARNING, Outcome
+from data.importing.outcome import ERROR, WARNING, Outcome
 
 STATUS = {ERROR: "Galat", WARNING: "Peringatan"}
 

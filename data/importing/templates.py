@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from data.importing.fields import FIELDS, KIND_LABELS, Field
-from data.importing.normalise import PNS_GOLONGAN, PPPK_GOLONGAN
+from data.importing.normalise.golongan import PNS_GOLONGAN, PPPK_GOLONGAN
 
 ROWS = 5000                  # rows that carry validation and the text format
 DEFAULT_LISTS = {

@@ -9,12 +9,19 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from data.importing import normalise as nz
-from data.importing import pipeline
-from data.importing import validate as vd
+from data.importing import Rejected, checks, pipeline
 from data.importing.fields import header_key
 from data.importing.mapping import auto_map
-from data.importing.validate import Reference, validate
+from data.importing.normalise.arrow_text import arrow_text
+from data.importing.normalise.categories import norm_bool
+from data.importing.normalise.cells import EMPTY_TEXT, text
+from data.importing.normalise.columns import blank_mask, compact_values, key_equals, repeated, same_values
+from data.importing.normalise.dates import norm_date, norm_date_days
+from data.importing.normalise.free_text import norm_text
+from data.importing.normalise.golongan import norm_golongan
+from data.importing.normalise.numbers import norm_decimal
+from data.importing.outcome import Reference
+from data.importing.validate import validate
 from tests.import_helpers import PERSONNEL_HEADER, csv_bytes, new_nips, personnel_rows
 
 # whitespace Python knows and ASCII does not, compatibility forms header_key folds, case traps
@@ -39,22 +46,22 @@ def test_text_columns_normalise_alike_in_every_representation(seed):
         values = _texts(rng, rng.randint(0, 15))
         forms = [pd.Series(values, dtype=object), pd.Series(values, dtype="str"),
                  pd.Series(values, dtype="category")]
-        assert nz.arrow_text(forms[1]) is not None
-        blank = [bool(v is None or v.strip().lower() in nz._EMPTY_TEXT) for v in values]
+        assert arrow_text(forms[1]) is not None
+        blank = [bool(v is None or v.strip().lower() in EMPTY_TEXT) for v in values]
         max_len = rng.choice([3, 8, 500])
-        expected = [nz.text(v) if not b else None for v, b in zip(values, blank)]
+        expected = [text(v) if not b else None for v, b in zip(values, blank)]
         for form in forms:
-            assert nz.blank_mask(form).tolist() == blank
+            assert blank_mask(form).tolist() == blank
             for key in ("nip", "nipbaru", "n", ""):
-                assert nz.key_equals(form, key).tolist() == [isinstance(v, str) and header_key(v) == key
-                                                             for v in values]
-            vals, msgs = nz.norm_text(form, max_len)
+                assert key_equals(form, key).tolist() == [isinstance(v, str) and header_key(v) == key
+                                                          for v in values]
+            vals, msgs = norm_text(form, max_len)
             assert _plain(vals) == [e if e is None or len(e) <= max_len else None for e in expected]
             assert _plain(msgs) == [None if e is None or len(e) <= max_len else
                                     f"Teks terlalu panjang ({len(e)} karakter; paling banyak {max_len})."
                                     for e in expected]
-            with nz.compact_values():
-                vals2, msgs2 = nz.norm_text(form, max_len)
+            with compact_values():
+                vals2, msgs2 = norm_text(form, max_len)
             assert _plain(vals2) == _plain(vals) and _plain(msgs2) == _plain(msgs)
 
 
@@ -67,28 +74,28 @@ def test_repeated_and_same_values_as_pandas(dtype):
         a = [rng.choice(pool) if rng.random() < 0.9 else None for _ in range(rng.randint(0, 20))]
         b = [rng.choice(pool + ["x"]) if rng.random() < 0.9 else None for _ in a]
         sa, sb = pd.Series(a, dtype=dtype), pd.Series(b, dtype="str")
-        assert nz.repeated(sa).tolist() == pd.Series(a, dtype=object).duplicated(keep=False).tolist()
-        assert nz.same_values(sa, sb).tolist() == [x is not None and y is not None and x == y for x, y in zip(a, b)]
-        assert nz.same_values(sb, sa).tolist() == [x is not None and y is not None and x == y for x, y in zip(a, b)]
+        assert repeated(sa).tolist() == pd.Series(a, dtype=object).duplicated(keep=False).tolist()
+        assert same_values(sa, sb).tolist() == [x is not None and y is not None and x == y for x, y in zip(a, b)]
+        assert same_values(sb, sa).tolist() == [x is not None and y is not None and x == y for x, y in zip(a, b)]
 
 
 def test_compact_values_gives_categoricals_of_the_same_texts():
     raw = pd.Series(["III/a", "III / A", "iii-b", "", None, "IV/f"] * 3, dtype="category")
-    plain_vals, plain_msgs = nz.norm_golongan(raw)
-    with nz.compact_values():
-        vals, msgs = nz.norm_golongan(raw)
+    plain_vals, plain_msgs = norm_golongan(raw)
+    with compact_values():
+        vals, msgs = norm_golongan(raw)
     assert str(vals.dtype) == "category" and str(msgs.dtype) == "category"
     assert _plain(vals) == _plain(plain_vals) and _plain(msgs) == _plain(plain_msgs)
     assert vals.cat.codes.dtype == np.int8
-    with nz.compact_values():                      # numbers and booleans stay objects
-        assert nz.norm_bool(pd.Series(["Ya", "Tidak", ""]))[0].tolist() == [True, False, None]
-        assert nz.norm_decimal(pd.Series(["85,5", "x"]), 0, 100)[0].dtype == object
+    with compact_values():                         # numbers and booleans stay objects
+        assert norm_bool(pd.Series(["Ya", "Tidak", ""]))[0].tolist() == [True, False, None]
+        assert norm_decimal(pd.Series(["85,5", "x"]), 0, 100)[0].dtype == object
 
 
 def test_norm_date_days_are_the_dates_of_norm_date():
     raw = pd.Series(["05-01-2026", "5 Januari 2026", "", "31-02-2026", None, "05-01-26"] * 2, dtype="str")
-    dates, msgs = nz.norm_date(raw)
-    days, msgs2 = nz.norm_date_days(raw)
+    dates, msgs = norm_date(raw)
+    days, msgs2 = norm_date_days(raw)
     assert days.dtype == "datetime64[s]"
     assert [None if pd.isna(d) else d.date() for d in days] == _plain(dates)
     assert _plain(msgs2) == _plain(msgs)
@@ -110,7 +117,7 @@ def test_nips_parsed_in_slices_give_the_same_outcome(monkeypatch):
                     education=["SMA", "D3", "S1", "S2"])
     mapping = auto_map(table.headers, "personnel")
     whole = validate(table, "personnel", mapping, 2025, ref)
-    monkeypatch.setattr(vd, "NIP_CHUNK", 7)
+    monkeypatch.setattr(checks, "NIP_CHUNK", 7)
     sliced = validate(table, "personnel", mapping, 2025, ref)
     assert whole.errors >= 2 and whole.issues.equals(sliced.issues)
     for name, frame in whole.frames.items():
@@ -127,5 +134,5 @@ def test_reference_nips_as_a_column_or_a_set_say_the_same():
     as_column = validate(table, "performance", mapping, 2025, Reference(
         personnel_nips=pd.Series(["198609262015051001"], dtype="str"), predikat=["Baik"]))
     assert as_set.errors == 1 and as_set.issues.equals(as_column.issues)
-    with pytest.raises(vd.Rejected, match="Belum ada data kepegawaian periode 2025"):
+    with pytest.raises(Rejected, match="Belum ada data kepegawaian periode 2025"):
         validate(table, "performance", mapping, 2025, Reference(personnel_nips=pd.Series([], dtype="str")))

@@ -9,11 +9,18 @@ import pandas as pd
 import pytest
 
 from data.importing import Rejected
-from data.importing import normalise as nz
 from data.importing.fields import KINDS, header_key, is_sensitive
 from data.importing.mapping import auto_map, detect_kind
+from data.importing.normalise.categories import norm_predikat
+from data.importing.normalise.dates import norm_date
+from data.importing.normalise.education import norm_pendidikan, strip_pendidikan
+from data.importing.normalise.golongan import norm_golongan
+from data.importing.normalise.jenjang import derive_jenjang
+from data.importing.normalise.numbers import norm_decimal
+from data.importing.outcome import Reference
 from data.importing.reader import read_file
 from data.importing.templates import template_xlsx
+from data.importing.validate import validate
 from tests.import_helpers import csv_bytes, xlsx
 
 
@@ -116,8 +123,8 @@ def _norm(fn, values, *args):
 
 def test_predikat_spellings():
     allowed = ["Sangat Baik", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang"]
-    vals, msgs = _norm(nz.norm_predikat, ["sangat baik", "SB", "Sangat  Baik ", "BAIK", "butuh perbaikan",
-                                          "Kurang/Misconduct", "Cukup", None, ""], allowed)
+    vals, msgs = _norm(norm_predikat, ["sangat baik", "SB", "Sangat  Baik ", "BAIK", "butuh perbaikan",
+                                       "Kurang/Misconduct", "Cukup", None, ""], allowed)
     assert vals == ["Sangat Baik"] * 3 + ["Baik", "Butuh Perbaikan", "Kurang", None, None, None]
     assert msgs[6] == ("Predikat 'Cukup' tidak dikenali. Gunakan salah satu: Sangat Baik, Baik, Butuh Perbaikan, "
                        "Kurang, Sangat Kurang.")
@@ -125,34 +132,34 @@ def test_predikat_spellings():
 
 
 def test_golongan_spellings():
-    vals, msgs = _norm(nz.norm_golongan, ["III/a", "III / A", "iii-b", "3c", "Penata Muda (III/a)",
-                                          "Pembina Utama Muda, IV/c", "Penata Tk. I", "IX", "9", "IV/f", "V/a"])
+    vals, msgs = _norm(norm_golongan, ["III/a", "III / A", "iii-b", "3c", "Penata Muda (III/a)",
+                                       "Pembina Utama Muda, IV/c", "Penata Tk. I", "IX", "9", "IV/f", "V/a"])
     assert vals == ["III/a", "III/a", "III/b", "III/c", "III/a", "IV/c", "III/d", "IX", "IX", None, None]
     assert msgs[9] == "Golongan 'IV/f' tidak dikenali. Tulis seperti III/a (PNS, I/a–IV/e) atau IX (PPPK, I–XVII)."
 
 
 def test_dates_in_usual_indonesian_forms():
-    vals, msgs = _norm(nz.norm_date, ["05-01-2026", "5/1/2026", "2026-01-05", "5 Januari 2026", "05 Jan 2026",
-                                      date(2026, 1, 5), 46027.0, "20260105", "05-01-26", "31-02-2026"])
+    vals, msgs = _norm(norm_date, ["05-01-2026", "5/1/2026", "2026-01-05", "5 Januari 2026", "05 Jan 2026",
+                                   date(2026, 1, 5), 46027.0, "20260105", "05-01-26", "31-02-2026"])
     assert vals[:8] == [date(2026, 1, 5)] * 8
     assert msgs[8] == "Tanggal '05-01-26' memakai tahun dua digit; tulis tahun lengkap, misalnya 05-01-2026."
     assert msgs[9] == "Tanggal '31-02-2026' tidak dikenali. Gunakan bentuk HH-BB-TTTT, misalnya 05-01-2026."
 
 
 def test_decimal_commas_and_ranges():
-    vals, msgs = _norm(nz.norm_decimal, ["85,5", "85.5", 85.5, "1.234,5", " 90 ", "105,5", "abc", "80 %"], 0, 100)
+    vals, msgs = _norm(norm_decimal, ["85,5", "85.5", 85.5, "1.234,5", " 90 ", "105,5", "abc", "80 %"], 0, 100)
     assert vals[:5] == [85.5, 85.5, 85.5, None, 90.0] and vals[7] == 80.0
     assert msgs[3] == "Nilai 1234,5 di luar rentang 0–100."
     assert msgs[5] == "Nilai 105,5 di luar rentang 0–100."
     assert msgs[6] == "'abc' bukan angka (harus 0–100)."
-    vals, msgs = _norm(nz.norm_decimal, ["3", 4.0, "3,5", "6"], 1, 5, True)
+    vals, msgs = _norm(norm_decimal, ["3", 4.0, "3,5", "6"], 1, 5, True)
     assert vals[:2] == [3, 4] and msgs[2] == "Level '3,5' harus bilangan bulat 1–5." and msgs[3] == "Nilai 6 di luar rentang 1–5."
 
 
 def test_job_levels_from_eselon_kind_and_post_name():
     idx = pd.RangeIndex(6)
     levels = ["JPT Pratama", "Administrator", "Pengawas", "JF Ahli Muda", "JF Terampil", "Pelaksana"]
-    jenjang, errs, warns = nz.derive_jenjang(
+    jenjang, errs, warns = derive_jenjang(
         None, pd.Series(["Struktural", "Struktural", "Fungsional Tertentu", "Fungsional Umum", "Fungsional", "Struktural"]),
         pd.Series(["II.b", "IV.a", "", "", "", ""]),
         pd.Series(["Kepala Dinas", "Lurah Cipare", "Perawat Ahli Muda", "Pengadministrasi", "Guru", "Kepala Bagian"]),
@@ -163,10 +170,10 @@ def test_job_levels_from_eselon_kind_and_post_name():
 
 
 def test_education_and_field_split():
-    vals, _ = _norm(nz.norm_pendidikan, ["S1", "S-1", "Strata II", "D-III", "DIV", "SLTA", "Sarjana", "SMA/SMK"],
+    vals, _ = _norm(norm_pendidikan, ["S1", "S-1", "Strata II", "D-III", "DIV", "SLTA", "Sarjana", "SMA/SMK"],
                     ["SD", "SMP", "SMA", "D3", "D4", "S1", "S2", "S3"])
     assert vals == ["S1", "S1", "S2", "D3", "D4", "SMA", "S1", "SMA"]
-    bidang, tingkat = nz.strip_pendidikan(pd.Series(["S-1 Ilmu Pemerintahan", "D-III Keperawatan", "Hukum"]))
+    bidang, tingkat = strip_pendidikan(pd.Series(["S-1 Ilmu Pemerintahan", "D-III Keperawatan", "Hukum"]))
     assert bidang.tolist() == ["Ilmu Pemerintahan", "Keperawatan", "Hukum"]
     assert tingkat.tolist() == ["S1", "D3", None]
 
@@ -183,7 +190,6 @@ def test_templates_round_trip(kind):
     if kind != "target-posts":
         assert ws["A1"].value == "NIP" and ws.column_dimensions["A"].number_format == "@"
     with pytest.raises(Rejected, match="tidak berisi baris data"):
-        from data.importing.validate import Reference, validate
         t = read_file(content, f"templat-{kind}.xlsx")
         assert detect_kind(t.headers) == kind
         assert len(auto_map(t.headers, kind)) == len(t.headers)   # every template column is recognised

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from data.importing import Rejected
-from data.importing import reader as rd
+from data.importing import Rejected, csv_reader
 from data.importing.fields import all_header_keys, header_key
-from data.importing.reader import find_header, read_file
+from data.importing.header import find_header, header_texts
+from data.importing.reader import read_file
 
 MSG_NOT_TEXT = ("Berkas '{name}' bukan berkas CSV berisi teks. Simpan ulang dari Excel sebagai CSV, atau unggah "
                 "berkas .xlsx.")
@@ -60,7 +60,7 @@ def reference(content: bytes, name: str = "f.csv"):
     if found is None:
         raise Rejected("no header")
     header_rows = found[1]
-    headers = rd._header_texts(grid, header_rows, width)
+    headers = header_texts(grid, header_rows, width)
     start = header_rows[-1] + 1
     body = [(i + 1, r) for i, r in enumerate(grid) if i >= start and any(r)]
     shown = {"\t": "tab"}.get(best, best)
@@ -85,8 +85,8 @@ def encode(rows: list[list[str]], delim=";", term="\r\n", encoding="utf-8", quot
 @pytest.fixture
 def small_blocks(monkeypatch):
     """Blocks of a few hundred bytes, so that small files cross block boundaries."""
-    monkeypatch.setattr(rd, "_BLOCK_BYTES", 256)
-    monkeypatch.setattr(rd, "_HEAD_BYTES", 64)
+    monkeypatch.setattr(csv_reader, "_BLOCK_BYTES", 256)
+    monkeypatch.setattr(csv_reader, "_HEAD_BYTES", 64)
 
 
 def siasn_rows(n: int, seed: int = 1) -> list[list[str]]:
@@ -141,11 +141,11 @@ def test_crlf_inside_a_cell_is_kept_where_pyarrow_would_drop_the_lf():
     rows = [["NIP", "Nama", "Keterangan"]] + [["198609262015051001", "Siti", "satu\r\ndua"]] * 200
     content = encode(rows, "\t")
     for block in range(40, 120, 7):
-        rd._BLOCK_BYTES, saved = block, rd._BLOCK_BYTES
+        csv_reader._BLOCK_BYTES, saved = block, csv_reader._BLOCK_BYTES
         try:
             t = read_file(content, "k.csv")
         finally:
-            rd._BLOCK_BYTES = saved
+            csv_reader._BLOCK_BYTES = saved
         assert set(t.rows[2].astype(object)) == {"satu\r\ndua"}, block
 
 
@@ -244,8 +244,8 @@ _CELL = st.text(st.sampled_from(list("ab ;,\t|\"'\r\né€-")), max_size=6)
        quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]), block=st.sampled_from([32, 128, 1 << 22]),
        tail=st.sampled_from(["", "\r\n", "\n\n", '"']), encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]))
 def test_any_csv_reads_as_csv_reader_reads_it(monkeypatch, title, body, delim, term, quoting, block, tail, encoding):
-    monkeypatch.setattr(rd, "_BLOCK_BYTES", block)
-    monkeypatch.setattr(rd, "_HEAD_BYTES", 48)
+    monkeypatch.setattr(csv_reader, "_BLOCK_BYTES", block)
+    monkeypatch.setattr(csv_reader, "_HEAD_BYTES", 48)
     text = encode([[t] for t in title] + [["NIP", "Nama", "Perangkat Daerah"]] + body, delim, term,
                   "utf-8", quoting).decode() + tail
     try:
