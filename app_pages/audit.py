@@ -1,12 +1,10 @@
 """Log Audit: browse and filter the append-only audit log (admin)."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
-
 import streamlit as st
 
-from ui import privacy, services
 from common.i18n import t
+from ui import audit_log
 from ui.user import acting_user
 
 
@@ -15,13 +13,10 @@ def main() -> None:
     st.caption(t("audit.caption"))
     c1, c2, c3 = st.columns(3)
     actor = c1.text_input(t("audit.actor"), key="audit_actor", max_chars=40)
-    action = c2.selectbox(t("audit.action"), ["", "login", "impor", "impor:batal", "aturan", "lihat", "ekspor", "pengguna",
-                                              "kalibrasi", "hapus-data", "cadangan"], key="audit_action",
+    action = c2.selectbox(t("audit.action"), list(audit_log.ACTIONS), key="audit_action",
                           format_func=lambda v: v or t("sidebar.all"))
     since = c3.date_input(t("audit.since"), value=None, key="audit_since", format="DD/MM/YYYY")
-    entries = services.store().audit_entries(actor=actor.strip() or None, action=action or None,
-                                             since=datetime.combine(since, time()) if isinstance(since, date) else None)
-    entries = privacy.text(entries, ["entity", "detail"])
+    entries = audit_log.entries(actor.strip() or None, action or None, since)
     st.dataframe(entries, hide_index=True, width="stretch", height=560, column_config={
         "audit_id": st.column_config.NumberColumn("#", format="%d"),
         "occurred_at": st.column_config.DatetimeColumn(t("audit.when"), format="DD/MM/YYYY HH:mm:ss"),
