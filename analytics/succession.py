@@ -67,6 +67,7 @@ from analytics.competency import jpm as jpm_of, required_levels
 from analytics.demography import age_on
 from analytics.lookup import isin, lookup
 from analytics.performance import legacy_sebutan, predikat_from_pair
+from common import fmt
 
 MEETS, FAILS, UNKNOWN = "memenuhi", "tidak", "belum diketahui"
 WAKTU, PENGEMBANGAN, MUTLAK = "waktu", "pengembangan", "mutlak"
@@ -160,7 +161,8 @@ def _served(values, idx: pd.Index, years: float, on_ts: pd.Timestamp
 
 
 def _fmt_years(v: float) -> str:
-    return f"{v:.1f}".replace(".", ",")
+    """One decimal, Indonesian (every reason text is Indonesian)."""
+    return fmt.num(v, 1, "id")
 
 
 def _split(text: str) -> list[str]:
