@@ -4,7 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from common import fmt
-from ui import charts, export_menu, privacy, services
+from reports.figures import ninebox
+from ui import export_menu, privacy, services
 from ui.frame import context
 from common.i18n import language, t
 
@@ -41,7 +42,7 @@ def main() -> None:
                  unprofiled=fmt.num(status.get("belum diprofil", 0), lang=lang),
                  noperf=fmt.num(status.get("belum ada kinerja", 0), lang=lang)))
     small = privacy.min_group() if privacy.is_on() else 0  # boxes under the minimum read "< 5" when anonymised
-    st.plotly_chart(charts.ninebox_grid(summary, min_count=small), key="beranda_grid", config={"displayModeBar": False})
+    st.plotly_chart(ninebox.ninebox_grid(summary, min_count=small), key="beranda_grid", config={"displayModeBar": False})
 
     metode, hi, mid = rules.cutoff("potensial")
     cut_source = rules.cutoffs.loc[rules.cutoffs["sumbu"] == "potensial", "sumber"].iloc[0]
@@ -49,7 +50,7 @@ def main() -> None:
                  mid=fmt.num(mid, lang=lang), cut_source=cut_source))
 
     with st.expander(t("beranda.legend")):
-        legend = charts.with_count_labels(summary, small).sort_values("kotak", ascending=False)
+        legend = ninebox.with_count_labels(summary, small).sort_values("kotak", ascending=False)
         legend = legend.assign(rekomendasi=legend["rekomendasi"].str.replace(";", " · "),
                                jumlah=legend["jumlah_teks"] if small else legend["jumlah"],
                                persen=legend["persen_teks"] if small else legend["persen"])[

@@ -10,10 +10,11 @@ import streamlit as st
 from analytics.calibration import attention, calibration_record, distribution_status
 from analytics.ninebox import box_summary
 from analytics.selection import selection_from_event
-from data.exports import workbook
+from reports.workbook import workbook
 from data.store import StoreError
 from common import fmt
-from ui import charts, privacy, profile, services
+from reports.figures import ninebox
+from ui import privacy, profile, services
 from ui.frame import context
 from common.i18n import language, t
 from ui.user import acting_user, can
@@ -64,7 +65,7 @@ def main() -> None:
     with left:
         summary = box_summary(shown["kotak"], rules.boxes)
         _, hi, mid = rules.cutoff("potensial")
-        fig, curves = charts.ninebox_scatter(privacy.people(shown), summary, "kotak", (mid, hi), height=560,
+        fig, curves = ninebox.ninebox_scatter(privacy.people(shown), summary, "kotak", (mid, hi), height=560,
                                              marked=privacy.people(shown.loc[shown["dikalibrasi"], ["x", "y", "nip"]]),
                                              min_count=privacy.min_group() if privacy.is_on() else 0)
         st.session_state["kal_curves"] = curves

@@ -12,7 +12,8 @@ import streamlit as st
 
 from analytics import movement
 from common import fmt
-from ui import fairness_panel, movement_charts, privacy, profile, services
+from reports.figures import movement as movement_figures
+from ui import fairness_panel, privacy, profile, services
 from ui.frame import LIST_LIMIT, context
 from common.i18n import language, t
 
@@ -70,13 +71,13 @@ def main() -> None:
         left, right = st.columns(2, gap="large")
         with left:
             st.subheader(t("pg.matrix"))
-            st.plotly_chart(movement_charts.transition_heatmap(
+            st.plotly_chart(movement_figures.transition_heatmap(
                 matrix, p_before, p_after, min_count=privacy.min_group() if privacy.is_on() else 0), key="pg_heatmap",
                             config={"displayModeBar": False})
             st.caption(t("pg.matrix_help", before=p_before, after=p_after))
         with right:
             st.subheader(t("pg.sankey"))
-            st.plotly_chart(movement_charts.transition_sankey(movement.sankey_links(matrix), p_before, p_after),
+            st.plotly_chart(movement_figures.transition_sankey(movement.sankey_links(matrix), p_before, p_after),
                             key="pg_sankey", config={"displayModeBar": False})
             st.caption(t("pg.sankey_help"))
 

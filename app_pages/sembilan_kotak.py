@@ -14,7 +14,8 @@ from analytics.ninebox import box_summary
 from analytics.rules import RuleSet
 from data.store import Scope, StoreError
 from common import fmt
-from ui import charts, export_menu, privacy, profile, services
+from reports.figures import ninebox
+from ui import export_menu, privacy, profile, services
 from ui.frame import LIST_LIMIT, context
 from common.i18n import language, t
 from ui.user import acting_user, can
@@ -129,7 +130,7 @@ def main() -> None:
     if len(shown) < n_placed:
         st.caption(t("nk.sampled", shown=fmt.num(len(shown), lang=lang), total=fmt.num(n_placed, lang=lang)))
     _, hi, mid = rules.cutoff("potensial")
-    fig, curves = charts.ninebox_scatter(shown, summary, colour or "kotak", (mid, hi), drag_select=mode == "seret",
+    fig, curves = ninebox.ninebox_scatter(shown, summary, colour or "kotak", (mid, hi), drag_select=mode == "seret",
                                          min_count=privacy.min_group() if privacy.is_on() else 0)
     st.session_state["nk_curves"] = curves
     st.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points", "box"),

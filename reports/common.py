@@ -36,7 +36,7 @@ def ink_on(hex_colour: str) -> str:
 
 def legend_texts(legend: pd.DataFrame, lang: str = "id") -> tuple[list[str], list[str]]:
     """Count and share per row as shown. A caller that suppresses small groups (the anonymisation
-    switch) passes ``jumlah_teks``/``persen_teks`` (e.g. from ``ui.charts.with_count_labels``) and those are
+    switch) passes ``jumlah_teks``/``persen_teks`` (e.g. from ``reports.figures.ninebox.with_count_labels``) and those are
     used as they are; otherwise ``jumlah``/``persen`` are formatted the Indonesian way."""
     counts = (legend["jumlah_teks"].astype(str).tolist() if "jumlah_teks" in legend
               else [fmt.num(int(v), lang=lang) for v in legend["jumlah"]])

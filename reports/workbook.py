@@ -1,8 +1,9 @@
-"""The styled Excel talent report: Ringkasan, one sheet per box (9 → 1), calibration record, shortlists.
+"""The styled Excel workbooks: a page's table download (:func:`workbook`) and the talent report
+(:func:`talent_report`: Ringkasan, one sheet per box (9 → 1), calibration record, shortlists).
 
 Frames arrive prepared (columns chosen and named by the caller, anonymised when the switch is on);
-every sheet is written by ``data.exports.write_table`` (the same writer as the page downloads), so
-text is formula-safe and numbers and dates read the Indonesian way. No Streamlit here.
+every sheet is written by ``reports.xlsx.write_table``, so text is formula-safe and numbers and
+dates read the Indonesian way. No Streamlit here.
 """
 from __future__ import annotations
 
@@ -12,23 +13,31 @@ from datetime import date
 
 import pandas as pd
 
-from data.exports import (
-    DATE_FORMAT,
-    INK,
-    INTEGER_FORMAT,
-    header_style,
-    new_workbook,
-    safe_cell,
-    save,
-    sheet_name,
-    styled,
-    write_table,
-)
-from reports.common import box_colour, ink_on, legend_texts
 from common.i18n import t
+from data.exports import safe_cell
+from reports.common import box_colour, ink_on, legend_texts
+from reports.xlsx import DATE_FORMAT, INK, INTEGER_FORMAT, header_style, new_workbook, save, sheet_name, styled, write_table
 
 LEGEND_COLUMNS = ("kotak", "label", "rekomendasi")
 _FOLLOWUP_WIDTH = 60
+
+
+def workbook(sheets: dict[str, pd.DataFrame], title: str, context: list[tuple[str, str]]) -> bytes:
+    """A styled xlsx: a 'Ringkasan' sheet (title and context lines, e.g. filters and date), then one
+    sheet per frame (see :func:`reports.xlsx.write_table`). Text is formula-safe."""
+    from openpyxl.styles import Font
+
+    wb = new_workbook(title)
+    ws = wb.create_sheet("Ringkasan")
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 60
+    ws.append([styled(ws, safe_cell(title), font=Font(bold=True, size=14, color=INK))])
+    for k, v in context:
+        ws.append([safe_cell(k), safe_cell(v)])
+    taken: set[str] = {"ringkasan"}
+    for name, frame in sheets.items():
+        write_table(wb, sheet_name(name, taken), frame)
+    return save(wb)
 
 
 def talent_report(*, title: str, period: int | str, filter_lines: Sequence[str], made_on: date, made_by: str,

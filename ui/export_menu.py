@@ -16,7 +16,8 @@ from analytics.anonymise import anonymise_people
 from analytics.calibration import calibration_record
 from reports import deck, figure_export, workbook
 from common import fmt
-from ui import charts, presentation, privacy, services, succession
+from reports.figures import ninebox as ninebox_figures
+from ui import presentation, privacy, services, succession
 from ui.frame import Context
 from common.i18n import t
 from ui.user import acting_user, can
@@ -55,7 +56,7 @@ def _audit(r: Request, action: str, extra: dict | None = None) -> None:
 
 def _summary(r: Request) -> pd.DataFrame:
     summary = services.summary(r.ctx.period, r.ctx.filters, r.ctx.scope)
-    return charts.with_count_labels(summary, r.min_count, r.lang)
+    return ninebox_figures.with_count_labels(summary, r.min_count, r.lang)
 
 
 def report(r: Request) -> bytes:
@@ -83,7 +84,7 @@ def report(r: Request) -> bytes:
 def ninebox(r: Request, kind: str) -> bytes:
     """The 9-box grid with title, filters, date and legend, as PNG or PDF (rendered offline)."""
     summary = _summary(r)
-    fig = charts.ninebox_grid(summary, min_count=r.min_count, lang=r.lang)
+    fig = ninebox_figures.ninebox_grid(summary, min_count=r.min_count, lang=r.lang)
     framed = figure_export.framed_ninebox(fig, t("exp.ninebox_title", lang=r.lang, period=r.ctx.period),
                                           presentation.filter_lines(r.ctx, r.lang), date.today(), summary,
                                           lang=r.lang)
@@ -95,7 +96,7 @@ def view(r: Request, fig, summary: pd.DataFrame, extra_lines: list[str], kind: s
     """A figure as the page shows it (e.g. the Sembilan Kotak dots with the page's own filters)."""
     framed = figure_export.framed_ninebox(fig, t("exp.ninebox_title", lang=r.lang, period=r.ctx.period),
                                           presentation.filter_lines(r.ctx, r.lang) + extra_lines, date.today(),
-                                          charts.with_count_labels(summary, r.min_count, r.lang), lang=r.lang)
+                                          ninebox_figures.with_count_labels(summary, r.min_count, r.lang), lang=r.lang)
     _audit(r, f"ekspor:9-kotak-{kind}", {"filter_halaman": extra_lines})
     return figure_export.render(framed, kind, lang=r.lang)
 

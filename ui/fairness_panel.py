@@ -14,7 +14,8 @@ import streamlit as st
 from analytics import fairness
 from analytics.fairness import ATTRIBUTES, MIN_GROUP
 from common import fmt
-from ui import movement_charts, privacy, services
+from reports.figures import fairness as fairness_figures
+from ui import privacy, services
 from common.i18n import language, t
 
 _COLUMNS = ["nip", "kotak", "kinerja_nilai", "potensial_nilai", *ATTRIBUTES]
@@ -86,7 +87,7 @@ def render(placed: pd.DataFrame, key: str, boxes: pd.DataFrame | None = None, mi
 
     st.markdown(f"**{t('fair.shares')}**")
     sizes = dict(zip(res.groups["kelompok"], res.groups["n"].astype(int)))
-    st.plotly_chart(movement_charts.box_share_bars(res.shares, order, labels, sizes), key=f"{key}_bars",
+    st.plotly_chart(fairness_figures.box_share_bars(res.shares, order, labels, sizes), key=f"{key}_bars",
                     config={"displayModeBar": False})
 
     st.markdown(f"**{t('fair.check')}**")

@@ -9,16 +9,17 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from analytics import development as dv
 from analytics import movement
-from reports.slides import Slide
 from common import fmt
-from ui import charts, movement_charts, privacy, services, succession
-from common.palette import INK
-from ui.frame import Context
 from common.i18n import t
+from reports.figures import movement as movement_figures
+from reports.figures import ninebox
+from reports.figures import presentation as presentation_figures
+from reports.slides import Slide
+from ui import privacy, services, succession
+from ui.frame import Context
 
 
 def filter_lines(ctx: Context, lang: str) -> list[str]:
@@ -60,13 +61,13 @@ def _figures(ctx: Context, lang: str, subtitle: str) -> Slide:
 
 def _ninebox(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
     summary = services.summary(ctx.period, ctx.filters, ctx.scope)
-    legend = charts.with_count_labels(summary, k, lang).sort_values("kotak", ascending=False)
+    legend = ninebox.with_count_labels(summary, k, lang).sort_values("kotak", ascending=False)
     table = pd.DataFrame({t("beranda.legend_box", lang=lang): legend["kotak"].astype(int),
                           t("beranda.legend_label", lang=lang): legend["label"],
                           t("beranda.legend_count", lang=lang): legend["jumlah_teks"],
                           t("beranda.legend_pct", lang=lang): legend["persen_teks"]})
     return Slide("sembilan-kotak", t("pres.s.ninebox", lang=lang, period=ctx.period), subtitle,
-                 figure=charts.ninebox_grid(summary, height=620, min_count=k, lang=lang), table=table)
+                 figure=ninebox.ninebox_grid(summary, height=620, min_count=k, lang=lang), table=table)
 
 
 def _movement(ctx: Context, lang: str, subtitle: str, k: int) -> Slide | None:
@@ -86,7 +87,7 @@ def _movement(ctx: Context, lang: str, subtitle: str, k: int) -> Slide | None:
                  metrics=((t("pg.both", lang=lang), n(total)), (t("pg.same", lang=lang), n(stayed)),
                           (t("pg.up", lang=lang), n(int((moves["jenis"] == movement.NAIK).sum()))),
                           (t("pres.down", lang=lang), n(int((moves["jenis"] == movement.TURUN).sum())))),
-                 figure=movement_charts.transition_heatmap(matrix, before_p, ctx.period, height=520, min_count=k),
+                 figure=movement_figures.transition_heatmap(matrix, before_p, ctx.period, height=520, min_count=k),
                  notes=(t("pg.matrix_help", lang=lang, before=before_p, after=ctx.period),))
 
 
@@ -96,15 +97,7 @@ def _coverage(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
     cov = dv.coverage(placed, "jenis_jabatan")
     if k:
         cov = cov[cov["n"] >= k]  # a share of a group under the minimum would describe a few people
-    fig = go.Figure(go.Bar(
-        y=cov["kelompok"], x=cov["persen"], orientation="h", marker=dict(color="#0b6e4f"),
-        text=[f"{fmt.pct(p, 0, lang)} ({fmt.num(d, lang=lang)} / {fmt.num(n, lang=lang)})"
-              for p, d, n in zip(cov["persen"], cov["diprofil"], cov["n"])],
-        textposition="outside", textfont=dict(size=18, color=INK), cliponaxis=False))
-    fig.update_xaxes(range=[0, 118], ticksuffix="%", gridcolor="#e5e5e5", tickfont=dict(size=16), fixedrange=True)
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=18, color=INK), fixedrange=True)
-    fig.update_layout(height=120 + 60 * len(cov), margin=dict(l=10, r=30, t=10, b=10), plot_bgcolor="white",
-                      paper_bgcolor="white", showlegend=False)
+    fig = presentation_figures.coverage_bars(cov, lang)
     profiled = int(placed["sumber"].notna().sum())
     n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
     quota = head["quota_cact"]

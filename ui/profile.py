@@ -7,7 +7,8 @@ import streamlit as st
 from analytics.competency import gaps, required_levels
 from analytics.talentpool import pool_checks
 from common import fmt
-from ui import charts, privacy, services
+from reports.figures import competency
+from ui import privacy, services
 from common.i18n import language, t
 from data.store import Scope
 from ui.user import acting_user
@@ -73,7 +74,7 @@ def render(nip: str, period: int, scope: Scope) -> None:
         att = now[codes].astype(float)
         with left:
             st.markdown(f"**{t('profil.competency')}** ({fmt.plain(now['sumber'])} {int(now['periode_asesmen'])})")
-            st.plotly_chart(charts.radar([names[c] for c in codes], att.tolist(), req.tolist(),
+            st.plotly_chart(competency.radar([names[c] for c in codes], att.tolist(), req.tolist(),
                                          t("profil.attained"), t("profil.standard", level=now["jenjang_jabatan"])),
                             key=f"radar_{shown_nip}", config={"displayModeBar": False})
         with right:

@@ -100,7 +100,7 @@ def test_finalise_then_read_only(db):
 
 def test_calibration_record_and_its_workbook(db):
     from analytics.calibration import apply_calibration, calibration_record
-    from data.exports import workbook
+    from reports.workbook import workbook
 
     nip = _box5_person(db)
     s = open_store(db)

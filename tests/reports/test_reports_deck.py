@@ -21,7 +21,7 @@ from reports import figure_export as fx
 from reports.common import ReportError
 from reports.deck import TABLE_ROWS, _water_fill, deck
 from reports.slides import Slide
-from ui import charts
+from reports.figures import ninebox
 
 MADE_ON = date(2026, 11, 29)
 SUB = "Periode: 2025 · OPD: Semua · Jenis ASN: PNS"
@@ -47,7 +47,7 @@ def slides(rules) -> list[Slide]:
         Slide("angka", "Angka utama 2025", SUB, metrics=(("ASN", "6.012"), ("Diprofil CACT", "1.152 / 1.152"),
                                                          ("Kelompok suksesi", "347"), ("Jabatan lowong", "5")),
               notes=("1.239 ditempatkan, 4.773 belum diprofil.",)),
-        Slide("sembilan-kotak", "Sembilan kotak 2025", SUB, figure=charts.ninebox_grid(summary, height=620),
+        Slide("sembilan-kotak", "Sembilan kotak 2025", SUB, figure=ninebox.ninebox_grid(summary, height=620),
               table=table),
         Slide("pergerakan", "Pergerakan 2024 → 2025", SUB, metrics=(("Naik", "150"), ("Turun", "40")),
               figure=heat, notes=("Baris: kotak 2024; kolom: kotak 2025.",)),

@@ -19,7 +19,7 @@ from PIL import Image, PngImagePlugin
 from analytics.ninebox import box_summary
 from reports import figure_export as fx
 from reports.common import ReportError
-from ui import charts
+from reports.figures import ninebox
 
 MADE_ON = date(2026, 11, 29)
 TITLE = "Sembilan Kotak Talenta — Periode 2025"
@@ -36,7 +36,7 @@ def summary(rules) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def framed(summary):
-    return fx.framed_ninebox(charts.ninebox_grid(summary), TITLE, FILTERS, MADE_ON, summary)
+    return fx.framed_ninebox(ninebox.ninebox_grid(summary), TITLE, FILTERS, MADE_ON, summary)
 
 
 def _texts(fig) -> str:
@@ -60,7 +60,7 @@ def test_framed_ninebox_carries_title_filters_date_and_legend(summary, framed):
 
 
 def test_framed_ninebox_is_a_copy_and_takes_suppressed_texts(summary):
-    grid = charts.ninebox_grid(summary)
+    grid = ninebox.ninebox_grid(summary)
     before = grid.to_plotly_json()
     shown = summary.assign(jumlah_teks=["< 5" if 0 < n < 5 else str(n) for n in summary["jumlah"]],
                            persen_teks=["–" if 0 < n < 5 else "x" for n in summary["jumlah"]])
@@ -142,7 +142,7 @@ def _chunks(png: bytes) -> list[bytes]:
 @pytest.fixture(scope="module")
 def pngs(framed, summary):
     """The framed grid at its export size and the plain grid at 800×500: one browser for both."""
-    return fx.render_many([framed, charts.ninebox_grid(summary)], "png", sizes=[(None, None), (800, 500)])
+    return fx.render_many([framed, ninebox.ninebox_grid(summary)], "png", sizes=[(None, None), (800, 500)])
 
 
 @pytest.fixture(scope="module")
@@ -159,7 +159,7 @@ def test_png_has_the_size_and_real_content(pngs):
         rgb = im.convert("RGB")
         colours = rgb.getcolors(maxcolors=1 << 20)
         assert len(colours) > 200                                         # text, boxes, antialiasing
-        box9 = tuple(int(charts.BOX_COLOURS[9][i:i + 2], 16) for i in (1, 3, 5))
+        box9 = tuple(int(ninebox.BOX_COLOURS[9][i:i + 2], 16) for i in (1, 3, 5))
         assert any(c == box9 for _, c in colours)                       # the legend swatch of box 9
         white = sum(n for n, c in colours if c == (255, 255, 255))
         assert white < 0.8 * im.size[0] * im.size[1]
@@ -211,7 +211,7 @@ def test_rendering_needs_no_network_and_the_page_asks_for_no_cdn(monkeypatch, su
     thread.start()
     monkeypatch.setattr(fx, "DEAD_PROXY", f"http://127.0.0.1:{trap.getsockname()[1]}")
     try:
-        png = fx.render(charts.ninebox_grid(summary), width=600, height=400)
+        png = fx.render(ninebox.ninebox_grid(summary), width=600, height=400)
     finally:
         stop.set()
         thread.join()

@@ -1,4 +1,4 @@
-"""reports/workbook.py (the styled talent report) and the shared writer in data/exports.py."""
+"""reports/workbook.py (the table workbook and the styled talent report) and the shared writer reports/xlsx.py."""
 from __future__ import annotations
 
 import io
@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from analytics.ninebox import box_summary
-from data.exports import DATE_FORMAT, DATETIME_FORMAT, DECIMAL_FORMAT, INTEGER_FORMAT, sheet_name, workbook
-from reports.workbook import talent_report
 from common.palette import BOX_COLOURS
+from reports.workbook import talent_report, workbook
+from reports.xlsx import DATE_FORMAT, DATETIME_FORMAT, DECIMAL_FORMAT, INTEGER_FORMAT, sheet_name
 
 MADE_ON = date(2026, 11, 29)
 FILTERS = ["OPD: Dinas Kesehatan", "Jenis jabatan: Fungsional", "Jenis ASN: PNS"]

@@ -132,14 +132,15 @@ def test_sembilan_kotak_view_pdf_carries_the_page_filters(db, request_for):
 
     from analytics.anonymise import anonymise_people
     from analytics.ninebox import box_summary
-    from ui import charts, services
+    from reports.figures import ninebox
+    from ui import services
     _, names, nips, key = db
     r = request_for(True)
     placed = services.placements(2025, r.ctx.filters, r.ctx.scope)
     women = placed[(placed["jenis_kelamin"] == "P") & placed["kotak"].notna()]
     summary = box_summary(women["kotak"], services.rules(2025).boxes)
     assert {"x", "y"} <= set(women.columns)                    # positions come with the placements
-    fig, _ = charts.ninebox_scatter(anonymise_people(women, key)[0], summary, "kotak", (78, 90))
+    fig, _ = ninebox.ninebox_scatter(anonymise_people(women, key)[0], summary, "kotak", (78, 90))
     pdf = export_menu.view(r, fig, summary, ["Jenis kelamin: Perempuan"], "pdf")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Jenis kelamin: Perempuan" in text and OPD_NAME in text

@@ -1,4 +1,6 @@
-"""Plotly figures. Colours and layout only: every number arrives from analytics/."""
+"""The 9-box figures: the grid of counts (Beranda, exports, slides) and the dot scatter (Sembilan Kotak,
+Kalibrasi), plus the count/share texts of a box legend. Colours and layout only: every number arrives
+from analytics/."""
 from __future__ import annotations
 
 import html
@@ -9,7 +11,7 @@ import plotly.graph_objects as go
 
 from common import fmt
 from common.i18n import language, t
-from common.palette import ACCENT, BOX_COLOURS, INK
+from common.palette import BOX_COLOURS, INK
 
 AXIS_POT = ("rendah", "menengah", "tinggi")
 AXIS_PERF = ("di bawah", "sesuai", "di atas")
@@ -168,18 +170,3 @@ def _darker(hex_colour: str) -> str:
     h = hex_colour.lstrip("#")
     r, g, b = (int(int(h[i:i + 2], 16) * 0.7) for i in (0, 2, 4))
     return f"#{r:02x}{g:02x}{b:02x}"
-
-
-def radar(labels: list[str], attained: list[float], required: list[float], attained_name: str,
-          required_name: str) -> go.Figure:
-    """Competency radar: attained vs SKJ standard, levels 1–5."""
-    fig = go.Figure()
-    closed = labels + labels[:1]
-    fig.add_trace(go.Scatterpolar(r=required + required[:1], theta=closed, name=required_name,
-                                  line=dict(color="#888", dash="dash"), fill=None))
-    fig.add_trace(go.Scatterpolar(r=attained + attained[:1], theta=closed, name=attained_name,
-                                  line=dict(color="#0b6e4f", width=3), fill="toself",
-                                  fillcolor="rgba(11,110,79,0.2)"))
-    fig.update_layout(polar=dict(radialaxis=dict(range=[0, 5], tickvals=[1, 2, 3, 4, 5])), height=380,
-                      margin=dict(l=40, r=40, t=20, b=20), legend=dict(orientation="h"))
-    return fig
