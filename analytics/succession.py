@@ -63,7 +63,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from analytics.competency import jpm as jpm_of, required_levels
+from analytics.competency import jpm as jpm_of
+from analytics.competency import required_levels
 from analytics.demography import age_on
 from analytics.lookup import isin, lookup
 from analytics.performance import legacy_sebutan, predikat_from_pair

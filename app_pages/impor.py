@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 
@@ -36,7 +37,7 @@ def main() -> None:
         guarded(history_section)
 
 
-def guarded(section) -> None:
+def guarded(section: Callable[[], None]) -> None:
     """Run a section; a bug shows one sentence (details go to the server log), never a trace."""
     try:
         section()
@@ -66,7 +67,7 @@ def finish(message: str) -> None:
 
 
 # -- upload, mapping, check, import ---------------------------------------------------------------
-def read_table(name: str, content: bytes, digest: str):
+def read_table(name: str, content: bytes, digest: str) -> imports.RawTable:
     """The uploaded file read once per content (kept in the session while it is being mapped)."""
     cached = st.session_state.get("impor_table")
     if cached and cached[0] == digest:
@@ -80,7 +81,7 @@ def read_table(name: str, content: bytes, digest: str):
     return table
 
 
-def mapping_editor(table, kind: str, digest: str) -> dict[int, str]:
+def mapping_editor(table: imports.RawTable, kind: str, digest: str) -> dict[int, str]:
     """Column → field, proposed and editable; a field picked twice counts once (with a warning)."""
     fields = imports.FIELDS[kind]
     label_of = {f.name: f.label for f in fields}
@@ -115,7 +116,7 @@ def mapping_editor(table, kind: str, digest: str) -> dict[int, str]:
     return mapping
 
 
-def show_outcome(outcome) -> None:
+def show_outcome(outcome: imports.Outcome) -> None:
     """The check's counts, its issues (errors first) and the report workbook."""
     c1, c2, c3 = st.columns(3)
     c1.metric(t("impor.rows"), n(outcome.rows), border=True)
@@ -184,7 +185,8 @@ def upload_flow() -> None:
         import_button(outcome, kind)
 
 
-def checked(table, kind: str, mapping: dict[int, str], period: int | None, constants: dict, digest: str):
+def checked(table: imports.RawTable, kind: str, mapping: dict[int, str], period: int | None, constants: dict,
+            digest: str) -> imports.Outcome | None:
     """The check of this file, mapping and period (once per combination), shown; None when rejected."""
     key = (digest, kind, period, tuple(sorted(mapping.items())), tuple(sorted(constants.items())))
     cached = st.session_state.get("impor_outcome")
@@ -205,7 +207,7 @@ def checked(table, kind: str, mapping: dict[int, str], period: int | None, const
     return outcome
 
 
-def import_button(outcome, kind: str) -> None:
+def import_button(outcome: imports.Outcome, kind: str) -> None:
     """What the import replaces, and the import itself."""
     if outcome.ok:
         current = imports.rows_replaced(kind, outcome.period)

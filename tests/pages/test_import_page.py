@@ -10,10 +10,9 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import login_as
-
 from data.importing.templates import template_xlsx
 from data.store import open_store
+from tests.conftest import login_as
 from tests.import_helpers import DATA_TABLES, assert_same, filled_personnel_template, new_nips, snapshot, xlsx
 
 TIMEOUT = 60
