@@ -2,24 +2,72 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
-from analytics.calibration import attention, calibration_record, distribution_status
+from analytics.calibration import attention, distribution_status
 from analytics.ninebox import box_summary
+from analytics.positions import plot_positions
 from analytics.selection import selection_from_event
-from reports.workbook import workbook
-from data.store import StoreError
 from common import fmt
-from reports.figures import ninebox
-from ui import privacy, profile, services
-from ui.frame import context
 from common.i18n import language, t
-from ui.user import acting_user, can
+from reports.figures import ninebox
+from ui import calibration, components, fairness_panel, privacy, services
+from ui.frame import Context, context
+from ui.user import can
 
 CHART_KEY = "kal_chart"
+IDENTITY = ["nip", "nama", "jabatan", "jenjang_jabatan"]
+
+
+def main() -> None:
+    ctx = context()
+    placed = calibration.placed(ctx)
+    status = calibration.status(ctx.period)
+    locked = status["status"] == "ditetapkan"
+
+    header(ctx.period, status, locked)
+    view = st.segmented_control(t("kal.view"), ["final", "awal"], key="kal_view", default="final", required=True,
+                                format_func=lambda v: t(f"kal.view.{v}"))
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        chart(placed, view, ctx.period)
+        search(placed)
+    with right:
+        person(placed, ctx, may_change=can("kalibrasi") and not locked)
+    if (open_nip := st.session_state.pop("kal_open_profile", None)) is not None:
+        components.open_profile(open_nip, ctx.period, ctx.scope)
+
+    # -- the meeting's health: coverage, attention, distribution, fairness ------------------------
+    st.divider()
+    disc = calibration.discussions(ctx.period, ctx.scope)
+    coverage(placed, disc)
+    attention_table(placed, disc)
+    distribution(placed, ctx.period)
+    with st.expander(t("kal.fairness"), expanded=False):
+        fairness_panel.render(placed, key="kal_fair")
+
+    # -- record, rules, penetapan ---------------------------------------------------------------
+    st.divider()
+    all_reasons = calibration.reasons(False)
+    record = record_table(placed, disc, all_reasons, ctx)
+    components.xlsx_download(t("kal.export"), calibration.record_workbook(record, ctx, status["status"]),
+                             f"kalibrasi-{ctx.period}.xlsx", "kal_export", "ekspor:kalibrasi",
+                             f"periode:{ctx.period}", {"baris": len(record)})
+    if can("aturan:ubah"):
+        rules_editor(all_reasons, ctx.period, locked)
+    if can("penetapan") and not locked:
+        finalise(ctx.period, int(placed["dikalibrasi"].sum()))
+
+
+def header(period: int, status: dict, locked: bool) -> None:
+    st.title(t("kal.title", period=period))
+    if locked:
+        st.success(t("kal.locked", by=fmt.plain(status["finalised_by"]),
+                     when=fmt.tanggal(pd.Timestamp(status["finalised_at"]).date())), icon=":material/lock:")
+    else:
+        st.caption(t("kal.open"))
 
 
 def _on_chart() -> None:
@@ -36,121 +84,104 @@ def _on_search() -> None:
         st.session_state["kal_nip"] = choice
 
 
-def main() -> None:
-    ctx = context()
-    lang = language()
-    store = services.store()
-    rules = services.rules(ctx.period)
-    placed_all = services.placements(ctx.period, ctx.filters, ctx.scope)
-    placed = placed_all[placed_all["kotak_awal"].notna()]
-    status = store.period_status(ctx.period)
-    locked = status["status"] == "ditetapkan"
-    may_change = can("kalibrasi") and not locked
-
-    st.title(t("kal.title", period=ctx.period))
-    if locked:
-        st.success(t("kal.locked", by=fmt.plain(status["finalised_by"]),
-                     when=fmt.tanggal(pd.Timestamp(status["finalised_at"]).date())), icon=":material/lock:")
-    else:
-        st.caption(t("kal.open"))
-
-    # -- choosing a person: chart click, box list, or search ------------------------------------
-    view = st.segmented_control(t("kal.view"), ["final", "awal"], key="kal_view", default="final", required=True,
-                                format_func=lambda v: t(f"kal.view.{v}"))
+def chart(placed: pd.DataFrame, view: str, period: int) -> None:
+    """The 9-box at the final boxes or at the engine's proposal; a click on a dot opens the person."""
+    rules = services.rules(period)
     shown = placed.assign(kotak=placed["kotak"] if view == "final" else placed["kotak_awal"])
     if view == "awal":  # draw everyone at the engine's proposal
-        from analytics.positions import plot_positions
         shown = shown.assign(**plot_positions(shown, rules))
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        summary = box_summary(shown["kotak"], rules.boxes)
-        _, hi, mid = rules.cutoff("potensial")
-        fig, curves = ninebox.ninebox_scatter(privacy.people(shown), summary, "kotak", (mid, hi), height=560,
-                                             marked=privacy.people(shown.loc[shown["dikalibrasi"], ["x", "y", "nip"]]),
-                                             min_count=privacy.min_group() if privacy.is_on() else 0)
-        st.session_state["kal_curves"] = curves
-        st.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart, selection_mode=("points",),
-                        config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"]})
-        st.caption(t("kal.chart_help"))
-        labels = privacy.people(placed[["nip", "nama", "jabatan", "jenjang_jabatan"]])
-        names = dict(zip(placed["nip"], labels["nama"] + " · " + labels["jabatan"].astype("str")))
-        if st.session_state.pop("kal_clear_search", False):
-            st.session_state["kal_search"] = None
-        st.selectbox(t("kal.search"), list(names), index=None, key="kal_search", on_change=_on_search,
-                     format_func=lambda n: names.get(n, n), placeholder=t("kal.search_hint"))
+    summary = box_summary(shown["kotak"], rules.boxes)
+    _, hi, mid = rules.cutoff("potensial")
+    fig, curves = ninebox.ninebox_scatter(privacy.people(shown), summary, "kotak", (mid, hi), height=560,
+                                          marked=privacy.people(shown.loc[shown["dikalibrasi"], ["x", "y", "nip"]]),
+                                          min_count=privacy.min_group() if privacy.is_on() else 0)
+    st.session_state["kal_curves"] = curves
+    st.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart, selection_mode=("points",),
+                    config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"]})
+    st.caption(t("kal.chart_help"))
 
-    with right:
-        nip = st.session_state.get("kal_nip")
-        if nip not in set(placed["nip"]):
-            st.info(t("kal.pick_hint"))
-        else:
-            started = st.session_state.setdefault("kal_started", {})
-            started.setdefault(nip, time.time())
-            p = placed.set_index("nip").loc[nip]
-            who = privacy.people(placed.loc[placed["nip"] == nip, ["nip", "nama", "jabatan", "jenjang_jabatan"]]).iloc[0]
-            st.markdown(f"### {fmt.plain(who['nama'])}")
-            st.caption(f"{fmt.plain(who['jabatan'])} · {fmt.plain(p['opd_nama'])} · NIP {who['nip']}")
-            m1, m2, m3 = st.columns(3)
-            m1.metric(t("kal.box_now"), int(p["kotak"]), border=True,
-                      delta=None if not p["dikalibrasi"] else t("kal.from_box", n=int(p["kotak_awal"])),
-                      delta_color="off")
-            m2.metric(t("profil.potensial"), fmt.num(p["potensial_nilai"], 1, lang), border=True,
-                      help=str(p["potensial_kategori"]))
-            m3.metric("JPM", "–" if pd.isna(p["jpm"]) else fmt.num(p["jpm"], 1, lang), border=True)
-            st.markdown(t("kal.performance_line", predikat=fmt.plain(p["predikat_efektif"] or "–"),
-                          kategori=fmt.plain(p["kinerja_kategori"] or "–")))
-            if st.button(t("kal.full_profile"), key="kal_profile", icon=":material/person:"):
-                st.session_state["kal_open_profile"] = nip
-            reasons = store.calibration_reasons()
-            tk = privacy.token(nip)  # widget keys reach the browser: never the NIP itself
-            with st.form(f"kal_form_{tk}", border=True):
-                target = st.segmented_control(t("kal.target"), list(range(1, 10)), default=int(p["kotak"]),
-                                              key=f"kal_target_{tk}", format_func=str, required=True)
-                reason = st.selectbox(t("kal.reason"), reasons["kode"].tolist(), index=None,
-                                      format_func=dict(zip(reasons["kode"], reasons["label"])).get,
-                                      key=f"kal_reason_{tk}", placeholder=t("kal.reason_hint"))
-                comment = st.text_area(t("kal.comment"), key=f"kal_comment_{tk}", max_chars=1000, height=90)
-                discussed = st.checkbox(t("kal.mark_discussed"), value=True, key=f"kal_disc_{tk}")
-                submitted = st.form_submit_button(t("kal.save"), type="primary", disabled=not may_change)
-            if submitted:
-                try:
-                    if int(target) != int(p["kotak"]):
-                        if reason is None:
-                            raise StoreError(t("kal.need_reason"))
-                        store.calibrate(ctx.period, nip, int(p["kotak_awal"]), int(target), reason, comment,
-                                        acting_user(), scope=ctx.scope)
-                    seconds = int(time.time() - started.pop(nip, time.time()))
-                    store.record_discussion(ctx.period, nip, seconds, discussed, acting_user(), scope=ctx.scope)
-                    st.toast(t("kal.saved", n=int(target)))
-                    st.session_state.pop("kal_nip", None)
-                    st.session_state["kal_clear_search"] = True
-                    st.rerun()
-                except StoreError as exc:
-                    st.error(str(exc))
 
-    if (open_nip := st.session_state.pop("kal_open_profile", None)) is not None:
-        @st.dialog(t("profil.title"), width="large")
-        def _profile(n: str) -> None:
-            profile.render(n, ctx.period, ctx.scope)
-        _profile(open_nip)
+def search(placed: pd.DataFrame) -> None:
+    """A person by name or post (a pick opens them, then the search clears after a save)."""
+    labels = privacy.people(placed[IDENTITY])
+    names = dict(zip(placed["nip"], labels["nama"] + " · " + labels["jabatan"].astype("str")))
+    if st.session_state.pop("kal_clear_search", False):
+        st.session_state["kal_search"] = None
+    st.selectbox(t("kal.search"), list(names), index=None, key="kal_search", on_change=_on_search,
+                 format_func=lambda n: names.get(n, n), placeholder=t("kal.search_hint"))
 
-    # -- the meeting's health: coverage, attention, distribution, fairness ------------------------
-    st.divider()
-    disc = store.discussions(ctx.period, scope=ctx.scope)
-    min_group = privacy.min_group()
+
+def person(placed: pd.DataFrame, ctx: Context, may_change: bool) -> None:
+    """The chosen person: where they stand, and the form that moves them or marks them discussed."""
+    nip = st.session_state.get("kal_nip")
+    if nip not in set(placed["nip"]):
+        st.info(t("kal.pick_hint"))
+        return
+    lang = language()
+    started = st.session_state.setdefault("kal_started", {})
+    started.setdefault(nip, time.time())
+    p = placed.set_index("nip").loc[nip]
+    who = privacy.people(placed.loc[placed["nip"] == nip, IDENTITY]).iloc[0]
+    st.markdown(f"### {fmt.plain(who['nama'])}")
+    st.caption(f"{fmt.plain(who['jabatan'])} · {fmt.plain(p['opd_nama'])} · NIP {who['nip']}")
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("kal.box_now"), int(p["kotak"]), border=True,
+              delta=None if not p["dikalibrasi"] else t("kal.from_box", n=int(p["kotak_awal"])), delta_color="off")
+    m2.metric(t("profil.potensial"), fmt.num(p["potensial_nilai"], 1, lang), border=True,
+              help=str(p["potensial_kategori"]))
+    m3.metric("JPM", "–" if pd.isna(p["jpm"]) else fmt.num(p["jpm"], 1, lang), border=True)
+    st.markdown(t("kal.performance_line", predikat=fmt.plain(p["predikat_efektif"] or "–"),
+                  kategori=fmt.plain(p["kinerja_kategori"] or "–")))
+    if st.button(t("kal.full_profile"), key="kal_profile", icon=":material/person:"):
+        st.session_state["kal_open_profile"] = nip
+    decision_form(nip, p, ctx, started, may_change)
+
+
+def decision_form(nip: str, p: pd.Series, ctx: Context, started: dict, may_change: bool) -> None:
+    reasons = calibration.reasons()
+    tk = privacy.token(nip)  # widget keys reach the browser: never the NIP itself
+    with st.form(f"kal_form_{tk}", border=True):
+        target = st.segmented_control(t("kal.target"), list(range(1, 10)), default=int(p["kotak"]),
+                                      key=f"kal_target_{tk}", format_func=str, required=True)
+        reason = st.selectbox(t("kal.reason"), reasons["kode"].tolist(), index=None,
+                              format_func=dict(zip(reasons["kode"], reasons["label"])).get,
+                              key=f"kal_reason_{tk}", placeholder=t("kal.reason_hint"))
+        comment = st.text_area(t("kal.comment"), key=f"kal_comment_{tk}", max_chars=1000, height=90)
+        discussed = st.checkbox(t("kal.mark_discussed"), value=True, key=f"kal_disc_{tk}")
+        submitted = st.form_submit_button(t("kal.save"), type="primary", disabled=not may_change)
+    if not submitted:
+        return
+    try:
+        calibration.settle(ctx.period, nip, int(p["kotak_awal"]), int(p["kotak"]), int(target), reason, comment,
+                           started, discussed, ctx.scope)
+        st.toast(t("kal.saved", n=int(target)))
+        st.session_state.pop("kal_nip", None)
+        st.session_state["kal_clear_search"] = True
+        st.rerun()
+    except calibration.StoreError as exc:
+        st.error(str(exc))
+
+
+def coverage(placed: pd.DataFrame, disc: pd.DataFrame) -> None:
+    """Placed, discussed (with share), moved and minutes spent."""
+    lang = language()
     n_disc = int(placed["nip"].isin(disc.loc[disc["dibahas"], "nip"]).sum()) if not disc.empty else 0
+    share = n_disc / len(placed) * 100 if len(placed) else 0
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("kal.placed"), fmt.num(len(placed), lang=lang), border=True)
-    c2.metric(t("kal.discussed"), f"{fmt.num(n_disc, lang=lang)} ({fmt.pct(n_disc / len(placed) * 100 if len(placed) else 0, 1, lang)})",
-              border=True)
+    c2.metric(t("kal.discussed"), f"{fmt.num(n_disc, lang=lang)} ({fmt.pct(share, 1, lang)})", border=True)
     c3.metric(t("kal.moved"), fmt.num(int(placed["dikalibrasi"].sum()), lang=lang), border=True)
     c4.metric(t("kal.minutes"), fmt.num((disc["detik"].sum() if not disc.empty else 0) / 60, 1, lang), border=True)
 
+
+def attention_table(placed: pd.DataFrame, disc: pd.DataFrame) -> None:
+    """Coverage and minutes per group, groups with too little attention flagged."""
+    min_group = privacy.min_group()
     st.subheader(t("kal.attention"))
     by = st.segmented_control(t("kal.attention_by"), ["opd_nama", "jenis_jabatan", "jenis_kelamin"],
                               default="opd_nama", key="kal_att_by", required=True,
                               format_func=lambda v: t(f"kal.by.{v}"))
-    att = attention(placed, disc, by, min_group, float(store.setting("perhatian_rasio_minimal") or 0.5))
+    att = attention(placed, disc, by, min_group, calibration.attention_ratio())
     st.dataframe(att, hide_index=True, width="stretch", height=300, column_config={
         "kelompok": t("kal.group"), "n": st.column_config.NumberColumn(t("kal.n")),
         "dibahas": st.column_config.NumberColumn(t("kal.discussed")),
@@ -159,87 +190,71 @@ def main() -> None:
         "menit_per_orang": st.column_config.NumberColumn(t("kal.min_per_person"), format="%.1f"),
         "perhatian_kurang": st.column_config.CheckboxColumn(t("kal.low_attention"))})
     st.caption(t("kal.attention_help", n=min_group))
+
+
+def distribution(placed: pd.DataFrame, period: int) -> None:
+    """Each group of boxes against the period's distribution guide."""
+    lang = language()
     st.subheader(t("kal.distribution"))
-    dist = distribution_status(placed["kotak"], store.distribution_rules(ctx.period))
-    for r in dist.itertuples(index=False):
+    for r in distribution_status(placed["kotak"], calibration.distribution_rules(period)).itertuples(index=False):
         icon = ":material/check_circle:" if r.status == "sesuai" else ":material/warning:"
         st.markdown(f"{icon} **{fmt.plain(r.kelompok)}**: {fmt.pct(r.persen, 1, lang)} "
                     f"({t('kal.range', lo=fmt.num(r.persen_min, 0, lang), hi=fmt.num(r.persen_max, 0, lang))}) — "
                     f"{t('kal.status.' + r.status.replace(' ', '_'))}")
     st.caption(t("kal.distribution_help"))
 
-    try:
-        from ui import fairness_panel
-    except ImportError:  # the panel ships with the movement and fairness work
-        fairness_panel = None
-    if fairness_panel is not None:
-        with st.expander(t("kal.fairness"), expanded=False):
-            fairness_panel.render(placed, key="kal_fair")
 
-    # -- record, rules, penetapan ---------------------------------------------------------------
-    st.divider()
+def record_table(placed: pd.DataFrame, disc: pd.DataFrame, all_reasons: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """Every move and discussion of the period; returns the record as shown (for the export)."""
+    lang = language()
     st.subheader(t("kal.record"))
-    calib = store.calibrations(ctx.period, scope=ctx.scope)
-    reasons_all = store.calibration_reasons(False)
-    record = privacy.people(calibration_record(placed, calib, disc, dict(zip(reasons_all["kode"], reasons_all["label"]))))
-    shown_record = record.assign(menit=record["menit"].map(lambda v: "" if pd.isna(v) else fmt.num(v, 1, lang)))
-    st.dataframe(shown_record, hide_index=True, width="stretch", height=260, column_config={
-        "nip": "NIP", "nama": st.column_config.TextColumn(t("col.nama"), width="medium"), "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
+    record = calibration.record(placed, disc, all_reasons, ctx)
+    shown = record.assign(menit=record["menit"].map(lambda v: "" if pd.isna(v) else fmt.num(v, 1, lang)))
+    st.dataframe(shown, hide_index=True, width="stretch", height=260, column_config={
+        "nip": "NIP", "nama": st.column_config.TextColumn(t("col.nama"), width="medium"), "jabatan": t("col.jabatan"),
+        "opd_nama": t("col.opd"),
         "kotak_awal": st.column_config.NumberColumn(t("kal.col_from"), format="%d"),
         "kotak": st.column_config.NumberColumn(t("kal.col_to"), format="%d"),
         "komentar": t("kal.comment"), "oleh": t("kal.col_by"),
         "pada": st.column_config.DatetimeColumn(t("kal.col_when"), format="DD/MM/YYYY HH:mm"),
         "dibahas": st.column_config.CheckboxColumn(t("kal.discussed")), "alasan": t("kal.reason"),
         "menit": t("kal.minutes")})
+    return record
 
 
-    exporter = acting_user()  # the file is built on the click, outside this run: capture who asks now
-    def _export() -> bytes:
-        store.audit(exporter, "ekspor:kalibrasi", f"periode:{ctx.period}", {"baris": len(record)})
-        return workbook({"Kalibrasi": record}, t("kal.export_title", period=ctx.period), [
-            (t("kal.export_period"), str(ctx.period)),
-            (t("kal.export_status"), status["status"]),
-            (t("kal.export_filters"), ", ".join(ctx.filters.opd_ids) or t("sidebar.all")),
-            (t("kal.export_made"), f"{fmt.tanggal(datetime.now().date())} · {exporter}")])
+def rules_editor(all_reasons: pd.DataFrame, period: int, locked: bool) -> None:
+    """The reason list and the period's distribution guide, editable by rule admins."""
+    with st.expander(t("kal.rules")):
+        edited = st.data_editor(all_reasons, num_rows="dynamic", hide_index=True, key="kal_reasons_editor",
+                                width="stretch")
+        if st.button(t("kal.rules_save_reasons"), key="kal_reasons_save"):
+            try:
+                calibration.save_reasons(edited)
+                st.toast(t("kal.rules_saved"))
+            except calibration.StoreError as exc:
+                st.error(str(exc))
+        guide = calibration.distribution_rules(period).drop(columns=["period"])
+        edited_g = st.data_editor(guide, num_rows="dynamic", hide_index=True, key="kal_dist_editor", width="stretch")
+        if st.button(t("kal.rules_save_dist", period=period), key="kal_dist_save", disabled=locked):
+            try:
+                calibration.save_distribution(period, edited_g)
+                st.toast(t("kal.rules_saved"))
+                st.rerun()
+            except calibration.StoreError as exc:
+                st.error(str(exc))
 
 
-    if can("ekspor"):
-        st.download_button(t("kal.export"), data=_export, file_name=f"kalibrasi-{ctx.period}.xlsx",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           on_click="ignore", icon=":material/download:", key="kal_export")
-
-    if can("aturan:ubah"):
-        with st.expander(t("kal.rules")):
-            edited = st.data_editor(reasons_all, num_rows="dynamic", hide_index=True, key="kal_reasons_editor",
-                                    width="stretch")
-            if st.button(t("kal.rules_save_reasons"), key="kal_reasons_save"):
-                try:
-                    store.save_rule_rows("calibration_reason", edited.dropna(subset=["kode", "label"]), acting_user())
-                    st.toast(t("kal.rules_saved"))
-                except StoreError as exc:
-                    st.error(str(exc))
-            guide = store.distribution_rules(ctx.period).drop(columns=["period"])
-            edited_g = st.data_editor(guide, num_rows="dynamic", hide_index=True, key="kal_dist_editor", width="stretch")
-            if st.button(t("kal.rules_save_dist", period=ctx.period), key="kal_dist_save", disabled=locked):
-                try:
-                    store.save_rule_rows("rule_distribution", edited_g.dropna(subset=["kotak", "label"]), acting_user(),
-                                         period=ctx.period)
-                    st.toast(t("kal.rules_saved"))
-                    st.rerun()
-                except StoreError as exc:
-                    st.error(str(exc))
-
-    if can("penetapan") and not locked:
-        with st.expander(t("kal.finalise")):
-            st.warning(t("kal.finalise_warning", period=ctx.period, moved=int(placed["dikalibrasi"].sum())))
-            sure = st.checkbox(t("kal.finalise_confirm"), key="kal_finalise_sure")
-            if st.button(t("kal.finalise_button", period=ctx.period), type="primary", disabled=not sure,
-                         key="kal_finalise"):
-                try:
-                    store.finalise_period(ctx.period, acting_user())
-                    st.rerun()
-                except StoreError as exc:
-                    st.error(str(exc))
+def finalise(period: int, moved: int) -> None:
+    """Penetapan: lock the period's boxes (after an explicit confirmation)."""
+    with st.expander(t("kal.finalise")):
+        st.warning(t("kal.finalise_warning", period=period, moved=moved))
+        sure = st.checkbox(t("kal.finalise_confirm"), key="kal_finalise_sure")
+        if st.button(t("kal.finalise_button", period=period), type="primary", disabled=not sure, key="kal_finalise"):
+            try:
+                calibration.finalise(period)
+                st.rerun()
+            except calibration.StoreError as exc:
+                st.error(str(exc))
 
 
 main()
