@@ -1,0 +1,76 @@
+"""Calibration: moving people between boxes, time spent discussing them, finalising a period."""
+from __future__ import annotations
+
+import pandas as pd
+
+from data.store.audit import _audit
+from data.store.errors import StoreError
+from data.store.filters import EVERYTHING, Scope, in_scope
+from data.store.periods import PeriodsMixin
+
+
+class CalibrationMixin(PeriodsMixin):
+    def calibration_reasons(self, active_only: bool = True) -> pd.DataFrame:
+        return self._frame("SELECT * FROM calibration_reason WHERE aktif OR NOT ? ORDER BY urutan", [active_only])
+
+    def calibrations(self, period: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
+        return self._frame(
+            "SELECT c.* FROM calibration c JOIN asn_period ap USING (period, nip)"
+            f" WHERE c.period = ? AND {in_scope('ap.opd_id')} ORDER BY c.pada",
+            [period, *scope.params])
+
+    def calibrate(self, period: int, nip: str, kotak_awal: int, kotak_baru: int, alasan_kode: str,
+                  komentar: str, actor: str, scope: Scope = EVERYTHING) -> None:
+        """Move a person to another box (or back to the proposal) with a reason. Audited; refused
+        once the period is finalised."""
+        komentar = (komentar or "").strip()
+        if not komentar:
+            raise StoreError("Komentar wajib diisi untuk setiap perubahan kotak.")
+        if not (1 <= int(kotak_baru) <= 9 and 1 <= int(kotak_awal) <= 9):
+            raise StoreError("Nomor kotak harus 1 sampai 9.")
+        with self._transaction() as cur:
+            self._require_open(cur, period)
+            self._require_in_scope(cur, period, nip, scope)
+            if not cur.execute("SELECT count(*) FROM calibration_reason WHERE kode = ? AND aktif",
+                               [alasan_kode]).fetchone()[0]:
+                raise StoreError("Pilih alasan perubahan dari daftar.")
+            before = cur.execute("SELECT kotak_baru FROM calibration WHERE period = ? AND nip = ?",
+                                 [period, nip]).fetchone()
+            cur.execute("DELETE FROM calibration WHERE period = ? AND nip = ?", [period, nip])
+            if int(kotak_baru) != int(kotak_awal):
+                cur.execute("INSERT INTO calibration (period, nip, kotak_awal, kotak_baru, alasan_kode, komentar,"
+                            " oleh) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [period, nip, int(kotak_awal), int(kotak_baru), alasan_kode, komentar, actor])
+            _audit(cur, actor, "kalibrasi:pindah", f"nip:{nip}", {
+                "periode": period, "dari": before[0] if before else int(kotak_awal), "ke": int(kotak_baru),
+                "kotak_awal": int(kotak_awal), "alasan": alasan_kode, "komentar": komentar})
+
+    def discussions(self, period: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
+        return self._frame(
+            "SELECT d.* FROM discussion d JOIN asn_period ap USING (period, nip)"
+            f" WHERE d.period = ? AND {in_scope('ap.opd_id')}",
+            [period, *scope.params])
+
+    def record_discussion(self, period: int, nip: str, seconds: int, discussed: bool, actor: str,
+                          scope: Scope = EVERYTHING) -> None:
+        """Add time spent on a person and set whether they were discussed. Audited."""
+        seconds = max(0, int(seconds))
+        with self._transaction() as cur:
+            self._require_open(cur, period)
+            self._require_in_scope(cur, period, nip, scope)
+            cur.execute(
+                "INSERT INTO discussion (period, nip, dibahas, detik, oleh) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (period, nip) DO UPDATE SET dibahas = excluded.dibahas,"
+                " detik = discussion.detik + excluded.detik, oleh = excluded.oleh, pada = now()::TIMESTAMP",
+                [period, nip, discussed, seconds, actor])
+            _audit(cur, actor, "kalibrasi:dibahas", f"nip:{nip}",
+                   {"periode": period, "dibahas": discussed, "detik": seconds})
+
+    def finalise_period(self, period: int, actor: str) -> None:
+        """Penetapan: from now on the period's data and rules are read-only (checked in every write)."""
+        with self._transaction() as cur:
+            self._require_open(cur, period)
+            cur.execute("UPDATE period SET status = 'ditetapkan', finalised_at = current_timestamp,"
+                        " finalised_by = ? WHERE period = ?", [actor, period])
+            n = cur.execute("SELECT count(*) FROM calibration WHERE period = ?", [period]).fetchone()[0]
+            _audit(cur, actor, "kalibrasi:penetapan", f"periode:{period}", {"dikalibrasi": int(n)})

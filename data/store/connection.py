@@ -1,0 +1,147 @@
+"""The store's connection: opening the file, one cursor per query, the write gate, transactions.
+
+One DuckDB connection per process (the file can only be opened read-write by one process), one
+cursor per query so that Streamlit sessions on different threads never share a busy connection.
+Results come back as pandas frames through Arrow, which is several times faster than ``.df()``.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from data.store.damage import damage_message
+from data.store.errors import DatabaseLocked, StoreError
+from data.store.paths import db_path
+
+# DuckDB's own working memory (it spills to ``<db>.tmp`` beyond it). Bounded so that a national-size
+# query leaves room for the frames it returns: the dashboard fits 4 GB at 4.7M ASN.
+DUCKDB_MEMORY = os.environ.get("TALENTA_DUCKDB_MEMORY", "512MB")
+# ... and while this process writes: the primary-key indexes a write touches cannot spill, and a national
+# roll's (9M period rows) need more than the read-time bound (the 4.7M build failed at 1GB). Default: 80% of
+# RAM, DuckDB's own default. Reads running meanwhile may use it too; writes are rare admin steps.
+DUCKDB_WRITE_MEMORY = os.environ.get("TALENTA_DUCKDB_WRITE_MEMORY") or (
+    f"{int(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') * 0.8) // 2**20}MB")
+
+
+def _friendly(exc: Exception, path: Path) -> StoreError:
+    text = str(exc)
+    if "could not set lock" in text.lower() or "conflicting lock" in text.lower():  # not "block"
+        return DatabaseLocked(
+            f"Basis data {path} sedang dipakai proses lain (misalnya dashboard yang sedang "
+            "berjalan): lakukan impor lewat halaman Impor Data di dashboard itu, atau hentikan "
+            "proses itu lalu coba lagi."
+        )
+    if (damaged := damage_message(path, text)) is not None:
+        return StoreError(damaged)
+    return StoreError(f"Basis data {path} tidak dapat dibuka: {text.splitlines()[0]}")
+
+
+def _ident(name: str) -> str:
+    if not name.replace("_", "").isalnum():
+        raise StoreError(f"Nama kolom atau tabel tidak sah: {name!r}")
+    return f'"{name}"'
+
+
+class ConnectionBase:
+    """Owns one DuckDB connection; every topic mixin of :class:`data.store.Store` builds on it."""
+
+    def __init__(self, path: Path | str | None = None, read_only: bool = False):
+        self.path = Path(path) if path is not None else db_path()
+        self.read_only = read_only
+        self._write_lock: Any = _WriteGate(self)
+        try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._con = duckdb.connect(str(self.path), read_only=read_only, config={
+                "memory_limit": DUCKDB_MEMORY, "allocator_background_threads": True})
+        except duckdb.Error as exc:  # lock held elsewhere, damaged file, ...
+            raise _friendly(exc, self.path) from None
+
+    def close(self) -> None:
+        self._con.close()
+
+    def _cur(self) -> duckdb.DuckDBPyConnection:
+        return self._con.cursor()
+
+    def _frame(self, sql: str, params: Sequence | None = None) -> pd.DataFrame:
+        cur = self._cur()
+        try:
+            return cur.sql(sql, params=params).to_arrow_table().to_pandas()
+        finally:
+            cur.close()
+
+    def _scalar(self, sql: str, params: Sequence | None = None):
+        cur = self._cur()
+        try:
+            row = cur.execute(sql, params or []).fetchone()
+            return None if row is None else row[0]
+        finally:
+            cur.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One write transaction on its own cursor, serialised within this process: all or nothing.
+
+        Every write method runs inside it (and records itself with :func:`data.store.audit._audit`).
+        A failed ROLLBACK (the connection already gave up the transaction) never hides the error."""
+        with self._write_lock:
+            cur = self._cur()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException:
+                try:
+                    cur.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass
+                raise
+            finally:
+                cur.close()
+
+    def checkpoint(self) -> None:
+        """Write everything in the WAL into the database file (before the file is moved)."""
+        cur = self._cur()
+        try:
+            cur.execute("CHECKPOINT")
+        finally:
+            cur.close()
+
+
+class _WriteGate:
+    """The process's write lock (writes are serialised); while it is held DuckDB may use
+    ``DUCKDB_WRITE_MEMORY`` instead of ``DUCKDB_MEMORY``."""
+
+    def __init__(self, store: ConnectionBase):
+        self._lock = threading.Lock()
+        self._store = store
+
+    def _limit(self, value: str) -> None:
+        cur = self._store._cur()
+        try:
+            cur.execute(f"SET memory_limit = '{value}'")
+        finally:
+            cur.close()
+
+    def __enter__(self) -> _WriteGate:
+        self._lock.acquire()
+        try:
+            self._limit(DUCKDB_WRITE_MEMORY)
+        except BaseException:
+            self._lock.release()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        try:
+            self._limit(DUCKDB_MEMORY)
+        finally:
+            self._lock.release()
+        return False

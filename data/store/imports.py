@@ -1,0 +1,251 @@
+"""Imports: validation reference, remembered column mappings, writing a batch and undoing it.
+
+``_IMPORT_PLAN`` says which tables each kind writes and how: 'add' inserts reference rows not yet
+there (a new period or OPD), 'upsert' replaces rows with the same key, 'replace' replaces every row
+of the scope (kind + period, and for assessments the sources in the file). What an import deletes
+or overwrites is kept in ``import_replaced_<table>`` under the importing batch, so undo restores
+exactly the previous state.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import duckdb
+import pandas as pd
+
+from data.store.audit import _audit
+from data.store.connection import _ident
+from data.store.datasets import DatasetsMixin
+from data.store.errors import StoreError
+
+# what each kind of import is called in a sentence ("Tidak ada impor data kinerja periode 2025 ...");
+# data.importing.fields.KIND_NOUNS holds the same words (a test keeps the two equal)
+KIND_NOUNS = {
+    "personnel": "data kepegawaian",
+    "performance": "data kinerja",
+    "assessment": "data asesmen",
+    "discipline": "data hukuman disiplin",
+    "target-posts": "data jabatan target",
+}
+
+
+class ImportsMixin(DatasetsMixin):
+    _IMPORT_PLAN: dict[str, tuple[tuple[str, str, str], ...]] = {
+        "personnel": (("period", "add", "period"), ("opd", "add", "opd_id"), ("asn", "upsert", "nip"),
+                      ("asn_period", "replace", "period = ?")),
+        "performance": (("performance", "replace", "period = ?"),),
+        "assessment": (("assessment", "replace", "period = ? AND list_contains(?, sumber)"),),
+        "discipline": (("discipline", "replace", "true"),),
+        "target-posts": (("opd", "add", "opd_id"), ("target_post", "replace", "true")),
+    }
+    _SHADOWED = ("asn", "asn_period", "performance", "assessment", "discipline", "target_post")
+
+    def import_reference(self, period: int | None, known_nips: bool = False, personnel_nips: bool = True) -> dict:
+        """What import validation needs to know about the database, read in one go. The NIPs of
+        ``period`` (when ``personnel_nips``) and of every ASN (when ``known_nips``) come as
+        pyarrow-backed text columns: a national register is ~30 bytes a NIP, not a Python set."""
+        cur = self._cur()
+        try:
+            status = dict(cur.execute("SELECT period, status FROM period").fetchall())
+
+            def nips(sql: str, params: list) -> pd.Series:
+                return cur.sql(sql, params=params).to_arrow_table().column(0).to_pandas()
+
+            none = pd.Series([], dtype="str")
+            personnel = nips("SELECT nip FROM asn_period WHERE period = ?", [period]) \
+                if period is not None and personnel_nips else none
+            known = nips("SELECT nip FROM asn", []) if known_nips else none
+            return {
+                "period_status": {int(k): v for k, v in status.items()},
+                "personnel_nips": personnel,
+                "known_nips": known,
+                "opd": cur.sql("SELECT opd_id, nama, singkatan FROM opd ORDER BY opd_id").to_arrow_table().to_pandas(),
+                "levels": dict(cur.execute(
+                    "SELECT jenjang_jabatan, jenis_jabatan FROM job_level ORDER BY urutan DESC").fetchall()),
+                "predikat": [r[0] for r in cur.execute(
+                    "SELECT predikat FROM rule_predikat ORDER BY urutan DESC").fetchall()],
+                "predikat_pairs": {(h, p): v for h, p, v in cur.execute(
+                    "SELECT hasil_kerja, perilaku, predikat FROM rule_predikat_pair").fetchall()},
+                "education": [r[0] for r in cur.execute(
+                    "SELECT tingkat FROM education_level ORDER BY urutan").fetchall()],
+            }
+        finally:
+            cur.close()
+
+    def import_mappings(self, kind: str) -> dict[str, str]:
+        """Remembered column mappings of a kind: header key → field ('' = ignore)."""
+        cur = self._cur()
+        try:
+            return dict(cur.execute("SELECT header_key, field FROM import_mapping WHERE kind = ?", [kind]).fetchall())
+        finally:
+            cur.close()
+
+    def save_import_mapping(self, kind: str, entries: Sequence[tuple[str, str, str | None]], actor: str) -> None:
+        """Remember (header key, header, field) choices; field None forgets the key."""
+        with self._transaction() as cur:
+            for key, header, field in entries:
+                cur.execute("DELETE FROM import_mapping WHERE kind = ? AND header_key = ?", [kind, key])
+                if field is not None:
+                    cur.execute("INSERT INTO import_mapping (kind, header_key, header, field, updated_by)"
+                                " VALUES (?, ?, ?, ?, ?)", [kind, key, header, field, actor])
+
+    def _shadow_columns(self, cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+        """Columns of ``table`` (live), adding any the shadow table lacks."""
+        rows = cur.execute("SELECT table_name, column_name, data_type FROM information_schema.columns"
+                           " WHERE table_name IN (?, ?) ORDER BY ordinal_position",
+                           [table, f"import_replaced_{table}"]).fetchall()
+        live = [(c, t) for tn, c, t in rows if tn == table]
+        shadow = {c for tn, c, _ in rows if tn != table}
+        for c, t in live:
+            if c not in shadow:
+                cur.execute(f"ALTER TABLE {_ident('import_replaced_' + table)} ADD COLUMN {_ident(c)} {t}")
+        return [c for c, _ in live]
+
+    def write_import(self, kind: str, period: int | None, frames: dict[str, pd.DataFrame], *, actor: str,
+                     scope: dict | None = None, file_name: str | None = None, file_hash: str | None = None,
+                     row_count: int | None = None, warning_count: int = 0) -> int:
+        """Write one validated import as one batch in one transaction; returns the batch id.
+
+        Rows the import replaces are kept for :meth:`undo_import`. All or nothing.
+        """
+        if kind not in self._IMPORT_PLAN:
+            raise StoreError(f"Jenis impor tidak dikenal: {kind}.")
+        scope = scope or {}
+        params_for = {"period = ?": [period], "true": [],
+                      "period = ? AND list_contains(?, sumber)": [period, list(scope.get("sumber", []))]}
+        main = self._IMPORT_PLAN[kind][-1][0]
+        rows = int(row_count if row_count is not None else len(frames.get(main, ())))
+        try:
+            with self._transaction() as cur:
+                if cur.execute("SELECT count(*) FROM import_batch WHERE source = 'sintetis'"
+                               " AND undone_at IS NULL").fetchone()[0]:
+                    # the first real import ends the demo: real and synthetic rows never mix
+                    self._clear_personal(cur, actor, "impor data nyata pertama menggantikan data sintetis",
+                                         keep_reference=True)
+                    ended_demo = True
+                else:
+                    ended_demo = False
+                batch_id = int(cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batch").fetchone()[0])
+                cur.execute(
+                    "INSERT INTO import_batch (batch_id, kind, period, source, file_name, file_hash, row_count,"
+                    " warning_count, created_by, scope) VALUES (?, ?, ?, 'impor', ?, ?, ?, ?, ?, ?)",
+                    [batch_id, kind, period, file_name, file_hash, rows, warning_count, actor,
+                     json.dumps(scope) if scope else None])
+                for table, mode, key in self._IMPORT_PLAN[kind]:
+                    frame = frames.get(table)
+                    if frame is None:
+                        frame = pd.DataFrame()
+                    incoming = frame.reset_index(drop=True).assign(batch_id=batch_id) if len(frame) else None
+                    if incoming is not None:
+                        cur.register("_incoming", incoming)
+                    cols = ", ".join(_ident(c) for c in incoming.columns) if incoming is not None else ""
+                    if mode == "add":
+                        if incoming is not None:
+                            cur.execute(f"INSERT INTO {_ident(table)} ({cols}) SELECT {cols} FROM _incoming"
+                                        f" WHERE {_ident(key)} NOT IN (SELECT {_ident(key)} FROM {_ident(table)})")
+                    else:
+                        live = ", ".join(_ident(c) for c in self._shadow_columns(cur, table))
+                        shadow = _ident(f"import_replaced_{table}")
+                        if mode == "upsert":
+                            if incoming is None:
+                                continue
+                            where = f"{_ident(key)} IN (SELECT {_ident(key)} FROM _incoming)"
+                            params: list = []
+                        else:
+                            where, params = key, params_for[key]
+                        cur.execute(f"INSERT INTO {shadow} (undo_batch_id, {live}) SELECT ?, {live}"
+                                    f" FROM {_ident(table)} WHERE {where}", [batch_id, *params])
+                        cur.execute(f"DELETE FROM {_ident(table)} WHERE {where}", params)
+                        if incoming is not None:
+                            cur.execute(f"INSERT INTO {_ident(table)} ({cols}) SELECT {cols} FROM _incoming")
+                    if incoming is not None:
+                        cur.unregister("_incoming")
+                if ended_demo:  # synthetic periods and OPDs the real data does not use go too
+                    # (DISTINCT: a handful of values to look up, not a hash of every row)
+                    cur.execute("DELETE FROM period WHERE period NOT IN (SELECT DISTINCT period FROM asn_period)")
+                    cur.execute("DELETE FROM opd WHERE opd_id NOT IN (SELECT DISTINCT opd_id FROM asn_period)"
+                                " AND opd_id NOT IN (SELECT DISTINCT opd_id FROM target_post WHERE opd_id IS NOT NULL)")
+                _audit(cur, actor, f"impor:{kind}", f"batch:{batch_id}",
+                       {"period": period, "rows": rows, "warnings": warning_count, "file": file_name,
+                        "hash": file_hash, **({"scope": scope} if scope else {})})
+        except duckdb.Error as exc:
+            raise StoreError("Impor gagal ditulis ke basis data; tidak ada yang diubah ("
+                             f"{str(exc).splitlines()[0]}).") from None
+        return batch_id
+
+    def last_import(self, kind: str, period: int | None) -> dict | None:
+        """The latest import of a kind and period that has not been undone."""
+        f = self._frame(
+            "SELECT batch_id, kind, period, file_name, row_count, warning_count, created_by, created_at"
+            " FROM import_batch WHERE kind = ? AND period IS NOT DISTINCT FROM ? AND source = 'impor'"
+            " AND undone_at IS NULL ORDER BY batch_id DESC LIMIT 1", [kind, period])
+        return None if f.empty else f.iloc[0].to_dict()
+
+    def import_history(self, limit: int = 200) -> pd.DataFrame:
+        return self._frame(
+            "SELECT batch_id, created_at, kind, period, source, file_name, row_count, warning_count,"
+            " created_by, undone_at, undone_by FROM import_batch ORDER BY batch_id DESC LIMIT ?", [limit])
+
+    def undoable_imports(self) -> pd.DataFrame:
+        """Per kind and period, the latest import that has not been undone."""
+        return self._frame(
+            "SELECT batch_id, kind, period, file_name, row_count, created_by, created_at FROM import_batch"
+            " WHERE source = 'impor' AND undone_at IS NULL AND list_contains(?, kind)"
+            " QUALIFY row_number() OVER (PARTITION BY kind, period ORDER BY batch_id DESC) = 1"
+            " ORDER BY batch_id DESC", [list(self._IMPORT_PLAN)])
+
+    def undo_import(self, kind: str, period: int | None, actor: str) -> dict:
+        """Undo the latest import of a kind and period: its rows go, the rows it replaced return.
+
+        Refused (StoreError) when a later import has since replaced rows this one wrote, or
+        when the demo data was rebuilt after it.
+        """
+        last = self.last_import(kind, period)
+
+        def what(k: str, p) -> str:
+            return KIND_NOUNS.get(k, k) + (f" periode {p}" if p is not None else "")
+
+        if last is None or kind not in self._IMPORT_PLAN:
+            raise StoreError(f"Tidak ada impor {what(kind, period)} yang dapat dibatalkan.")
+        batch_id = int(last["batch_id"])
+        try:
+            with self._transaction() as cur:
+                later_demo = cur.execute("SELECT min(batch_id) FROM import_batch WHERE source = 'sintetis'"
+                                         " AND batch_id > ?", [batch_id]).fetchone()[0]
+                if later_demo is not None:
+                    raise StoreError(f"Impor #{batch_id} tidak dapat dibatalkan: data peragaan dibangun ulang "
+                                     "sesudahnya.")
+                for table in self._SHADOWED:
+                    row = cur.execute(
+                        f"SELECT b.batch_id, b.kind, b.period FROM {_ident('import_replaced_' + table)} s"
+                        " JOIN import_batch b ON b.batch_id = s.undo_batch_id"
+                        " WHERE s.batch_id = ? AND s.undo_batch_id <> ? AND b.undone_at IS NULL"
+                        " ORDER BY b.batch_id LIMIT 1", [batch_id, batch_id]).fetchone()
+                    if row:
+                        raise StoreError(f"Impor #{batch_id} tidak dapat dibatalkan karena sebagian datanya sudah "
+                                         f"diganti oleh impor #{row[0]} ({what(row[1], row[2])}). Batalkan impor "
+                                         "itu lebih dulu.")
+                for table, mode, _ in reversed(self._IMPORT_PLAN[kind]):
+                    if mode == "add":
+                        continue
+                    live = ", ".join(_ident(c) for c in self._shadow_columns(cur, table))
+                    shadow = _ident(f"import_replaced_{table}")
+                    cur.execute(f"DELETE FROM {_ident(table)} WHERE batch_id = ?", [batch_id])
+                    cur.execute(f"INSERT INTO {_ident(table)} ({live}) SELECT {live} FROM {shadow}"
+                                " WHERE undo_batch_id = ?", [batch_id])
+                    cur.execute(f"DELETE FROM {shadow} WHERE undo_batch_id = ?", [batch_id])
+                # reference rows this batch added, unless something still uses them
+                cur.execute("DELETE FROM opd WHERE batch_id = ? AND opd_id NOT IN ("
+                            " SELECT opd_id FROM asn_period WHERE opd_id IS NOT NULL"
+                            " UNION ALL SELECT opd_id FROM target_post WHERE opd_id IS NOT NULL)", [batch_id])
+                cur.execute("DELETE FROM period WHERE batch_id = ? AND period NOT IN ("
+                            " SELECT period FROM asn_period UNION ALL SELECT period FROM performance"
+                            " UNION ALL SELECT period FROM assessment)", [batch_id])
+                cur.execute("UPDATE import_batch SET undone_at = current_timestamp, undone_by = ? WHERE batch_id = ?",
+                            [actor, batch_id])
+                _audit(cur, actor, "impor:batal", f"batch:{batch_id}", {"kind": kind, "period": period})
+        except duckdb.Error as exc:
+            raise StoreError(f"Pembatalan impor #{batch_id} gagal; tidak ada yang diubah "
+                             f"({str(exc).splitlines()[0]}).") from None
+        return {**last, "batch_id": batch_id}
