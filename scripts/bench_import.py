@@ -7,7 +7,7 @@ Each file is a SIASN-style export (camelCase headers under a two-line title bloc
 columns including NIK, address and phone that must be dropped) built from the synthetic
 city. Each measurement runs in a fresh child process against a fresh database that already
 holds the demo reference data (periods, OPD, rule tables): read → map → validate → one
-transaction. Reported: rows, seconds, rows/s and the child's peak RSS. Targets (issue 3):
+transaction. Reported: rows, seconds, rows/s and the child's peak RSS. Targets:
 10k-row xlsx ≤ 3 s, 100k ≤ 20 s.
 """
 from __future__ import annotations
