@@ -68,15 +68,14 @@ def cmd_export_boxes(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- imports (issue 3) ---------------------------------------------------------------------------
+# -- imports ------------------------------------------------------------------------------------
 
 def _progress(fraction: float, text: str) -> None:
     print(f"[{int(round(fraction * 100)):3d}%] {text}", flush=True)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from data.importing import KIND_LABELS, KIND_NOUNS, Rejected
-    from data.importing import pipeline
+    from data.importing import KIND_LABELS, KIND_NOUNS, Rejected, pipeline
     from data.importing.mapping import field_label
     from data.importing.report import report_xlsx
 
@@ -207,7 +206,7 @@ def _add_import_commands(sub) -> None:
     h.set_defaults(func=cmd_imports)
 
 
-# -- backup and restore (issue 10) ----------------------------------------------------------------
+# -- backup and restore --------------------------------------------------------------------------
 
 def _id_number(value: float, decimals: int = 0) -> str:
     """Indonesian number: 12.345 and 0,4."""

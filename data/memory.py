@@ -1,4 +1,4 @@
-"""How a process hands freed memory back: the dashboard and the importer (issue 10: 4.7M ASN in 4 GB).
+"""How a process hands freed memory back: the dashboard and the importer (national scale: 4.7M ASN in 4 GB).
 
 A national population is read, placed and cached in frames of hundreds of MB. glibc's malloc
 keeps freed heap for reuse and, after the first large free, raises its mmap threshold so later

@@ -1,4 +1,4 @@
--- 003: imports (issue 3). Remembered column mappings, the scope of each import
+-- 003: imports. Remembered column mappings, the scope of each import
 -- batch, and the rows an import replaced so that undo restores exactly the
 -- previous state.
 

@@ -1,4 +1,4 @@
--- 006: development (issue 7). Development actions per person and period, the kinds of action
+-- 006: development. Development actions per person and period, the kinds of action
 -- (a small reference table with sources) and the settings the development page reads.
 
 CREATE TABLE development_action_type (

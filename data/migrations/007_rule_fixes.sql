@@ -1,4 +1,4 @@
--- 007: eligibility rules found wanting while building succession (issue 8).
+-- 007: eligibility rules found wanting while building succession.
 -- PP 11/2017 jo. PP 17/2020 asks for "paling rendah S1 atau D-IV": D-IV counts.
 UPDATE rule_eligibility SET nilai = 'S1;D4',
        sumber = 'PP 11/2017 jo. PP 17/2020 (V): paling rendah S1 atau D-IV'

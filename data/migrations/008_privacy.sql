@@ -1,4 +1,4 @@
--- 008: the anonymisation switch (issue 9).
+-- 008: the anonymisation switch.
 -- A per-installation secret for stable pseudonyms: a pseudonym is an HMAC of the NIP under this key,
 -- so nobody holding a list of NIPs can recompute it (NIPs are structured and easy to enumerate).
 -- Changing the value gives everyone new pseudonyms.

@@ -1,4 +1,4 @@
-"""Backup and restore (issue 10): a snapshot restores every table exactly, sequences go on, the
+"""Backup and restore: a snapshot restores every table exactly, sequences go on, the
 previous file is kept, snapshots and their folder are private, and a damaged snapshot, a locked
 database or a crafted schema change nothing."""
 from __future__ import annotations

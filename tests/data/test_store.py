@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from data.store import Filters, StoreError, open_store
+from data.store import Filters, Store, StoreError, open_store
+
+STORE_DIR = Path(__file__).resolve().parents[2] / "data" / "store"
 
 
 @pytest.fixture
@@ -65,7 +68,7 @@ def test_population_filters_are_parameterised(db):
 
 
 def test_population_columns_nips_and_compact_text(db):
-    """National scale (issue 10): callers read only their columns, a pool by NIP, text as categoricals."""
+    """National scale: callers read only their columns, a pool by NIP, text as categoricals."""
     import pandas as pd
 
     everyone = db.population(2025)
@@ -135,3 +138,31 @@ def test_population_pieces_are_nip_ranges_that_make_up_the_population(db):
 def test_population_pieces_of_a_small_population_is_one_query(db):
     pieces = list(db.population_pieces(2025, columns=["predikat"], rows=10_000_000))
     assert len(pieces) == 1 and list(pieces[0].columns) == ["nip", "predikat"]
+
+
+def test_every_write_goes_through_one_transaction_helper_and_one_audit_helper():
+    """The store's modules write the audit log only through ``_audit`` and open write
+    transactions only in ``ConnectionBase._transaction`` (read-only ones stay where they are read)."""
+    sources = {f.name: f.read_text(encoding="utf-8") for f in STORE_DIR.glob("*.py")}
+    assert [n for n, text in sources.items() if "INSERT INTO audit_log" in text] == ["audit.py"]
+    assert [n for n, text in sources.items() if '"BEGIN TRANSACTION"' in text] == ["connection.py"]
+    assert all(text.count("BEGIN TRANSACTION") == text.count("BEGIN TRANSACTION READ ONLY")
+               for n, text in sources.items() if n != "connection.py")
+    assert sorted(n for n, text in sources.items() if "_write_lock" in text) == ["connection.py", "snapshot.py"]
+
+
+def test_kind_nouns_are_the_importers():
+    """Undo names the kind in its messages without importing the importer: the words must agree."""
+    from data.importing.fields import KIND_NOUNS
+    from data.store import KIND_NOUNS as STORE_NOUNS
+
+    assert STORE_NOUNS == KIND_NOUNS and set(STORE_NOUNS) == set(Store._IMPORT_PLAN)
+
+
+def test_a_failed_write_leaves_no_trace(db):
+    """A write that fails after it has deleted rows rolls all of it back, audit entry included."""
+    before, audited = db.calibration_reasons(active_only=False), db.count_rows("audit_log")
+    with pytest.raises(StoreError, match="Aturan tidak disimpan"):
+        db.save_rule_rows("calibration_reason", pd.DataFrame({"kode": ["x"], "no_such_column": [1]}), "uji")
+    pd.testing.assert_frame_equal(db.calibration_reasons(active_only=False), before)
+    assert db.count_rows("audit_log") == audited
