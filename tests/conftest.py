@@ -1,7 +1,19 @@
-"""Shared fixtures: a migrated empty database for rules, and the demo database."""
+"""Shared fixtures.
+
+Databases: ``rules_store`` / ``rules`` (a migrated empty database), ``demo_db`` (synthetic demo, built
+once) and ``real_db`` (the same content recorded as imported), and per test a private copy made the
+app's database: ``demo_copy`` / ``real_copy``.
+Pages (AppTest): ``app_as(db, user, role, opd)`` builds ``app.py`` logged in (or not) and runs it.
+Browser: ``browser`` (one Chromium per session) and ``served_copy`` (serve a copy of a database for
+a module). Tests under tests/browser/ are marked ``browser`` by their path; ``slow`` marks tests
+that take more than a few seconds each (see pytest.ini).
+"""
 from __future__ import annotations
 
+import shutil
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,6 +23,19 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from data.store import open_store  # noqa: E402
+
+APP = str(ROOT / "app.py")
+#: AppTest's default_timeout for a whole-app run (3 s by default; a first DuckDB-heavy run on a
+#: loaded machine takes far longer)
+APP_TIMEOUT = 60
+BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/browser/ drives Chromium: mark it ``browser`` by its path."""
+    for item in items:
+        if BROWSER_DIR in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +99,24 @@ def login_as(at, db_path: Path, username: str = "admin", role: str = "admin", op
     return at
 
 
+@pytest.fixture
+def app_as():
+    """Build ``app.py`` as AppTest, logged in as ``user`` (with ``role``, ``opd``) in the database at
+    ``db`` (not logged in with ``user=None``), and run it (``run=False``: seed query params or
+    session state first, then ``.run()``). The app reads its database from ``TALENTA_DB``: pass a
+    ``demo_copy`` / ``real_copy``."""
+    from streamlit.testing.v1 import AppTest
+
+    def build(db: Path | None = None, user: str | None = "admin", role: str = "admin",
+              opd: str | None = None, run: bool = True, timeout: float = APP_TIMEOUT):
+        at = AppTest.from_file(APP, default_timeout=timeout)
+        if user is not None:
+            login_as(at, db, user, role, opd)
+        return at.run() if run else at
+
+    return build
+
+
 @pytest.fixture(autouse=True)
 def _fresh_streamlit_caches():
     """Streamlit caches leak between AppTest runs in one process: clear both around every test."""
@@ -112,8 +155,44 @@ def widget_token(db_path: Path, nip: str) -> str:
 
 def use_copy(source: Path, tmp_path: Path, monkeypatch, name: str = "app.duckdb") -> Path:
     """A private copy of a fixture database, made the app's database (``TALENTA_DB``) for this test."""
-    import shutil
     path = tmp_path / name
     shutil.copy(source, path)
     monkeypatch.setenv("TALENTA_DB", str(path))
     return path
+
+
+@pytest.fixture
+def demo_copy(demo_db, tmp_path, monkeypatch) -> Path:
+    """A private copy of the demo database, the app's database (``TALENTA_DB``) for this test."""
+    return use_copy(demo_db, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def real_copy(real_db, tmp_path, monkeypatch) -> Path:
+    """A private copy of ``real_db`` (real data: login required), the app's database for this test."""
+    return use_copy(real_db, tmp_path, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def served_copy(request, tmp_path_factory):
+    """Serve the app on a private copy of a fixture database: a context manager factory.
+
+    ``served_copy(source, users=(), prepare=None)`` copies ``demo_db`` or ``real_db`` (``source``
+    "demo" or "real"), adds ``users`` (``(username, role, opd_id)`` each), then calls
+    ``prepare(path)`` (plant test data, compute expected numbers: DuckDB lets one process hold the
+    file, so before the server opens it) and yields ``(url, what prepare returned)`` while
+    ``streamlit run`` serves that copy. Use it in a module-scoped fixture: one server per module."""
+    from tests.browser.support import serve
+
+    @contextmanager
+    def served(source: str = "demo", users=(), prepare: Callable[[Path], object] | None = None,
+               name: str = "served.duckdb") -> Iterator[tuple[str, object]]:
+        db = tmp_path_factory.mktemp(f"served-{source}") / name
+        shutil.copy(request.getfixturevalue(f"{source}_db"), db)
+        for user in users:
+            make_user(db, *user)
+        expected = prepare(db) if prepare else None
+        with serve(db) as url:
+            yield url, expected
+
+    return served

@@ -1,56 +1,49 @@
 """Real browser: the served demo app shows the 9-box with the engine's counts."""
 from __future__ import annotations
 
-import shutil
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from analytics.engine import STATUS_PLACED, place
 from data.store import Filters, open_store
-from tests.browser.support import ARTIFACTS, serve, wait_idle
-
-pytestmark = pytest.mark.browser
+from tests.browser.actions import MAIN, chart_drawn, fmt, new_page, open_page, shot
 
 
 @pytest.fixture(scope="module")
-def served(demo_db, tmp_path_factory):
-    db = tmp_path_factory.mktemp("served") / "served.duckdb"
-    shutil.copy(demo_db, db)
-    s = open_store(db, read_only=True)
-    placed = place(s.population(2025), s.rules(2025))
-    dinkes_2024 = s.headline(2024, Filters(opd_ids=("DINKES",)))
-    s.close()
-    with serve(db) as url:
+def served(served_copy):
+    def expected(db):
+        s = open_store(db, read_only=True)
+        try:
+            return place(s.population(2025), s.rules(2025)), s.headline(2024, Filters(opd_ids=("DINKES",)))
+        finally:
+            s.close()
+    with served_copy("demo", prepare=expected) as (url, (placed, dinkes_2024)):
         yield url, placed, dinkes_2024
 
 
 def test_beranda_shows_ninebox_counts(browser, served):
     url, placed, _ = served
-    page = browser.new_page(viewport={"width": 1600, "height": 1000})
-    page.goto(url)
-    wait_idle(page)
-    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
-    assert page.get_by_text("Data sintetis").first.is_visible()
-    grid_text = page.locator("[data-testid='stPlotlyChart']").first.inner_text()
+    page = open_page(new_page(browser), url)
+    chart = chart_drawn(page)
+    expect(page.get_by_text("Data sintetis").first).to_be_visible()
     counts = placed.loc[placed["status"] == STATUS_PLACED, "kotak"].value_counts()
     for box in range(1, 10):
-        assert f"{counts.get(box, 0):,}".replace(",", ".") in grid_text
-    metrics = page.locator("[data-testid='stMetricValue']").all_inner_texts()
-    assert "1.152 / 1.152" in metrics
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "beranda.png"), full_page=True)
+        expect(chart).to_contain_text(fmt(counts.get(box, 0)))
+    expect(page.locator("[data-testid='stMetricValue']").filter(has_text=re.compile(r"^1\.152 / 1\.152$"))) \
+        .to_have_count(1)
+    shot(page, "beranda.png", full_page=True)
     page.close()
 
 
 def test_deep_link_restores_filters(browser, served):
     url, _, dinkes_2024 = served
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
     # multiselect values travel in the URL as their displayed labels
-    page.goto(f"{url}/beranda?periode=2024&opd=Dinas+Kesehatan")
-    wait_idle(page)
-    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
-    assert "sesuai saringan" in page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
-    assert "Periode 2024" in page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
-    metrics = page.locator("[data-testid='stMetricValue']").all_inner_texts()
-    assert metrics[0] == f"{dinkes_2024['asn']:,}".replace(",", ".")
+    page = open_page(new_page(browser, 1400, 900), url, "beranda?periode=2024&opd=Dinas+Kesehatan")
+    chart_drawn(page)
+    caption = page.locator(f"{MAIN} [data-testid='stCaptionContainer']").first
+    expect(caption).to_contain_text("sesuai saringan")
+    expect(caption).to_contain_text("Periode 2024")
+    expect(page.locator("[data-testid='stMetricValue']").first).to_have_text(fmt(dinkes_2024["asn"]))
     page.close()

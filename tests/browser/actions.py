@@ -1,0 +1,433 @@
+"""What the browser tests do to the app, and how they wait for it: one place, one way.
+
+Every wait states what it waits for. A test never sleeps and never reads the page "after a while":
+it asserts the state it expects with Playwright's auto-retrying ``expect`` (a generous timeout, set
+once below, so a busy machine only makes a test slower, never red), or, for a value only JavaScript
+can read (plotly's ``_fullData``, the data grid's accessible table), ``page.wait_for_function`` on
+a condition that says what is expected.
+
+After an action that reruns the script, wait for something the rerun changes (the URL, a heading,
+a metric), then for the app to settle (:func:`wait_for_rerun`): waiting for ``notRunning`` alone
+can pass before the rerun has even started.
+
+Same shape as Streamlit's own ``e2e_playwright/shared/app_utils.py``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import Locator, Page, expect
+
+from tests.browser.support import ARTIFACTS
+
+#: One timeout for every wait, in ms: the slowest step (a national-size first run on a loaded 2-core
+#: machine) stays well inside it, and a real failure still ends the test.
+TIMEOUT = 120_000
+expect.set_options(timeout=TIMEOUT)
+
+PASSWORD = "Rahasia-Uji-123"
+APP = "[data-testid='stApp']"
+MAIN = "[data-testid='stMain']"
+SIDEBAR = "[data-testid='stSidebar']"
+NAV = "[data-testid='stSidebarNav']"
+CHART = "[data-testid='stPlotlyChart']"
+GRID = "[data-testid='stDataFrame']"
+HEADING = "[data-testid='stHeading']"
+DIALOG = "[role='dialog']"
+
+#: sidebar title → url path of the page (``app.py``); Beranda is also the default page, at ``/``
+PATHS = {"Beranda": "(beranda)?", "Sembilan Kotak": "sembilan-kotak", "Pergerakan": "pergerakan",
+         "Pengembangan": "pengembangan", "Suksesi": "suksesi", "Mode Presentasi": "presentasi",
+         "Impor Data": "impor", "Log Audit": "audit", "Kalibrasi": "kalibrasi", "Masuk": "masuk"}
+
+
+# -- pages, reruns ---------------------------------------------------------------------------------
+def new_page(browser, width: int = 1600, height: int = 1000, watch_dialogs: bool = False) -> Page:
+    """A page in its own browser context (own cookies, own Streamlit session). With
+    ``watch_dialogs`` every JavaScript dialog is dismissed and recorded in ``page.js_dialogs``."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.set_default_timeout(TIMEOUT)
+    if watch_dialogs:
+        dialogs: list[str] = []
+
+        def on_dialog(d):
+            dialogs.append(f"{d.type}: {d.message}")
+            d.dismiss()
+
+        page.on("dialog", on_dialog)
+        page.js_dialogs = dialogs
+    return page
+
+
+def settled(page: Page) -> None:
+    """The script is not running and nothing waits to be drawn. Passes at once between reruns:
+    call it after seeing a change the rerun makes (:func:`wait_for_rerun`), or after ``goto``."""
+    expect(page.locator(APP)).to_have_attribute("data-test-script-state", "notRunning")
+    expect(page.locator("[data-testid='stSkeleton']")).to_have_count(0)
+
+
+def wait_for_rerun(page: Page, *changes: Locator | Callable[[], None]) -> None:
+    """Wait for what the rerun shows (each a locator that becomes visible, or a callable that makes
+    an ``expect`` assertion), then for the app to settle."""
+    for change in changes:
+        if isinstance(change, Locator):
+            expect(change.first).to_be_visible()
+        else:
+            change()
+    settled(page)
+
+
+def query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def wait_for_query(page: Page, key: str, value: str) -> None:
+    """Wait until ``key=value`` is in the URL (the server has the widget's new value), then settle."""
+    page.wait_for_function("([k, v]) => new URLSearchParams(location.search).getAll(k).includes(v)",
+                           arg=[key, value])
+    settled(page)
+
+
+def open_page(page: Page, url: str, path: str = "", ready: str | Locator | None = None) -> Page:
+    """Open ``url/path`` and wait for the first run to finish (and for ``ready``, if given)."""
+    page.goto(f"{url.rstrip('/')}/{path.lstrip('/')}")
+    wait_for_rerun(page, *([page.locator(ready) if isinstance(ready, str) else ready] if ready else []))
+    return page
+
+
+def chart_drawn(page: Page) -> Locator:
+    """The first plotly chart, once plotly has drawn it."""
+    expect(page.locator(f"{CHART} .main-svg").first).to_be_visible()
+    return page.locator(CHART).first
+
+
+# -- login, navigation -----------------------------------------------------------------------------
+def login_form(page: Page) -> None:
+    expect(page.get_by_role("heading", name="Masuk ke Talenta ASN")).to_be_visible()
+    settled(page)
+
+
+def submit_login(page: Page, user: str, password: str = PASSWORD) -> None:
+    """Fill in and send the login form (shown); the caller waits for what follows."""
+    page.get_by_label("Nama pengguna").fill(user)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk", exact=True).click()
+
+
+def login(page: Page, user: str, password: str = PASSWORD, landed: str = NAV) -> None:
+    """Log in on the shown login form and wait for ``landed`` (the navigation exists only once
+    logged in; the presentation has none: pass its slide title)."""
+    login_form(page)
+    submit_login(page, user, password)
+    wait_for_rerun(page, page.locator(landed), lambda: expect(page.get_by_role(
+        "heading", name="Masuk ke Talenta ASN")).to_have_count(0))
+
+
+def open_logged_in(browser, url: str, user: str, path: str = "", **viewport) -> Page:
+    page = new_page(browser, **viewport)
+    open_page(page, url, path)
+    login(page, user)
+    return page
+
+
+def nav(page: Page, title: str) -> None:
+    """Follow a sidebar link (a reload would log out: login lives in the websocket session)."""
+    page.locator(NAV).get_by_role("link", name=title, exact=True).click()
+    wait_for_rerun(page, lambda: expect(page).to_have_url(re.compile(rf"/{PATHS[title]}(\?.*)?$")))
+
+
+# -- widgets ---------------------------------------------------------------------------------------
+def choose(page: Page, key: str, option: str, text: str | None = None, within: str = "") -> None:
+    """Open the selectbox / multiselect with widget key ``key`` (optionally typing ``text`` first: long
+    option lists are virtual) and choose ``option``. The page must be settled (a rerun redraws the
+    widget and can swallow the click); the caller waits for what the choice changes."""
+    settled(page)
+    page.locator(f"{within} .st-key-{key}".strip()).click()
+    if text is not None:
+        page.keyboard.type(text)
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def choose_bound(page: Page, key: str, option: str, multi: bool = False, within: str = "") -> None:
+    """Choose ``option`` in a widget bound to the URL (``bind="query-params"``) and wait until the
+    server has it (it is in the URL) and the rerun it started has finished."""
+    choose(page, key, option, within=within)
+    if multi:
+        page.keyboard.press("Escape")  # close the multiselect's list
+    wait_for_query(page, key, option)
+
+
+def choose_in_sidebar(page: Page, key: str, option: str, multi: bool = False) -> None:
+    """Choose a sidebar filter (bound to the URL) and wait until the server has it."""
+    choose_bound(page, key, option, multi, within=SIDEBAR)
+
+
+def pick_radio(page: Page, key: str, name: str) -> None:
+    """Click the option ``name`` of the radio / segmented control with widget key ``key``."""
+    settled(page)
+    page.locator(f".st-key-{key}").get_by_role("radio", name=name, exact=True).click()
+
+
+def search(page: Page, text: str, label: str = "Cari nama atau NIP") -> None:
+    """Type into the search box and send it; wait until the server has it (it is in the URL)."""
+    settled(page)
+    box = page.get_by_label(label)
+    box.fill(text)
+    box.press("Enter")
+    wait_for_query(page, "cari", text)
+
+
+def metric(page: Page, label: str) -> Locator:
+    """The value of the metric whose label holds ``label``."""
+    return page.locator("[data-testid='stMetric']").filter(has_text=label) \
+        .locator("[data-testid='stMetricValue']").first
+
+
+def heading_number(page: Page, pattern: str) -> int:
+    """The number in the heading matching ``pattern`` (one group), once such a heading is shown."""
+    heading = page.locator(HEADING).filter(has_text=re.compile(pattern)).first
+    expect(heading).to_have_text(re.compile(pattern))
+    m = re.search(pattern, heading.inner_text().strip())
+    return number(m.group(1))
+
+
+def number(text: str) -> int:
+    return int(text.strip().replace(".", ""))
+
+
+def fmt(n: int) -> str:
+    """A count as the app writes it (Indonesian thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
+# -- plotly ----------------------------------------------------------------------------------------
+def steady(page: Page, fn: str, arg=None):
+    """Wait until the JS function ``fn(arg)`` returns the same non-null value in two animation frames
+    running (the chart has been drawn and stopped laying itself out), and return that value."""
+    page.evaluate("() => { window.__talentaSteady = undefined }")
+    handle = page.wait_for_function(
+        f"""arg => {{ const v = ({fn})(arg); if (v === null || v === undefined) return null;
+            const k = JSON.stringify(v), same = window.__talentaSteady === k;
+            window.__talentaSteady = k; return same ? v : null; }}""", arg=arg, polling="raf")
+    return handle.json_value()
+
+
+def still(locator: Locator) -> None:
+    """Wait until an element (one React keeps, like the data grid's canvas) has stopped moving."""
+    steady(locator.page, "el => { const r = el.getBoundingClientRect(); "
+                         "return r.width > 0 ? [r.x, r.y, r.width, r.height] : null; }",
+           locator.element_handle())
+
+
+_PLOT = """(i) => {  // the i-th plotly chart, once drawn: its figure and its plot area on screen
+    const gd = document.querySelectorAll("[data-testid='stPlotlyChart'] .js-plotly-plot")[i];
+    const drag = gd && gd._fullLayout && gd._fullData && gd.querySelector('.nsewdrag');
+    if (!drag) return null;
+    const r = drag.getBoundingClientRect();
+    return r.width > 0 ? {gd, fl: gd._fullLayout, r} : null;
+}"""
+
+
+def plot_area(page: Page, chart: int = 0) -> dict:
+    """The plot area (plotly's drag layer) of the ``chart``-th chart on screen, once it stopped moving."""
+    return steady(page, f"i => {{ const p = ({_PLOT})(i); return p && "
+                        "{x: p.r.left, y: p.r.top, width: p.r.width, height: p.r.height}; }", chart)
+
+
+_HOVERED = """([i, want]) => {  // plotly's hover has found the point whose id (customdata[0]) is want
+    const gd = document.querySelectorAll("[data-testid='stPlotlyChart'] .js-plotly-plot")[i];
+    return !!(gd && gd._hoverdata) && gd._hoverdata.some(
+        p => (Array.isArray(p.customdata) ? p.customdata[0] : p.customdata) === want);
+}"""
+
+
+def to_screen(page: Page, x: float, y: float, chart: int = 0) -> tuple[float, float]:
+    """Where the data point (x, y) of the ``chart``-th chart is on screen, once the chart stopped moving."""
+    page.locator(CHART).nth(chart).scroll_into_view_if_needed()
+    at = steady(page, f"""([i, x, y]) => {{ const p = ({_PLOT})(i);
+        return p && [p.r.left + p.fl.xaxis.l2p(x), p.r.top + p.fl.yaxis.l2p(y)]; }}""", [chart, x, y])
+    return at[0], at[1]
+
+
+def click_point(page: Page, x: float, y: float, want: str, chart: int = 0) -> None:
+    """Click the point whose id (``customdata[0]``: a NIP, ``kotak:9``) is ``want``, at screen (x, y),
+    as a user does: hover it, wait until plotly's hover has found that point (a click in select mode
+    selects what the hover found; before it has, the click selects nothing), then click."""
+    page.mouse.move(x - 3, y - 3)
+    page.mouse.move(x, y, steps=3)
+    page.wait_for_function(_HOVERED, arg=[chart, want])
+    page.mouse.click(x, y)
+
+
+_BADGE_AT = f"""box => {{  // where the badge of a box is drawn on screen (trace 0 holds the nine badges)
+    const p = ({_PLOT})(0);
+    if (!p) return null;
+    const t = p.gd._fullData[0], i = (t.text || []).findIndex(s => String(s).replace(/<\\/?b>/g, '') === box);
+    if (i < 0) return null;
+    return {{x: p.r.left + p.fl.xaxis.l2p(t.x[i]), y: p.r.top + p.fl.yaxis.l2p(t.y[i])}};
+}}"""
+
+
+def click_box(page: Page, box: int) -> None:
+    """Click the badge of ``box`` on the 9-box scatter; wait until the box is in the URL and drawn."""
+    settled(page)
+    page.locator(CHART).first.scroll_into_view_if_needed()
+    at = steady(page, _BADGE_AT, str(box))
+    click_point(page, at["x"], at["y"], f"kotak:{box}")
+    wait_for_query(page, "kotak", str(box))
+
+
+def box_select(page: Page, x0: float, y0: float, x1: float, y1: float) -> dict:
+    """Drag a box-select over the first chart's data rectangle (x0, y0)–(x1, y1), in axis units
+    (the toolbar's Box Select first). Returns the plot area the drag used, on screen."""
+    settled(page)
+    page.locator(CHART).first.hover()  # shows the toolbar (and may scroll the chart into view)
+    page.locator("[data-title='Box Select']").first.click()
+    area = plot_area(page)
+    corners = page.evaluate(f"""([x0, y0, x1, y1]) => {{ const p = ({_PLOT})(0);
+        return [[p.r.left + p.fl.xaxis.l2p(x0), p.r.top + p.fl.yaxis.l2p(y1)],
+                [p.r.left + p.fl.xaxis.l2p(x1), p.r.top + p.fl.yaxis.l2p(y0)]]; }}""", [x0, y0, x1, y1])
+    (sx0, sy0), (sx1, sy1) = corners
+    page.mouse.move(sx0, sy0)
+    page.mouse.down()
+    page.mouse.move((sx0 + sx1) / 2, (sy0 + sy1) / 2, steps=4)
+    page.mouse.move(sx1, sy1, steps=4)
+    page.mouse.up()
+    return area
+
+
+_BADGES = """() => {
+    const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
+    if (!gd || !gd._fullData || !gd._fullData.length || !gd._fullLayout) return null;
+    const badges = gd._fullData[0], anns = gd._fullLayout.annotations || [], out = {};
+    if (!badges.text || !badges.x) return null;
+    for (let i = 0; i < badges.x.length; i++) {
+        const a = anns.find(a => Math.abs(a.x - badges.x[i]) < 1e-6 && Math.abs(a.y - badges.y[i]) < 1e-6);
+        out[badges.text[i].replace(/<\\/?b>/g, '')] = a ? a.text : null;
+    }
+    return out;
+}"""
+
+
+def badge_counts(page: Page) -> dict[int, int]:
+    """Sembilan Kotak / Kalibrasi scatter: box → the count written next to its badge ('<b>163</b> · 2,7%'),
+    once plotly has drawn all nine."""
+    page.wait_for_function(f"(() => {{ const t = ({_BADGES})(); return t && Object.keys(t).length === 9 "
+                           "&& Object.values(t).every(Boolean); }})")
+    texts = page.evaluate(_BADGES)
+    return {int(k): number(re.match(r"<b>([\d.]+)</b>", v).group(1)) for k, v in texts.items()}
+
+
+def wait_for_badges(page: Page, expected: dict[int, int]) -> dict[int, int]:
+    """The badge counts, once they are ``expected`` (a rerun redraws them a moment after it ends);
+    returns what is drawn, for the caller's assertion."""
+    want = {str(k): fmt(v) for k, v in expected.items()}
+    try:
+        page.wait_for_function(
+            f"""want => {{ const t = ({_BADGES})(); return t && Object.keys(t).length === 9 && Object.entries(want)
+                .every(([k, v]) => t[k] && t[k].replace(/<\\/?b>/g, '').split(' ')[0] === v); }}""",
+            arg=want, timeout=30_000)
+    except Exception:  # noqa: BLE001 -- the caller's assertion shows what is drawn instead
+        pass
+    return badge_counts(page)
+
+
+# -- data grids ------------------------------------------------------------------------------------
+def wait_grid_text(grid: Locator) -> None:
+    """Streamlit's canvas data grid fills its accessible table a moment after creating it: wait until
+    a cell holds text before reading it. ``grid`` is the stDataFrame locator (or any ancestor)."""
+    expect(grid.locator("table[role='grid'] tbody td").first).to_be_attached()
+    grid.page.wait_for_function(
+        """g => [...g.querySelectorAll("table[role='grid'] tbody td")].some(c => c.textContent.trim())""",
+        arg=grid.element_handle())
+
+
+def expect_grid_size(grid: Locator, rows: int) -> None:
+    """The grid holds ``rows`` data rows (aria-rowcount counts the header too)."""
+    expect(grid.locator("table[role='grid']")).to_have_attribute("aria-rowcount", str(rows + 1))
+
+
+def grid_size(grid: Locator) -> int:
+    expect(grid.locator("table[role='grid']")).to_be_attached()
+    return int(grid.locator("table[role='grid']").get_attribute("aria-rowcount")) - 1
+
+
+_ROWS = """g => {
+    const t = g.querySelector("table[role='grid']");
+    const head = [...t.querySelectorAll('thead th')].map(h => h.textContent.trim());
+    return [...t.querySelectorAll('tbody tr')].map(r => Object.fromEntries(
+        [...r.querySelectorAll('td')].map((c, i) => [head[i] ?? String(i), c.textContent])));
+}"""
+
+
+def grid_rows(grid: Locator, until: str | None = None, arg=None) -> list[dict[str, str]]:
+    """The visible rows of a data grid's accessible table, keyed by column header. The canvas grid
+    refreshes that table a moment after a rerun changed its data: with ``until`` (a JS function of
+    the rows and ``arg`` that states what the rows must show), wait for that before reading."""
+    grid.scroll_into_view_if_needed()
+    wait_grid_text(grid)
+    if until is not None:
+        grid.page.wait_for_function(f"([g, arg]) => ({until})(({_ROWS})(g), arg)",
+                                    arg=[grid.element_handle(), arg])
+    return grid.evaluate(_ROWS)
+
+
+def grid_cells(grid: Locator) -> list[list[str]]:
+    """Text of the data grid's accessible table (the visible part of the canvas grid), by position."""
+    wait_grid_text(grid)
+    return grid.evaluate("""g => [...g.querySelectorAll("table[role='grid'] tbody tr")].map(
+        r => [...r.querySelectorAll('td')].map(c => c.textContent))""")
+
+
+def click_row(page: Page, grid: Locator, row: int, row_px: int = 35) -> None:
+    """Select a row (0-based) by its row marker, scrolling it into view first."""
+    settled(page)
+    grid.scroll_into_view_if_needed()
+    wait_grid_text(grid)
+    scroller = grid.locator(".dvn-scroller").first
+    top = scroller.evaluate("(e, top) => { e.scrollTop = top; return e.scrollTop }", row * row_px)
+    # the grid draws the scrolled rows: wait until the row is in its accessible table
+    page.wait_for_function("([g, i]) => !!g.querySelector(`tbody tr[aria-rowindex='${i}']`)",
+                           arg=[grid.element_handle(), row + 2])
+    canvas = grid.locator("[data-testid='data-grid-canvas']")
+    still(canvas)
+    box = canvas.bounding_box()
+    page.mouse.click(box["x"] + 15, box["y"] + row_px + row * row_px - top + row_px / 2)
+
+
+def open_profile(page: Page, grid: Locator, row: int, name: str | Callable[[str], bool] | re.Pattern) -> Locator:
+    """Click a grid row that opens the profile side panel; wait until its header shows ``name``
+    (text, or a pattern) and the app settled. Returns the dialog."""
+    click_row(page, grid, row)
+    dialog = page.locator(DIALOG)
+    expect(dialog.locator("h3").first).to_have_text(name)
+    settled(page)
+    return dialog
+
+
+# -- artifacts -------------------------------------------------------------------------------------
+def shot(page: Page, name: str, full_page: bool = False) -> Path:
+    """A screenshot in tests/artifacts/ (mouse out of the way, so no hover card covers the page)."""
+    page.mouse.move(5, 5)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / name
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def shot_whole(page: Page, name: str, width: int = 1600, back_to: int | None = 1000) -> Path:
+    """The whole page: Streamlit scrolls inside its main block, so grow the viewport to the content,
+    wait for the layout to settle there, shoot, then (``back_to``) shrink it again."""
+    page.mouse.move(5, 5)
+    content = page.locator("[data-testid='stMainBlockContainer']").evaluate("e => e.scrollHeight")
+    page.set_viewport_size({"width": width, "height": min(4000, content + 120)})
+    settled(page)
+    for chart in page.locator(f"{CHART} .main-svg").all()[:4]:
+        still(chart)
+    path = shot(page, name, full_page=True)
+    if back_to:
+        page.set_viewport_size({"width": width, "height": back_to})
+    return path
