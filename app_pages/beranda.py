@@ -1,72 +1,79 @@
 """Beranda: headline figures and the 9-box grid for the chosen period and filters."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from analytics.rules import RuleSet
 from common import fmt
-from reports.figures import ninebox
-from ui import export_menu, privacy, services
-from ui.frame import context
 from common.i18n import language, t
+from reports.figures import ninebox
+from ui import export_menu, home, privacy, services
+from ui.frame import Context, context
 
 
 def main() -> None:
     ctx = context()
-    lang = language()
-    head = services.headline(ctx.period, ctx.filters, ctx.scope)
-    placed = services.placements(ctx.period, ctx.filters, ctx.scope)
     rules = services.rules(ctx.period)
     summary = services.summary(ctx.period, ctx.filters, ctx.scope)
+    small = privacy.min_group() if privacy.is_on() else 0  # boxes under the minimum read "< 5" when anonymised
 
     st.title(t("beranda.title"))
     scope = t("beranda.scope_filtered") if any(
         (ctx.filters.opd_ids, ctx.filters.jenis_jabatan, ctx.filters.jenis_asn)) else t("beranda.scope_all")
     st.caption(t("beranda.caption", period=ctx.period, scope=scope))
+    figures = key_figures(ctx)
+    grid(figures, summary, rules, small)
+    with st.expander(t("beranda.legend")):
+        legend(summary, small)
+    with st.expander(t("exp.title"), icon=":material/download:"):
+        export_menu.menu(ctx, language(), "beranda_exp")
 
-    pool_boxes = rules.boxes.loc[rules.boxes["kelompok_suksesi"], "kotak"].tolist()
-    pool = int(placed["kotak"].isin(pool_boxes).sum())
-    status = placed["status"].value_counts()
 
+def key_figures(ctx: Context) -> home.KeyFigures:
+    """ASN, CACT profiled against the quota, the succession pool and vacant posts."""
+    lang = language()
+    k = home.key_figures(ctx)
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric(t("beranda.asn"), fmt.num(head["asn"], lang=lang), help=t("beranda.asn_help"), border=True)
-    c2.metric(t("beranda.profiled"),
-              f"{fmt.num(head['profiled_cact'], lang=lang)} / {fmt.num(head['quota_cact'], lang=lang)}",
-              help=t("beranda.profiled_help", quota=fmt.num(head["quota_cact"], lang=lang)), border=True)
-    c3.metric(t("beranda.pool"), fmt.num(pool, lang=lang),
-              help=t("beranda.pool_help", boxes=", ".join(map(str, pool_boxes))), border=True)
-    c4.metric(t("beranda.vacant"), fmt.num(head["vacant_posts"], lang=lang), help=t("beranda.vacant_help"),
-              border=True)
+    c1.metric(t("beranda.asn"), fmt.num(k.asn, lang=lang), help=t("beranda.asn_help"), border=True)
+    c2.metric(t("beranda.profiled"), f"{fmt.num(k.profiled_cact, lang=lang)} / {fmt.num(k.quota_cact, lang=lang)}",
+              help=t("beranda.profiled_help", quota=fmt.num(k.quota_cact, lang=lang)), border=True)
+    c3.metric(t("beranda.pool"), fmt.num(k.pool, lang=lang),
+              help=t("beranda.pool_help", boxes=", ".join(map(str, k.pool_boxes))), border=True)
+    c4.metric(t("beranda.vacant"), fmt.num(k.vacant_posts, lang=lang), help=t("beranda.vacant_help"), border=True)
+    return k
 
+
+def grid(k: home.KeyFigures, summary: pd.DataFrame, rules: RuleSet, small: int) -> None:
+    """The 9-box counts, with how many are placed and where the rules come from."""
+    lang = language()
     st.subheader(t("beranda.grid_title"))
-    st.caption(t("beranda.placed", placed=fmt.num(status.get("ditempatkan", 0), lang=lang),
-                 unprofiled=fmt.num(status.get("belum diprofil", 0), lang=lang),
-                 noperf=fmt.num(status.get("belum ada kinerja", 0), lang=lang)))
-    small = privacy.min_group() if privacy.is_on() else 0  # boxes under the minimum read "< 5" when anonymised
-    st.plotly_chart(ninebox.ninebox_grid(summary, min_count=small), key="beranda_grid", config={"displayModeBar": False})
-
-    metode, hi, mid = rules.cutoff("potensial")
+    st.caption(t("beranda.placed", placed=fmt.num(k.placed, lang=lang), unprofiled=fmt.num(k.unprofiled, lang=lang),
+                 noperf=fmt.num(k.no_performance, lang=lang)))
+    st.plotly_chart(ninebox.ninebox_grid(summary, min_count=small), key="beranda_grid",
+                    config={"displayModeBar": False})
+    _, hi, mid = rules.cutoff("potensial")
     cut_source = rules.cutoffs.loc[rules.cutoffs["sumbu"] == "potensial", "sumber"].iloc[0]
     st.caption(t("beranda.source", source=rules.boxes["sumber"].iloc[0], hi=fmt.num(hi, lang=lang),
                  mid=fmt.num(mid, lang=lang), cut_source=cut_source))
 
-    with st.expander(t("beranda.legend")):
-        legend = ninebox.with_count_labels(summary, small).sort_values("kotak", ascending=False)
-        legend = legend.assign(rekomendasi=legend["rekomendasi"].str.replace(";", " · "),
-                               jumlah=legend["jumlah_teks"] if small else legend["jumlah"],
-                               persen=legend["persen_teks"] if small else legend["persen"])[
-            ["kotak", "label", "rekomendasi", "jumlah", "persen"]]
-        st.dataframe(legend, hide_index=True, width="stretch", column_config={
-            "kotak": st.column_config.NumberColumn(t("beranda.legend_box"), width="small"),
-            "label": t("beranda.legend_label"),
-            "rekomendasi": t("beranda.legend_rec"),
-            "jumlah": st.column_config.TextColumn(t("beranda.legend_count")) if small
-            else st.column_config.NumberColumn(t("beranda.legend_count")),
-            "persen": st.column_config.TextColumn(t("beranda.legend_pct")) if small
-            else st.column_config.NumberColumn(t("beranda.legend_pct"), format="%.1f%%"),
-        })
 
-    with st.expander(t("exp.title"), icon=":material/download:"):
-        export_menu.menu(ctx, lang, "beranda_exp")
+def legend(summary: pd.DataFrame, small: int) -> None:
+    """Each box's name, follow-up, count and share (small counts as "< 5" when anonymised)."""
+    table = ninebox.with_count_labels(summary, small).sort_values("kotak", ascending=False)
+    table = table.assign(rekomendasi=table["rekomendasi"].str.replace(";", " · "),
+                         jumlah=table["jumlah_teks"] if small else table["jumlah"],
+                         persen=table["persen_teks"] if small else table["persen"])[
+        ["kotak", "label", "rekomendasi", "jumlah", "persen"]]
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        "kotak": st.column_config.NumberColumn(t("beranda.legend_box"), width="small"),
+        "label": t("beranda.legend_label"),
+        "rekomendasi": t("beranda.legend_rec"),
+        "jumlah": st.column_config.TextColumn(t("beranda.legend_count")) if small
+        else st.column_config.NumberColumn(t("beranda.legend_count")),
+        "persen": st.column_config.TextColumn(t("beranda.legend_pct")) if small
+        else st.column_config.NumberColumn(t("beranda.legend_pct"), format="%.1f%%"),
+    })
 
 
 main()

@@ -11,9 +11,10 @@ from datetime import date
 
 import streamlit as st
 
+from common.i18n import language, t
+from reports.slides import Slide
 from ui import export_menu, presentation, privacy
 from ui.frame import context
-from common.i18n import language, t
 
 KEY_SLIDE = "slide"
 
@@ -26,24 +27,33 @@ def main() -> None:
     ctx = context()
     lang = language()
     slides = presentation.build(ctx, lang, date.today())
-    numbers = list(range(1, len(slides) + 1))
-    if st.session_state.get(KEY_SLIDE) not in numbers:
+    if st.session_state.get(KEY_SLIDE) not in range(1, len(slides) + 1):
         st.session_state[KEY_SLIDE] = 1
+    control_bar(len(slides))
+    show(slides[st.session_state[KEY_SLIDE] - 1])
+    st.caption(t("pres.footer", n=st.session_state[KEY_SLIDE], total=len(slides),
+                 anon=t("pres.anon_on") if privacy.is_on() else t("pres.anon_off")))
+    with st.expander(t("exp.title"), icon=":material/download:"):
+        export_menu.menu(ctx, lang, "pres_exp", with_deck=True)
 
+
+def control_bar(count: int) -> None:
+    """Previous/next (also the arrow keys), the slide number (in the URL), the switch and the way out."""
     bar = st.columns([1.3, 1.3, 3, 2.4, 1], vertical_alignment="center")
     bar[0].button(t("pres.prev"), key="pres_prev", icon=":material/chevron_left:", shortcut="Left",
-                  on_click=_step, args=(-1, len(slides)), width="stretch", disabled=st.session_state[KEY_SLIDE] == 1)
+                  on_click=_step, args=(-1, count), width="stretch", disabled=st.session_state[KEY_SLIDE] == 1)
     bar[1].button(t("pres.next"), key="pres_next", icon=":material/chevron_right:", shortcut="Right",
-                  on_click=_step, args=(1, len(slides)), width="stretch", type="primary",
-                  disabled=st.session_state[KEY_SLIDE] == len(slides))
-    bar[2].segmented_control(t("pres.slide"), numbers, key=KEY_SLIDE, bind="query-params", required=True,
-                             label_visibility="collapsed",
-                             format_func=str, help=t("pres.slide_help"))
+                  on_click=_step, args=(1, count), width="stretch", type="primary",
+                  disabled=st.session_state[KEY_SLIDE] == count)
+    bar[2].segmented_control(t("pres.slide"), list(range(1, count + 1)), key=KEY_SLIDE, bind="query-params",
+                             required=True, label_visibility="collapsed", format_func=str, help=t("pres.slide_help"))
     with bar[3]:
         privacy.switch(st)
     bar[4].page_link("app_pages/beranda.py", label=t("pres.exit"), icon=":material/close_fullscreen:")
 
-    slide = slides[st.session_state[KEY_SLIDE] - 1]
+
+def show(slide: Slide) -> None:
+    """One slide: title, subtitle, metric tiles, the figure and/or the table, notes."""
     with st.container(key=f"slide-{slide.key}"):
         st.markdown(f"# {slide.title}")
         if slide.subtitle:
@@ -61,10 +71,5 @@ def main() -> None:
             st.table(slide.table, hide_index=True)
         for line in slide.notes:
             st.markdown(f"- {line}")
-    st.caption(t("pres.footer", n=st.session_state[KEY_SLIDE], total=len(slides),
-                 anon=t("pres.anon_on") if privacy.is_on() else t("pres.anon_off")))
-    with st.expander(t("exp.title"), icon=":material/download:"):
-        export_menu.menu(ctx, lang, "pres_exp", with_deck=True)
-
 
 main()

@@ -11,14 +11,13 @@ from datetime import date
 import pandas as pd
 
 from analytics import development as dv
-from analytics import movement
 from common import fmt
 from common.i18n import t
 from reports.figures import movement as movement_figures
 from reports.figures import ninebox
 from reports.figures import presentation as presentation_figures
 from reports.slides import Slide
-from ui import privacy, services, succession
+from ui import home, movement, privacy, services, succession
 from ui.frame import Context
 
 
@@ -44,19 +43,15 @@ def build(ctx: Context, lang: str, today: date, min_count: int | None = None) ->
 
 
 def _figures(ctx: Context, lang: str, subtitle: str) -> Slide:
-    head = services.headline(ctx.period, ctx.filters, ctx.scope)
-    placed = services.placements(ctx.period, ctx.filters, ctx.scope)
-    boxes = services.rules(ctx.period).boxes
-    pool_boxes = boxes.loc[boxes["kelompok_suksesi"], "kotak"].tolist()
-    status = placed["status"].value_counts()
+    k = home.key_figures(ctx)
     n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
     return Slide("angka", t("pres.s.figures", lang=lang, period=ctx.period), subtitle, metrics=(
-        (t("beranda.asn", lang=lang), n(head["asn"])),
-        (t("beranda.profiled", lang=lang), f"{n(head['profiled_cact'])} / {n(head['quota_cact'])}"),
-        (t("beranda.pool", lang=lang), n(int(placed["kotak"].isin(pool_boxes).sum()))),
-        (t("beranda.vacant", lang=lang), n(head["vacant_posts"]))),
-        notes=(t("beranda.placed", lang=lang, placed=n(status.get("ditempatkan", 0)),
-                 unprofiled=n(status.get("belum diprofil", 0)), noperf=n(status.get("belum ada kinerja", 0))),))
+        (t("beranda.asn", lang=lang), n(k.asn)),
+        (t("beranda.profiled", lang=lang), f"{n(k.profiled_cact)} / {n(k.quota_cact)}"),
+        (t("beranda.pool", lang=lang), n(k.pool)),
+        (t("beranda.vacant", lang=lang), n(k.vacant_posts))),
+        notes=(t("beranda.placed", lang=lang, placed=n(k.placed), unprofiled=n(k.unprofiled),
+                 noperf=n(k.no_performance)),))
 
 
 def _ninebox(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
@@ -71,24 +66,16 @@ def _ninebox(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
 
 
 def _movement(ctx: Context, lang: str, subtitle: str, k: int) -> Slide | None:
-    periods = [p for p in services.store().periods() if p < ctx.period]
+    periods = [p for p in movement.periods() if p < ctx.period]
     if not periods:
         return None
-    before_p = periods[-1]
-    before = services.placements(before_p, ctx.filters, ctx.scope)
-    after = services.placements(ctx.period, ctx.filters, ctx.scope)
-    boxes = services.rules(ctx.period).boxes
-    matrix = movement.transition_matrix(before, after, boxes)
-    moves = movement.movers(before, after, boxes)
-    total = int(matrix.to_numpy().sum())
-    stayed = int(sum(matrix.loc[b, b] for b in matrix.index if b in matrix.columns))
+    cmp, _ = movement.between(periods[-1], ctx.period, ctx.filters, ctx.scope)
     n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
-    return Slide("pergerakan", t("pres.s.movement", lang=lang, before=before_p, after=ctx.period), subtitle,
-                 metrics=((t("pg.both", lang=lang), n(total)), (t("pg.same", lang=lang), n(stayed)),
-                          (t("pg.up", lang=lang), n(int((moves["jenis"] == movement.NAIK).sum()))),
-                          (t("pres.down", lang=lang), n(int((moves["jenis"] == movement.TURUN).sum())))),
-                 figure=movement_figures.transition_heatmap(matrix, before_p, ctx.period, height=520, min_count=k),
-                 notes=(t("pg.matrix_help", lang=lang, before=before_p, after=ctx.period),))
+    return Slide("pergerakan", t("pres.s.movement", lang=lang, before=cmp.before, after=cmp.after), subtitle,
+                 metrics=((t("pg.both", lang=lang), n(cmp.total)), (t("pg.same", lang=lang), n(cmp.stayed)),
+                          (t("pg.up", lang=lang), n(cmp.up)), (t("pres.down", lang=lang), n(cmp.down))),
+                 figure=movement_figures.transition_heatmap(cmp.matrix, cmp.before, cmp.after, height=520, min_count=k),
+                 notes=(t("pg.matrix_help", lang=lang, before=cmp.before, after=cmp.after),))
 
 
 def _coverage(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
