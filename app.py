@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from common.i18n import t
 from data import memory
 from ui import frame, privacy, services
 from ui import login as login_form
-from common.i18n import t
 from ui.user import logged_in
 
 PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit", "pengembangan", "suksesi",
@@ -80,5 +80,5 @@ if presenting:
     frame.presentation_style()  # the page draws the switch in its own control bar
 else:
     privacy.switch(st.sidebar)
-with services.snapshot():  # the whole page run reads one committed state (issue 10)
+with services.snapshot():  # the whole page run reads one committed state
     page.run()

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from common import fmt
-from common.palette import ACCENT, INK, box_colour
+from common.palette import INK
 
 NEUTRAL_AUTHOR = "Talenta"   # document properties never carry a person's name
 

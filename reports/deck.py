@@ -15,11 +15,12 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from reports.common import ACCENT, INK, NEUTRAL_AUTHOR, tanggal
-from reports.figure_export import png_size, render_many
-from reports.slides import Slide
 from common import fmt
 from common.i18n import t
+from common.palette import ACCENT, INK
+from reports.common import NEUTRAL_AUTHOR, tanggal
+from reports.figure_export import png_size, render_many
+from reports.slides import Slide
 
 TABLE_ROWS = 12                # rows of a slide table; the rest are counted in the last row
 IMAGE_SCALE = 2                # PNG pixels per CSS pixel: sharp on a 1080p projector
@@ -252,7 +253,7 @@ def _table_geometry(headers: list[str], texts: list[list[str]], width: float, he
         need = [max([len(h)] + [len(x) for x in col]) * char_w + _CELL_PAD for h, col in zip(headers, texts)]
         widths = _water_fill(need, width)
 
-        def lines(text: str, w: float) -> int:
+        def lines(text: str, w: float, char_w: float = char_w) -> int:
             return max(1, math.ceil(len(text) * char_w / max(w - _CELL_PAD, 0.2)))
 
         heights = [max(lines(h, w) for h, w in zip(headers, widths)) * line_h + 0.1]

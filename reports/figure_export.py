@@ -36,8 +36,9 @@ import pandas as pd
 import plotly
 import plotly.graph_objects as go
 
-from reports.common import INK, NEUTRAL_AUTHOR, ReportError, box_colour, ink_on, legend_texts, tanggal
 from common.i18n import t
+from common.palette import INK, box_colour
+from reports.common import NEUTRAL_AUTHOR, ReportError, ink_on, legend_texts, tanggal
 
 FORMATS = ("png", "pdf")
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"

@@ -14,9 +14,20 @@ from datetime import date
 import pandas as pd
 
 from common.i18n import t
+from common.palette import box_colour
 from data.exports import safe_cell
-from reports.common import box_colour, ink_on, legend_texts
-from reports.xlsx import DATE_FORMAT, INK, INTEGER_FORMAT, header_style, new_workbook, save, sheet_name, styled, write_table
+from reports.common import ink_on, legend_texts
+from reports.xlsx import (
+    DATE_FORMAT,
+    INK,
+    INTEGER_FORMAT,
+    header_style,
+    new_workbook,
+    save,
+    sheet_name,
+    styled,
+    write_table,
+)
 
 LEGEND_COLUMNS = ("kotak", "label", "rekomendasi")
 _FOLLOWUP_WIDTH = 60

@@ -14,15 +14,14 @@ import streamlit as st
 
 from analytics.anonymise import anonymise_people
 from analytics.calibration import calibration_record
-from reports import deck, figure_export, workbook
 from common import fmt
-from reports.figures import ninebox as ninebox_figures
-from ui import presentation, privacy, services, succession
-from ui.frame import Context
 from common.i18n import t
+from reports import deck, figure_export, workbook
+from reports.figures import ninebox as ninebox_figures
+from ui import components, presentation, privacy, services, succession
+from ui.frame import Context
 from ui.user import acting_user, can
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 PEOPLE_COLUMNS = ["nama", "nip", "jabatan", "jenjang_jabatan", "opd_nama", "jenis_asn", "golongan", "predikat_efektif",
                   "kinerja_kategori", "potensial_nilai", "potensial_kategori", "jpm", "kotak_awal", "kotak", "dikalibrasi"]
@@ -49,9 +48,8 @@ def request(ctx: Context, lang: str) -> Request:
 
 
 def _audit(r: Request, action: str, extra: dict | None = None) -> None:
-    services.store().audit(r.user, action, f"periode:{r.ctx.period}",
-                           {"filter": presentation.filter_lines(r.ctx, "id"), "disamarkan": r.anonymised,
-                            **(extra or {})})
+    services.audit(r.user, action, f"periode:{r.ctx.period}",
+                   {"filter": presentation.filter_lines(r.ctx, "id"), "disamarkan": r.anonymised, **(extra or {})})
 
 
 def _summary(r: Request) -> pd.DataFrame:
@@ -133,7 +131,7 @@ def menu(ctx: Context, lang: str, key: str, with_deck: bool = False) -> None:
     stamp = f"{ctx.period}-{datetime.now():%Y%m%d}"
     cols = st.columns(4 if with_deck else 3)
     cols[0].download_button(t("exp.report"), data=lambda: report(r), file_name=f"talenta-{stamp}.xlsx",
-                            mime=XLSX, on_click="ignore", icon=":material/table_view:", key=f"{key}_xlsx",
+                            mime=components.XLSX_MIME, on_click="ignore", icon=":material/table_view:", key=f"{key}_xlsx",
                             width="stretch")
     cols[1].download_button(t("exp.png"), data=lambda: ninebox(r, "png"), file_name=f"9-kotak-{stamp}.png",
                             mime="image/png", on_click="ignore", icon=":material/image:", key=f"{key}_png",

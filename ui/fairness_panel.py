@@ -14,9 +14,9 @@ import streamlit as st
 from analytics import fairness
 from analytics.fairness import ATTRIBUTES, MIN_GROUP
 from common import fmt
+from common.i18n import language, t
 from reports.figures import fairness as fairness_figures
 from ui import privacy, services
-from common.i18n import language, t
 
 _COLUMNS = ["nip", "kotak", "kinerja_nilai", "potensial_nilai", *ATTRIBUTES]
 _METHODS = {"chi-kuadrat": "fair.m.chi", "chi-kuadrat (Monte Carlo)": "fair.m.chi_mc",

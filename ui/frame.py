@@ -5,11 +5,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from common.fmt import plain
+from common.i18n import LANGUAGES, t
 from data.auth import DEMO_VISITOR, User
 from data.store import Filters, Scope, Store, StoreError
 from ui import services
-from common.fmt import plain
-from common.i18n import LANGUAGES, t
 from ui.user import log_out, logged_in, touch
 
 # Rows a list of people sends to the browser; above it a page shows the first ones and says how many

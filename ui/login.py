@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from common.i18n import t
 from data.auth import authenticate
 from ui import services
-from common.i18n import t
 from ui.user import KEY_NOTICE, log_in
 
 

@@ -15,9 +15,9 @@ import streamlit as st
 
 from analytics.anonymise import MASK, anonymise_people, code, mask_nips_in_text, suppress_small
 from analytics.fairness import MIN_GROUP
+from common.i18n import t
 from data.store import Filters, Scope
 from ui import services
-from common.i18n import t
 from ui.user import can
 
 KEY = "anonim"

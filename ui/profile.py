@@ -7,10 +7,10 @@ import streamlit as st
 from analytics.competency import gaps, required_levels
 from analytics.talentpool import pool_checks
 from common import fmt
-from reports.figures import competency
-from ui import privacy, services
 from common.i18n import language, t
 from data.store import Scope
+from reports.figures import competency
+from ui import privacy, services
 from ui.user import acting_user
 
 

@@ -9,8 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from common import fmt
-from common.palette import INK, SHARE_COLOURS
 from common.i18n import language, t
+from common.palette import INK, SHARE_COLOURS
 
 FONT = dict(size=15, color=INK)
 

@@ -20,8 +20,8 @@ from analytics.ninebox import box_summary
 from reports import figure_export as fx
 from reports.common import ReportError
 from reports.deck import TABLE_ROWS, _water_fill, deck
-from reports.slides import Slide
 from reports.figures import ninebox
+from reports.slides import Slide
 
 MADE_ON = date(2026, 11, 29)
 SUB = "Periode: 2025 · OPD: Semua · Jenis ASN: PNS"
