@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from common.i18n import t
-from ui import audit_log
+from ui import audit
 from ui.user import acting_user
 
 
@@ -13,10 +13,10 @@ def main() -> None:
     st.caption(t("audit.caption"))
     c1, c2, c3 = st.columns(3)
     actor = c1.text_input(t("audit.actor"), key="audit_actor", max_chars=40)
-    action = c2.selectbox(t("audit.action"), list(audit_log.ACTIONS), key="audit_action",
+    action = c2.selectbox(t("audit.action"), list(audit.ACTIONS), key="audit_action",
                           format_func=lambda v: v or t("sidebar.all"))
     since = c3.date_input(t("audit.since"), value=None, key="audit_since", format="DD/MM/YYYY")
-    entries = audit_log.entries(actor.strip() or None, action or None, since)
+    entries = audit.entries(actor.strip() or None, action or None, since)
     st.dataframe(entries, hide_index=True, width="stretch", height=560, column_config={
         "audit_id": st.column_config.NumberColumn("#", format="%d"),
         "occurred_at": st.column_config.DatetimeColumn(t("audit.when"), format="DD/MM/YYYY HH:mm:ss"),

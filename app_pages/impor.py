@@ -1,6 +1,6 @@
 """Impor Data: upload → column mapping → check report → one atomic import; templates; history and undo.
 
-Thin: the work is done by the import pipeline through ui/imports.py; this page arranges widgets.
+Thin: the work is done by the import pipeline through ui/importing.py; this page arranges widgets.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import streamlit as st
 
 from common import fmt
 from common.i18n import language, t
-from ui import imports
+from ui import importing
 from ui.components import XLSX_MIME
 
 LOG = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def guarded(section: Callable[[], None]) -> None:
     """Run a section; a bug shows one sentence (details go to the server log), never a trace."""
     try:
         section()
-    except imports.StoreError as exc:
+    except importing.StoreError as exc:
         st.error(str(exc))
     except Exception:
         LOG.exception("Impor Data: unexpected error")
@@ -58,7 +58,7 @@ def n(x: int) -> str:
 
 def finish(message: str) -> None:
     """After a write: fresh data everywhere, the message shown once, a new empty uploader."""
-    imports.after_write()
+    importing.after_write()
     st.session_state["impor_flash"] = message
     st.session_state["impor_nonce"] = st.session_state.get("impor_nonce", 0) + 1
     for key in ("impor_table", "impor_outcome"):
@@ -67,29 +67,29 @@ def finish(message: str) -> None:
 
 
 # -- upload, mapping, check, import ---------------------------------------------------------------
-def read_table(name: str, content: bytes, digest: str) -> imports.RawTable:
+def read_table(name: str, content: bytes, digest: str) -> importing.RawTable:
     """The uploaded file read once per content (kept in the session while it is being mapped)."""
     cached = st.session_state.get("impor_table")
     if cached and cached[0] == digest:
         return cached[1]
     bar = st.progress(0.0, text=t("impor.reading"))
     try:
-        table = imports.read(content, name, lambda f, txt: bar.progress(min(f, 1.0), text=txt))
+        table = importing.read(content, name, lambda f, txt: bar.progress(min(f, 1.0), text=txt))
     finally:
         bar.empty()
     st.session_state["impor_table"] = (digest, table)
     return table
 
 
-def mapping_editor(table: imports.RawTable, kind: str, digest: str) -> dict[int, str]:
+def mapping_editor(table: importing.RawTable, kind: str, digest: str) -> dict[int, str]:
     """Column → field, proposed and editable; a field picked twice counts once (with a warning)."""
-    fields = imports.FIELDS[kind]
+    fields = importing.FIELDS[kind]
     label_of = {f.name: f.label for f in fields}
     name_of = {f.label: f.name for f in fields}
-    default = imports.default_mapping(table, kind)
+    default = importing.default_mapping(table, kind)
     frame = pd.DataFrame({
         "kolom": table.headers,
-        "contoh": [imports.samples(table, i) for i in range(len(table.headers))],
+        "contoh": [importing.samples(table, i) for i in range(len(table.headers))],
         "bidang": [label_of.get(default.get(i, ""), t("impor.ignore")) for i in range(len(table.headers))],
     })
     st.markdown(f"**{t('impor.mapping')}**")
@@ -116,7 +116,7 @@ def mapping_editor(table: imports.RawTable, kind: str, digest: str) -> dict[int,
     return mapping
 
 
-def show_outcome(outcome: imports.Outcome) -> None:
+def show_outcome(outcome: importing.Outcome) -> None:
     """The check's counts, its issues (errors first) and the report workbook."""
     c1, c2, c3 = st.columns(3)
     c1.metric(t("impor.rows"), n(outcome.rows), border=True)
@@ -139,7 +139,7 @@ def show_outcome(outcome: imports.Outcome) -> None:
         if len(outcome.issues) > len(shown):
             st.caption(t("impor.issues_more", shown=n(len(shown)), total=n(len(outcome.issues))))
     stem = outcome.table.file_name.rsplit(".", 1)[0]
-    st.download_button(t("impor.report"), data=partial(imports.report, outcome), file_name=f"laporan-{stem}.xlsx",
+    st.download_button(t("impor.report"), data=partial(importing.report, outcome), file_name=f"laporan-{stem}.xlsx",
                        mime=XLSX_MIME, on_click="ignore", key="impor_report", icon=":material/description:")
     if outcome.frames:
         with st.expander(t("impor.preview")):
@@ -148,9 +148,9 @@ def show_outcome(outcome: imports.Outcome) -> None:
 
 def upload_flow() -> None:
     """Upload → read → map → check; the import button once the check has no errors."""
-    periods = imports.periods()
+    periods = importing.periods()
     c1, c2 = st.columns([2, 1])
-    kind_choice = c1.selectbox(t("impor.kind"), ["auto", *imports.KINDS], key="impor_kind",
+    kind_choice = c1.selectbox(t("impor.kind"), ["auto", *importing.KINDS], key="impor_kind",
                                format_func=lambda k: t("impor.kind_auto") if k == "auto" else kind_label(k))
     period_value = c2.number_input(t("impor.period"), min_value=1990, max_value=2100, step=1, key="impor_period",
                                    value=max(periods) if periods else date.today().year - 1,
@@ -163,8 +163,8 @@ def upload_flow() -> None:
     digest = hashlib.sha256(content).hexdigest()
     try:
         table = read_table(upload.name, content, digest)
-        kind = imports.resolve_kind(table, None if kind_choice == "auto" else kind_choice)
-    except imports.Rejected as exc:
+        kind = importing.resolve_kind(table, None if kind_choice == "auto" else kind_choice)
+    except importing.Rejected as exc:
         st.error(str(exc))
         return
     sheet = t("impor.sheet", sheet=table.sheet) if table.sheet else ""
@@ -175,18 +175,18 @@ def upload_flow() -> None:
     ignored = [h for i, h in enumerate(table.headers) if i not in mapping]
     if ignored:
         st.caption(t("impor.ignored", cols=", ".join(
-            f"{h} ({t('impor.sensitive')})" if imports.is_sensitive(h) else h for h in ignored)))
+            f"{h} ({t('impor.sensitive')})" if importing.is_sensitive(h) else h for h in ignored)))
     constants = {}
     if kind == "assessment" and "sumber" not in mapping.values():
         constants["sumber"] = st.selectbox(t("impor.sumber_constant"), ["CACT", "AC", "LAIN"], key="impor_sumber")
-    outcome = checked(table, kind, mapping, int(period_value) if kind in imports.PERIOD_KINDS else None, constants,
+    outcome = checked(table, kind, mapping, int(period_value) if kind in importing.PERIOD_KINDS else None, constants,
                       digest)
     if outcome is not None:
         import_button(outcome, kind)
 
 
-def checked(table: imports.RawTable, kind: str, mapping: dict[int, str], period: int | None, constants: dict,
-            digest: str) -> imports.Outcome | None:
+def checked(table: importing.RawTable, kind: str, mapping: dict[int, str], period: int | None, constants: dict,
+            digest: str) -> importing.Outcome | None:
     """The check of this file, mapping and period (once per combination), shown; None when rejected."""
     key = (digest, kind, period, tuple(sorted(mapping.items())), tuple(sorted(constants.items())))
     cached = st.session_state.get("impor_outcome")
@@ -195,9 +195,9 @@ def checked(table: imports.RawTable, kind: str, mapping: dict[int, str], period:
     else:
         bar = st.progress(0.4, text=t("impor.checking"))
         try:
-            outcome = imports.check(table, kind, mapping, period, constants,
+            outcome = importing.check(table, kind, mapping, period, constants,
                                     lambda f, txt: bar.progress(min(f, 1.0), text=txt))
-        except imports.Rejected as exc:
+        except importing.Rejected as exc:
             st.error(str(exc))
             return None
         finally:
@@ -207,10 +207,10 @@ def checked(table: imports.RawTable, kind: str, mapping: dict[int, str], period:
     return outcome
 
 
-def import_button(outcome: imports.Outcome, kind: str) -> None:
+def import_button(outcome: importing.Outcome, kind: str) -> None:
     """What the import replaces, and the import itself."""
     if outcome.ok:
-        current = imports.rows_replaced(kind, outcome.period)
+        current = importing.rows_replaced(kind, outcome.period)
         if current:
             st.warning(t("impor.replaces", n=n(current), what=t(f"impor.noun.{kind}")
                          + (t("impor.period_suffix", period=outcome.period) if outcome.period else "")))
@@ -219,8 +219,8 @@ def import_button(outcome: imports.Outcome, kind: str) -> None:
         return
     with st.status(t("impor.writing"), expanded=True) as status:
         try:
-            batch = imports.commit(outcome, remember, lambda f, txt: status.write(txt))
-        except (imports.Rejected, imports.StoreError) as exc:
+            batch = importing.commit(outcome, remember, lambda f, txt: status.write(txt))
+        except (importing.Rejected, importing.StoreError) as exc:
             status.update(state="error")
             st.error(str(exc))
             return
@@ -233,19 +233,19 @@ def import_button(outcome: imports.Outcome, kind: str) -> None:
 # -- templates ------------------------------------------------------------------------------------
 def templates_section() -> None:
     st.caption(t("impor.templates_intro"))
-    lists = imports.template_lists()
-    for kind in imports.KINDS:
+    lists = importing.template_lists()
+    for kind in importing.KINDS:
         c1, c2 = st.columns([3, 2])
-        c1.markdown(f"**{kind_label(kind)}**  \n`{imports.template_name(kind)}`")
-        c2.download_button(t("impor.template_download"), data=partial(imports.template_xlsx, kind, lists),
-                           file_name=imports.template_name(kind), mime=XLSX_MIME, on_click="ignore",
+        c1.markdown(f"**{kind_label(kind)}**  \n`{importing.template_name(kind)}`")
+        c2.download_button(t("impor.template_download"), data=partial(importing.template_xlsx, kind, lists),
+                           file_name=importing.template_name(kind), mime=XLSX_MIME, on_click="ignore",
                            key=f"impor_tpl_{kind}", icon=":material/download:")
 
 
 # -- history and undo -----------------------------------------------------------------------------
 def undo_section() -> None:
     st.markdown(f"**{t('impor.undo')}**")
-    undoable = imports.undoable()
+    undoable = importing.undoable()
     if undoable.empty:
         st.caption(t("impor.nothing_to_undo"))
         return
@@ -265,8 +265,8 @@ def undo_section() -> None:
         return
     r = rows.loc[pick]
     try:
-        done = imports.undo(r["kind"], None if pd.isna(r["period"]) else int(r["period"]))
-    except imports.StoreError as exc:
+        done = importing.undo(r["kind"], None if pd.isna(r["period"]) else int(r["period"]))
+    except importing.StoreError as exc:
         st.error(str(exc))
         return
     st.session_state.pop("impor_undo_confirm", None)
@@ -275,11 +275,11 @@ def undo_section() -> None:
 
 def history_section() -> None:
     st.markdown(f"**{t('impor.history')}**")
-    hist = imports.history()
+    hist = importing.history()
     if hist.empty:
         st.caption(t("impor.history_empty"))
         return
-    hist = hist.assign(kind=hist["kind"].map(lambda k: kind_label(k) if k in imports.KINDS or k == "demo" else k))
+    hist = hist.assign(kind=hist["kind"].map(lambda k: kind_label(k) if k in importing.KINDS or k == "demo" else k))
     st.dataframe(hist, hide_index=True, width="stretch", column_config={
         "batch_id": st.column_config.NumberColumn(t("impor.h_batch"), format="%d", width="small"),
         "created_at": st.column_config.DatetimeColumn(t("impor.h_time"), format="DD-MM-YYYY HH:mm"),

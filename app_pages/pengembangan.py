@@ -114,12 +114,12 @@ def idp(ctx: Context, pop: pd.DataFrame, placed: pd.DataFrame, names: Names, peo
     person, draft = development.idp_draft(nip, pop, placed, ctx.period)
     left, right = st.columns([3, 2], gap="large")
     with left:
-        idp_draft(pop, nip, person, draft, names)
+        idp_summary(pop, nip, person, draft, names)
     with right:
         idp_actions(ctx, nip, draft["kesenjangan"], names)
 
 
-def idp_draft(pop: pd.DataFrame, nip: str, person: pd.Series, draft: dict, names: Names) -> None:
+def idp_summary(pop: pd.DataFrame, nip: str, person: pd.Series, draft: dict, names: Names) -> None:
     """Who, their box's follow-up and their largest gaps with the suggested kind of action."""
     who = privacy.people(pop.loc[pop["nip"] == nip, ["nip", "nama", "jabatan", "jenjang_jabatan"]]).iloc[0]
     st.markdown(f"##### {fmt.plain(who['nama'])}")

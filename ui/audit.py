@@ -1,4 +1,4 @@
-"""The audit log (the Log Audit page): its entries as an administrator may read them."""
+"""Audit (the Log Audit page): its entries as an administrator may read them."""
 from __future__ import annotations
 
 from datetime import date, datetime, time

@@ -1,4 +1,4 @@
-"""Imports (the Impor Data page): the import pipeline, templates, history and undo, through the
+"""Importing (the Impor Data page): the import pipeline, templates, history and undo, through the
 store. The pipeline itself (data.importing) is pure; here it meets the process's store and the
 acting user, and a finished write drops every cached frame of the old data."""
 from __future__ import annotations
