@@ -2,25 +2,9 @@
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
-
-import pytest
-from streamlit.testing.v1 import AppTest
 
 from analytics.engine import STATUS_PLACED, place
 from data.store import Filters, open_store
-
-TIMEOUT = 60
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-@pytest.fixture
-def app_db(demo_db, tmp_path, monkeypatch):
-    path = tmp_path / "app.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
-    return path
 
 
 def _expected(path, period=2025, filters=Filters()):
@@ -43,9 +27,9 @@ def _grid_counts(at):
     return texts
 
 
-def test_beranda_renders_demo_figures(app_db):
-    placed, head = _expected(app_db)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+def test_beranda_renders_demo_figures(demo_copy, app_as):
+    placed, head = _expected(demo_copy)
+    at = app_as(user=None)
     assert not at.exception
     assert at.title[0].value == "Beranda"
     assert any("Data sintetis" in w.value for w in at.warning)
@@ -61,20 +45,20 @@ def test_beranda_renders_demo_figures(app_db):
         assert f"<b>{counts.get(box, 0):,}</b>".replace(",", ".") in texts
 
 
-def test_opd_filter_narrows_every_figure(app_db):
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+def test_opd_filter_narrows_every_figure(demo_copy, app_as):
+    at = app_as(user=None)
     at.sidebar.multiselect(key="opd").set_value(["DINKES"]).run()
     assert not at.exception
-    placed, head = _expected(app_db, filters=Filters(opd_ids=("DINKES",)))
+    placed, head = _expected(demo_copy, filters=Filters(opd_ids=("DINKES",)))
     assert 0 < head["asn"] < 6000
     assert _metric(at, "Jumlah ASN") == f"{head['asn']:,}".replace(",", ".")
     assert at.caption[0].value.endswith("sesuai saringan")
 
 
-def test_period_switch_and_english_catalog(app_db):
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+def test_period_switch_and_english_catalog(demo_copy, app_as):
+    at = app_as(user=None)
     at.sidebar.selectbox(key="periode").set_value(2024).run()
-    _, head = _expected(app_db, period=2024)
+    _, head = _expected(demo_copy, period=2024)
     assert _metric(at, "Jumlah ASN") == f"{head['asn']:,}".replace(",", ".")
     at.sidebar.selectbox(key="lang").set_value("en").run()
     assert not at.exception
@@ -82,10 +66,10 @@ def test_period_switch_and_english_catalog(app_db):
     assert at.sidebar.selectbox(key="periode").value == 2024  # keyed: survives the language switch
 
 
-def test_empty_database_is_filled_with_demo_data(tmp_path, monkeypatch):
+def test_empty_database_is_filled_with_demo_data(tmp_path, monkeypatch, app_as):
     path = tmp_path / "empty.duckdb"
     monkeypatch.setenv("TALENTA_DB", str(path))
-    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = app_as(user=None, timeout=120)
     assert not at.exception
     assert at.title[0].value == "Beranda"
     s = open_store(path)
@@ -95,16 +79,16 @@ def test_empty_database_is_filled_with_demo_data(tmp_path, monkeypatch):
         s.close()
 
 
-def test_locked_database_shows_a_message_not_a_trace(app_db, monkeypatch):
+def test_locked_database_shows_a_message_not_a_trace(demo_copy, monkeypatch, app_as):
     import duckdb
-    holder = duckdb.connect(str(app_db))  # another "process" holding the file read-write
+    holder = duckdb.connect(str(demo_copy))  # another "process" holding the file read-write
     try:
         # DuckDB allows the same process to reopen; simulate the lock error message instead
         from data import store as store_mod
         def refuse(*a, **k):
             raise duckdb.IOException("Could not set lock on file: Conflicting lock is held")
         monkeypatch.setattr(store_mod.duckdb, "connect", refuse)
-        at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+        at = app_as(user=None)
         assert not at.exception
         assert "sedang dipakai proses lain" in at.error[0].value
     finally:

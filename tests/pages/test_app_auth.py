@@ -1,43 +1,24 @@
 """AppTest: the login gate, roles in the navigation, OPD scope on pages, idle timeout, demo mode."""
 from __future__ import annotations
 
-import shutil
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.store import Scope, open_store
-from tests.conftest import login_as, make_user
+from tests.conftest import make_user
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TIMEOUT = 60
 PASSWORD = "Rahasia-Uji-123"
-
-
-@pytest.fixture
-def real(real_db, tmp_path, monkeypatch):
-    path = tmp_path / "real-app.duckdb"
-    shutil.copy(real_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
-    return path
-
-
-@pytest.fixture
-def demo(demo_db, tmp_path, monkeypatch):
-    path = tmp_path / "demo-app.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
-    return path
 
 
 def _metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
 
-def test_real_data_shows_only_the_login_form(real):
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+def test_real_data_shows_only_the_login_form(real_copy, app_as):
+    at = app_as(user=None)
     assert not at.exception
     assert at.title[0].value == "Masuk ke Talenta ASN"
     assert not at.metric and not at.get("plotly_chart")
@@ -47,9 +28,9 @@ def test_real_data_shows_only_the_login_form(real):
     assert "beranda.py" not in str(err.value) and "impor.py" not in str(err.value)
 
 
-def test_login_with_wrong_then_right_password(real):
-    make_user(real, "komite1", "komite")
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+def test_login_with_wrong_then_right_password(real_copy, app_as):
+    make_user(real_copy, "komite1", "komite")
+    at = app_as(user=None)
     at.text_input(key="masuk_username").input("komite1")
     at.text_input(key="masuk_password").input("salah-sekali")
     at.button[0].click().run()
@@ -61,12 +42,12 @@ def test_login_with_wrong_then_right_password(real):
     assert any("komite1" in c.value for c in at.sidebar.caption)
 
 
-def test_operator_sees_only_their_opd_even_with_a_crafted_filter(real):
-    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real, "op.dinkes", "operator", "DINKES")
+def test_operator_sees_only_their_opd_even_with_a_crafted_filter(real_copy, app_as):
+    at = app_as(real_copy, "op.dinkes", "operator", "DINKES", run=False)
     at.query_params["opd"] = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
     at.run()
     assert not at.exception
-    s = open_store(real)
+    s = open_store(real_copy)
     expected = s.headline(2025, scope=Scope(("DINKES",)))["asn"]
     s.close()
     assert _metric(at, "Jumlah ASN") == f"{expected:,}".replace(",", ".")
@@ -75,8 +56,8 @@ def test_operator_sees_only_their_opd_even_with_a_crafted_filter(real):
         at.switch_page("app_pages/impor.py")
 
 
-def test_operator_profile_of_another_opd_shows_nothing(real):
-    s = open_store(real)
+def test_operator_profile_of_another_opd_shows_nothing(real_copy):
+    s = open_store(real_copy)
     outsider = s.population(2025).query("opd_id != 'DINKES'")["nip"].iloc[0]
     s.close()
 
@@ -87,14 +68,14 @@ def test_operator_profile_of_another_opd_shows_nothing(real):
         from ui import profile
         profile.render(nip, 2025, Scope(("DINKES",)))
 
-    at = AppTest.from_function(script, args=(outsider, str(real)), default_timeout=TIMEOUT).run()
+    at = AppTest.from_function(script, args=(outsider, str(real_copy)), default_timeout=TIMEOUT).run()
     assert not at.exception
     assert at.info[0].value == "Data ASN ini tidak tersedia dalam saringan Anda."
     assert not at.metric and not at.dataframe
 
 
-def test_admin_sees_admin_pages_and_audit_log(real):
-    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real).run()
+def test_admin_sees_admin_pages_and_audit_log(real_copy, app_as):
+    at = app_as(real_copy)
     at.switch_page("app_pages/audit.py").run()
     assert not at.exception
     assert at.title[0].value == "Log Audit"
@@ -102,15 +83,15 @@ def test_admin_sees_admin_pages_and_audit_log(real):
     assert "pengguna:tambah" in set(log["action"])
 
 
-def test_pimpinan_cannot_open_admin_pages(real):
-    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real, "pimpinan1", "pimpinan").run()
+def test_pimpinan_cannot_open_admin_pages(real_copy, app_as):
+    at = app_as(real_copy, "pimpinan1", "pimpinan")
     assert at.title[0].value == "Beranda"
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("app_pages/impor.py")  # not in this role's navigation at all
 
 
-def test_idle_session_is_logged_out(real):
-    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real).run()
+def test_idle_session_is_logged_out(real_copy, app_as):
+    at = app_as(real_copy)
     assert at.title[0].value == "Beranda"
     at.session_state["_last_seen"] = datetime.now() - timedelta(hours=3)
     at.run()
@@ -118,15 +99,15 @@ def test_idle_session_is_logged_out(real):
     assert "lama tidak aktif" in at.info[0].value
 
 
-def test_logout(real):
-    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real).run()
+def test_logout(real_copy, app_as):
+    at = app_as(real_copy)
     at.sidebar.button(key="keluar").click().run()
     assert at.title[0].value == "Masuk ke Talenta ASN"
     assert at.info[0].value == "Anda telah keluar."
 
 
-def test_demo_mode_opens_without_login_and_read_only(demo):
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+def test_demo_mode_opens_without_login_and_read_only(demo_copy, app_as):
+    at = app_as(user=None)
     assert not at.exception
     assert at.title[0].value == "Beranda"
     assert any("Data sintetis" in w.value for w in at.warning)
