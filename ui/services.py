@@ -5,7 +5,7 @@ every frame returned here is shared between sessions and must never be mutated.
 Cache keys include the database's data version, so an import or a rule change
 is visible at the next rerun.
 
-Consistent reads (issue 10): every read here goes through a store snapshot (one
+Consistent reads: every read here goes through a store snapshot (one
 read-only transaction, see ``Store.snapshot``) and is cached under that snapshot's
 version, so a cached value is always exactly one committed state. ``app.py`` runs
 each page inside :func:`snapshot`, so a whole rerun sees one state even while an
@@ -14,23 +14,23 @@ import commits; a function called outside a run opens its own snapshot.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Iterator
 
 import pandas as pd
 import streamlit as st
 
-from analytics.demography import age_band, age_on
 from analytics.calibration import apply_calibration
+from analytics.demography import age_band, age_on
 from analytics.engine import input_columns, place
-from analytics.positions import SAMPLE_SALT, plot_positions, stable_unit
 from analytics.ninebox import box_summary
+from analytics.positions import SAMPLE_SALT, plot_positions, stable_unit
 from analytics.rules import RuleSet
+from common import fmt
+from data import memory
 from data.frames import concat_pieces
 from data.store import Filters, Scope, Store, StoreError, db_path, open_store
-from data import memory
-from common import fmt
 
 
 @st.cache_resource(show_spinner=False)
@@ -111,7 +111,7 @@ PERSON_COLUMNS = ("nama", "gelar_depan", "gelar_belakang", "jabatan", "jenis_jab
                   "opd_nama", "unit_kerja", "jenis_kelamin", "jenis_asn", "tanggal_lahir", "pendidikan_tingkat",
                   "pendidikan_bidang", "golongan", "sumber", "periode_asesmen")
 # Labels the engine and calibration give per person, from a handful of values: kept as categoricals
-# (a byte a person instead of a pointer or a string; 4.7M ASN must fit 4 GB, issue 10).
+# (a byte a person instead of a pointer or a string; 4.7M ASN must fit 4 GB).
 LABEL_COLUMNS = ("predikat_efektif", "kinerja_kategori", "kinerja_formula", "potensial_kategori",
                  "potensial_formula", "status", "jpm_pemetaan", "jpm_seleksi", "kelompok_usia", "alasan_kode",
                  "jpm_teks")
