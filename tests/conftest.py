@@ -99,22 +99,24 @@ def login_as(at, db_path: Path, username: str = "admin", role: str = "admin", op
     return at
 
 
-@pytest.fixture
-def app_as():
-    """Build ``app.py`` as AppTest, logged in as ``user`` (with ``role``, ``opd``) in the database at
-    ``db`` (not logged in with ``user=None``), and run it (``run=False``: seed query params or
-    session state first, then ``.run()``). The app reads its database from ``TALENTA_DB``: pass a
-    ``demo_copy`` / ``real_copy``."""
+def app_test(db: Path | None = None, user: str | None = "admin", role: str = "admin", opd: str | None = None,
+             run: bool = True, timeout: float = APP_TIMEOUT):
+    """``app.py`` as AppTest, logged in as ``user`` (with ``role``, ``opd``) in the database at ``db``
+    (not logged in with ``user=None``), and run (``run=False``: seed query params or session state
+    first, then ``.run()``). The app reads its database from ``TALENTA_DB``: use ``demo_copy`` /
+    ``real_copy``."""
     from streamlit.testing.v1 import AppTest
 
-    def build(db: Path | None = None, user: str | None = "admin", role: str = "admin",
-              opd: str | None = None, run: bool = True, timeout: float = APP_TIMEOUT):
-        at = AppTest.from_file(APP, default_timeout=timeout)
-        if user is not None:
-            login_as(at, db, user, role, opd)
-        return at.run() if run else at
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    if user is not None:
+        login_as(at, db, user, role, opd)
+    return at.run() if run else at
 
-    return build
+
+@pytest.fixture
+def app_as():
+    """:func:`app_test` as a fixture: ``app_as(db, "ketua1", "ketua")``."""
+    return app_test
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,8 @@ Same shape as Streamlit's own ``e2e_playwright/shared/app_utils.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -77,6 +78,22 @@ def wait_for_rerun(page: Page, *changes: Locator | Callable[[], None]) -> None:
             expect(change.first).to_be_visible()
         else:
             change()
+    settled(page)
+
+
+@contextmanager
+def reran(page: Page) -> Iterator[None]:
+    """Wait for a rerun that the block's action starts: ``with reran(page): button.click()``.
+    For an action whose rerun shows nothing new (the same error again): before the action, watch
+    the app's script state; after it, wait until it has changed (the rerun started), then settle."""
+    page.evaluate("""() => {
+        const app = document.querySelector("[data-testid='stApp']");
+        window.__talentaRan = false;
+        const watch = new MutationObserver(() => { window.__talentaRan = true; watch.disconnect(); });
+        watch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    }""")
+    yield
+    page.wait_for_function("() => window.__talentaRan === true")
     settled(page)
 
 
@@ -425,8 +442,10 @@ def shot_whole(page: Page, name: str, width: int = 1600, back_to: int | None = 1
     content = page.locator("[data-testid='stMainBlockContainer']").evaluate("e => e.scrollHeight")
     page.set_viewport_size({"width": width, "height": min(4000, content + 120)})
     settled(page)
-    for chart in page.locator(f"{CHART} .main-svg").all()[:4]:
-        still(chart)
+    # every chart in view has been laid out for its container
+    page.wait_for_function("""() => [...document.querySelectorAll("[data-testid='stPlotlyChart'] .js-plotly-plot")]
+        .filter(gd => gd.getBoundingClientRect().width > 0)
+        .every(gd => gd._fullLayout && Math.abs(gd._fullLayout.width - gd.getBoundingClientRect().width) < 2)""")
     path = shot(page, name, full_page=True)
     if back_to:
         page.set_viewport_size({"width": width, "height": back_to})

@@ -7,30 +7,45 @@ after logging in every move is a sidebar link or a widget, never ``page.goto``.
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from analytics.engine import place
 from data.store import Scope, open_store
-from tests.browser.support import ARTIFACTS, serve, wait_idle, wait_grid_text
-from tests.conftest import make_user
-
-pytestmark = pytest.mark.browser
+from tests.browser.actions import (
+    CHART,
+    GRID,
+    NAV,
+    SIDEBAR,
+    chart_drawn,
+    click_point,
+    fmt,
+    grid_cells,
+    login,
+    login_form,
+    metric,
+    nav,
+    new_page,
+    open_page,
+    pick_radio,
+    reran,
+    search,
+    settled,
+    shot,
+    steady,
+    submit_login,
+    to_screen,
+    wait_for_rerun,
+)
 
 EVIL = "<img src=x onerror=alert(1)>"
-PASSWORD = "Rahasia-Uji-123"
 WRONG = "Nama pengguna atau kata sandi salah."
-CHART = "[data-testid='stPlotlyChart']"
-NAV = "[data-testid='stSidebarNav']"
+USERS = [("admin", "admin"), ("op.dinkes", "operator", "DINKES")]
 
 
-def _prepare(real_db, folder) -> tuple:
-    """A copy of real_db with the two users and the evil name; returns (path, expected)."""
-    db = folder / "served-auth.duckdb"
-    shutil.copy(real_db, db)
-    make_user(db, "admin", "admin")
-    make_user(db, "op.dinkes", "operator", "DINKES")
+def _prepare(db) -> dict:
+    """Plant the evil name on a box-9 person of the copy; the expected numbers."""
     s = open_store(db)
     try:
         pop = s.population(2025)
@@ -46,58 +61,25 @@ def _prepare(real_db, folder) -> tuple:
         assert not s.has_synthetic_data() and s.has_real_data()
     finally:
         s.close()
-    return db, {"evil_nip": evil_nip, "dinkes_asn": dinkes_asn}
+    return {"evil_nip": evil_nip, "dinkes_asn": dinkes_asn}
 
 
 @pytest.fixture(scope="module")
-def served(real_db, tmp_path_factory):
-    db, expected = _prepare(real_db, tmp_path_factory.mktemp("served_auth"))
-    with serve(db) as url:
-        yield url, expected
+def served(served_copy):
+    with served_copy("real", users=USERS, prepare=_prepare, name="served-auth.duckdb") as served:
+        yield served
 
 
 @pytest.fixture
-def fresh(real_db, tmp_path):
+def fresh(served_copy):
     """A server nobody has talked to yet (its own copy: DuckDB allows one writer per file)."""
-    db, expected = _prepare(real_db, tmp_path)
-    with serve(db) as url:
-        yield url, expected
+    with served_copy("real", users=USERS, prepare=_prepare, name="fresh-auth.duckdb") as served:
+        yield served
 
 
 # -- helpers --------------------------------------------------------------------------
 def _new_page(browser, height: int = 1000):
-    page = browser.new_page(viewport={"width": 1600, "height": height})
-    dialogs: list[str] = []
-
-    def on_dialog(d):
-        dialogs.append(f"{d.type}: {d.message}")
-        d.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.js_dialogs = dialogs
-    return page
-
-
-def _login_form(page):
-    page.get_by_role("heading", name="Masuk ke Talenta ASN").wait_for(timeout=60_000)
-
-
-def _submit(page, username: str, password: str) -> None:
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(password)
-    page.get_by_role("button", name="Masuk", exact=True).click()
-    wait_idle(page)
-
-
-def _log_in(page, username: str) -> None:
-    _login_form(page)
-    _submit(page, username, PASSWORD)
-    page.locator(NAV).wait_for(timeout=60_000)  # the navigation exists only once logged in
-
-
-def _nav(page, title: str) -> None:
-    page.locator(NAV).get_by_role("link", name=title, exact=True).click()
-    wait_idle(page)
+    return new_page(browser, 1600, height, watch_dialogs=True)
 
 
 def _no_injection(page) -> None:
@@ -105,118 +87,91 @@ def _no_injection(page) -> None:
     assert page.locator("img[src='x']").count() == 0
 
 
-_DOT_PX = """() => {
+_DOTS = """() => {  // every dot of the scatter: its data position and its NIP
     const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
-    const fl = gd._fullLayout;
+    if (!gd || !gd._fullData) return null;
     const dots = gd._fullData.filter(t => t.type === 'scattergl' && t.visible !== false);
-    const pts = dots.flatMap(t => Array.from(t.x, (x, i) => [x, t.y[i], t.customdata[i][0]]));
-    const r = gd.querySelector('.nsewdrag').getBoundingClientRect();
-    return pts.map(([x, y, nip]) => ({nip, x: r.left + fl.xaxis.l2p(x), y: r.top + fl.yaxis.l2p(y)}));
+    return dots.flatMap(t => Array.from(t.x, (x, i) => ({nip: t.customdata[i][0], x, y: t.y[i]})));
 }"""
-
-
-def _grid_cells(grid) -> list[list[str]]:
-    """Text of the data grid's accessible table (the visible part of the canvas grid)."""
-    wait_grid_text(grid)
-    return grid.evaluate("""g => [...g.querySelectorAll("table[role='grid'] tbody tr")].map(
-        r => [...r.querySelectorAll('td')].map(c => c.textContent))""")
 
 
 # -- tests ----------------------------------------------------------------------------
 def test_deep_link_on_fresh_server_asks_for_login(browser, fresh):
     url, _ = fresh
-    page = _new_page(browser)
-    page.goto(f"{url}/sembilan-kotak?kotak=9")  # the very first request this server sees
-    wait_idle(page)
-    _login_form(page)
-    assert page.locator(CHART).count() == 0
-    assert page.locator("[data-testid='stDataFrame']").count() == 0
-    assert page.locator(NAV).count() == 0  # nothing to navigate to before login
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "login-deep-link.png"), full_page=True)
+    page = open_page(_new_page(browser), url, "sembilan-kotak?kotak=9")  # the very first request this server sees
+    login_form(page)
+    expect(page.locator(CHART)).to_have_count(0)
+    expect(page.locator(GRID)).to_have_count(0)
+    expect(page.locator(NAV)).to_have_count(0)  # nothing to navigate to before login
+    shot(page, "login-deep-link.png", full_page=True)
     # no "page not found" modal: every path shows the login form while logged out
-    assert page.get_by_role("dialog").filter(has_text="Page not found").count() == 0
-    page.screenshot(path=str(ARTIFACTS / "login.png"), full_page=True)
+    expect(page.get_by_role("dialog").filter(has_text="Page not found")).to_have_count(0)
+    shot(page, "login.png", full_page=True)
 
-    _log_in(page, "admin")
+    login(page, "admin")
     # after login the page the link asked for opens, with its filters
-    page.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
-    assert page.get_by_role("heading", name="Sembilan Kotak").count() >= 1
-    page.get_by_text("Kotak 9 ·").first.wait_for(timeout=30_000)
+    chart_drawn(page)
+    expect(page.get_by_role("heading", name="Sembilan Kotak").first).to_be_visible()
+    expect(page.get_by_text("Kotak 9 ·").first).to_be_visible()
     _no_injection(page)
     page.close()
 
 
 def test_markup_name_is_text_in_table_hover_and_profile(browser, served):
     url, exp = served
-    page = _new_page(browser)
-    page.goto(url)
-    wait_idle(page)
-    _log_in(page, "admin")
-    _nav(page, "Sembilan Kotak")
-    page.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)
+    page = open_page(_new_page(browser), url)
+    login(page, "admin")
+    nav(page, "Sembilan Kotak")
+    chart_drawn(page)
 
-    search = page.get_by_label("Cari nama atau NIP")
-    search.fill("onerror")
-    search.press("Enter")
-    wait_idle(page)
-    assert "cari=onerror" in page.url
+    search(page, "onerror")  # waits until cari=onerror is in the URL
     _no_injection(page)
 
     # (a) the drill-down table of box 9: one row, the name as typed (read from the grid's aria table)
-    page.locator(".st-key-kotak").get_by_role("radio", name="9", exact=True).click()
-    wait_idle(page)
-    assert page.get_by_role("heading", name=re.compile(r"^Kotak 9 · 1 ASN")).count() == 1
-    grid = page.locator("[data-testid='stDataFrame']").first
+    pick_radio(page, "kotak", "9")
+    wait_for_rerun(page, page.get_by_role("heading", name=re.compile(r"^Kotak 9 · ")))
+    expect(page.get_by_role("heading", name=re.compile(r"^Kotak 9 · 1 ASN"))).to_have_count(1)
+    grid = page.locator(GRID).first
     grid.scroll_into_view_if_needed()
-    rows = _grid_cells(grid)
+    expect(grid.locator("table[role='grid']")).to_have_attribute("aria-rowcount", "2")
+    rows = grid_cells(grid)
     assert len(rows) == 1
     assert EVIL in rows[0] and exp["evil_nip"] in rows[0]
     _no_injection(page)
 
     # (b) hover over the only dot: the hover card shows the name as typed
-    chart = page.locator(CHART).first
-    chart.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
-    dots = page.evaluate(_DOT_PX)
+    page.locator(CHART).first.scroll_into_view_if_needed()
+    dots = steady(page, f"(() => {{ const d = ({_DOTS})(); return d && d.length === 1 ? d : null; }})")
     assert [d["nip"] for d in dots] == [exp["evil_nip"]]
-    x, y = dots[0]["x"], dots[0]["y"]
+    x, y = to_screen(page, dots[0]["x"], dots[0]["y"])
     page.mouse.move(x - 30, y - 30)
     page.mouse.move(x, y, steps=5)
-    hover = page.locator(f"{CHART} .hoverlayer .hovertext")
-    hover.first.wait_for(timeout=10_000)
-    assert EVIL in hover.first.text_content()
+    hover = page.locator(f"{CHART} .hoverlayer .hovertext").first
+    expect(hover).to_contain_text(EVIL)
     _no_injection(page)
 
     # (c) a click on the dot opens the profile, whose header is the name as typed
-    page.mouse.click(x, y)
-    wait_idle(page)
+    click_point(page, x, y, exp["evil_nip"])
     dialog = page.locator("[data-testid='stDialog']")
-    dialog.wait_for(timeout=30_000)
-    dialog.locator("h3").first.wait_for(timeout=30_000)
-    assert dialog.locator("h3").first.inner_text() == EVIL
-    assert f"NIP {exp['evil_nip']}" in dialog.inner_text()
+    expect(dialog.locator("h3").first).to_have_text(EVIL)
+    expect(dialog).to_contain_text(f"NIP {exp['evil_nip']}")
+    settled(page)
     _no_injection(page)
     page.mouse.move(5, 5)
-    page.wait_for_timeout(300)
-    page.screenshot(path=str(ARTIFACTS / "xss-profile.png"))
+    expect(page.locator(f"{CHART} .hoverlayer .hovertext")).to_have_count(0)
+    shot(page, "xss-profile.png")
     page.close()
 
 
 def test_operator_sees_only_own_opd(browser, served):
     url, exp = served
-    page = _new_page(browser)
-    page.goto(url)
-    wait_idle(page)
-    _log_in(page, "op.dinkes")
-    page.wait_for_selector(f"{CHART} .main-svg", timeout=60_000)  # Beranda, the default page
-    asn = page.locator("[data-testid='stMetric']").filter(has_text="Jumlah ASN") \
-        .locator("[data-testid='stMetricValue']").inner_text()
-    assert asn == f"{exp['dinkes_asn']:,}".replace(",", ".")
+    page = open_page(_new_page(browser), url)
+    login(page, "op.dinkes")
+    chart_drawn(page)  # Beranda, the default page
+    expect(metric(page, "Jumlah ASN")).to_have_text(fmt(exp["dinkes_asn"]))
 
-    page.locator("[data-testid='stSidebar'] .st-key-opd").click()
-    page.get_by_role("option").first.wait_for(timeout=10_000)
-    assert page.get_by_role("option").all_inner_texts() == ["Dinas Kesehatan"]
+    page.locator(f"{SIDEBAR} .st-key-opd").click()
+    expect(page.get_by_role("option")).to_have_text(["Dinas Kesehatan"])  # the only option
     page.keyboard.press("Escape")
 
     # a link's text is its icon's ligature name, then its title
@@ -228,14 +183,12 @@ def test_operator_sees_only_own_opd(browser, served):
 
 def test_wrong_password_is_refused_each_time(browser, served):
     url, _ = served
-    page = _new_page(browser)
-    page.goto(url)
-    wait_idle(page)
-    _login_form(page)
+    page = open_page(_new_page(browser), url)
+    login_form(page)
     for attempt in range(3):
-        _submit(page, "admin", f"Salah-Sandi-{attempt}9")
+        with reran(page):  # the same error again: wait for the rerun itself
+            submit_login(page, "admin", f"Salah-Sandi-{attempt}9")
         error = page.locator("[data-testid='stAlert']").filter(has_text=WRONG)
-        error.wait_for(timeout=10_000)
-        assert error.count() == 1, attempt
-        assert page.locator(NAV).count() == 0
+        expect(error).to_have_count(1)
+        expect(page.locator(NAV)).to_have_count(0)
     page.close()

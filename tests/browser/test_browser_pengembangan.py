@@ -7,25 +7,33 @@ computed before the server opens it. Screenshots of the page go to tests/artifac
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from analytics import development as dv
 from analytics.engine import place
 from data.store import open_store
-from tests.browser.support import ARTIFACTS, serve, wait_idle, wait_grid_text
-
-pytestmark = pytest.mark.browser
+from tests.browser.actions import (
+    MAIN,
+    chart_drawn,
+    choose,
+    expect_grid_size,
+    fmt,
+    new_page,
+    open_page,
+    settled,
+    shot,
+    shot_whole,
+    wait_for_rerun,
+    wait_grid_text,
+)
 
 OPD, OPD_NAME = "DINKES", "Dinas Kesehatan"
 KODE, KODE_NAME = "k_pengambilan_keputusan", "Pengambilan Keputusan"
 
 
-@pytest.fixture(scope="module")
-def served(demo_db, tmp_path_factory):
-    db = tmp_path_factory.mktemp("served_dev") / "served.duckdb"
-    shutil.copy(demo_db, db)
+def _prepare(db):
     s = open_store(db)
     try:
         pop, rules = s.population(2025), s.rules(2025)
@@ -37,52 +45,50 @@ def served(demo_db, tmp_path_factory):
             s.add_development_action(2024, nip, "coaching", "Coaching pengambilan keputusan", "uji")
     finally:
         s.close()
-    with serve(db) as url:
+    return people
+
+
+@pytest.fixture(scope="module")
+def served(served_copy):
+    with served_copy("demo", prepare=_prepare) as (url, people):
         yield url, people
 
 
 def test_heatmap_cell_to_its_people(browser, served):
     url, people = served
-    page = browser.new_page(viewport={"width": 1600, "height": 1000})
-    page.goto(f"{url}/pengembangan")
-    wait_idle(page)
-    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
-    for key, option in (("dev_opd", OPD_NAME), ("dev_kode", KODE_NAME)):
-        page.locator(f".st-key-{key} input").click()
-        page.keyboard.type(option)                       # the option list is virtual: filter it first
-        page.get_by_role("option", name=option, exact=True).click()
-        wait_idle(page)
-    heading = page.locator("h4", has_text=f"{OPD_NAME} · {KODE_NAME}").inner_text()
-    m = re.search(r": ([\d.]+) ASN dinilai, ([\d.]+) di bawah standar", heading)
-    assert m, heading
-    assert int(m.group(1).replace(".", "")) == len(people) > 0
-    assert int(m.group(2).replace(".", "")) == int((people["selisih"] < 0).sum())
+    page = open_page(new_page(browser), url, "pengembangan")
+    chart_drawn(page)
+    choose(page, "dev_opd", OPD_NAME, text=OPD_NAME)      # the option list is virtual: filter it first
+    expect(page.locator(".st-key-dev_opd input")).to_have_value(OPD_NAME)
+    # nothing else changes until both are chosen: the heading below shows that both reached the server
+    choose(page, "dev_kode", KODE_NAME, text=KODE_NAME)
+    heading = page.locator("h4", has_text=f"{OPD_NAME} · {KODE_NAME}")
+    # the cell's heading: how many were assessed, how many are under the standard (analytics' answer)
+    expect(heading).to_contain_text(f": {fmt(len(people))} ASN dinilai, "
+                                    f"{fmt(int((people['selisih'] < 0).sum()))} di bawah standar")
+    m = re.search(r": ([\d.]+) ASN dinilai, ([\d.]+) di bawah standar", heading.inner_text())
+    assert m and int(m.group(1).replace(".", "")) == len(people) > 0
+    settled(page)
     frame = page.locator(".st-key-dev_drill_box [data-testid='stDataFrame']")
     frame.scroll_into_view_if_needed()
     wait_grid_text(frame)
-    grid = frame.locator("table[role='grid']")
-    assert int(grid.get_attribute("aria-rowcount")) - 1 == len(people)
-    first = grid.locator("tbody tr[aria-rowindex='2'] td[aria-colindex='1']").inner_text()
-    assert first == people["nip"].iloc[0]                                 # worst gap first, as in analytics
+    expect_grid_size(frame, len(people))
+    first = frame.locator("table[role='grid'] tbody tr[aria-rowindex='2'] td[aria-colindex='1']")
+    expect(first).to_have_text(people["nip"].iloc[0])                    # worst gap first, as in analytics
 
     # the IDP draft of the worst gap in the cell (the selectbox lists the cell's people)
+    settled(page)
     page.locator(f".st-key-dev_person_{OPD}_{KODE} input").click()
     page.keyboard.type(people["nama"].iloc[0])
     page.get_by_role("option").first.click()
-    wait_idle(page)
-    assert f"NIP {people['nip'].iloc[0]}" in page.locator("[data-testid='stMain']").inner_text()
+    wait_for_rerun(page, lambda: expect(page.locator(MAIN)).to_contain_text(f"NIP {people['nip'].iloc[0]}"))
 
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    content = page.locator("[data-testid='stMainBlockContainer']").evaluate("e => e.scrollHeight")
-    page.set_viewport_size({"width": 1600, "height": min(4000, content + 120)})
-    page.wait_for_timeout(600)
-    page.screenshot(path=str(ARTIFACTS / "pengembangan.png"), full_page=True)
+    shot_whole(page, "pengembangan.png")
     for tab, name in (("JPM & kebutuhan pelatihan", "pengembangan-jpm.png"),
                       ("Cakupan profiling", "pengembangan-profiling.png"), ("Tindakan & hasil", "pengembangan-hasil.png")):
-        page.set_viewport_size({"width": 1600, "height": 1000})
         page.get_by_role("tab", name=tab).click()
-        wait_idle(page)
-        page.wait_for_timeout(400)
-        page.screenshot(path=str(ARTIFACTS / name), full_page=True)
-    assert "Naik kotak: dengan tindakan 2024" in page.locator("[data-testid='stMain']").inner_text()
+        expect(page.get_by_role("tab", name=tab)).to_have_attribute("aria-selected", "true")
+        settled(page)
+        shot(page, name, full_page=True)
+    expect(page.locator(MAIN)).to_contain_text("Naik kotak: dengan tindakan 2024")
     page.close()

@@ -1,55 +1,53 @@
 """Real browser: Mode Presentasi on a projector-sized window, arrow keys, the switch on, no identity shown."""
 from __future__ import annotations
 
-import shutil
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from data.store import open_store
-from tests.browser.support import ARTIFACTS, serve, wait_idle
+from tests.browser.actions import CHART, MAIN, SIDEBAR, new_page, open_page, settled, shot, wait_for_rerun
 
-pytestmark = pytest.mark.browser
-SLIDE_TITLE = "[data-testid='stMain'] h1"
+SLIDE_TITLE = f"{MAIN} h1"
 
 
 @pytest.fixture(scope="module")
-def served(demo_db, tmp_path_factory):
-    db = tmp_path_factory.mktemp("served_pres") / "served-pres.duckdb"
-    shutil.copy(demo_db, db)
-    s = open_store(db, read_only=True)
-    pop = s.population(2025)
-    s.close()
-    with serve(db) as url:
+def served(served_copy):
+    def people(db):
+        s = open_store(db, read_only=True)
+        try:
+            return s.population(2025)
+        finally:
+            s.close()
+    with served_copy("demo", prepare=people) as (url, pop):
         yield url, set(pop["nama"]), set(pop["nip"])
 
 
 def test_presentation_mode_on_a_projector(browser, served):
     url, names, nips = served
-    page = browser.new_page(viewport={"width": 1920, "height": 1080})
-    page.goto(f"{url}/presentasi")
-    wait_idle(page)
-    page.wait_for_selector(SLIDE_TITLE, timeout=60_000)
-    assert page.locator(SLIDE_TITLE).inner_text().startswith("Talenta ASN")
-    assert not page.locator("[data-testid='stSidebar']").is_visible()      # no sidebar, no toolbar
-    assert not page.locator("[data-testid='stToolbar']").is_visible()
-    switch = page.locator(".st-key-anonim input[type='checkbox']")
-    assert switch.is_checked()                                              # identities hidden on entry
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "presentasi-1.png"))
+    page = open_page(new_page(browser, 1920, 1080), url, "presentasi", ready=SLIDE_TITLE)
+    title = page.locator(SLIDE_TITLE)
+    expect(title).to_have_text(re.compile(r"^Talenta ASN"))
+    expect(page.locator(SIDEBAR)).to_be_hidden()                            # no sidebar, no toolbar
+    expect(page.locator("[data-testid='stToolbar']")).to_be_hidden()
+    expect(page.locator(".st-key-anonim input[type='checkbox']")).to_be_checked()  # identities hidden on entry
+    shot(page, "presentasi-1.png")
 
     page.mouse.click(1900, 1060)  # focus the page, not a widget
     page.keyboard.press("ArrowRight")
-    wait_idle(page)
-    page.wait_for_function("document.querySelector(\"[data-testid='stMain'] h1\").innerText.startsWith('Sembilan')",
-                           timeout=30_000)
-    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
+    wait_for_rerun(page, lambda: expect(title).to_have_text(re.compile(r"^Sembilan")),
+                   page.locator(f"{CHART} .main-svg"))
     assert "slide=2" in page.url
-    page.screenshot(path=str(ARTIFACTS / "presentasi-2.png"))
-    for _ in range(3):
+    shot(page, "presentasi-2.png")
+    for slide in (3, 4, 5):
+        shown = title.inner_text()
         page.get_by_role("button", name="Berikutnya").click()
-        wait_idle(page)
-    assert page.locator(SLIDE_TITLE).inner_text() == "Suksesi Jabatan Lowong"
-    page.screenshot(path=str(ARTIFACTS / "presentasi-5.png"))
-    text = page.locator("[data-testid='stMain']").inner_text()
+        expect(page).to_have_url(re.compile(rf"[?&]slide={slide}(&|$)"))
+        expect(title).not_to_have_text(shown)
+        settled(page)
+    expect(title).to_have_text("Suksesi Jabatan Lowong")
+    shot(page, "presentasi-5.png")
+    text = page.locator(MAIN).inner_text()
     assert not [n for n in names if len(n) >= 8 and n in text] and not [n for n in nips if n in text]
     page.close()
