@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 
 import pandas as pd
 
+from common import fmt
 from ui import privacy, services
 
 # the action prefixes the filter offers ("" = every action)
@@ -17,4 +18,5 @@ def entries(actor: str | None, action: str | None, since: date | None) -> pd.Dat
     entity and detail texts hidden while identities are hidden."""
     found = services.store().audit_entries(actor=actor, action=action,
                                            since=datetime.combine(since, time()) if isinstance(since, date) else None)
-    return privacy.text(found, ["entity", "detail"])
+    shown = privacy.text(found, ["entity", "detail"])
+    return shown.assign(**{c: shown[c].astype(object).fillna(fmt.MISSING) for c in ("entity", "detail")})
