@@ -132,9 +132,9 @@ def drill_down(everyone: pd.DataFrame, in_view: pd.Series, rules: RuleSet, chose
         rows, components.view_key("nk_table", signature, chosen_box, tuple(nips)),
         {"nama": t("col.nama"), "nip": "NIP", "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
          "golongan": t("col.golongan"), "predikat_efektif": t("col.predikat"),
-         "potensial_nilai": st.column_config.NumberColumn(t("col.potensial"), format="%.1f"),
+         "potensial_nilai": st.column_config.NumberColumn(t("col.potensial")),
          "kotak": st.column_config.NumberColumn(t("col.kotak"), format="%d"),
-         "jpm": st.column_config.NumberColumn("JPM", format="%.1f")},
+         "jpm": st.column_config.NumberColumn("JPM")},
         on_pick=lambda nip: components.open_profile(nip, period, scope))
 
 

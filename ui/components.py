@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import streamlit as st
 
-from common.i18n import t
+from common.i18n import language, t
 from ui import privacy, profile, services
 from ui.user import acting_user, can
 
@@ -28,14 +28,26 @@ def view_key(prefix: str, *signature: object) -> str:
     return f"{prefix}_{hashlib.sha1(repr(signature).encode()).hexdigest()[:12]}"
 
 
+def local_decimals(frame: pd.DataFrame, precision: int = 1, lang: str | None = None):
+    """``frame`` with its float columns written the language's way (1.234,5 in Indonesian) by a pandas
+    Styler; unchanged when it has none. Give those columns no ``format`` in the column config: a
+    configured format would be applied to the raw number instead."""
+    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+    if not floats or frame.empty:
+        return frame
+    decimal, thousands = (",", ".") if (lang or language()) == "id" else (".", ",")
+    return frame.style.format(subset=floats, precision=precision, decimal=decimal, thousands=thousands, na_rep="")
+
+
 def person_table(table: pd.DataFrame, key: str, column_config: Mapping, on_pick: Callable[[str], None],
                  shown: pd.DataFrame | None = None, height: int | None = None) -> None:
     """A one-row-selectable table of people; picking a row calls ``on_pick(nip)`` once per pick.
 
     ``table`` holds the ``nip`` column the pick is read from; ``shown`` (default ``table``) is what
-    the browser receives, e.g. the anonymised frame. ``key`` should come from :func:`view_key`."""
+    the browser receives, e.g. the anonymised frame; its float columns are shown with the language's
+    decimal comma (:func:`local_decimals`). ``key`` should come from :func:`view_key`."""
     shown = table if shown is None else shown
-    event = st.dataframe(shown, hide_index=True, width="stretch", key=key, on_select="rerun",
+    event = st.dataframe(local_decimals(shown), hide_index=True, width="stretch", key=key, on_select="rerun",
                          selection_mode="single-row", column_config=dict(column_config),
                          height=table_height(len(table)) if height is None else height)
     picked = event.selection.rows if event is not None else []
