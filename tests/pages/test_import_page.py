@@ -3,32 +3,22 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 from pathlib import Path
 
 import openpyxl
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.importing.templates import template_xlsx
 from data.store import open_store
-from tests.conftest import login_as
+from tests.conftest import app_test
 from tests.import_helpers import DATA_TABLES, assert_same, filled_personnel_template, new_nips, snapshot, xlsx
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
-@pytest.fixture
-def app_db(real_db, tmp_path, monkeypatch):
-    path = tmp_path / "app.duckdb"
-    shutil.copy(real_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
-    return path
-
-
 def impor_page(db) -> AppTest:
-    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), db).run()
+    at = app_test(db, timeout=TIMEOUT)
     at.switch_page("app_pages/impor.py").run()
     assert not at.exception
     return at
@@ -38,8 +28,8 @@ def metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
 
-def test_page_renders_with_templates_and_history(app_db):
-    at = impor_page(app_db)
+def test_page_renders_with_templates_and_history(real_copy):
+    at = impor_page(real_copy)
     assert at.title[0].value == "Impor Data"
     assert [t.label for t in at.tabs] == ["Unggah berkas", "Templat", "Riwayat & pembatalan"]
     assert len(at.file_uploader) == 1
@@ -47,15 +37,15 @@ def test_page_renders_with_templates_and_history(app_db):
     assert labels == ["Unduh templat"] * 5
     assert "Tidak ada impor yang dapat dibatalkan." in [c.value for c in at.caption]
     # the buttons' deferred data is the same function the page calls
-    opd = open_store(app_db)
+    opd = open_store(real_copy)
     names = opd.opd()["nama"].tolist()
     opd.close()
     wb = openpyxl.load_workbook(io.BytesIO(template_xlsx("personnel", {"opd": names})))
     assert wb["Daftar"]["A1"].value in ("Daftar opd", "Daftar jenjang")
 
 
-def test_upload_check_and_import_then_beranda_counts(app_db):
-    at = impor_page(app_db)
+def test_upload_check_and_import_then_beranda_counts(real_copy):
+    at = impor_page(real_copy)
     nips = new_nips(7)
     at.file_uploader[0].set_value(("pegawai-baru.xlsx", filled_personnel_template(nips), "application/octet-stream")).run()
     assert not at.exception
@@ -71,9 +61,9 @@ def test_upload_check_and_import_then_beranda_counts(app_db):
     assert "0 ASN ditempatkan · 7 belum diprofil" in [c.value for c in at.caption][1]
 
 
-def test_bad_file_shows_messages_and_blocks_the_import(app_db):
-    at = impor_page(app_db)
-    before = snapshot(open_store(app_db))
+def test_bad_file_shows_messages_and_blocks_the_import(real_copy):
+    at = impor_page(real_copy)
+    before = snapshot(open_store(real_copy))
     content = xlsx([["NIP", "Nama", "Predikat Kinerja"], [198609262015051001, "Siti", "Baik"]], title=["KINERJA"])
     at.file_uploader[0].set_value(("kinerja.xlsx", content, "application/octet-stream")).run()
     assert not at.exception
@@ -85,20 +75,20 @@ def test_bad_file_shows_messages_and_blocks_the_import(app_db):
     assert issues["baris"].iloc[0] == "3" and issues["kolom"].iloc[0] == "NIP"
     at.file_uploader[0].set_value(("rusak.xlsx", b"bukan excel", "application/octet-stream")).run()
     assert at.error[0].value.startswith("Berkas 'rusak.xlsx' bukan lembar kerja Excel yang dapat dibaca")
-    s = open_store(app_db)
+    s = open_store(real_copy)
     after = snapshot(s)
     s.close()
     assert_same(before, after)
 
 
-def test_mapping_fix_in_the_editor_then_undo(app_db):
-    s = open_store(app_db)
+def test_mapping_fix_in_the_editor_then_undo(real_copy):
+    s = open_store(real_copy)
     before = snapshot(s, DATA_TABLES)
     s.close()
     nips = new_nips(3)
     content = xlsx([["NIP", "Nama", "Instansi Unit", "Nama Jabatan", "Jenjang Jabatan"]]
                    + [[n, "Pegawai", "Dinas Kesehatan", "Analis", "Pelaksana"] for n in nips])
-    at = impor_page(app_db)
+    at = impor_page(real_copy)
     at.selectbox(key="impor_kind").set_value("personnel")
     at.file_uploader[0].set_value(("p.xlsx", content, "application/octet-stream")).run()
     assert at.error[0].value.startswith("1 galat")          # 'Perangkat Daerah' is not mapped yet
@@ -108,7 +98,7 @@ def test_mapping_fix_in_the_editor_then_undo(app_db):
     assert not at.exception and metric(at, "Galat") == "0"
     at.button(key="impor_submit").click().run()
     assert at.success[0].value.startswith("Impor #2 selesai: 3 baris")
-    s = open_store(app_db)
+    s = open_store(real_copy)
     assert s.import_mappings("personnel") == {"instansiunit": "opd"}
     s.close()
     # undo from the history tab
@@ -116,7 +106,7 @@ def test_mapping_fix_in_the_editor_then_undo(app_db):
     at.button(key="impor_undo_button").click().run()
     assert not at.exception
     assert at.success[0].value == "Impor #2 dibatalkan; data sebelumnya dipulihkan."
-    s = open_store(app_db)
+    s = open_store(real_copy)
     assert_same(before, snapshot(s, DATA_TABLES))
     s.close()
 

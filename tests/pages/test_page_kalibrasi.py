@@ -3,27 +3,22 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from analytics.engine import place
 from data.store import open_store
-from tests.conftest import login_as, widget_token
+from tests.conftest import app_test, widget_token
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = str(Path(__file__).resolve().parents[2] / "app_pages" / "kalibrasi.py")
 
 
 @pytest.fixture
-def db(real_db, tmp_path, monkeypatch):
-    path = tmp_path / "kal-app.duckdb"
-    shutil.copy(real_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
-    return path
+def db(real_copy):
+    return real_copy
 
 
 def _box5_person(db):
@@ -37,7 +32,7 @@ def _box5_person(db):
 
 
 def _page(db, role="ketua", user="ketua1"):
-    at = login_as(AppTest.from_file(APP, default_timeout=60), db, user, role).run()
+    at = app_test(db, user, role)
     at.switch_page(PAGE).run()
     assert not at.exception
     return at
@@ -132,6 +127,6 @@ def test_calibration_record_and_its_workbook(db):
 
 
 def test_pimpinan_has_no_kalibrasi_page(db):
-    at = login_as(AppTest.from_file(APP, default_timeout=60), db, "pimpinan1", "pimpinan").run()
+    at = app_test(db, "pimpinan1", "pimpinan")
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)

@@ -5,28 +5,18 @@ Expected values come from the store and analytics/development.py on the same dat
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import development as dv
 from data.store import open_store
-from tests.conftest import login_as, widget_token
+from tests.conftest import app_test, widget_token
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "app_pages/pengembangan.py"
 OPD, KODE = "DINKES", "k_pengambilan_keputusan"
-
-
-@pytest.fixture
-def app_db(demo_db, tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "dev-app.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
-    return path
 
 
 def _expected_cell(path: Path, opd: str, kode: str):
@@ -59,7 +49,7 @@ def _drill(at: AppTest, opd: str = OPD, kode: str = KODE) -> AppTest:
     return at
 
 
-def test_renders_for_the_demo_visitor_without_edit_controls(app_db):
+def test_renders_for_the_demo_visitor_without_edit_controls(demo_copy):
     at = _open()
     assert at.title[0].value == "Pengembangan Kompetensi · 2025"
     assert [t.label for t in at.tabs][:3] == ["Peta kesenjangan & IDP", "JPM & kebutuhan pelatihan",
@@ -74,8 +64,8 @@ def test_renders_for_the_demo_visitor_without_edit_controls(app_db):
     assert not at.exception and not at.get("form")   # no 'kalibrasi' / 'aturan:ubah': nothing to record
 
 
-def test_selector_drill_lists_exactly_the_analytics_people(app_db):
-    cell, expected = _expected_cell(app_db, OPD, KODE)
+def test_selector_drill_lists_exactly_the_analytics_people(demo_copy):
+    cell, expected = _expected_cell(demo_copy, OPD, KODE)
     at = _drill(_open())
     heading = next(m.value for m in at.markdown if m.value.startswith("#### "))
     assert heading == (f"#### Dinas Kesehatan · Pengambilan Keputusan: {int(cell['n'])} ASN dinilai, "
@@ -86,13 +76,11 @@ def test_selector_drill_lists_exactly_the_analytics_people(app_db):
     assert table["selisih"].tolist() == expected["selisih"].tolist()
 
 
-def test_idp_action_is_recorded_and_audited(real_db, tmp_path, monkeypatch):
-    path = tmp_path / "dev-real.duckdb"
-    shutil.copy(real_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
+def test_idp_action_is_recorded_and_audited(real_copy):
+    path = real_copy
     _, expected = _expected_cell(path, OPD, KODE)
     nip = expected["nip"].iloc[0]                       # the worst gap of the cell
-    at = _drill(_open(login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), path, "komite1", "komite")))
+    at = _drill(_open(app_test(path, "komite1", "komite", run=False, timeout=TIMEOUT)))
     at.selectbox(key=f"dev_person_{OPD}_{KODE}").set_value(nip).run()
     assert any("Tiga kesenjangan terbesar" in m.value for m in at.markdown)
     assert at.selectbox(key=f"dev_jenis_{widget_token(path, nip)}").value in ("diklat", "coaching")
@@ -110,7 +98,7 @@ def test_idp_action_is_recorded_and_audited(real_db, tmp_path, monkeypatch):
     assert at.get("download_button")                   # komite may export the priority list
 
 
-def test_english_catalog(app_db):
+def test_english_catalog(demo_copy):
     at = _open(lang="en")
     assert at.title[0].value == "Competency Development · 2025"
     assert [t.label for t in at.tabs][0] == "Gap map & IDP"

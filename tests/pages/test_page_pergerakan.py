@@ -8,12 +8,10 @@ from __future__ import annotations
 import base64
 import json
 import re
-import shutil
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.engine import place
@@ -22,14 +20,6 @@ from data.store import Filters, open_store
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "app_pages/pergerakan.py"
-
-
-@pytest.fixture
-def app_db(demo_db, tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "app.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
-    return path
 
 
 def _frame(path: Path, period: int, filters: Filters = Filters()) -> pd.DataFrame:
@@ -105,11 +95,11 @@ def _distinct(small: set[str], big: set[str]) -> set[str]:
 
 
 # -- tests ------------------------------------------------------------------------------------
-def test_matrix_total_is_the_people_placed_in_both_periods(app_db):
+def test_matrix_total_is_the_people_placed_in_both_periods(demo_copy):
     at = _open()
     assert at.title[0].value == "Pergerakan & Keadilan"
     assert at.selectbox(key="pg_awal").value == 2024 and at.selectbox(key="pg_akhir").value == 2025
-    both = _both(app_db)
+    both = _both(demo_copy)
     assert len(both) > 100
     assert _metric(at, "Ditempatkan di kedua periode") == _id_num(len(both))
     heat = next(s for s in _specs(at) if s["data"][0]["type"] == "heatmap")
@@ -127,26 +117,26 @@ def test_matrix_total_is_the_people_placed_in_both_periods(app_db):
     # the same with a sidebar OPD filter
     at.sidebar.multiselect(key="opd").set_value(["DINKES"]).run()
     assert not at.exception
-    both = _both(app_db, filters=Filters(opd_ids=("DINKES",)))
+    both = _both(demo_copy, filters=Filters(opd_ids=("DINKES",)))
     assert 0 < len(both)
     assert _metric(at, "Ditempatkan di kedua periode") == _id_num(len(both))
 
 
-def test_period_order_and_same_period(app_db):
+def test_period_order_and_same_period(demo_copy):
     at = _open()
     at.selectbox(key="pg_awal").set_value(2025).run()
     at.selectbox(key="pg_akhir").set_value(2024).run()
     assert not at.exception
     assert any("2024 → 2025" in c.value for c in at.caption)  # read old → new whatever the order
-    assert _metric(at, "Ditempatkan di kedua periode") == _id_num(len(_both(app_db)))
+    assert _metric(at, "Ditempatkan di kedua periode") == _id_num(len(_both(demo_copy)))
     at.selectbox(key="pg_akhir").set_value(2025).run()
     assert at.warning and "berbeda" in at.warning[-1].value
     assert not [m for m in at.metric if m.label == "Ditempatkan di kedua periode"]
 
 
-def test_notable_moves_match_the_rule_and_a_row_opens_the_profile(app_db):
+def test_notable_moves_match_the_rule_and_a_row_opens_the_profile(demo_copy):
     at = _open()
-    both = _both(app_db)
+    both = _both(demo_copy)
     rank = {1: 0, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2, 7: 3, 8: 3, 9: 4}  # row + column on the national grid
     step = both["kotak_b"].astype(int).map(rank) - both["kotak_a"].astype(int).map(rank)
     up = set(both.loc[step >= 2, "nip"])
@@ -162,7 +152,7 @@ def test_notable_moves_match_the_rule_and_a_row_opens_the_profile(app_db):
     table = _moves(at).value
     assert set(table["nip"]) == down and _headers(at) == []
 
-    s = open_store(app_db)
+    s = open_store(demo_copy)
     try:
         views_before = len(s._frame("SELECT * FROM audit_log WHERE action = 'lihat:profil'"))
     finally:
@@ -175,7 +165,7 @@ def test_notable_moves_match_the_rule_and_a_row_opens_the_profile(app_db):
     header = _headers(at)
     assert len(header) == 1 and nama in re.sub(r"\\(.)", r"\1", header[0])
     assert any(f"NIP {nip}" in c.value for c in at.caption)
-    s = open_store(app_db)
+    s = open_store(demo_copy)
     try:
         views = s._frame("SELECT * FROM audit_log WHERE action = 'lihat:profil' ORDER BY audit_id")
     finally:
@@ -189,9 +179,9 @@ def test_notable_moves_match_the_rule_and_a_row_opens_the_profile(app_db):
     assert _headers(at) == [] and not at.exception
 
 
-def test_fairness_panel_never_shows_a_group_under_five(app_db):
+def test_fairness_panel_never_shows_a_group_under_five(demo_copy):
     at = _open()
-    now = _frame(app_db, 2025)
+    now = _frame(demo_copy, 2025)
     sizes = now[now["kotak"].notna()]["opd_nama"].value_counts()
     small, big = set(sizes.index[sizes < 5]), set(sizes.index[sizes >= 5])
     assert small and len(big) >= 2, "the demo data must hold small OPDs or the test proves nothing"
@@ -213,7 +203,7 @@ def test_fairness_panel_never_shows_a_group_under_five(app_db):
     # narrower filters make more groups small: still none of them shows
     at.sidebar.multiselect(key="jabatan").set_value(["Pengawas"]).run()
     assert not at.exception
-    now = _frame(app_db, 2025, Filters(jenis_jabatan=("Pengawas",)))
+    now = _frame(demo_copy, 2025, Filters(jenis_jabatan=("Pengawas",)))
     sizes = now[now["kotak"].notna()]["opd_nama"].value_counts()
     small, big = set(sizes.index[sizes < 5]), set(sizes.index[sizes >= 5])
     assert small
@@ -222,10 +212,10 @@ def test_fairness_panel_never_shows_a_group_under_five(app_db):
         assert name not in text, name
 
 
-def test_english_catalog(app_db):
+def test_english_catalog(demo_copy):
     at = _open(lang="en")
     assert at.title[0].value == "Movement & Fairness"
-    assert _metric(at, "Placed in both periods") == f"{len(_both(app_db)):,}"
+    assert _metric(at, "Placed in both periods") == f"{len(_both(demo_copy)):,}"
     texts = [e.value for e in (*at.markdown, *at.subheader, *at.caption, *at.info, *at.title, *at.success,
                                *at.warning)] + [m.label for m in at.metric]
     texts += [c for d in at.dataframe for c in d.value.astype(str).to_numpy().ravel()]

@@ -7,26 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.store import open_store
-from tests.conftest import login_as, use_copy
+from tests.conftest import app_test
 
 TIMEOUT = 90
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PRESENTASI = "app_pages/presentasi.py"
 SEMBILAN = "app_pages/sembilan_kotak.py"
-
-
-@pytest.fixture
-def app_db(demo_db, tmp_path, monkeypatch):
-    return use_copy(demo_db, tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def real(real_db, tmp_path, monkeypatch):
-    return use_copy(real_db, tmp_path, monkeypatch)
 
 
 def identities(path: Path, period: int = 2025) -> tuple[set[str], set[str]]:
@@ -69,7 +58,7 @@ def _presentation(at: AppTest) -> AppTest:
     return at
 
 
-def test_presentation_mode_walks_five_slides_with_identities_hidden(app_db):
+def test_presentation_mode_walks_five_slides_with_identities_hidden(demo_copy):
     at = _presentation(AppTest.from_file(APP, default_timeout=TIMEOUT))
     switch = at.toggle(key="anonim")
     assert switch.value is True                              # on by default when entering
@@ -79,7 +68,7 @@ def test_presentation_mode_walks_five_slides_with_identities_hidden(app_db):
         if i:  # the first slide is the default, which the URL leaves out
             value = at.query_params["slide"]
             assert (value[0] if isinstance(value, list) else value) == str(i + 1)
-        assert leaked(at, app_db) == []
+        assert leaked(at, demo_copy) == []
         if i < 4:
             at.button(key="pres_next").click().run()
             assert not at.exception
@@ -91,55 +80,55 @@ def test_presentation_mode_walks_five_slides_with_identities_hidden(app_db):
     assert next(m.value for m in at.markdown if m.value.startswith("# ")) == titles[3]
 
 
-def test_key_figures_slide_matches_beranda(app_db):
+def test_key_figures_slide_matches_beranda(demo_copy):
     at = _presentation(AppTest.from_file(APP, default_timeout=TIMEOUT))
     figures = {m.label: m.value for m in at.metric}
     at.switch_page("app_pages/beranda.py").run()
     assert {m.label: m.value for m in at.metric} == figures
 
 
-def test_the_switch_hides_names_and_nips_on_the_nine_box_including_hover_data(app_db):
+def test_the_switch_hides_names_and_nips_on_the_nine_box_including_hover_data(demo_copy):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["kotak"] = "9"
     at.run()
     at.switch_page(SEMBILAN).run()
-    assert leaked(at, app_db)                                # off: the drill-down lists real people
+    assert leaked(at, demo_copy)                                # off: the drill-down lists real_copy people
     at.toggle(key="anonim").set_value(True).run()
     assert not at.exception
-    assert leaked(at, app_db) == []
+    assert leaked(at, demo_copy) == []
     table = at.dataframe[0].value
     assert table["nama"].str.startswith("ASN ").all() and table["nip"].str.startswith("•").all()
 
 
-def test_a_role_without_identitas_cannot_turn_the_switch_off(real):
-    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real, "layar", "tamu")
+def test_a_role_without_identitas_cannot_turn_the_switch_off(real_copy):
+    at = app_test(real_copy, "layar", "tamu", run=False, timeout=TIMEOUT)
     at.query_params["kotak"] = "9"
     at.run()
     at.switch_page(SEMBILAN).run()
     assert not at.exception
     locked = at.toggle(key="anonim_terkunci")
     assert locked.value is True and locked.disabled
-    assert leaked(at, real) == []
+    assert leaked(at, real_copy) == []
     at.switch_page(PRESENTASI).run()
-    assert not at.exception and leaked(at, real) == []
+    assert not at.exception and leaked(at, real_copy) == []
 
 
-def test_an_allowed_role_may_turn_it_off_in_presentation_mode(real):
-    at = _presentation(login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), real, "ketua1", "ketua"))
+def test_an_allowed_role_may_turn_it_off_in_presentation_mode(real_copy):
+    at = _presentation(app_test(real_copy, "ketua1", "ketua", run=False, timeout=TIMEOUT))
     assert at.toggle(key="anonim").value is True
     at.toggle(key="anonim").set_value(False).run()
     assert not at.exception
     assert any("identitas ditampilkan" in c.value for c in at.caption)
 
 
-def test_presentation_has_no_sidebar_or_toolbar(app_db):
+def test_presentation_has_no_sidebar_or_toolbar(demo_copy):
     at = _presentation(AppTest.from_file(APP, default_timeout=TIMEOUT))
     styles = [h.proto.body for h in at.get("html")]
     assert any('[data-testid="stSidebar"]' in s and "display: none" in s for s in styles)
 
 
-def test_a_profile_opened_from_a_pseudonymised_dot_shows_the_person_without_identity(app_db):
-    names, nips = identities(app_db)
+def test_a_profile_opened_from_a_pseudonymised_dot_shows_the_person_without_identity(demo_copy):
+    names, nips = identities(demo_copy)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.query_params["kotak"] = "9"
     at.query_params["anonim"] = "true"
@@ -153,4 +142,4 @@ def test_a_profile_opened_from_a_pseudonymised_dot_shows_the_person_without_iden
     assert not at.exception
     assert any(m.value == f"### {pseudonym}".replace("-", "\\-") for m in at.markdown)
     assert any(f"NIP {masked}" in c.value for c in at.caption)
-    assert leaked(at, app_db) == []
+    assert leaked(at, demo_copy) == []

@@ -2,31 +2,26 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from data.store import open_store
-from tests.conftest import login_as
+from tests.conftest import app_test
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = str(Path(__file__).resolve().parents[2] / "app_pages" / "suksesi.py")
 
 
 @pytest.fixture
-def db(real_db, tmp_path, monkeypatch):
-    path = tmp_path / "suk-app.duckdb"
-    shutil.copy(real_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
-    return path
+def db(real_copy):
+    return real_copy
 
 
 def _page(db, role="admin", user="admin"):
-    at = login_as(AppTest.from_file(APP, default_timeout=60), db, user, role).run()
+    at = app_test(db, user, role)
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     return at
@@ -82,7 +77,7 @@ def test_export_is_audited_inside_the_callable(db, monkeypatch):
 
 
 def test_operator_sees_only_own_opd_posts_and_candidates(db):
-    at = login_as(AppTest.from_file(APP, default_timeout=60), db, "opd1", "operator", "BKPSDM").run()
+    at = app_test(db, "opd1", "operator", "BKPSDM")
     at.switch_page(PAGE).run()
     assert not at.exception
     assert at.selectbox(key="suk_post").options == ["TP-011"] or \

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import shutil
 import types
 import weakref
 from pathlib import Path
@@ -26,18 +25,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from data.store import open_store
-from tests.conftest import login_as
+from tests.conftest import app_test
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-@pytest.fixture
-def app_db(demo_db, tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "release.duckdb"
-    shutil.copy(demo_db, path)
-    monkeypatch.setenv("TALENTA_DB", str(path))
-    return path
 
 
 # -- the frames pages are given: every shared frame the cached readers hand out is recorded ------------
@@ -184,7 +175,7 @@ def _pick_row(at: AppTest, db: Path, column: str) -> None:
 
 
 def _open(db: Path, page: str | None, role: str = "admin", user: str = "admin") -> AppTest:
-    at = login_as(AppTest.from_file(APP, default_timeout=TIMEOUT), db, user, role).run()
+    at = app_test(db, user, role, timeout=TIMEOUT)
     assert not at.exception, at.exception
     if page is not None:
         at.switch_page(page).run()
@@ -192,34 +183,34 @@ def _open(db: Path, page: str | None, role: str = "admin", user: str = "admin") 
     return at
 
 
-def test_beranda_releases_the_frames(app_db, real_placements, given):
-    at = _open(app_db, None)
+def test_beranda_releases_the_frames(demo_copy, real_placements, given):
+    at = _open(demo_copy, None)
     assert at.title[0].value == "Beranda"
     _assert_released(at, "app_pages/beranda.py", given, real_placements)
 
 
-def test_sembilan_kotak_releases_the_frames(app_db, real_placements, given):
-    at = _open(app_db, "app_pages/sembilan_kotak.py")
+def test_sembilan_kotak_releases_the_frames(demo_copy, real_placements, given):
+    at = _open(demo_copy, "app_pages/sembilan_kotak.py")
     next(w for w in at.get("segmented_control") if w.key == "kotak").set_value(9).run()  # drill-down, on_change
-    _pick_row(at, app_db, "nip")                                                            # the profile dialog
+    _pick_row(at, demo_copy, "nip")                                                            # the profile dialog
     _assert_released(at, "app_pages/sembilan_kotak.py", given, real_placements)
 
 
-def test_suksesi_releases_the_frames(app_db, real_placements, given):
-    at = _open(app_db, "app_pages/suksesi.py")
+def test_suksesi_releases_the_frames(demo_copy, real_placements, given):
+    at = _open(demo_copy, "app_pages/suksesi.py")
     assert given.get("succession.candidates")
     _assert_released(at, "app_pages/suksesi.py", given, real_placements)
 
 
-def test_pergerakan_releases_the_frames(app_db, real_placements, given):
-    at = _open(app_db, "app_pages/pergerakan.py")
+def test_pergerakan_releases_the_frames(demo_copy, real_placements, given):
+    at = _open(demo_copy, "app_pages/pergerakan.py")
     assert len({args[0] for args, _ in given["services.placements"]}) == 2  # both periods read
-    _pick_row(at, app_db, "langkah")                                                        # the profile dialog
+    _pick_row(at, demo_copy, "langkah")                                                        # the profile dialog
     _assert_released(at, "app_pages/pergerakan.py", given, real_placements)
 
 
-def test_pengembangan_releases_the_frames(app_db, real_placements, given):
-    at = _open(app_db, "app_pages/pengembangan.py")
+def test_pengembangan_releases_the_frames(demo_copy, real_placements, given):
+    at = _open(demo_copy, "app_pages/pengembangan.py")
     at.selectbox(key="dev_opd").set_value("DINKES").run()
     at.selectbox(key="dev_kode").set_value("k_pengambilan_keputusan").run()
     nip = next(d.value for d in at.dataframe if {"standar", "selisih"} <= set(d.value.columns))["nip"].iloc[0]
@@ -229,15 +220,15 @@ def test_pengembangan_releases_the_frames(app_db, real_placements, given):
     _assert_released(at, "app_pages/pengembangan.py", given, real_placements)
 
 
-def test_kalibrasi_releases_the_frames(app_db, real_placements, given):
-    at = _open(app_db, "app_pages/kalibrasi.py")
+def test_kalibrasi_releases_the_frames(demo_copy, real_placements, given):
+    at = _open(demo_copy, "app_pages/kalibrasi.py")
     search = at.selectbox(key="kal_search")
     search.set_value(_first_placed(given, real_placements)).run()  # on_change: the person opens
     assert any(f.key.startswith("kal_form_") for f in at.get("form"))
-    viewed = _profiles_viewed(app_db)
+    viewed = _profiles_viewed(demo_copy)
     at.button(key="kal_profile").click().run()                                      # the profile dialog
     assert not at.exception, at.exception
-    assert _profiles_viewed(app_db) == viewed + 1
+    assert _profiles_viewed(demo_copy) == viewed + 1
     _assert_released(at, "app_pages/kalibrasi.py", given, real_placements)
 
 
@@ -249,15 +240,15 @@ def _first_placed(given, real_placements) -> str:
         return str(placed.loc[placed["kotak_awal"].notna(), "nip"].iloc[0])
 
 
-def test_presentasi_releases_the_frames(app_db, real_placements, given):
-    at = _open(app_db, "app_pages/presentasi.py")
+def test_presentasi_releases_the_frames(demo_copy, real_placements, given):
+    at = _open(demo_copy, "app_pages/presentasi.py")
     at.button(key="pres_next").click().run()                       # on_click with args
     assert at.session_state["slide"] == 2
     _assert_released(at, "app_pages/presentasi.py", given, real_placements)
 
 
-def test_audit_keeps_no_frame_in_its_names(app_db):
-    at = _open(app_db, "app_pages/audit.py")
+def test_audit_keeps_no_frame_in_its_names(demo_copy):
+    at = _open(demo_copy, "app_pages/audit.py")
     assert not at.exception, at.exception
     assert at.title[0].value == "Log Audit"
     gc.collect()
