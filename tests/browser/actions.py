@@ -333,7 +333,7 @@ def badge_counts(page: Page) -> dict[int, int]:
     """Sembilan Kotak / Kalibrasi scatter: box → the count written next to its badge ('<b>163</b> · 2,7%'),
     once plotly has drawn all nine."""
     page.wait_for_function(f"(() => {{ const t = ({_BADGES})(); return t && Object.keys(t).length === 9 "
-                           "&& Object.values(t).every(Boolean); }})")
+                           "&& Object.values(t).every(Boolean); })")
     texts = page.evaluate(_BADGES)
     return {int(k): number(re.match(r"<b>([\d.]+)</b>", v).group(1)) for k, v in texts.items()}
 

@@ -1,12 +1,10 @@
 """Browser-test plumbing: serve the app on a free loopback port and drive Debian's Chromium.
 
-Follows Streamlit's own e2e suite: after each interaction wait briefly, then
-for the app to report ``notRunning`` and for skeletons to disappear.
+What the tests do on a page, and how they wait for it, is in ``tests/browser/actions.py``.
 """
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -32,7 +30,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(db: Path, timeout: float = 90):
+def serve(db: Path, timeout: float = 180):
     """Run ``streamlit run app.py`` against ``db``; yield its base URL."""
     port = free_port()
     env = {**os.environ, "TALENTA_DB": str(db), "PYTHONUNBUFFERED": "1"}
@@ -70,36 +68,3 @@ def chromium_path() -> str:
     if not path:
         raise RuntimeError("Chromium is not installed: apt-get install -y chromium (./dev.sh test does it)")
     return path
-
-
-def wait_idle(page, timeout: float = 60_000) -> None:
-    page.wait_for_timeout(250)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    page.wait_for_function("!document.querySelector(\"[data-testid='stSkeleton']\")", timeout=timeout)
-
-
-def wait_grid_text(grid, timeout: float = 20_000) -> None:
-    """Streamlit's canvas data grid fills its accessible table a moment after creating it: wait until
-    a cell holds text before reading it. ``grid`` is the stDataFrame locator (or any ancestor)."""
-    grid.locator("table[role='grid'] tbody td").first.wait_for(state="attached", timeout=timeout)
-    grid.page.wait_for_function(
-        """g => [...g.querySelectorAll("table[role='grid'] tbody td")].some(c => c.textContent.trim())""",
-        arg=grid.element_handle(), timeout=timeout)
-
-
-_BADGES = """() => {
-    const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
-    const badges = gd._fullData[0], anns = gd._fullLayout.annotations, out = {};
-    for (let i = 0; i < badges.x.length; i++) {
-        const a = anns.find(a => Math.abs(a.x - badges.x[i]) < 1e-6 && Math.abs(a.y - badges.y[i]) < 1e-6);
-        out[badges.text[i].replace(/<\\/?b>/g, '')] = a ? a.text : null;
-    }
-    return out;
-}"""
-
-
-def badge_counts(page) -> dict[int, int]:
-    """Sembilan Kotak / Kalibrasi scatter: box → the count written next to its badge ('<b>163</b> · 2,7%')."""
-    texts = page.evaluate(_BADGES)
-    assert len(texts) == 9 and all(texts.values()), texts
-    return {int(k): int(re.match(r"<b>([\d.]+)</b>", v).group(1).replace(".", "")) for k, v in texts.items()}
