@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from analytics.engine import STATUS_PLACED, place
 from data.store import Filters, open_store
 
@@ -66,6 +68,7 @@ def test_period_switch_and_english_catalog(demo_copy, app_as):
     assert at.sidebar.selectbox(key="periode").value == 2024  # keyed: survives the language switch
 
 
+@pytest.mark.slow  # builds the demo database in the app, about 9 s
 def test_empty_database_is_filled_with_demo_data(tmp_path, monkeypatch, app_as):
     path = tmp_path / "empty.duckdb"
     monkeypatch.setenv("TALENTA_DB", str(path))

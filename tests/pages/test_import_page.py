@@ -6,12 +6,15 @@ import io
 from pathlib import Path
 
 import openpyxl
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.importing.templates import template_xlsx
 from data.store import open_store
 from tests.conftest import app_test
 from tests.import_helpers import DATA_TABLES, assert_same, filled_personnel_template, new_nips, snapshot, xlsx
+
+pytestmark = pytest.mark.slow  # whole-app AppTest runs through an import, 5-7 s each
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

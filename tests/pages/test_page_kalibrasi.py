@@ -12,6 +12,8 @@ from analytics.engine import place
 from data.store import open_store
 from tests.conftest import app_test, widget_token
 
+pytestmark = pytest.mark.slow  # whole-app AppTest runs, 5-10 s each
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = str(Path(__file__).resolve().parents[2] / "app_pages" / "kalibrasi.py")
 

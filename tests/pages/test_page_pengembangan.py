@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import development as dv
 from data.store import open_store
 from tests.conftest import app_test, widget_token
+
+pytestmark = pytest.mark.slow  # whole-app AppTest runs, 5-11 s each
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

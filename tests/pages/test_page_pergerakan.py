@@ -12,10 +12,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.engine import place
 from data.store import Filters, open_store
+
+pytestmark = pytest.mark.slow  # whole-app AppTest runs, about 5 s each
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.store import open_store
 from tests.conftest import app_test
+
+pytestmark = pytest.mark.slow  # whole-app AppTest runs, 5-30 s each
 
 TIMEOUT = 90
 APP = str(Path(__file__).resolve().parents[2] / "app.py")

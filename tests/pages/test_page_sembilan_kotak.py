@@ -22,6 +22,8 @@ from analytics.engine import STATUS_NOT_PROFILED, place
 from data.store import Filters, open_store
 from tests.conftest import login_as
 
+pytestmark = pytest.mark.slow  # whole-app AppTest runs, 4-6 s each
+
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "app_pages/sembilan_kotak.py"  # relative to app.py, as switch_page wants

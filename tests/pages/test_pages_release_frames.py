@@ -27,6 +27,8 @@ from streamlit.testing.v1 import AppTest
 from data.store import open_store
 from tests.conftest import app_test
 
+pytestmark = pytest.mark.slow  # a whole-app AppTest run per page, about 5 s each
+
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

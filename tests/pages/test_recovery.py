@@ -23,6 +23,8 @@ from streamlit.testing.v1 import AppTest
 from data.store import StoreError, open_store
 from tests.import_helpers import PERSONNEL_HEADER
 
+pytestmark = pytest.mark.slow  # kills child processes mid-write, 6-25 s each
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 MARK = "MENUNGGU"

@@ -59,6 +59,7 @@ def test_framed_ninebox_carries_title_filters_date_and_legend(summary, framed):
     assert legend_numbers == [f"<b>{k}</b>" for k in range(9, 0, -1)]
 
 
+@pytest.mark.slow  # about 7 s
 def test_framed_ninebox_is_a_copy_and_takes_suppressed_texts(summary):
     grid = ninebox.ninebox_grid(summary)
     before = grid.to_plotly_json()

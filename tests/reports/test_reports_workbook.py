@@ -171,6 +171,7 @@ def test_english_labels(rules, people):
     assert "Made by" in _values(wb["Summary"])
 
 
+@pytest.mark.slow  # builds 6k-person workbooks, about 10 s
 def test_six_thousand_people_build_well_under_two_seconds(rules):
     people = _people(6000)
     summary = box_summary(people["kotak"], rules.boxes)

@@ -69,6 +69,7 @@ def _xlsx_text(data: bytes) -> str:
     return "\n".join(cells + [str(props.creator), str(props.title), str(props.lastModifiedBy)] + wb.sheetnames)
 
 
+@pytest.mark.slow  # a national-style workbook, about 10 s
 def test_excel_report_anonymised_has_no_identity_and_states_its_filters(db, request_for):
     _, names, nips, _ = db
     data = export_menu.report(request_for(True))
@@ -80,6 +81,7 @@ def test_excel_report_anonymised_has_no_identity_and_states_its_filters(db, requ
     assert "uji ekspor" in text                                # the calibration record is there
 
 
+@pytest.mark.slow  # a national-style workbook, about 9 s
 def test_excel_report_with_the_switch_off_names_people(db, request_for):
     _, names, nips, _ = db
     text = _xlsx_text(export_menu.report(request_for(False)))

@@ -26,6 +26,7 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype({c: object for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
 
 
+@pytest.mark.slow  # about 6 s
 def test_placing_piece_by_piece_gives_what_placing_everyone_at_once_gives(db, monkeypatch):
     """National populations are placed in pieces; nothing in a placement may depend on the cut (the
     dots' value axes span the whole population, calibrations apply after)."""
