@@ -28,10 +28,3 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
             out[col] = out[col].map(safe_cell)
     out.columns = [safe_cell(c) for c in out.columns]
     return out
-
-
-def workbook(sheets: dict[str, pd.DataFrame], title: str, context: list[tuple[str, str]]) -> bytes:
-    """Transitional: the table workbook now lives in ``reports.workbook``; remove this once no page
-    or ui module imports it from here (data must not depend on reports)."""
-    from reports.workbook import workbook as build
-    return build(sheets, title, context)

@@ -44,7 +44,8 @@ def _union(parts: list[pd.Series]) -> pd.Categorical:
     """One categorical over every piece's categories. A piece whose column was all empty has categories
     of another dtype (object for none), which would make ``union_categoricals`` refuse."""
     kinds = {s.cat.categories.dtype for s in parts if len(s.cat.categories)}
-    kind = kinds.pop() if len(kinds) == 1 else object
+    mixed = len(kinds) != 1
+    kind = object if mixed else kinds.pop()
     parts = [s if s.cat.categories.dtype == kind else s.cat.set_categories(s.cat.categories.astype(kind))
              for s in parts]
-    return union_categoricals(parts, sort_categories=kind != object)
+    return union_categoricals(parts, sort_categories=not mixed and kind != "object")

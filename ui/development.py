@@ -14,8 +14,8 @@ import pandas as pd
 from analytics import development as dv
 from common import fmt
 from common.i18n import t
-from data.exports import workbook
 from data.store import Filters, Scope, Store, StoreError  # noqa: F401  (pages catch StoreError from here)
+from reports.workbook import workbook
 from ui import services
 from ui.frame import LIST_LIMIT, Context
 from ui.user import acting_user

@@ -14,8 +14,8 @@ import pandas as pd
 from analytics import succession as sc
 from common import fmt
 from common.i18n import t
-from data.exports import workbook
 from data.store import Filters, Scope, Store
+from reports.workbook import workbook
 from ui import privacy, services
 
 

@@ -8,6 +8,7 @@ normalises and validates every row (the :mod:`normalise` package; :mod:`validate
 :class:`data.store.Store` for one atomic write. Every message a user can see is Indonesian.
 """
 from data.importing.errors import Rejected
-from data.importing.fields import KIND_LABELS, KIND_NOUNS, KINDS
+from data.importing.fields import KIND_LABELS, KINDS
+from data.kinds import KIND_NOUNS
 
 __all__ = ["KINDS", "KIND_LABELS", "KIND_NOUNS", "Rejected"]

@@ -3,7 +3,7 @@ keys, unknown NIPs and OPD names."""
 from __future__ import annotations
 
 import re
-from typing import Callable, Collection
+from collections.abc import Callable, Collection
 
 import numpy as np
 import pandas as pd
@@ -12,7 +12,13 @@ from analytics.nip import parse_nips
 from data.importing.fields import field_map, header_key
 from data.importing.normalise.cells import text
 from data.importing.normalise.columns import (
-    blank_mask, column as column_from_codes, compact, compact_text, repeated,
+    blank_mask,
+    compact,
+    compact_text,
+    repeated,
+)
+from data.importing.normalise.columns import (
+    column as column_from_codes,
 )
 from data.importing.normalise.dates import fmt_date, norm_date_days
 from data.importing.normalise.free_text import norm_text

@@ -19,13 +19,6 @@ KIND_LABELS = {
     "target-posts": "Jabatan target",
 }
 # the kind as a noun inside a sentence ("3 baris data kepegawaian")
-KIND_NOUNS = {
-    "personnel": "data kepegawaian",
-    "performance": "data kinerja",
-    "assessment": "data asesmen",
-    "discipline": "data hukuman disiplin",
-    "target-posts": "data jabatan target",
-}
 # kinds whose rows belong to one period (the others replace their whole table)
 PERIOD_KINDS = ("personnel", "performance", "assessment")
 

@@ -7,12 +7,30 @@ import numpy as np
 import pandas as pd
 
 from data.importing.checks import (
-    Ctx, apply_column, as_dates, check_duplicates, check_known_nip, check_nip, choose, date_column, fmt_day,
-    number_column, resolve_opd, text_column, where,
+    Ctx,
+    apply_column,
+    as_dates,
+    check_duplicates,
+    check_known_nip,
+    check_nip,
+    choose,
+    date_column,
+    fmt_day,
+    number_column,
+    resolve_opd,
+    text_column,
+    where,
 )
 from data.importing.fields import DL_FIELDS, ES_FIELDS, K_FIELDS, P_FIELDS
 from data.importing.normalise.categories import (
-    hukdis_level, norm_bool, norm_jenis_asn, norm_predikat, norm_rating, norm_sex, norm_status, norm_sumber,
+    hukdis_level,
+    norm_bool,
+    norm_jenis_asn,
+    norm_predikat,
+    norm_rating,
+    norm_sex,
+    norm_status,
+    norm_sumber,
     norm_tingkat_hukdis,
 )
 from data.importing.normalise.columns import blank_mask, map_unique, same_values

@@ -1,8 +1,8 @@
 """What validation reads (:class:`Reference`) and gives back (:class:`Outcome`, its :class:`Issues`)."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Collection
 
 import pandas as pd
 

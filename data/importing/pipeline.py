@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from data.importing.errors import Rejected
-from data.memory import release_freed
-from data.importing.fields import KIND_NOUNS, KINDS, PERIOD_KINDS, header_key
+from data.importing.fields import KINDS, PERIOD_KINDS, header_key
 from data.importing.mapping import auto_map, detect_kind
 from data.importing.normalise.numbers import parse_number
 from data.importing.outcome import Outcome, Reference
 from data.importing.reader import RawTable, read_file
 from data.importing.validate import validate
+from data.kinds import KIND_NOUNS
+from data.memory import release_freed
 
 Progress = Callable[[float, str], None]
 

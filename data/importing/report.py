@@ -7,7 +7,6 @@ from datetime import date, datetime
 import pandas as pd
 
 from data.exports import safe_cell
-
 from data.importing.fields import KIND_LABELS
 from data.importing.outcome import ERROR, WARNING, Outcome
 

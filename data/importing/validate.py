@@ -6,6 +6,7 @@ Indonesian message. Problems with the file as a whole raise :class:`Rejected`, o
 mapping the user can still fix) come back as file-level issues without a row number.
 """
 from __future__ import annotations
+
 import numpy as np
 import pandas as pd
 

@@ -18,7 +18,7 @@ from data.store.damage import damage_message
 from data.store.development import DevelopmentMixin
 from data.store.errors import DatabaseLocked, StoreError
 from data.store.filters import EVERYTHING, Filters, Scope, in_scope
-from data.store.imports import KIND_NOUNS, ImportsMixin
+from data.store.imports import ImportsMixin
 from data.store.migrations import MigrationsMixin
 from data.store.paths import DEFAULT_DB, MIGRATIONS_DIR, db_path
 from data.store.people import PeopleMixin
@@ -28,7 +28,7 @@ from data.store.succession import SuccessionMixin
 from data.store.users import UsersMixin
 
 __all__ = [
-    "DEFAULT_DB", "DUCKDB_MEMORY", "DUCKDB_WRITE_MEMORY", "EVERYTHING", "KIND_NOUNS", "MIGRATIONS_DIR",
+    "DEFAULT_DB", "DUCKDB_MEMORY", "DUCKDB_WRITE_MEMORY", "EVERYTHING", "MIGRATIONS_DIR",
     "DatabaseLocked", "Filters", "Scope", "Store", "StoreError", "damage_message", "db_path", "in_scope",
     "open_store",
 ]

@@ -14,20 +14,13 @@ from collections.abc import Sequence
 import duckdb
 import pandas as pd
 
+from data.kinds import KIND_NOUNS
 from data.store.audit import _audit
 from data.store.connection import _ident
 from data.store.datasets import DatasetsMixin
 from data.store.errors import StoreError
 
 # what each kind of import is called in a sentence ("Tidak ada impor data kinerja periode 2025 ...");
-# data.importing.fields.KIND_NOUNS holds the same words (a test keeps the two equal)
-KIND_NOUNS = {
-    "personnel": "data kepegawaian",
-    "performance": "data kinerja",
-    "assessment": "data asesmen",
-    "discipline": "data hukuman disiplin",
-    "target-posts": "data jabatan target",
-}
 
 
 class ImportsMixin(DatasetsMixin):

@@ -7,7 +7,15 @@ import pandas as pd
 from data.synthetic.assessment import assessment_rows, cact_pick
 from data.synthetic.city import OPDS
 from data.synthetic.constants import (
-    CACT_PILOT_SHARE, CACT_SHARE, GOL, GOL_PPPK, JENJANG, MIN_N, PERIODS, S2, TIERS,
+    CACT_PILOT_SHARE,
+    CACT_SHARE,
+    GOL,
+    GOL_PPPK,
+    JENJANG,
+    MIN_N,
+    PERIODS,
+    S2,
+    TIERS,
 )
 from data.synthetic.dates import year_of
 from data.synthetic.discipline import discipline_rows

@@ -136,7 +136,7 @@ def post_holders(rng: np.random.Generator, posts: pd.DataFrame) -> pd.DataFrame:
     probs[kec] = (0, 0, .3, .45, .25, 0)                      # many lurah/camat are IPDN (S.STP)
     tiers = pick_tier(rng, probs)
     fields = np.empty(k, dtype=np.int64)
-    for key, idx in posts.groupby(posts["bidang_target"].fillna("") + "|" + posts["fields"].map(repr)).indices.items():
+    for _key, idx in posts.groupby(posts["bidang_target"].fillna("") + "|" + posts["fields"].map(repr)).indices.items():
         row = posts.iloc[idx[0]]
         target = text_or_none(row["bidang_target"])
         pool_s = tuple((f, 1.0) for f in target.split(";")) if target else row["fields"]

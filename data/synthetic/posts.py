@@ -5,7 +5,15 @@ import numpy as np
 import pandas as pd
 
 from data.synthetic.city import (
-    CRITICAL, KEC_PENGAWAS, OPD_BY_ID, OPDS, SD_PER_KEC, SETDA_JPT, SETDA_KASUBBAG, SMP_COUNT, TARGET_ADMIN,
+    CRITICAL,
+    KEC_PENGAWAS,
+    OPD_BY_ID,
+    OPDS,
+    SD_PER_KEC,
+    SETDA_JPT,
+    SETDA_KASUBBAG,
+    SMP_COUNT,
+    TARGET_ADMIN,
     VACANT_JPT,
 )
 from data.synthetic.frames import objframe

@@ -7,13 +7,25 @@ import pandas as pd
 
 from data.synthetic.careers import careers, jenjang_bup
 from data.synthetic.constants import (
-    BASE_N, D4, ENTRANT_SHARE, JENJANG, JF_SUFFIX, NEXT_JENJANG, PELAKSANA_GOL_CAP,
+    BASE_N,
+    D4,
+    ENTRANT_SHARE,
+    JENJANG,
+    JF_SUFFIX,
+    NEXT_JENJANG,
+    PELAKSANA_GOL_CAP,
 )
 from data.synthetic.dates import add_months, day, month_start, snap_gol_date
 from data.synthetic.education import FIELD_NAMES
 from data.synthetic.frames import text_or_none
 from data.synthetic.people import (
-    age_params, new_people, nonstructural, post_holders, sample_ages, staff_opds, units_for,
+    age_params,
+    new_people,
+    nonstructural,
+    post_holders,
+    sample_ages,
+    staff_opds,
+    units_for,
 )
 from data.synthetic.posts import school_units, structural_posts
 from data.synthetic.roles import ALL_OPDS, ROLE_BY_KEY
@@ -171,7 +183,7 @@ def people_and_records(rng: np.random.Generator, n_asn: int) -> tuple:
         moved[best] = True
 
     # Administrator and Pengawas vacancies, filled from the level below (same OPD preferred)
-    for level, below, max_age, filt in (
+    for level, below, max_age, _filt in (
         ("Administrator", "Pengawas", 55, None),
         ("Pengawas", None, 52, None),
     ):

@@ -151,12 +151,12 @@ def test_every_write_goes_through_one_transaction_helper_and_one_audit_helper():
     assert sorted(n for n, text in sources.items() if "_write_lock" in text) == ["connection.py", "snapshot.py"]
 
 
-def test_kind_nouns_are_the_importers():
-    """Undo names the kind in its messages without importing the importer: the words must agree."""
-    from data.importing.fields import KIND_NOUNS
-    from data.store import KIND_NOUNS as STORE_NOUNS
+def test_every_import_kind_can_be_undone_and_named():
+    """The importer's kinds are the ones undo knows a plan and a word for."""
+    from data.importing.fields import KINDS
+    from data.kinds import KIND_NOUNS
 
-    assert STORE_NOUNS == KIND_NOUNS and set(STORE_NOUNS) == set(Store._IMPORT_PLAN)
+    assert set(KINDS) == set(KIND_NOUNS) == set(Store._IMPORT_PLAN)
 
 
 def test_a_failed_write_leaves_no_trace(db):

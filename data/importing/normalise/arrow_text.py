@@ -6,7 +6,7 @@ function as every other column, once per distinct value.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd

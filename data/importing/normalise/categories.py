@@ -2,7 +2,7 @@
 sanction level and yes/no."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 

@@ -3,8 +3,8 @@ compact (categorical) form of text columns."""
 from __future__ import annotations
 
 import contextvars
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from typing import Callable, Iterable
 
 import numpy as np
 import pandas as pd
