@@ -1,7 +1,8 @@
 """Fast lookups of small rule tables by string keys over large columns."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd

@@ -54,7 +54,7 @@ class RuleSet:
         c = self.competencies
         return c[c["kelompok"] == "potensi"].sort_values("urutan")["kode"].tolist()
 
-    def with_cutoff(self, sumbu: str, batas_tinggi: float, batas_menengah: float) -> "RuleSet":
+    def with_cutoff(self, sumbu: str, batas_tinggi: float, batas_menengah: float) -> RuleSet:
         """A copy with other cut-offs for one axis (what-if panels)."""
         cut = self.cutoffs.copy()
         mask = cut["sumbu"] == sumbu

@@ -1,8 +1,9 @@
 """Turning a Plotly selection event from Streamlit into NIPs and boxes."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 BOX_PREFIX = "kotak:"
 

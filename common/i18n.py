@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LOCALES = Path(__file__).parent / "locales"
@@ -12,7 +12,7 @@ DEFAULT = "id"
 _source: dict[str, Callable[[], str | None] | None] = {"session": None}
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str) -> dict[str, str]:
     with open(LOCALES / f"{lang}.toml", "rb") as f:
         return tomllib.load(f)

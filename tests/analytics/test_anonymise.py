@@ -4,8 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analytics.anonymise import (MASK, anonymise_people, code, mask_nips_in_text, masked_nip, pseudonym,
-                                 suppress_small)
+from analytics.anonymise import MASK, anonymise_people, code, mask_nips_in_text, masked_nip, pseudonym, suppress_small
 
 KEY = b"k" * 32
 NIPS = ["198703152010012001", "199001012015032002", "197512302000121003"]

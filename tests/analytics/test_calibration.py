@@ -9,7 +9,7 @@ import pytest
 
 from analytics.calibration import apply_calibration, attention, distribution_status
 from analytics.engine import place
-from data.store import Scope, StoreError, open_store
+from data.store import EVERYTHING, Scope, StoreError, open_store
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def store(demo_db, tmp_path):
     s.close()
 
 
-def _placed(s, period=2025, scope=Scope.everything()):
+def _placed(s, period=2025, scope=EVERYTHING):
     pop = s.population(period, scope=scope)
     rules = s.rules(period)
     placed = apply_calibration(place(pop, rules), s.calibrations(period, scope=scope), rules.boxes)

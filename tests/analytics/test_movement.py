@@ -9,8 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics.movement import (NAIK, TURUN, bottom_boxes, box_rank, movers, paired, sankey_links,
-                                transition_matrix)
+from analytics.movement import NAIK, TURUN, bottom_boxes, box_rank, movers, paired, sankey_links, transition_matrix
 
 
 def _frame(rows: dict[str, float | None]) -> pd.DataFrame:

@@ -16,8 +16,16 @@ from analytics.nip import MSG_EXCEL
 from data.importing import Rejected, pipeline
 from data.importing.report import report_xlsx
 from data.store import StoreError, open_store
-from tests.import_helpers import (DATA_TABLES, PERSONNEL_HEADER, assert_same, csv_bytes, new_nips, personnel_rows,
-                                  snapshot, xlsx)
+from tests.import_helpers import (
+    DATA_TABLES,
+    PERSONNEL_HEADER,
+    assert_same,
+    csv_bytes,
+    new_nips,
+    personnel_rows,
+    snapshot,
+    xlsx,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -264,7 +272,7 @@ def test_undo_restores_exactly_the_previous_state_for_every_kind(store):
                                      ["Kepala Dinas Uji", "Dinas Uji Coba", "JPT Pratama", "Ya", "tidak"]]), {}),
     ]
     states = [snapshot(store, DATA_TABLES)]
-    for kind, period, content, kw in steps:
+    for kind, _period, content, kw in steps:
         name = f"{kind}.csv" if content[:2] != b"PK" else f"{kind}.xlsx"
         result = run(store, content, name, kind=kind, **kw)
         assert result.batch_id is not None, (kind, result.outcome.messages())

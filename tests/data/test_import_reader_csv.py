@@ -29,7 +29,7 @@ def reference(content: bytes, name: str = "f.csv"):
     """(header rows, headers, row numbers, rows, detail) as the csv.reader-only reader gave them."""
     if b"\x00" in content[:65536]:
         raise Rejected(MSG_NOT_TEXT.format(name=name))
-    for enc, label in (("utf-8-sig", "UTF-8"), ("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
+    for enc, label in (("utf-8-sig", "UTF-8"), ("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):  # noqa: B007 (the label of the encoding that decoded is read after the loop)
         try:
             text = content.decode(enc)
             break

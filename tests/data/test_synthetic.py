@@ -8,7 +8,15 @@ import pytest
 from analytics.nip import parse_nips
 from data.store import open_store
 from data.synthetic import (
-    GOL, K_CODES, P_CODES, DL_CODES, ES_CODES, KECAMATAN, VACANT_JPT, build_demo, load_demo,
+    DL_CODES,
+    ES_CODES,
+    GOL,
+    K_CODES,
+    KECAMATAN,
+    P_CODES,
+    VACANT_JPT,
+    build_demo,
+    load_demo,
 )
 
 N = 6000
