@@ -78,7 +78,6 @@ EFFECT_THRESHOLDS = pd.DataFrame(
     columns=["ukuran", "df", "kecil", "sedang", "besar", "sumber"])
 
 EFFECT_NAMES = {"cramer_v": "V Cramér", "epsilon_squared": "ε²", "rank_biserial": "r rank-biserial"}
-TEST_NAMES = {"sebaran_kotak": "sebaran kotak", "kinerja": "kinerja", "potensial": "potensial"}
 LEVEL_TEXT = {"tidak ada": "tidak ada indikasi perbedaan", "sangat kecil": "perbedaan sangat kecil",
               "kecil": "perbedaan kecil", "sedang": "perbedaan sedang", "besar": "perbedaan besar"}
 

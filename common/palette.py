@@ -11,7 +11,6 @@ SHARE_COLOURS = {1: "#d64545", 2: "#f5b77e", 3: "#e08a3c", 4: "#f9e8a0", 5: "#f4
 UNKNOWN = "#cccccc"
 INK = "#1b1b1b"          # text on light backgrounds
 ACCENT = "#0b6e4f"       # header green: tables, workbook headers, bars
-HEADING = "#0b3d2e"      # page headings
 GRID = "#e5e5e5"         # chart grid lines
 
 

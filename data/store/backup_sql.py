@@ -21,14 +21,6 @@ class BackupSqlMixin(ConnectionBase):
     _TABLES_SQL = ("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
                    " AND schema_name = 'main' AND NOT temporary ORDER BY table_name")
 
-    def user_tables(self) -> list[str]:
-        """Every table of the database (rules, people, users, audit log, import batches, ...)."""
-        cur = self._cur()
-        try:
-            return [r[0] for r in cur.execute(self._TABLES_SQL).fetchall()]
-        finally:
-            cur.close()
-
     def table_checksums(self, ignore_columns: Sequence[str] = ()) -> dict[str, dict]:
         """Per table ``{"rows": n, "checksum": s}``: the checksum is the sum of the rows' hashes,
         so it does not depend on row order. ``ignore_columns`` leaves such columns out everywhere

@@ -27,9 +27,6 @@ class Scope:
     def everything() -> Scope:
         return Scope(None)
 
-    def allows(self, opd_id: str | None) -> bool:
-        return self.opd_ids is None or opd_id in self.opd_ids
-
     @property
     def params(self) -> list:
         """Parameters for :func:`in_scope`: (sees everything?, the OPD list)."""

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from common import fmt
 from common.i18n import language, t
-from common.palette import INK, SHARE_COLOURS
+from common.palette import GRID, INK, SHARE_COLOURS
 
 
 def box_share_bars(shares: pd.DataFrame, order: list[str], labels: dict[str, str],
@@ -45,7 +45,7 @@ def box_share_bars(shares: pd.DataFrame, order: list[str], labels: dict[str, str
                       plot_bgcolor="white", paper_bgcolor="white", font=dict(size=14, color=INK),
                       legend=dict(orientation="h", x=0, y=1, yanchor="bottom", traceorder="normal",
                                   font=dict(size=14)), uniformtext=dict(minsize=11, mode="hide"))
-    fig.update_xaxes(range=[0, 100], ticksuffix="%", fixedrange=True, gridcolor="#e5e5e5", tickfont=dict(size=14))
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", fixedrange=True, gridcolor=GRID, tickfont=dict(size=14))
     fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=True, tickfont=dict(size=15, color=INK))
     return fig
 

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from common import fmt
-from common.palette import INK
+from common.palette import GRID, INK
 
 
 def coverage_bars(cov: pd.DataFrame, lang: str) -> go.Figure:
@@ -16,7 +16,7 @@ def coverage_bars(cov: pd.DataFrame, lang: str) -> go.Figure:
         text=[f"{fmt.pct(p, 0, lang)} ({fmt.num(d, lang=lang)} / {fmt.num(n, lang=lang)})"
               for p, d, n in zip(cov["persen"], cov["diprofil"], cov["n"])],
         textposition="outside", textfont=dict(size=18, color=INK), cliponaxis=False))
-    fig.update_xaxes(range=[0, 118], ticksuffix="%", gridcolor="#e5e5e5", tickfont=dict(size=16), fixedrange=True)
+    fig.update_xaxes(range=[0, 118], ticksuffix="%", gridcolor=GRID, tickfont=dict(size=16), fixedrange=True)
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=18, color=INK), fixedrange=True)
     fig.update_layout(height=120 + 60 * len(cov), margin=dict(l=10, r=30, t=10, b=10), plot_bgcolor="white",
                       paper_bgcolor="white", showlegend=False)
