@@ -1,4 +1,4 @@
-"""Issue 6 calibration in the data layer and analytics: reasons, audit, lock, final placements."""
+"""Calibration in the data layer and analytics: reasons, audit, lock, final placements."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,4 @@
-"""Issue 5 in the data layer: passwords, lock-out, scopes per role, audit rows, export safety."""
+"""Accounts in the data layer: passwords, lock-out, scopes per role, audit rows, export safety."""
 from __future__ import annotations
 
 import shutil

@@ -1,4 +1,4 @@
-"""Issue 10: 20 sessions browse while an import commits in the same process.
+"""20 sessions browse while an import commits in the same process.
 
 Every read (a group of service calls, a page rerun) must show exactly the state before the import
 or exactly the state after it: never a mix, never an error. The import is a real personnel import

@@ -1,4 +1,4 @@
-"""Crash safety and damaged files (issue 10).
+"""Crash safety and damaged files.
 
 An import killed with SIGKILL leaves the database exactly as it was (every table, audit log
 included) or, when the kill lands after the commit, exactly as a finished import leaves it; the
