@@ -114,8 +114,13 @@ def text_column(ctx: Ctx, name: str, issues: Issues, index: pd.Index, required: 
     vals, msgs = norm_text(ctx.raw[name], max_len)
     issues.add(msgs, ctx.col(name))
     if required:
-        issues.add(where(vals.isna() & msgs.isna(), f"{ctx.fields[name].label} wajib diisi.", index), ctx.col(name))
+        _require(ctx, name, vals, msgs, issues, index)
     return vals
+
+
+def _require(ctx: Ctx, name: str, vals: pd.Series, msgs: pd.Series, issues: Issues, index: pd.Index) -> None:
+    """A required column's empty cells (those not already reported unreadable) are errors."""
+    issues.add(where(vals.isna() & msgs.isna(), f"{ctx.fields[name].label} wajib diisi.", index), ctx.col(name))
 
 
 def date_column(ctx: Ctx, name: str, issues: Issues, index: pd.Index, required: bool = False) -> pd.Series:
@@ -125,7 +130,7 @@ def date_column(ctx: Ctx, name: str, issues: Issues, index: pd.Index, required: 
     vals, msgs = norm_date_days(ctx.raw[name])
     issues.add(msgs, ctx.col(name))
     if required:
-        issues.add(where(vals.isna() & msgs.isna(), f"{ctx.fields[name].label} wajib diisi.", index), ctx.col(name))
+        _require(ctx, name, vals, msgs, issues, index)
     return vals
 
 

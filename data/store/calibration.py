@@ -13,11 +13,15 @@ class CalibrationMixin(PeriodsMixin):
     def calibration_reasons(self, active_only: bool = True) -> pd.DataFrame:
         return self._frame("SELECT * FROM calibration_reason WHERE aktif OR NOT ? ORDER BY urutan", [active_only])
 
-    def calibrations(self, period: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
+    def _of_period(self, table: str, period: int, scope: Scope, order_by: str = "") -> pd.DataFrame:
+        """Rows of a per-person table (``calibration``, ``discussion``) for a period, within the scope."""
         return self._frame(
-            "SELECT c.* FROM calibration c JOIN asn_period ap USING (period, nip)"
-            f" WHERE c.period = ? AND {in_scope('ap.opd_id')} ORDER BY c.pada",
+            f"SELECT t.* FROM {table} t JOIN asn_period ap USING (period, nip)"
+            f" WHERE t.period = ? AND {in_scope('ap.opd_id')}" + (f" ORDER BY t.{order_by}" if order_by else ""),
             [period, *scope.params])
+
+    def calibrations(self, period: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
+        return self._of_period("calibration", period, scope, order_by="pada")
 
     def calibrate(self, period: int, nip: str, kotak_awal: int, kotak_baru: int, alasan_kode: str,
                   komentar: str, actor: str, scope: Scope = EVERYTHING) -> None:
@@ -46,10 +50,7 @@ class CalibrationMixin(PeriodsMixin):
                 "kotak_awal": int(kotak_awal), "alasan": alasan_kode, "komentar": komentar})
 
     def discussions(self, period: int, scope: Scope = EVERYTHING) -> pd.DataFrame:
-        return self._frame(
-            "SELECT d.* FROM discussion d JOIN asn_period ap USING (period, nip)"
-            f" WHERE d.period = ? AND {in_scope('ap.opd_id')}",
-            [period, *scope.params])
+        return self._of_period("discussion", period, scope)
 
     def record_discussion(self, period: int, nip: str, seconds: int, discussed: bool, actor: str,
                           scope: Scope = EVERYTHING) -> None:
