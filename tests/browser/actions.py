@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.support import ARTIFACTS
 
@@ -85,7 +86,9 @@ def wait_for_rerun(page: Page, *changes: Locator | Callable[[], None]) -> None:
 def reran(page: Page) -> Iterator[None]:
     """Wait for a rerun that the block's action starts: ``with reran(page): button.click()``.
     For an action whose rerun shows nothing new (the same error again): before the action, watch
-    the app's script state; after it, wait until it has changed (the rerun started), then settle."""
+    the app's script state; after it, wait until it has changed (the rerun started), then settle.
+    Starts by settling, so that the end of an earlier rerun is not taken for this one."""
+    settled(page)
     page.evaluate("""() => {
         const app = document.querySelector("[data-testid='stApp']");
         window.__talentaRan = false;
@@ -152,8 +155,10 @@ def open_logged_in(browser, url: str, user: str, path: str = "", **viewport) -> 
 
 def nav(page: Page, title: str) -> None:
     """Follow a sidebar link (a reload would log out: login lives in the websocket session)."""
-    page.locator(NAV).get_by_role("link", name=title, exact=True).click()
-    wait_for_rerun(page, lambda: expect(page).to_have_url(re.compile(rf"/{PATHS[title]}(\?.*)?$")))
+    settled(page)
+    with reran(page):
+        page.locator(NAV).get_by_role("link", name=title, exact=True).click()
+    expect(page).to_have_url(re.compile(rf"/{PATHS[title]}(\?.*)?$"))
 
 
 # -- widgets ---------------------------------------------------------------------------------------
@@ -170,8 +175,10 @@ def choose(page: Page, key: str, option: str, text: str | None = None, within: s
 
 def choose_bound(page: Page, key: str, option: str, multi: bool = False, within: str = "") -> None:
     """Choose ``option`` in a widget bound to the URL (``bind="query-params"``) and wait until the
-    server has it (it is in the URL) and the rerun it started has finished."""
-    choose(page, key, option, within=within)
+    rerun it started has finished. (The browser writes a bound widget's value into the URL itself,
+    before any rerun: the URL alone does not say the server has it.)"""
+    with reran(page):
+        choose(page, key, option, within=within)
     if multi:
         page.keyboard.press("Escape")  # close the multiselect's list
     wait_for_query(page, key, option)
@@ -183,9 +190,11 @@ def choose_in_sidebar(page: Page, key: str, option: str, multi: bool = False) ->
 
 
 def pick_radio(page: Page, key: str, name: str) -> None:
-    """Click the option ``name`` of the radio / segmented control with widget key ``key``."""
+    """Click the option ``name`` of the radio / segmented control with widget key ``key`` (a
+    widget outside a form: the click reruns the script) and wait for that rerun."""
     settled(page)
-    page.locator(f".st-key-{key}").get_by_role("radio", name=name, exact=True).click()
+    with reran(page):
+        page.locator(f".st-key-{key}").get_by_role("radio", name=name, exact=True).click()
 
 
 def search(page: Page, text: str, label: str = "Cari nama atau NIP") -> None:
@@ -193,7 +202,8 @@ def search(page: Page, text: str, label: str = "Cari nama atau NIP") -> None:
     settled(page)
     box = page.get_by_label(label)
     box.fill(text)
-    box.press("Enter")
+    with reran(page):
+        box.press("Enter")
     wait_for_query(page, "cari", text)
 
 
@@ -347,7 +357,7 @@ def wait_for_badges(page: Page, expected: dict[int, int]) -> dict[int, int]:
             f"""want => {{ const t = ({_BADGES})(); return t && Object.keys(t).length === 9 && Object.entries(want)
                 .every(([k, v]) => t[k] && t[k].replace(/<\\/?b>/g, '').split(' ')[0] === v); }}""",
             arg=want, timeout=30_000)
-    except Exception:  # noqa: BLE001 -- the caller's assertion shows what is drawn instead
+    except PlaywrightTimeout:  # the caller's assertion shows what is drawn instead
         pass
     return badge_counts(page)
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from analytics.anonymise import MASK
@@ -54,6 +55,7 @@ from tests.browser.actions import (
     open_page,
     open_profile,
     pick_radio,
+    reran,
     settled,
     shot,
     wait_for_badges,
@@ -189,7 +191,7 @@ def _beranda_counts(page, expected: dict[int, int]) -> dict[int, int]:
     try:
         page.wait_for_function(f"""want => {{ const c = ({_GRID_CELLS})();
             return c && Object.entries(want).every(([k, v]) => c[k] === v); }}""", arg=want, timeout=30_000)
-    except Exception:  # noqa: BLE001 -- the assertion shows what the chart holds instead
+    except PlaywrightTimeout:  # the assertion shows what the chart holds instead
         pass
     cells = page.evaluate(_GRID_CELLS)
     assert cells and len(cells) == 9, cells
@@ -264,9 +266,9 @@ def test_journey_import_shows_new_figures_without_restart(browser, app):
     expect(page.get_by_role("heading", name="Impor Data")).to_be_visible()
     period_input = page.locator(".st-key-impor_period input")
     period_input.fill(str(IMPORT_PERIOD))
-    period_input.press("Enter")
+    with reran(page):
+        period_input.press("Enter")
     expect(period_input).to_have_value(str(IMPORT_PERIOD))
-    settled(page)
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(app.imp["file"]))
     rows = app.imp["rows"]
     expect(page.get_by_text(f"Berkas siap diimpor: {rows} baris data kinerja periode {IMPORT_PERIOD}.")).to_be_visible()
@@ -357,7 +359,8 @@ def test_journey_calibration_move_reaches_the_audit_log(browser, app):
     _shot(admin, "4-audit")
 
     # with the anonymisation switch on, the same entry names a masked NIP
-    admin.locator(f"{SIDEBAR} .st-key-anonim label").first.click()
+    with reran(admin):  # the browser writes the switch into the URL itself: wait for the rerun
+        admin.locator(f"{SIDEBAR} .st-key-anonim label").first.click()
     wait_for_query(admin, "anonim", "true")
     rows = grid_rows(admin.locator(GRID).first, until="rows => rows.some(r => r.Objek.startsWith('nip:•'))")
     rows = [r for r in rows if r["Tindakan"] == "kalibrasi:pindah"]

@@ -22,6 +22,7 @@ from tests.browser.actions import (
     fmt,
     new_page,
     open_page,
+    reran,
     settled,
     shot,
     shot_whole,
@@ -58,9 +59,9 @@ def test_heatmap_cell_to_its_people(browser, served):
     url, people = served
     page = open_page(new_page(browser), url, "pengembangan")
     chart_drawn(page)
-    choose(page, "dev_opd", OPD_NAME, text=OPD_NAME)      # the option list is virtual: filter it first
+    with reran(page):  # nothing shows the choice until both are made: wait for the rerun itself
+        choose(page, "dev_opd", OPD_NAME, text=OPD_NAME)  # the option list is virtual: filter it first
     expect(page.locator(".st-key-dev_opd input")).to_have_value(OPD_NAME)
-    # nothing else changes until both are chosen: the heading below shows that both reached the server
     choose(page, "dev_kode", KODE_NAME, text=KODE_NAME)
     heading = page.locator("h4", has_text=f"{OPD_NAME} · {KODE_NAME}")
     # the cell's heading: how many were assessed, how many are under the standard (analytics' answer)
