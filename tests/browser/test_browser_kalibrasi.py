@@ -1,4 +1,4 @@
-"""Real browser: one calibration move end to end (issue 6).
+"""Real browser: one calibration move end to end.
 
 The chair of the talent committee (role ketua) logs in, opens Kalibrasi, finds a box-5 person
 with the search box, moves them to box 8 with a reason and a comment, and sees the move on the
