@@ -3,7 +3,7 @@
 #   ./dev.sh serve   create the environment, build the demo database if there is none, serve on :8501
 #   ./dev.sh test    create the environment, install Chromium if missing, check layers and lint, run every test
 #   ./dev.sh check   only the layer check (import-linter) and the lint (ruff), both configured in pyproject.toml
-#   ./dev.sh bench   benchmark at 6k and 100k ASN; --national adds 1M and 4.7M (see README, Benchmark)
+#   ./dev.sh bench   benchmark at 6k and 100k ASN; --national adds 1M and 4.7M (see docs/benchmark.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
