@@ -24,3 +24,11 @@ def test_english_keeps_the_decimal_point():
 def test_a_frame_without_floats_is_passed_as_it_is():
     frame = pd.DataFrame({"nip": ["1"], "kotak": [9]})
     assert components.local_decimals(frame, lang="id") is frame
+
+
+def test_a_long_list_keeps_the_grids_own_number_display():
+    """Styling costs Streamlit time per row: above the bound the frame goes out rounded, unstyled."""
+    frame = pd.DataFrame({"jpm": [97.54321] * (components.STYLED_ROWS_MAX + 1)})
+    plain = components.local_decimals(frame, lang="id")
+    assert isinstance(plain, pd.DataFrame) and set(plain["jpm"]) == {97.5}   # same precision, no Styler
+    assert components.local_decimals(frame.head(components.STYLED_ROWS_MAX), lang="id") is not frame
