@@ -31,28 +31,11 @@ APP_TIMEOUT = 60
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 
 
-#: Data-layer tests over ~5 s (measured on a loaded 2-core machine), marked ``slow`` here by node id
-#: (a whole module by its path): property tests, child processes, 20 concurrent sessions.
-#: Tests in other folders carry ``@pytest.mark.slow`` / ``pytestmark`` themselves.
-SLOW_DATA_TESTS = (
-    "tests/data/test_import_property.py",
-    "tests/data/test_concurrency.py::test_20_sessions_browse_beranda_and_sembilan_kotak_while_an_import_commits",
-    "tests/data/test_concurrency.py::test_20_threads_reading_services_while_an_import_commits",
-    "tests/data/test_import_db.py::test_cli_says_the_dashboard_holds_the_database",
-    "tests/data/test_backup.py::test_cli_backup_and_restore_say_one_line",
-    "tests/data/test_synthetic.py::test_large_build_keeps_invariants",
-)
-
-
 def pytest_collection_modifyitems(config, items):
-    """Every test under tests/browser/ drives Chromium: mark it ``browser`` by its path. Mark the
-    data layer's slow tests (SLOW_DATA_TESTS) ``slow``."""
+    """Every test under tests/browser/ drives Chromium: mark it ``browser`` by its path."""
     for item in items:
         if BROWSER_DIR in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.browser)
-        node = item.nodeid.split("[")[0]
-        if any(node == slow or node.startswith(slow + "::") for slow in SLOW_DATA_TESTS):
-            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

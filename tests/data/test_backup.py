@@ -333,6 +333,7 @@ def _cli(*args, db: Path):
                           text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
+@pytest.mark.slow
 def test_cli_backup_and_restore_say_one_line(busy, tmp_path):
     r = _cli("backup", "--out", str(tmp_path / "usb" / "malam-ini.zip"), db=busy)
     assert r.returncode == 0 and r.stderr == "" and r.stdout.count("\n") == 1, r.stderr

@@ -233,6 +233,7 @@ def test_a_commit_between_two_queries_does_not_mix_states(world, monkeypatch, be
     assert service_read(f) == after[f]
 
 
+@pytest.mark.slow
 def test_20_threads_reading_services_while_an_import_commits(world):
     outcome, before, after, _, _ = world
     rows = browse_during_import(lambda i: service_read(FILTERS[i % len(FILTERS)]), lambda: commit_import(outcome))
@@ -350,6 +351,7 @@ def test_a_commit_inside_a_beranda_rerun_shows_one_state(world, monkeypatch):
     assert page_read(at, view) == expected_page(after, view)
 
 
+@pytest.mark.slow
 def test_20_sessions_browse_beranda_and_sembilan_kotak_while_an_import_commits(world, monkeypatch):
     outcome, before, after, user, _ = world
     with shared_apptest_globals(monkeypatch):

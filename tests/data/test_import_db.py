@@ -371,6 +371,7 @@ def test_cli_import_undo_and_errors(store, tmp_path):
     s.close()
 
 
+@pytest.mark.slow
 def test_cli_says_the_dashboard_holds_the_database(demo_db, tmp_path):
     db = tmp_path / "locked.duckdb"
     shutil.copy(demo_db, db)

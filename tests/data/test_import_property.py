@@ -17,6 +17,8 @@ from data.importing.fields import PERIOD_KINDS
 from data.store import open_store
 from tests.import_helpers import PERSONNEL_HEADER, assert_same, csv_bytes, new_nips, personnel_rows, snapshot, xlsx
 
+pytestmark = pytest.mark.slow   # property tests: hundreds of generated files
+
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 NIPS = new_nips(12, pppk=2)

@@ -392,6 +392,7 @@ def test_load_into_fresh_database_is_repeatable(loaded, store, demo):
     assert len(pop) == N and pop["predikat"].notna().all()
 
 
+@pytest.mark.slow
 def test_large_build_keeps_invariants():
     big = build_demo(n_asn=60_000, seed=11)
     ap, a = big["asn_period"], big["assessment"]
