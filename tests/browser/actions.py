@@ -179,8 +179,8 @@ def choose_bound(page: Page, key: str, option: str, multi: bool = False, within:
     before any rerun: the URL alone does not say the server has it.)"""
     with reran(page):
         choose(page, key, option, within=within)
-    if multi:
-        page.keyboard.press("Escape")  # close the multiselect's list
+        if multi:  # close the list inside the block: a multiselect may send its value only on close
+            page.keyboard.press("Escape")
     wait_for_query(page, key, option)
 
 
