@@ -52,6 +52,8 @@ def new_page(browser, width: int = 1600, height: int = 1000, watch_dialogs: bool
     ``watch_dialogs`` every JavaScript dialog is dismissed and recorded in ``page.js_dialogs``."""
     page = browser.new_page(viewport={"width": width, "height": height})
     page.set_default_timeout(TIMEOUT)
+    # the app's websocket (the newest, after a reload): reran() waits on its frames
+    page.on("websocket", lambda socket: setattr(page, "streamlit_socket", socket))
     if watch_dialogs:
         dialogs: list[str] = []
 
@@ -85,18 +87,15 @@ def wait_for_rerun(page: Page, *changes: Locator | Callable[[], None]) -> None:
 @contextmanager
 def reran(page: Page) -> Iterator[None]:
     """Wait for a rerun that the block's action starts: ``with reran(page): button.click()``.
-    For an action whose rerun shows nothing new (the same error again): before the action, watch
-    the app's script state; after it, wait until it has changed (the rerun started), then settle.
-    Starts by settling, so that the end of an earlier rerun is not taken for this one."""
+    For an action whose rerun shows nothing new (the same error again), or whose visible effect the
+    browser makes before the server has it (a widget bound to the URL writes the URL itself): the
+    server answers a rerun request on the app's websocket, so wait for a frame received after the
+    action, then settle. (The script-state attribute is no such signal: under load React may draw
+    "running" and "notRunning" in one render, and the attribute never changes.) Starts by settling,
+    so that a frame of an earlier rerun is not taken for this one."""
     settled(page)
-    page.evaluate("""() => {
-        const app = document.querySelector("[data-testid='stApp']");
-        window.__talentaRan = false;
-        const watch = new MutationObserver(() => { window.__talentaRan = true; watch.disconnect(); });
-        watch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-    }""")
-    yield
-    page.wait_for_function("() => window.__talentaRan === true")
+    with page.streamlit_socket.expect_event("framereceived", timeout=TIMEOUT):
+        yield
     settled(page)
 
 
@@ -179,8 +178,8 @@ def choose_bound(page: Page, key: str, option: str, multi: bool = False, within:
     before any rerun: the URL alone does not say the server has it.)"""
     with reran(page):
         choose(page, key, option, within=within)
-        if multi:  # close the list inside the block: a multiselect may send its value only on close
-            page.keyboard.press("Escape")
+    if multi:
+        page.keyboard.press("Escape")  # close the multiselect's list
     wait_for_query(page, key, option)
 
 
