@@ -66,8 +66,9 @@ import pandas as pd
 from analytics.competency import jpm as jpm_of
 from analytics.competency import required_levels
 from analytics.demography import age_on
-from analytics.lookup import isin, lookup
+from analytics.lookup import isin
 from analytics.performance import legacy_sebutan, predikat_from_pair
+from analytics.years import dates, plus_years, served_since
 from common import fmt
 
 MEETS, FAILS, UNKNOWN = "memenuhi", "tidak", "belum diketahui"
@@ -133,34 +134,6 @@ class SuccessionRules:
 
 
 # -- helpers -------------------------------------------------------------------------------------
-def _dates(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values), errors="coerce")
-
-
-def _plus_years(d: pd.Series, years: float) -> pd.Series:
-    """Dates plus a number of years (calendar years when whole, e.g. 29 Feb + 1 → 28 Feb)."""
-    if float(years).is_integer():
-        return d + pd.DateOffset(years=int(years))
-    return d + pd.to_timedelta(years * 365.25, unit="D")
-
-
-def _years_between(start: pd.Series, end: pd.Timestamp) -> np.ndarray:
-    return ((end - start).dt.days / 365.25).to_numpy(dtype=float)
-
-
-def _served(values, idx: pd.Index, years: float, on_ts: pd.Timestamp
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Since a start date (TMT): (ok = at least ``years`` by ``on_ts``, unknown = no date,
-    years short of it (0 when ok or unknown), years served)."""
-    start = _dates(values)
-    start.index = idx
-    due = _plus_years(start, years)
-    unk = start.isna().to_numpy()
-    ok = (due <= on_ts).to_numpy() & ~unk
-    short = np.where(ok | unk, 0.0, np.maximum((due - on_ts).dt.days.to_numpy(dtype=float), 0) / 365.25)
-    return ok, unk, short, _years_between(start, on_ts)
-
-
 def _fmt_years(v: float) -> str:
     """One decimal, Indonesian (every reason text is Indonesian)."""
     return fmt.num(v, 1, "id")
@@ -317,7 +290,7 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         chk.add("jabatan_sebelumnya", PENGEMBANGAN, _three(level_ok, unk), why, p["jabatan_sebelumnya"][1])
         if "lama_jabatan_sebelumnya_tahun" in p:
             years = float(p["lama_jabatan_sebelumnya_tahun"][0])
-            ok, unk2, short, served = _served(col("tmt_jabatan").to_numpy(), idx, years, on_ts)
+            ok, unk2, short, served = served_since(col("tmt_jabatan").to_numpy(), idx, years, on_ts)
             why = np.where(unk2, "TMT jabatan tidak tercatat.",
                            [f"{_fmt_years(s)} tahun dalam jabatan sekarang; paling sedikit {_fmt_years(years)} tahun."
                             for s in np.nan_to_num(served)]) if reasons else ""
@@ -332,7 +305,7 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
     # years of service
     if "pengalaman_tahun" in p:
         years = float(p["pengalaman_tahun"][0])
-        ok, unk, short, served = _served(col("tmt_cpns").to_numpy(), idx, years, on_ts)
+        ok, unk, short, served = served_since(col("tmt_cpns").to_numpy(), idx, years, on_ts)
         why = np.where(unk, "TMT CPNS tidak tercatat.",
                        [f"Masa kerja {_fmt_years(s)} tahun; paling sedikit {_fmt_years(years)} tahun."
                         for s in np.nan_to_num(served)]) if reasons else ""
@@ -398,11 +371,11 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         chk.add("kompetensi", kinds, res, why, "rule_jpm_band (seleksi)", short)
 
     # age at appointment
-    birth = _dates(col("tanggal_lahir").to_numpy())
+    birth = dates(col("tanggal_lahir").to_numpy())
     birth.index = idx
     if "usia_maksimal" in p:
         limit = float(p["usia_maksimal"][0])
-        last_day = _plus_years(birth, limit)
+        last_day = plus_years(birth, limit)
         unk = birth.isna().to_numpy()
         ok = (on_ts <= last_day).to_numpy() & ~unk
         if reasons:
@@ -419,9 +392,9 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         bup_t = rules.retirement.set_index("jenjang_jabatan")["usia_bup"]
         if jenjang_t in bup_t.index:
             bup_age = float(bup_t[jenjang_t])
-            retire = _plus_years(birth, bup_age)
+            retire = plus_years(birth, bup_age)
             unk = birth.isna().to_numpy()
-            ok = (_plus_years(pd.Series([on_ts] * n, index=idx), gap) <= retire).to_numpy() & ~unk
+            ok = (plus_years(pd.Series([on_ts] * n, index=idx), gap) <= retire).to_numpy() & ~unk
             why = np.where(unk, "Tanggal lahir tidak tercatat.",
                            [f"Pensiun (BUP {int(bup_age)} tahun, {jenjang_t}) pada "
                             f"{r:%d-%m-%Y}; paling sedikit {_fmt_years(gap)} tahun lagi."
@@ -594,34 +567,3 @@ def bench_strength(posts: pd.DataFrame, candidates: pd.DataFrame, rules: Success
                     "potensi_masa_depan": int(counts.get(POTENSI, 0)), "tanpa_penerus": now + soon == 0})
     return pd.DataFrame(out, columns=["post_id", "jabatan", "opd_nama", "jenjang_jabatan", "lowong", "kritikal",
                                       "siap_sekarang", "siap_1_2_tahun", "potensi_masa_depan", "tanpa_penerus"])
-
-
-def retirements(people: pd.DataFrame, posts: pd.DataFrame, retirement: pd.DataFrame, on: date,
-                years: float) -> pd.DataFrame:
-    """People reaching BUP (of their current level) between ``on`` and ``on`` + ``years``, with the
-    target posts they hold (``post_id``/``jabatan_target``, empty when they hold none)."""
-    bup = retirement.set_index("jenjang_jabatan")["usia_bup"].astype(float)
-    on_ts = pd.Timestamp(on)
-    end = _plus_years(pd.Series([on_ts]), years).iloc[0]
-    birth = _dates(people["tanggal_lahir"].to_numpy())
-    birth.index = people.index
-    if len(bup):  # only people old enough to reach the lowest BUP by ``end`` (a month's slack for 29 Feb and
-        # fractional BUPs): a national roll is mostly far from retirement
-        latest = _plus_years(pd.Series([end]), -float(bup.min())).iloc[0] + pd.Timedelta(days=31)
-        near = (birth <= latest).to_numpy()
-        people, birth = people[near], birth[near]
-    # one look-up per distinct level, not a Series.get per person (1M people: 2 s → 0.05 s)
-    age = pd.Series(lookup(people["jenjang_jabatan"], bup.to_dict()), index=people.index, dtype=float)
-    retire = pd.Series(pd.NaT, index=people.index, dtype="datetime64[ns]")
-    for a in age.dropna().unique():
-        m = age == a
-        retire[m] = _plus_years(birth[m], a)
-    m = (retire >= on_ts) & (retire <= end)
-    keep = [c for c in ("nip", "nama", "jabatan", "jenjang_jabatan", "opd_nama") if c in people.columns]
-    out = people.loc[m, keep].copy()
-    out["usia_bup"] = age[m].astype(int).to_numpy()
-    out["tanggal_pensiun"] = retire[m].dt.date.to_numpy()
-    held = posts.dropna(subset=["pemangku_nip"]).drop_duplicates("pemangku_nip").set_index("pemangku_nip")
-    out["post_id"] = out["nip"].map(held["post_id"]) if len(held) else None
-    out["jabatan_target"] = out["nip"].map(held["jabatan"]) if len(held) else None
-    return out.sort_values(["tanggal_pensiun", "nip"]).reset_index(drop=True)

@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from analytics import retirement
 from analytics import succession as sc
 from common import fmt
 from common.i18n import language, t
@@ -196,7 +197,7 @@ def retirements(placed: pd.DataFrame, posts: pd.DataFrame, rules: sc.SuccessionR
     """Who reaches retirement age within the chosen years, and the target posts they leave."""
     st.subheader(t("suk.retire"))
     years = st.slider(t("suk.retire_years"), 1, 5, 2, key="suk_years")
-    gone = sc.retirements(placed, posts, rules.retirement, on, years)
+    gone = retirement.retirements(placed, posts, rules.retirement, on, years)
     held = gone[gone["post_id"].notna()]
     r1, r2 = st.columns(2)
     r1.metric(t("suk.retire_all", n=years), len(gone), border=True)

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analytics import retirement
 from analytics import succession as sc
 
 ON = date(2026, 1, 15)
@@ -185,7 +186,7 @@ def test_retirements_list_the_posts_they_empty(srules):
                            {"nip": "B", "nama": "B", "jabatan": "y", "jenjang_jabatan": "Pelaksana",
                             "tanggal_lahir": date(1990, 6, 1)}])
     posts = pd.DataFrame([{"post_id": "P1", "jabatan": "Kepala", "pemangku_nip": "A"}])
-    out = sc.retirements(people, posts, srules.retirement, ON, 1)
+    out = retirement.retirements(people, posts, srules.retirement, ON, 1)
     assert out[["nip", "post_id", "usia_bup"]].values.tolist() == [["A", "P1", 60]]
     assert out["tanggal_pensiun"].iloc[0] == date(2026, 6, 1)
 
@@ -200,7 +201,7 @@ def test_retirements_at_the_edges_of_the_window(srules):
     people = pd.DataFrame({"nip": ["E1", "E2", "Y"], "nama": "x", "jabatan": "x", "jenjang_jabatan": level,
                            "tanggal_lahir": [date(y, 2, 29), date(y, 3, 1), date(1995, 1, 1)]})
     on = date(y + age - 2, 2, 28)                    # a 2-year window ending 28 Feb of the BUP year
-    out = sc.retirements(people, pd.DataFrame(columns=["post_id", "jabatan", "pemangku_nip"]), srules.retirement,
+    out = retirement.retirements(people, pd.DataFrame(columns=["post_id", "jabatan", "pemangku_nip"]), srules.retirement,
                          on, 2)
     assert out["nip"].tolist() == ["E1"]
     assert out["tanggal_pensiun"].iloc[0] == date(y + age, 2, 28)
