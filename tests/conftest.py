@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,6 +91,25 @@ def make_user(db_path: Path, username: str, role: str, opd_id: str | None = None
     finally:
         store.close()
     return auth._user_from_row(row)
+
+
+def placed_people(store, period: int, filters=None) -> pd.DataFrame:
+    """The period's population joined with the engine's placement: the reference tests compare a
+    page with (``store`` an open Store)."""
+    from analytics.engine import place
+    from data.store import Filters
+
+    pop = store.population(period, filters or Filters())
+    return pd.concat([pop, place(pop, store.rules(period)).drop(columns=["nip"])], axis=1)
+
+
+def placed_people_in(path: Path, period: int, filters=None) -> pd.DataFrame:
+    """:func:`placed_people` of the database at ``path`` (opened and closed here)."""
+    store = open_store(path)
+    try:
+        return placed_people(store, period, filters)
+    finally:
+        store.close()
 
 
 def login_as(at, db_path: Path, username: str = "admin", role: str = "admin", opd_id: str | None = None):

@@ -29,7 +29,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from analytics.anonymise import MASK
-from analytics.engine import STATUS_PLACED, place
+from analytics.engine import STATUS_PLACED
 from data.importing import pipeline
 from data.store import Scope, open_store
 from tests.browser.actions import (
@@ -62,7 +62,7 @@ from tests.browser.actions import (
     wait_for_query,
     wait_for_rerun,
 )
-from tests.conftest import widget_token
+from tests.conftest import placed_people, widget_token
 from tests.import_helpers import xlsx
 
 SLIDE_TITLE = f"{MAIN} h1"
@@ -95,20 +95,15 @@ def _figures(placed: pd.DataFrame) -> dict:
             "noperf": int(status.get("belum ada kinerja", 0))}
 
 
-def _placed(s, period: int) -> pd.DataFrame:
-    pop = s.population(period)
-    return pd.concat([pop, place(pop, s.rules(period)).drop(columns=["nip"])], axis=1)
-
-
 def _prepare(db: Path) -> dict:
     """What every journey expects, from the store and the engine on the copy about to be served."""
     folder = db.parent
     s = open_store(db)
     try:
         assert not s.has_synthetic_data() and s.has_real_data() and s.calibrations(2025).empty
-        now = _placed(s, 2025)
+        now = placed_people(s, 2025)
         dinkes_asn = s.headline(2025, scope=Scope(("DINKES",)))["asn"]
-        pop_2024 = _placed(s, IMPORT_PERIOD)
+        pop_2024 = placed_people(s, IMPORT_PERIOD)
         before_2024 = _figures(pop_2024)
         opd_names = dict(zip(s.opd()["opd_id"], s.opd()["nama"]))
     finally:
@@ -130,7 +125,7 @@ def _prepare(db: Path) -> dict:
     try:
         result = pipeline.run(s, content, upload.name, period=IMPORT_PERIOD, actor="admin")
         assert result.batch_id is not None, result.outcome.messages()
-        after_2024 = _figures(_placed(s, IMPORT_PERIOD))
+        after_2024 = _figures(placed_people(s, IMPORT_PERIOD))
     finally:
         s.close()
     assert after_2024 != before_2024

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from analytics.engine import STATUS_NOT_PROFILED, place
+from analytics.engine import STATUS_NOT_PROFILED
 from analytics.positions import plot_positions
 from data.store import Filters, open_store
 from tests.browser.actions import (
@@ -40,23 +40,19 @@ from tests.browser.actions import (
     wait_for_query,
     wait_grid_text,
 )
+from tests.conftest import placed_people
 
 MARKUP_NAME = "<img src=x onerror=alert(1)> **bold**"
 DEEP = {"periode": "2024", "opd": "Dinas Kesehatan", "jk": "Perempuan", "kotak": "8"}
-
-
-def _placed(s, period: int, filters: Filters = Filters()) -> pd.DataFrame:
-    pop = s.population(period, filters)
-    return pd.concat([pop, place(pop, s.rules(period)).drop(columns=["nip"])], axis=1)
 
 
 def _prepare(db) -> dict:
     """One box-9 name gets markup; the engine's answers on this copy."""
     s = open_store(db)
     try:
-        now = _placed(s, 2025)
+        now = placed_people(s, 2025)
         rules = s.rules(2025)
-        dinkes = _placed(s, 2024, Filters(opd_ids=("DINKES",)))
+        dinkes = placed_people(s, 2024, Filters(opd_ids=("DINKES",)))
     finally:
         s.close()
     markup_nip = now.loc[now["kotak"] == 9, "nip"].iloc[0]

@@ -15,24 +15,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.engine import place
 from data.store import Filters, open_store
+from tests.conftest import placed_people_in
 
 pytestmark = pytest.mark.slow  # whole-app AppTest runs, about 5 s each
 
 TIMEOUT = 60
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "app_pages/pergerakan.py"
-
-
-def _frame(path: Path, period: int, filters: Filters = Filters()) -> pd.DataFrame:
-    s = open_store(path)
-    try:
-        pop = s.population(period, filters)
-        placed = place(pop, s.rules(period))
-    finally:
-        s.close()
-    return pd.concat([pop, placed.drop(columns=["nip"])], axis=1)
 
 
 def _open(lang: str | None = None) -> AppTest:
@@ -85,7 +75,7 @@ def _everything_shown(at: AppTest) -> str:
 
 
 def _both(path: Path, before: int = 2024, after: int = 2025, filters: Filters = Filters()) -> pd.DataFrame:
-    a, b = _frame(path, before, filters), _frame(path, after, filters)
+    a, b = placed_people_in(path, before, filters), placed_people_in(path, after, filters)
     a, b = a[a["kotak"].notna()], b[b["kotak"].notna()]
     return a[["nip", "kotak"]].merge(b[["nip", "kotak"]], on="nip", suffixes=("_a", "_b"))
 
@@ -184,7 +174,7 @@ def test_notable_moves_match_the_rule_and_a_row_opens_the_profile(demo_copy):
 
 def test_fairness_panel_never_shows_a_group_under_five(demo_copy):
     at = _open()
-    now = _frame(demo_copy, 2025)
+    now = placed_people_in(demo_copy, 2025)
     sizes = now[now["kotak"].notna()]["opd_nama"].value_counts()
     small, big = set(sizes.index[sizes < 5]), set(sizes.index[sizes >= 5])
     assert small and len(big) >= 2, "the demo data must hold small OPDs or the test proves nothing"
@@ -206,7 +196,7 @@ def test_fairness_panel_never_shows_a_group_under_five(demo_copy):
     # narrower filters make more groups small: still none of them shows
     at.sidebar.multiselect(key="jabatan").set_value(["Pengawas"]).run()
     assert not at.exception
-    now = _frame(demo_copy, 2025, Filters(jenis_jabatan=("Pengawas",)))
+    now = placed_people_in(demo_copy, 2025, Filters(jenis_jabatan=("Pengawas",)))
     sizes = now[now["kotak"].notna()]["opd_nama"].value_counts()
     small, big = set(sizes.index[sizes < 5]), set(sizes.index[sizes >= 5])
     assert small

@@ -18,9 +18,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.engine import STATUS_NOT_PROFILED, place
+from analytics.engine import STATUS_NOT_PROFILED
 from data.store import Filters, open_store
-from tests.conftest import login_as
+from tests.conftest import login_as, placed_people_in
 
 pytestmark = pytest.mark.slow  # whole-app AppTest runs, 4-6 s each
 
@@ -31,23 +31,12 @@ MARKUP_NAME = "<img src=x onerror=alert(1)> **bold**"
 
 
 # -- data -----------------------------------------------------------------------------
-def _frame(path: Path, period: int, filters: Filters = Filters()) -> pd.DataFrame:
-    """Population joined with its placement: the reference every assertion uses."""
-    s = open_store(path)
-    try:
-        pop = s.population(period, filters)
-        placed = place(pop, s.rules(period))
-    finally:
-        s.close()
-    return pd.concat([pop, placed.drop(columns=["nip"])], axis=1)
-
-
 @pytest.fixture(scope="module")
 def base_db(demo_db, tmp_path_factory) -> tuple[Path, str]:
     """A demo copy where one DINKES box-9 person (present in both periods) has a markup name."""
     path = tmp_path_factory.mktemp("nk") / "base.duckdb"
     shutil.copy(demo_db, path)
-    now = _frame(path, 2025, Filters(opd_ids=("DINKES",)))
+    now = placed_people_in(path, 2025, Filters(opd_ids=("DINKES",)))
     con = duckdb.connect(str(path))
     try:
         both = {r[0] for r in con.execute(
@@ -140,7 +129,7 @@ def test_page_renders_and_box_9_lists_exactly_its_people(app_db, base_db):
     spec = at.get("plotly_chart")[0].proto.spec
     assert all(f"kotak:{k}" in spec for k in range(1, 10))  # the clickable badges
 
-    ref = _frame(app_db, 2025)
+    ref = placed_people_in(app_db, 2025)
     box9 = set(ref.loc[ref["kotak"] == 9, "nip"])
     _box_control(at).set_value(9).run()
     assert not at.exception
@@ -151,7 +140,7 @@ def test_page_renders_and_box_9_lists_exactly_its_people(app_db, base_db):
 
     # with a sidebar OPD filter the same box lists only that OPD's box-9 people
     at.sidebar.multiselect(key="opd").set_value(["DINKES"]).run()
-    ref = _frame(app_db, 2025, Filters(opd_ids=("DINKES",)))
+    ref = placed_people_in(app_db, 2025, Filters(opd_ids=("DINKES",)))
     box9 = set(ref.loc[ref["kotak"] == 9, "nip"])
     assert 0 < len(box9)
     assert set(_drill(at)["nip"]) == box9
@@ -203,11 +192,11 @@ def test_page_filters_narrow_table_and_tray(app_db, filters):
     if "cari" in filters:
         at.text_input(key="cari").set_value(filters["cari"]).run()
     assert not at.exception
-    _check_view(at, _frame(app_db, 2025), filters)
+    _check_view(at, placed_people_in(app_db, 2025), filters)
     # combined with the sidebar OPD filter
     at.sidebar.multiselect(key="opd").set_value(["DINKES"]).run()
     assert not at.exception
-    _check_view(at, _frame(app_db, 2025, Filters(opd_ids=("DINKES",))), filters)
+    _check_view(at, placed_people_in(app_db, 2025, Filters(opd_ids=("DINKES",))), filters)
 
 
 def test_demo_visitor_simulates_but_cannot_save(app_db):
@@ -236,7 +225,7 @@ def test_whatif_slider_moves_people_and_admin_saves_cutoffs(app_db):
     assert not at.exception
 
     # expected moves, computed here: re-categorise potential, map through the box table
-    ref = _frame(app_db, 2025)
+    ref = placed_people_in(app_db, 2025)
     placed = ref[ref["kotak"].notna()]
     v = placed["potensial_nilai"].to_numpy(dtype=float)
     pot = np.where(v >= new_hi, "tinggi", np.where(v >= new_mid, "menengah", "rendah"))
@@ -328,7 +317,7 @@ def test_drilldown_row_opens_the_profile(app_db, base_db):
 def test_english_catalog(app_db):
     at = _open_page(lang="en")
     assert at.title[0].value == "Nine Boxes"
-    ref = _frame(app_db, 2025)
+    ref = placed_people_in(app_db, 2025)
     unprofiled = int((ref["status"] == STATUS_NOT_PROFILED).sum())
     assert _metric(at, "Without assessment") == f"{unprofiled:,}"
     assert _metric(at, "People changing box") == "0"
