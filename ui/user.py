@@ -12,11 +12,17 @@ import streamlit as st
 
 from data.auth import DEMO_VISITOR, User, idle_expired
 
-KEY_USER, KEY_SEEN, KEY_NOTICE = "_user", "_last_seen", "_login_notice"
+KEY_USER, KEY_SEEN, KEY_NOTICE, KEY_SESSION = "_user", "_last_seen", "_login_notice", "_session_id"
 
 
 def logged_in() -> User | None:
     return st.session_state.get(KEY_USER)
+
+
+def session_id() -> str | None:
+    """A stable, non-secret id of this login session (the same after a browser reload while the
+    login is kept); None when nobody is logged in."""
+    return st.session_state.get(KEY_SESSION) if logged_in() is not None else None
 
 
 def current_user() -> User:
