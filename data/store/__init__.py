@@ -2,7 +2,9 @@
 
 :class:`Store` is one facade over a mixin per topic (see ``docs/architecture-data.md``); every
 name callers import from ``data.store`` is re-exported here. Every write runs in
-``with self._transaction() as cur:`` and records itself with ``_audit(cur, ...)``.
+``with self._transaction() as cur:`` and records itself with ``_audit(cur, ...)``; a write that
+changes a period's data passes the period, ``self._transaction(period=p)``, where the period lock
+(:class:`PeriodLocked`) is checked.
 """
 from __future__ import annotations
 
@@ -16,8 +18,9 @@ from data.store.calibration import CalibrationMixin
 from data.store.connection import DUCKDB_MEMORY, DUCKDB_WRITE_MEMORY, ConnectionBase, _friendly
 from data.store.damage import damage_message
 from data.store.development import DevelopmentMixin
-from data.store.errors import DatabaseLocked, StoreError
+from data.store.errors import DatabaseLocked, PeriodLocked, StoreError
 from data.store.filters import EVERYTHING, Filters, Scope, in_scope
+from data.store.finalisation import FinalisationMixin
 from data.store.imports import ImportsMixin
 from data.store.migrations import MigrationsMixin
 from data.store.paths import DEFAULT_DB, MIGRATIONS_DIR, db_path
@@ -29,13 +32,13 @@ from data.store.users import UsersMixin
 
 __all__ = [
     "DEFAULT_DB", "DUCKDB_MEMORY", "DUCKDB_WRITE_MEMORY", "EVERYTHING", "MIGRATIONS_DIR",
-    "DatabaseLocked", "Filters", "Scope", "Store", "StoreError", "damage_message", "db_path", "in_scope",
-    "open_store",
+    "DatabaseLocked", "Filters", "PeriodLocked", "Scope", "Store", "StoreError", "damage_message", "db_path",
+    "in_scope", "open_store",
 ]
 
 
-class Store(PeopleMixin, RulesMixin, CalibrationMixin, DevelopmentMixin, SuccessionMixin, UsersMixin,
-            ImportsMixin, BackupSqlMixin, SnapshotMixin, AuditMixin, MigrationsMixin, ConnectionBase):
+class Store(PeopleMixin, RulesMixin, CalibrationMixin, FinalisationMixin, DevelopmentMixin, SuccessionMixin,
+            UsersMixin, ImportsMixin, BackupSqlMixin, SnapshotMixin, AuditMixin, MigrationsMixin, ConnectionBase):
     """Owns one DuckDB connection and every SQL statement of the product."""
 
 

@@ -1,4 +1,4 @@
-"""Calibration: moving people between boxes, time spent discussing them, finalising a period."""
+"""Calibration: moving people between boxes and time spent discussing them (penetapan: finalisation.py)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -32,8 +32,7 @@ class CalibrationMixin(PeriodsMixin):
             raise StoreError("Komentar wajib diisi untuk setiap perubahan kotak.")
         if not (1 <= int(kotak_baru) <= 9 and 1 <= int(kotak_awal) <= 9):
             raise StoreError("Nomor kotak harus 1 sampai 9.")
-        with self._transaction() as cur:
-            self._require_open(cur, period)
+        with self._transaction(period=period) as cur:
             self._require_in_scope(cur, period, nip, scope)
             if not cur.execute("SELECT count(*) FROM calibration_reason WHERE kode = ? AND aktif",
                                [alasan_kode]).fetchone()[0]:
@@ -56,8 +55,7 @@ class CalibrationMixin(PeriodsMixin):
                           scope: Scope = EVERYTHING) -> None:
         """Add time spent on a person and set whether they were discussed. Audited."""
         seconds = max(0, int(seconds))
-        with self._transaction() as cur:
-            self._require_open(cur, period)
+        with self._transaction(period=period) as cur:
             self._require_in_scope(cur, period, nip, scope)
             cur.execute(
                 "INSERT INTO discussion (period, nip, dibahas, detik, oleh) VALUES (?, ?, ?, ?, ?)"
@@ -66,12 +64,3 @@ class CalibrationMixin(PeriodsMixin):
                 [period, nip, discussed, seconds, actor])
             _audit(cur, actor, "kalibrasi:dibahas", f"nip:{nip}",
                    {"periode": period, "dibahas": discussed, "detik": seconds})
-
-    def finalise_period(self, period: int, actor: str) -> None:
-        """Penetapan: from now on the period's data and rules are read-only (checked in every write)."""
-        with self._transaction() as cur:
-            self._require_open(cur, period)
-            cur.execute("UPDATE period SET status = 'ditetapkan', finalised_at = current_timestamp,"
-                        " finalised_by = ? WHERE period = ?", [actor, period])
-            n = cur.execute("SELECT count(*) FROM calibration WHERE period = ?", [period]).fetchone()[0]
-            _audit(cur, actor, "kalibrasi:penetapan", f"periode:{period}", {"dikalibrasi": int(n)})

@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 
 from data.store.damage import damage_message
-from data.store.errors import DatabaseLocked, StoreError
+from data.store.errors import DatabaseLocked, PeriodLocked, StoreError
 from data.store.paths import db_path
 
 # DuckDB's own working memory (it spills to ``<db>.tmp`` beyond it). Bounded so that a national-size
@@ -86,15 +86,22 @@ class ConnectionBase:
             cur.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _transaction(self, period: int | None = None, *, new_period_ok: bool = False
+                     ) -> Iterator[duckdb.DuckDBPyConnection]:
         """One write transaction on its own cursor, serialised within this process: all or nothing.
 
         Every write method runs inside it (and records itself with :func:`data.store.audit._audit`).
+        A write that changes a period's data passes ``period``: the period lock is checked here,
+        inside the transaction and under the write gate, so a penetapan cannot slip in between the
+        check and the write (:class:`PeriodLocked`). ``new_period_ok`` lets a period that does not
+        exist yet through (an import that adds it); otherwise a missing period is refused.
         A failed ROLLBACK (the connection already gave up the transaction) never hides the error."""
         with self._write_lock:
             cur = self._cur()
             try:
                 cur.execute("BEGIN TRANSACTION")
+                if period is not None:
+                    _guard_period(cur, int(period), new_period_ok)
                 yield cur
                 cur.execute("COMMIT")
             except BaseException:
@@ -113,6 +120,17 @@ class ConnectionBase:
             cur.execute("CHECKPOINT")
         finally:
             cur.close()
+
+
+def _guard_period(cur: duckdb.DuckDBPyConnection, period: int, new_period_ok: bool) -> None:
+    """The one period lock: refuses a write to a finalised (ditetapkan) period."""
+    row = cur.execute("SELECT status FROM period WHERE period = ?", [period]).fetchone()
+    if row is None:
+        if new_period_ok:
+            return
+        raise StoreError(f"Periode {period} tidak ada.")
+    if row[0] == "ditetapkan":
+        raise PeriodLocked(period)
 
 
 class _WriteGate:

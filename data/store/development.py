@@ -32,37 +32,38 @@ class DevelopmentMixin(PeriodsMixin):
 
     def add_development_action(self, period: int, nip: str, jenis: str, uraian: str, actor: str,
                                target_tanggal=None, scope: Scope = EVERYTHING) -> int:
-        """Record a planned development action; returns its id. Audited; refused once the period is
-        finalised or for a person outside the scope."""
+        """Record a planned development action; returns its id. Audited; refused for a person outside
+        the scope. Allowed on a finalised period by design (the plan follows the result): the action
+        then records that it was made after penetapan (``setelah_penetapan``)."""
         uraian = (uraian or "").strip()
         if not uraian:
             raise StoreError("Uraian tindakan pengembangan wajib diisi.")
-        with self._transaction() as cur:
-            self._require_open(cur, period)
+        with self._transaction() as cur:   # exempt from the period lock by design, see above
             self._require_in_scope(cur, period, nip, scope)
             if not cur.execute("SELECT count(*) FROM development_action_type WHERE kode = ?",
                                [jenis]).fetchone()[0]:
                 raise StoreError("Pilih jenis tindakan pengembangan dari daftar.")
+            after = cur.execute("SELECT status = 'ditetapkan' FROM period WHERE period = ?", [period]).fetchone()
             new_id = int(cur.execute(
-                "INSERT INTO development_action (period, nip, jenis, uraian, target_tanggal, dibuat_oleh)"
-                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                [period, nip, jenis, uraian, target_tanggal, actor]).fetchone()[0])
+                "INSERT INTO development_action (period, nip, jenis, uraian, target_tanggal, dibuat_oleh,"
+                " setelah_penetapan) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                [period, nip, jenis, uraian, target_tanggal, actor, bool(after and after[0])]).fetchone()[0])
             _audit(cur, actor, "pengembangan:tambah", f"nip:{nip}", {
-                "periode": period, "id": new_id, "jenis": jenis,
+                "periode": period, "id": new_id, "jenis": jenis, "setelah_penetapan": bool(after and after[0]),
                 "target": None if target_tanggal is None else str(target_tanggal)})
         return new_id
 
     def update_development_action(self, action_id: int, status: str, actor: str, scope: Scope = EVERYTHING) -> None:
-        """Change an action's status. Audited (before/after); refused once its period is finalised."""
+        """Change an action's status. Audited (before/after); allowed on a finalised period (see
+        :meth:`add_development_action`)."""
         if status not in ("rencana", "berjalan", "selesai", "batal"):
             raise StoreError(f"Status tidak dikenal: {status}.")
-        with self._transaction() as cur:
+        with self._transaction() as cur:   # exempt from the period lock by design
             row = cur.execute("SELECT period, nip, status FROM development_action WHERE id = ?",
                               [int(action_id)]).fetchone()
             if row is None:
                 raise StoreError(f"Tindakan pengembangan #{action_id} tidak ada.")
             period, nip, before = row
-            self._require_open(cur, period)
             self._require_in_scope(cur, period, nip, scope)
             cur.execute("UPDATE development_action SET status = ?, diubah_pada = current_timestamp WHERE id = ?",
                         [status, int(action_id)])

@@ -1,4 +1,7 @@
-"""Periods: their list and status, and the guards every write about a period runs first."""
+"""Periods: their list and status, and the scope guard of writes about a person.
+
+The period lock itself is in ``ConnectionBase._transaction(period=...)`` (one place).
+"""
 from __future__ import annotations
 
 import duckdb
@@ -24,13 +27,6 @@ class PeriodsMixin(ReferenceMixin):
         if f.empty:
             raise StoreError(f"Periode {period} tidak ada.")
         return f.iloc[0].to_dict()
-
-    def _require_open(self, cur: duckdb.DuckDBPyConnection, period: int) -> None:
-        row = cur.execute("SELECT status FROM period WHERE period = ?", [period]).fetchone()
-        if row is None:
-            raise StoreError(f"Periode {period} tidak ada.")
-        if row[0] == "ditetapkan":
-            raise StoreError(f"Periode {period} sudah ditetapkan; hasilnya tidak dapat diubah lagi.")
 
     def _require_in_scope(self, cur: duckdb.DuckDBPyConnection, period: int, nip: str, scope: Scope) -> None:
         ok = cur.execute("SELECT count(*) FROM asn_period WHERE period = ? AND nip = ?"

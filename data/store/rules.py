@@ -43,7 +43,7 @@ class RulesMixin(PeriodsMixin):
             skj=self._frame("SELECT * FROM rule_skj"),
             competencies=self._frame("SELECT * FROM competency ORDER BY kelompok, urutan"),
             jpm_bands=self._frame("SELECT * FROM rule_jpm_band ORDER BY skema, batas_bawah DESC"),
-            jpm_cap=(self.setting("jpm_maksimal_100") or "tidak") == "ya",
+            jpm_cap=self.setting("jpm_maksimal_100") != "tidak",   # capped unless the setting says not
         )
 
     def save_cutoff(self, period: int, sumbu: str, batas_tinggi: float, batas_menengah: float,
@@ -53,9 +53,7 @@ class RulesMixin(PeriodsMixin):
             raise StoreError(f"Sumbu tidak dikenal: {sumbu}.")
         if batas_menengah > batas_tinggi:
             raise StoreError("Batas menengah tidak boleh lebih tinggi dari batas tinggi.")
-        if self._scalar("SELECT status FROM period WHERE period = ?", [period]) == "ditetapkan":
-            raise StoreError(f"Periode {period} sudah ditetapkan; aturannya tidak dapat diubah.")
-        with self._transaction() as cur:
+        with self._transaction(period=period) as cur:
             before = cur.execute(
                 "SELECT metode, batas_tinggi, batas_menengah FROM rule_cutoff WHERE sumbu = ?"
                 " AND (period = ? OR period IS NULL) ORDER BY period NULLS LAST LIMIT 1",
@@ -75,14 +73,17 @@ class RulesMixin(PeriodsMixin):
         return own if not own.empty else self._frame("SELECT * FROM rule_distribution WHERE period IS NULL")
 
     def save_rule_rows(self, table: str, rows: pd.DataFrame, actor: str, period: int | None = None) -> None:
-        """Replace an admin-editable rule table (reasons, distribution guidelines). Audited."""
+        """Replace an admin-editable rule table (reasons, distribution guidelines). Audited.
+
+        ``period`` None edits the defaults: a finalised period keeps the copy made at its penetapan."""
         if table not in ("calibration_reason", "rule_distribution"):
             raise StoreError(f"Tabel {table} tidak dapat diubah di sini.")
+        if table != "rule_distribution" and period is not None:
+            raise StoreError(f"Tabel {table} tidak berlaku per periode.")
         try:
-            with self._transaction() as cur:
+            with self._transaction(period=period) as cur:
                 if table == "rule_distribution":
                     if period is not None:
-                        self._require_open(cur, period)
                         cur.execute("DELETE FROM rule_distribution WHERE period = ?", [period])
                     else:
                         cur.execute("DELETE FROM rule_distribution WHERE period IS NULL")
