@@ -17,3 +17,15 @@ class PeriodLocked(StoreError):
         self.period = int(period)
         super().__init__(f"Periode {self.period} sudah ditetapkan; datanya tidak dapat diubah. Admin dapat "
                          "membuka kembali penetapan periode ini di halaman Kalibrasi (dengan alasan).")
+
+
+class StaleWrite(StoreError):
+    """A write based on a state someone else has changed since it was read (optimistic concurrency):
+    nothing was written. ``oleh``, ``pada`` and ``kotak`` describe the change that came first, so the
+    page can say who, when and what in the user's language."""
+
+    def __init__(self, oleh: str | None, pada, kotak: int | None):
+        self.oleh, self.pada, self.kotak = oleh, pada, kotak
+        when = f" pada {pada:%d-%m-%Y %H.%M}" if pada is not None else ""
+        super().__init__(f"Orang ini sudah diubah oleh {oleh or 'pengguna lain'}{when} ke kotak {kotak}. "
+                         "Periksa keadaan terkini, lalu simpan lagi bila masih perlu.")
