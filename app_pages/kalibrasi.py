@@ -13,7 +13,7 @@ from analytics.selection import selection_from_event
 from common import fmt
 from common.i18n import language, t
 from reports.figures import ninebox
-from ui import calibration, components, fairness_panel, privacy, services
+from ui import calibration, components, fairness_panel, penetapan, privacy, services
 from ui.frame import Context, context
 from ui.user import can
 
@@ -57,8 +57,7 @@ def main() -> None:
                              f"periode:{ctx.period}", {"baris": len(record)})
     if can("aturan:ubah"):
         rules_editor(all_reasons, ctx.period, locked)
-    if can("penetapan") and not locked:
-        finalise(ctx.period, int(placed["dikalibrasi"].sum()))
+    finalise(ctx, locked)
 
 
 def header(period: int, status: dict, locked: bool) -> None:
@@ -244,17 +243,10 @@ def rules_editor(all_reasons: pd.DataFrame, period: int, locked: bool) -> None:
                 st.error(str(exc))
 
 
-def finalise(period: int, moved: int) -> None:
-    """Penetapan: lock the period's boxes (after an explicit confirmation)."""
-    with st.expander(t("kal.finalise")):
-        st.warning(t("kal.finalise_warning", period=period, moved=moved))
-        sure = st.checkbox(t("kal.finalise_confirm"), key="kal_finalise_sure")
-        if st.button(t("kal.finalise_button", period=period), type="primary", disabled=not sure, key="kal_finalise"):
-            try:
-                calibration.finalise(period)
-                st.rerun()
-            except calibration.StoreError as exc:
-                st.error(str(exc))
+def finalise(ctx: Context, locked: bool) -> None:
+    """Penetapan: the review, attendance and acknowledged breaches, then the lock; afterwards the
+    berita acara, the history and (admin) reopening with a reason."""
+    penetapan.render(ctx, locked)
 
 
 main()

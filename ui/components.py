@@ -76,9 +76,10 @@ def open_profile(nip: str, period: int, scope) -> None:
 
 
 def xlsx_download(label: str, build: Callable[[], bytes], file_name: str, key: str, action: str, entity: str,
-                  detail: Callable[[], dict] | dict | None = None) -> None:
-    """A download button for users allowed to export; the workbook is built on the click and the
-    export is written to the audit log under the user who asked (captured now: the click runs later)."""
+                  detail: Callable[[], dict] | dict | None = None, mime: str = XLSX_MIME) -> None:
+    """A download button for users allowed to export; the workbook (or another file: ``mime``) is built
+    on the click and the export is written to the audit log under the user who asked (captured now: the
+    click runs later)."""
     if not can("ekspor"):
         return
     who = acting_user()
@@ -87,5 +88,5 @@ def xlsx_download(label: str, build: Callable[[], bytes], file_name: str, key: s
         services.audit(who, action, entity, detail() if callable(detail) else (detail or {}))
         return build()
 
-    st.download_button(label, data=_build, file_name=file_name, mime=XLSX_MIME, on_click="ignore",
+    st.download_button(label, data=_build, file_name=file_name, mime=mime, on_click="ignore",
                        icon=":material/download:", key=key)
