@@ -249,6 +249,14 @@ def undo_section() -> None:
     if undoable.empty:
         st.caption(t("impor.nothing_to_undo"))
         return
+    locked = undoable[undoable["locked"]]
+    if not locked.empty:   # a finalised period's imports are not offered (the store refuses them too)
+        st.info(t("impor.undo_locked", items="; ".join(
+            f"#{r.batch_id} · {kind_label(r.kind)} · {int(r.period)}" for r in locked.itertuples(index=False))),
+            icon=":material/lock:")
+    undoable = undoable[~undoable["locked"]]
+    if undoable.empty:
+        return
     st.caption(t("impor.undo_help"))
     rows = undoable.set_index("batch_id")
 
@@ -260,17 +268,26 @@ def undo_section() -> None:
 
     pick = st.selectbox(t("impor.undo_pick"), undoable["batch_id"].tolist(), format_func=describe,
                         key="impor_undo_pick")
-    sure = st.checkbox(t("impor.undo_confirm"), key="impor_undo_confirm")
-    if not st.button(t("impor.undo_button"), disabled=not sure, key="impor_undo_button"):
-        return
     r = rows.loc[pick]
+    dependents = [int(b) for b in r["dependents"]]
+    together = True
+    if dependents:   # a personnel import later performance/assessment imports read: only all together
+        st.warning(t("impor.undo_dependents", items="; ".join(
+            f"#{b} · {kind_label(k)} · {int(r['period'])}" for b, k in zip(dependents, r["dependent_kinds"]))))
+        together = st.checkbox(t("impor.undo_dependents_confirm"), key="impor_undo_together")
+    sure = st.checkbox(t("impor.undo_confirm"), key="impor_undo_confirm")
+    if not st.button(t("impor.undo_button"), disabled=not (sure and together), key="impor_undo_button"):
+        return
     try:
-        done = importing.undo(r["kind"], None if pd.isna(r["period"]) else int(r["period"]))
+        done = importing.undo(r["kind"], None if pd.isna(r["period"]) else int(r["period"]),
+                              with_dependents=bool(dependents))
     except importing.StoreError as exc:
         st.error(str(exc))
         return
-    st.session_state.pop("impor_undo_confirm", None)
-    finish(t("impor.undo_done", batch=done["batch_id"]))
+    for key in ("impor_undo_confirm", "impor_undo_together"):
+        st.session_state.pop(key, None)
+    finish(t("impor.undo_done_together", batch=done["batch_id"], others=", ".join(f"#{b}" for b in done["together"]))
+           if done.get("together") else t("impor.undo_done", batch=done["batch_id"]))
 
 
 def history_section() -> None:

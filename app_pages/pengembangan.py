@@ -149,10 +149,11 @@ def idp_actions(ctx: Context, nip: str, gaps: pd.DataFrame, names: Names) -> Non
     else:
         st.dataframe(mine.assign(jenis=mine["jenis"].map(lambda k: names.action_type.get(k, k)),
                                  status=mine["status"].map(lambda s: t(f"dev.status.{s}")))[
-                         ["jenis", "uraian", "status", "target_tanggal"]],
+                         ["jenis", "uraian", "status", "target_tanggal", "setelah_penetapan"]],
                      hide_index=True, width="stretch", column_config={
                          "jenis": t("dev.col.jenis"), "uraian": t("dev.col.uraian"), "status": t("dev.col.status"),
-                         "target_tanggal": st.column_config.DateColumn(t("dev.col.target"), format="DD/MM/YYYY")})
+                         "target_tanggal": st.column_config.DateColumn(t("dev.col.target"), format="DD/MM/YYYY"),
+                         "setelah_penetapan": st.column_config.CheckboxColumn(t("dev.col.setelah"))})
     if _may_edit():
         action_form(ctx, nip, gaps, names)
 
@@ -171,9 +172,9 @@ def action_form(ctx: Context, nip: str, gaps: pd.DataFrame, names: Names) -> Non
                                                r=int(gaps["standar"].iloc[0]))
         uraian = st.text_area(t("dev.col.uraian"), value=default_text, max_chars=500, height=80, key=f"dev_uraian_{tk}")
         target = st.date_input(t("dev.col.target"), value=None, key=f"dev_target_{tk}", format="DD/MM/YYYY")
-        add = st.form_submit_button(t("dev.add"), type="primary", disabled=locked)
-    if locked:
-        st.caption(t("dev.locked"))
+        add = st.form_submit_button(t("dev.add"), type="primary")
+    if locked:   # allowed by design after penetapan, and marked so
+        st.caption(t("dev.after_final"))
     if add:
         try:
             development.add_action(ctx.period, nip, jenis, uraian, target, ctx.scope)
@@ -299,7 +300,7 @@ def skills(ctx: Context, pop: pd.DataFrame, names: Names) -> None:
 
 # -- 5. actions and closing the loop ----------------------------------------------------------------------
 def actions_of_period(ctx: Context, names: Names) -> None:
-    """Every action of the period, and a status change (for who may edit, until the period is final)."""
+    """Every action of the period, and a status change (for who may edit; after penetapan too)."""
     st.subheader(t("dev.actions", period=ctx.period))
     acts = development.actions(ctx.period, ctx.scope)
     if acts.empty:
@@ -308,13 +309,15 @@ def actions_of_period(ctx: Context, names: Names) -> None:
     acts = privacy.people(acts)
     st.dataframe(acts.assign(jenis=acts["jenis"].map(lambda k: names.action_type.get(k, k)),
                              status=acts["status"].map(lambda s: t(f"dev.status.{s}")))[
-                     ["id", "nama", "nip", "jenis", "uraian", "status", "target_tanggal", "dibuat_oleh"]],
+                     ["id", "nama", "nip", "jenis", "uraian", "status", "target_tanggal", "dibuat_oleh",
+                      "setelah_penetapan"]],
                  hide_index=True, width="stretch", column_config={
                      "id": st.column_config.NumberColumn("#", format="%d"), "nama": t("col.nama"), "nip": "NIP",
                      "jenis": t("dev.col.jenis"), "uraian": t("dev.col.uraian"), "status": t("dev.col.status"),
                      "target_tanggal": st.column_config.DateColumn(t("dev.col.target"), format="DD/MM/YYYY"),
-                     "dibuat_oleh": t("dev.col.oleh")})
-    if not _may_edit() or development.period_locked(ctx.period):
+                     "dibuat_oleh": t("dev.col.oleh"),
+                     "setelah_penetapan": st.column_config.CheckboxColumn(t("dev.col.setelah"))})
+    if not _may_edit():   # a finalised period too: actions follow the result (marked after penetapan)
         return
     a1, a2, a3 = st.columns([3, 2, 1], vertical_alignment="bottom")
     act_labels = {int(r.id): f"#{r.id} · {r.nama} · {names.action_type.get(r.jenis, r.jenis)}"

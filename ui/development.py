@@ -1,7 +1,8 @@
 """Development (the Pengembangan page): the cached assessed population, names the page shows,
 development actions (read and write), profiling coverage and priority, and the priority workbook.
 
-Writes record the acting user; the store audits them and refuses them once the period is final.
+Writes record the acting user; the store audits them. They stay allowed once the period is final
+(the plan follows the result): the store marks such actions ``setelah_penetapan``.
 """
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def names(period: int, lang: str) -> Names:
 
 
 def period_locked(period: int) -> bool:
-    """The period is final (ditetapkan): actions can no longer be added or changed."""
+    """The period is final (ditetapkan): actions recorded now are marked after penetapan."""
     return services.store().period_status(period)["status"] == "ditetapkan"
 
 

@@ -77,12 +77,15 @@ def template_lists() -> dict[str, list[str]]:
 
 
 def undoable() -> pd.DataFrame:
+    """The latest import per kind and period, with ``locked`` (its period is finalised: not offered)
+    and ``dependents`` / ``dependent_kinds`` (later imports that read a personnel import's rows)."""
     return services.store().undoable_imports()
 
 
-def undo(kind: str, period: int | None) -> dict:
-    """Restore the data before the last import of ``kind`` (and period) for the acting user."""
-    return services.store().undo_import(kind, period, acting_user())
+def undo(kind: str, period: int | None, with_dependents: bool = False) -> dict:
+    """Restore the data before the last import of ``kind`` (and period) for the acting user;
+    ``with_dependents`` undoes the later imports that depend on it too (``together`` in the result)."""
+    return services.store().undo_import(kind, period, acting_user(), with_dependents=with_dependents)
 
 
 def history() -> pd.DataFrame:

@@ -110,7 +110,7 @@ class ImportsMixin(DatasetsMixin):
         main = self._IMPORT_PLAN[kind][-1][0]
         rows = int(row_count if row_count is not None else len(frames.get(main, ())))
         try:
-            with self._transaction() as cur:
+            with self._transaction(period=period, new_period_ok=True) as cur:   # the period lock
                 if cur.execute("SELECT count(*) FROM import_batch WHERE source = 'sintetis'"
                                " AND undone_at IS NULL").fetchone()[0]:
                     # the first real import ends the demo: real and synthetic rows never mix
@@ -180,19 +180,41 @@ class ImportsMixin(DatasetsMixin):
             "SELECT batch_id, created_at, kind, period, source, file_name, row_count, warning_count,"
             " created_by, undone_at, undone_by FROM import_batch ORDER BY batch_id DESC LIMIT ?", [limit])
 
-    def undoable_imports(self) -> pd.DataFrame:
-        """Per kind and period, the latest import that has not been undone."""
-        return self._frame(
-            "SELECT batch_id, kind, period, file_name, row_count, created_by, created_at FROM import_batch"
-            " WHERE source = 'impor' AND undone_at IS NULL AND list_contains(?, kind)"
-            " QUALIFY row_number() OVER (PARTITION BY kind, period ORDER BY batch_id DESC) = 1"
-            " ORDER BY batch_id DESC", [list(self._IMPORT_PLAN)])
+    # kinds whose rows of a period are read through that period's personnel rows (asn_period): undoing
+    # the personnel import under them would leave them orphaned
+    _DEPENDS_ON_PERSONNEL = ("performance", "assessment")
 
-    def undo_import(self, kind: str, period: int | None, actor: str) -> dict:
+    _DEPENDENTS_SQL = (
+        "SELECT d.batch_id, d.kind, d.period FROM import_batch d WHERE d.source = 'impor' AND d.undone_at IS NULL"
+        " AND d.period = ? AND d.batch_id > ? AND list_contains(?, d.kind) ORDER BY d.batch_id DESC")
+
+    def undoable_imports(self) -> pd.DataFrame:
+        """Per kind and period, the latest import that has not been undone, with ``locked`` (its period
+        is finalised: undo is refused) and, for a personnel import, ``dependents`` / ``dependent_kinds``:
+        the later not-undone imports of its period that read its rows (newest first)."""
+        return self._frame(
+            "WITH latest AS (SELECT batch_id, kind, period, file_name, row_count, created_by, created_at"
+            " FROM import_batch WHERE source = 'impor' AND undone_at IS NULL AND list_contains(?, kind)"
+            " QUALIFY row_number() OVER (PARTITION BY kind, period ORDER BY batch_id DESC) = 1)"
+            " SELECT l.*, coalesce(p.status = 'ditetapkan', false) AS locked,"
+            " coalesce((SELECT list(d.batch_id ORDER BY d.batch_id DESC) FROM import_batch d"
+            "   WHERE l.kind = 'personnel' AND d.source = 'impor' AND d.undone_at IS NULL AND d.period = l.period"
+            "   AND d.batch_id > l.batch_id AND list_contains(?, d.kind)), []) AS dependents,"
+            " coalesce((SELECT list(d.kind ORDER BY d.batch_id DESC) FROM import_batch d"
+            "   WHERE l.kind = 'personnel' AND d.source = 'impor' AND d.undone_at IS NULL AND d.period = l.period"
+            "   AND d.batch_id > l.batch_id AND list_contains(?, d.kind)), []) AS dependent_kinds"
+            " FROM latest l LEFT JOIN period p ON p.period = l.period ORDER BY l.batch_id DESC",
+            [list(self._IMPORT_PLAN), list(self._DEPENDS_ON_PERSONNEL), list(self._DEPENDS_ON_PERSONNEL)])
+
+    def undo_import(self, kind: str, period: int | None, actor: str, with_dependents: bool = False) -> dict:
         """Undo the latest import of a kind and period: its rows go, the rows it replaced return.
 
-        Refused (StoreError) when a later import has since replaced rows this one wrote, or
-        when the demo data was rebuilt after it.
+        Refused (:class:`PeriodLocked`) when its period is finalised, and (StoreError) when a later
+        import has since replaced rows this one wrote, or when the demo data was rebuilt after it. A
+        personnel import is refused while later imports of its period read its rows (performance,
+        assessment), unless ``with_dependents``: then those are undone first, newest first, in the
+        same transaction and audited as one step. Returns the import's row with ``together`` (the
+        dependent batch ids undone with it).
         """
         last = self.last_import(kind, period)
 
@@ -203,42 +225,59 @@ class ImportsMixin(DatasetsMixin):
             raise StoreError(f"Tidak ada impor {what(kind, period)} yang dapat dibatalkan.")
         batch_id = int(last["batch_id"])
         try:
-            with self._transaction() as cur:
-                later_demo = cur.execute("SELECT min(batch_id) FROM import_batch WHERE source = 'sintetis'"
-                                         " AND batch_id > ?", [batch_id]).fetchone()[0]
-                if later_demo is not None:
-                    raise StoreError(f"Impor #{batch_id} tidak dapat dibatalkan: data peragaan dibangun ulang "
-                                     "sesudahnya.")
-                for table in self._SHADOWED:
-                    row = cur.execute(
-                        f"SELECT b.batch_id, b.kind, b.period FROM {_ident('import_replaced_' + table)} s"
-                        " JOIN import_batch b ON b.batch_id = s.undo_batch_id"
-                        " WHERE s.batch_id = ? AND s.undo_batch_id <> ? AND b.undone_at IS NULL"
-                        " ORDER BY b.batch_id LIMIT 1", [batch_id, batch_id]).fetchone()
-                    if row:
-                        raise StoreError(f"Impor #{batch_id} tidak dapat dibatalkan karena sebagian datanya sudah "
-                                         f"diganti oleh impor #{row[0]} ({what(row[1], row[2])}). Batalkan impor "
-                                         "itu lebih dulu.")
-                for table, mode, _ in reversed(self._IMPORT_PLAN[kind]):
-                    if mode == "add":
-                        continue
-                    live = ", ".join(_ident(c) for c in self._shadow_columns(cur, table))
-                    shadow = _ident(f"import_replaced_{table}")
-                    cur.execute(f"DELETE FROM {_ident(table)} WHERE batch_id = ?", [batch_id])
-                    cur.execute(f"INSERT INTO {_ident(table)} ({live}) SELECT {live} FROM {shadow}"
-                                " WHERE undo_batch_id = ?", [batch_id])
-                    cur.execute(f"DELETE FROM {shadow} WHERE undo_batch_id = ?", [batch_id])
-                # reference rows this batch added, unless something still uses them
-                cur.execute("DELETE FROM opd WHERE batch_id = ? AND opd_id NOT IN ("
-                            " SELECT opd_id FROM asn_period WHERE opd_id IS NOT NULL"
-                            " UNION ALL SELECT opd_id FROM target_post WHERE opd_id IS NOT NULL)", [batch_id])
-                cur.execute("DELETE FROM period WHERE batch_id = ? AND period NOT IN ("
-                            " SELECT period FROM asn_period UNION ALL SELECT period FROM performance"
-                            " UNION ALL SELECT period FROM assessment)", [batch_id])
-                cur.execute("UPDATE import_batch SET undone_at = current_timestamp, undone_by = ? WHERE batch_id = ?",
-                            [actor, batch_id])
-                _audit(cur, actor, "impor:batal", f"batch:{batch_id}", {"kind": kind, "period": period})
+            with self._transaction(period=period, new_period_ok=True) as cur:   # the period lock
+                together: list[int] = []
+                if kind == "personnel":
+                    dependents = cur.execute(self._DEPENDENTS_SQL, [period, batch_id,
+                                                                    list(self._DEPENDS_ON_PERSONNEL)]).fetchall()
+                    if dependents and not with_dependents:
+                        named = ", ".join(f"#{b} ({what(k, p)})" for b, k, p in dependents)
+                        raise StoreError(f"Impor #{batch_id} ({what(kind, period)}) tidak dapat dibatalkan sendiri: "
+                                         f"impor sesudahnya memakai data pegawainya: {named}. Batalkan impor itu "
+                                         "lebih dulu, atau batalkan semuanya bersama-sama.")
+                    for dep_id, dep_kind, _ in dependents:
+                        self._undo_batch(cur, int(dep_id), dep_kind, actor, what)
+                        together.append(int(dep_id))
+                self._undo_batch(cur, batch_id, kind, actor, what)
+                _audit(cur, actor, "impor:batal", f"batch:{batch_id}", {
+                    "kind": kind, "period": period, **({"bersama": together} if together else {})})
         except duckdb.Error as exc:
             raise StoreError(f"Pembatalan impor #{batch_id} gagal; tidak ada yang diubah "
                              f"({str(exc).splitlines()[0]}).") from None
-        return {**last, "batch_id": batch_id}
+        return {**last, "batch_id": batch_id, "together": together}
+
+    def _undo_batch(self, cur: duckdb.DuckDBPyConnection, batch_id: int, kind: str, actor: str, what) -> None:
+        """Inside the caller's transaction: undo one batch (checks first), without auditing it."""
+        later_demo = cur.execute("SELECT min(batch_id) FROM import_batch WHERE source = 'sintetis'"
+                                 " AND batch_id > ?", [batch_id]).fetchone()[0]
+        if later_demo is not None:
+            raise StoreError(f"Impor #{batch_id} tidak dapat dibatalkan: data peragaan dibangun ulang "
+                             "sesudahnya.")
+        for table in self._SHADOWED:
+            row = cur.execute(
+                f"SELECT b.batch_id, b.kind, b.period FROM {_ident('import_replaced_' + table)} s"
+                " JOIN import_batch b ON b.batch_id = s.undo_batch_id"
+                " WHERE s.batch_id = ? AND s.undo_batch_id <> ? AND b.undone_at IS NULL"
+                " ORDER BY b.batch_id LIMIT 1", [batch_id, batch_id]).fetchone()
+            if row:
+                raise StoreError(f"Impor #{batch_id} tidak dapat dibatalkan karena sebagian datanya sudah "
+                                 f"diganti oleh impor #{row[0]} ({what(row[1], row[2])}). Batalkan impor "
+                                 "itu lebih dulu.")
+        for table, mode, _ in reversed(self._IMPORT_PLAN[kind]):
+            if mode == "add":
+                continue
+            live = ", ".join(_ident(c) for c in self._shadow_columns(cur, table))
+            shadow = _ident(f"import_replaced_{table}")
+            cur.execute(f"DELETE FROM {_ident(table)} WHERE batch_id = ?", [batch_id])
+            cur.execute(f"INSERT INTO {_ident(table)} ({live}) SELECT {live} FROM {shadow}"
+                        " WHERE undo_batch_id = ?", [batch_id])
+            cur.execute(f"DELETE FROM {shadow} WHERE undo_batch_id = ?", [batch_id])
+        # reference rows this batch added, unless something still uses them
+        cur.execute("DELETE FROM opd WHERE batch_id = ? AND opd_id NOT IN ("
+                    " SELECT opd_id FROM asn_period WHERE opd_id IS NOT NULL"
+                    " UNION ALL SELECT opd_id FROM target_post WHERE opd_id IS NOT NULL)", [batch_id])
+        cur.execute("DELETE FROM period WHERE batch_id = ? AND period NOT IN ("
+                    " SELECT period FROM asn_period UNION ALL SELECT period FROM performance"
+                    " UNION ALL SELECT period FROM assessment)", [batch_id])
+        cur.execute("UPDATE import_batch SET undone_at = current_timestamp, undone_by = ? WHERE batch_id = ?",
+                    [actor, batch_id])

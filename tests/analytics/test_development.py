@@ -224,13 +224,13 @@ def test_action_crud_is_audited_scoped_and_refused_once_finalised(db):
     assert log["action"].tolist() == ["pengembangan:status", "pengembangan:tambah"]
     assert json.loads(log.iloc[0]["detail"]) == {"periode": 2024, "id": new_id, "sebelum": "rencana",
                                                  "sesudah": "selesai"}
-    db.finalise_period(2024, "ketua1")
-    with pytest.raises(StoreError, match="ditetapkan"):
-        db.add_development_action(2024, nip, "coaching", "Coaching", "komite1")
-    with pytest.raises(StoreError, match="ditetapkan"):
-        db.update_development_action(new_id, "batal", "komite1")
-    assert db.development_actions(2024)["status"].tolist() == ["selesai"]
-    assert len(db.audit_entries(action="pengembangan:")) == 2
+    db.finalise_period(2024, "ketua1")   # actions stay allowed after penetapan, and say so
+    after_id = db.add_development_action(2024, nip, "coaching", "Coaching", "komite1")
+    db.update_development_action(new_id, "batal", "komite1")
+    acts = db.development_actions(2024).set_index("id")
+    assert acts["status"].to_dict() == {after_id: "rencana", new_id: "batal"}
+    assert acts["setelah_penetapan"].to_dict() == {after_id: True, new_id: False}
+    assert len(db.audit_entries(action="pengembangan:")) == 4
     assert db.next_period(2024) == 2025 and db.next_period(2025) is None and db.previous_period(2025) == 2024
 
 
