@@ -1,8 +1,6 @@
 """Kalibrasi: the talent committee settles the 9-box of a period (click, choose box, give a reason)."""
 from __future__ import annotations
 
-import time
-
 import pandas as pd
 import streamlit as st
 
@@ -14,6 +12,7 @@ from common import fmt
 from common.i18n import language, t
 from reports.figures import ninebox
 from ui import calibration, components, fairness_panel, penetapan, privacy, services
+from ui import calibration_desk as desk
 from ui.frame import Context, context
 from ui.user import can
 
@@ -26,22 +25,25 @@ def main() -> None:
     placed = calibration.placed(ctx)
     status = calibration.status(ctx.period)
     locked = status["status"] == "ditetapkan"
+    desk.watch(ctx.period)   # other screens' saves show here within seconds
+    desk.reopen(ctx.period)  # after a browser reload, the person being decided on
 
     header(ctx.period, status, locked)
     view = st.segmented_control(t("kal.view"), ["final", "awal"], key="kal_view", default="final", required=True,
                                 format_func=lambda v: t(f"kal.view.{v}"))
+    disc = calibration.discussions(ctx.period, ctx.scope)
     left, right = st.columns([3, 2], gap="large")
     with left:
         chart(placed, view, ctx.period)
         search(placed)
     with right:
+        agenda(placed, disc, ctx)
         person(placed, ctx, may_change=can("kalibrasi") and not locked)
     if (open_nip := st.session_state.pop("kal_open_profile", None)) is not None:
         components.open_profile(open_nip, ctx.period, ctx.scope)
 
     # -- the meeting's health: coverage, attention, distribution, fairness ------------------------
     st.divider()
-    disc = calibration.discussions(ctx.period, ctx.scope)
     coverage(placed, disc)
     attention_table(placed, disc)
     distribution(placed, ctx.period)
@@ -72,15 +74,18 @@ def header(period: int, status: dict, locked: bool) -> None:
 def _on_chart() -> None:
     sel = selection_from_event(st.session_state.get(CHART_KEY), st.session_state.get("kal_curves"))
     if sel.nips:
-        st.session_state["kal_nip"] = privacy.real_nip(sel.nips[0])
+        desk.open_person(context().period, privacy.real_nip(sel.nips[0]))
     elif sel.boxes:
         st.session_state["kal_box"] = sel.boxes[0]
 
 
 def _on_search() -> None:
-    choice = st.session_state.get("kal_search")
-    if choice:
-        st.session_state["kal_nip"] = choice
+    desk.open_person(context().period, st.session_state.get("kal_search"))
+
+
+def _on_next(period: int, nip: str) -> None:
+    desk.open_person(period, nip)
+    st.session_state["kal_search"] = None  # the search no longer names the open person
 
 
 def chart(placed: pd.DataFrame, view: str, period: int) -> None:
@@ -101,13 +106,32 @@ def chart(placed: pd.DataFrame, view: str, period: int) -> None:
 
 
 def search(placed: pd.DataFrame) -> None:
-    """A person by name or post (a pick opens them, then the search clears after a save)."""
+    """A person by name or post (a pick opens them)."""
     labels = privacy.people(placed[IDENTITY])
     names = dict(zip(placed["nip"], labels["nama"] + " · " + labels["jabatan"].astype("str")))
-    if st.session_state.pop("kal_clear_search", False):
-        st.session_state["kal_search"] = None
     st.selectbox(t("kal.search"), list(names), index=None, key="kal_search", on_change=_on_search,
                  format_func=lambda n: names.get(n, n), placeholder=t("kal.search_hint"))
+
+
+def agenda(placed: pd.DataFrame, disc: pd.DataFrame, ctx: Context) -> None:
+    """Who is next: the people still to discuss in the chosen order; "Berikutnya" opens the next one.
+    After a save the person stays open showing the saved state; the agenda already names the next."""
+    order = st.segmented_control(t("kal.agenda_order"), list(calibration.AGENDA_ORDERS), default="kotak",
+                                 key="kal_agenda_order", required=True, format_func=lambda v: t(f"kal.agenda.{v}"))
+    ahead, left = calibration.agenda(placed, disc, order, ctx, st.session_state.get("kal_nip"))
+    text, button = st.columns([3, 1], vertical_alignment="center")
+    if ahead.empty:
+        text.success(t("kal.agenda_done"), icon=":material/task_alt:")
+    else:
+        nxt = ahead.iloc[0]
+        text.markdown(t("kal.agenda_next", nama=fmt.plain(nxt["nama"]), n=int(nxt["kotak"]),
+                        left=fmt.num(left, lang=language())))
+    button.button(t("kal.next"), key="kal_next", icon=":material/skip_next:", disabled=ahead.empty,
+                  on_click=_on_next, args=(ctx.period, None if ahead.empty else ahead.iloc[0]["nip_asli"]))
+    with st.expander(t("kal.agenda_list", n=len(ahead))):
+        st.dataframe(ahead.drop(columns=["nip_asli"]), hide_index=True, width="stretch", column_config={
+            "nip": "NIP", "nama": t("col.nama"), "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
+            "kotak": st.column_config.NumberColumn(t("kal.col_to"), format="%d")})
 
 
 def person(placed: pd.DataFrame, ctx: Context, may_change: bool) -> None:
@@ -117,8 +141,6 @@ def person(placed: pd.DataFrame, ctx: Context, may_change: bool) -> None:
         st.info(t("kal.pick_hint"))
         return
     lang = language()
-    started = st.session_state.setdefault("kal_started", {})
-    started.setdefault(nip, time.time())
     p = placed.set_index("nip").loc[nip]
     who = privacy.people(placed.loc[placed["nip"] == nip, IDENTITY]).iloc[0]
     st.markdown(f"### {fmt.plain(who['nama'])}")
@@ -133,32 +155,7 @@ def person(placed: pd.DataFrame, ctx: Context, may_change: bool) -> None:
                   kategori=fmt.plain(p["kinerja_kategori"] or "–")))
     if st.button(t("kal.full_profile"), key="kal_profile", icon=":material/person:"):
         st.session_state["kal_open_profile"] = nip
-    decision_form(nip, p, ctx, started, may_change)
-
-
-def decision_form(nip: str, p: pd.Series, ctx: Context, started: dict, may_change: bool) -> None:
-    reasons = calibration.reasons()
-    tk = privacy.token(nip)  # widget keys reach the browser: never the NIP itself
-    with st.form(f"kal_form_{tk}", border=True):
-        target = st.segmented_control(t("kal.target"), list(range(1, 10)), default=int(p["kotak"]),
-                                      key=f"kal_target_{tk}", format_func=str, required=True)
-        reason = st.selectbox(t("kal.reason"), reasons["kode"].tolist(), index=None,
-                              format_func=dict(zip(reasons["kode"], reasons["label"])).get,
-                              key=f"kal_reason_{tk}", placeholder=t("kal.reason_hint"))
-        comment = st.text_area(t("kal.comment"), key=f"kal_comment_{tk}", max_chars=1000, height=90)
-        discussed = st.checkbox(t("kal.mark_discussed"), value=True, key=f"kal_disc_{tk}")
-        submitted = st.form_submit_button(t("kal.save"), type="primary", disabled=not may_change)
-    if not submitted:
-        return
-    try:
-        calibration.settle(ctx.period, nip, int(p["kotak_awal"]), int(p["kotak"]), int(target), reason, comment,
-                           started, discussed, ctx.scope)
-        st.toast(t("kal.saved", n=int(target)))
-        st.session_state.pop("kal_nip", None)
-        st.session_state["kal_clear_search"] = True
-        st.rerun()
-    except calibration.StoreError as exc:
-        st.error(str(exc))
+    desk.decision(desk.Person(ctx.period, nip, int(p["kotak_awal"]), int(p["kotak"]), ctx.scope), may_change)
 
 
 def coverage(placed: pd.DataFrame, disc: pd.DataFrame) -> None:

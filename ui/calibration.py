@@ -1,7 +1,8 @@
 """Calibration (the Kalibrasi page): what the committee reads and writes, through the store.
 
 Writes are made under the acting user (read here, during the page run); a refused write raises
-``StoreError`` with a message meant for the user.
+``StoreError`` with a message meant for the user, and a move based on a state someone changed
+since raises ``StaleWrite`` (see :func:`stale_message`).
 """
 from __future__ import annotations
 
@@ -11,16 +12,18 @@ from datetime import datetime
 
 import pandas as pd
 
+from analytics import agenda as agenda_order
 from analytics.calibration import calibration_record
 from common import fmt
-from common.i18n import t
-from data.store import Scope, StoreError
+from common.i18n import language, t
+from data.store import Filters, Scope, StaleWrite, Store, StoreError
+from data.store.calibration import CalibrationState
 from reports.workbook import workbook
-from ui import privacy, services
+from ui import drafts, privacy, services
 from ui.frame import Context
 from ui.user import acting_user
 
-__all__ = ["StoreError"]
+__all__ = ["CalibrationState", "StaleWrite", "StoreError"]
 
 DEFAULT_ATTENTION_RATIO = 0.5
 
@@ -54,17 +57,109 @@ def attention_ratio() -> float:
     return float(services.store().setting("perhatian_rasio_minimal") or DEFAULT_ATTENTION_RATIO)
 
 
+def state(period: int, nip: str) -> CalibrationState:
+    """One person's calibration version (who last moved them, when, where), as of this run's snapshot."""
+    with services.snapshot() as snap:
+        return snap.calibration_state(period, nip)
+
+
+def activity(period: int) -> tuple:
+    """The period's calibration fingerprint (changes on every save), as of this run's snapshot."""
+    with services.snapshot() as snap:
+        return snap.calibration_activity(period)
+
+
 def settle(period: int, nip: str, kotak_awal: int, kotak: int, target: int, reason: str | None, comment: str,
-           started: dict[str, float], discussed: bool, scope: Scope) -> None:
+           started: dict[str, float], discussed: bool, scope: Scope, expected: int | None = None) -> None:
     """Save the committee's decision on one person: a move (which needs a reason) when ``target`` is
-    not the current box, then the discussion, timed from ``started[nip]`` (taken out of ``started``)."""
+    not the current box, then the discussion, timed from ``started[nip]`` (taken out of ``started``).
+
+    ``expected`` is the calibration version the user saw (:func:`state`): when someone moved the
+    person since, ``StaleWrite`` and nothing is saved, not even the discussion (the user decided on a
+    box that is no longer there)."""
+    s = services.store()
+    if expected is not None and (now := s.calibration_state(period, nip)).version != expected:
+        raise StaleWrite(now.oleh, now.pada, now.kotak)
     if int(target) != int(kotak):
         if reason is None:
             raise StoreError(t("kal.need_reason"))
-        services.store().calibrate(period, nip, int(kotak_awal), int(target), reason, comment, acting_user(),
-                                   scope=scope)
+        s.calibrate(period, nip, int(kotak_awal), int(target), reason, comment, acting_user(), scope=scope,
+                    expected=expected)
     seconds = int(time.time() - started.pop(nip, time.time()))
-    services.store().record_discussion(period, nip, seconds, discussed, acting_user(), scope=scope)
+    s.record_discussion(period, nip, seconds, discussed, acting_user(), scope=scope)
+
+
+def moment(when: datetime, lang: str | None = None) -> str:
+    """A date and time as people read them ("5 Januari 2026 pukul 14.30")."""
+    lang = lang or language()
+    clock = f"{when:%H.%M}" if lang == "id" else f"{when:%H:%M}"   # CLDR: 14.30 (id), 14:30 (en)
+    return t("kal.moment", date=fmt.tanggal(when.date(), lang), time=clock)
+
+
+def stale_message(exc: StaleWrite) -> str:
+    """The refusal of a stale save: who changed the person, when and to which box."""
+    return t("kal.stale", oleh=fmt.plain(exc.oleh or "–"), when=moment(exc.pada) if exc.pada else "–",
+             n=exc.kotak if exc.kotak is not None else "–")
+
+
+def changed_notice(now: CalibrationState) -> str:
+    """The notice in the form when someone moved the open person after it was opened here."""
+    return t("kal.changed", oleh=fmt.plain(now.oleh or "–"), when=moment(now.pada) if now.pada else "–",
+             n=now.kotak if now.kotak is not None else "–")
+
+
+# -- the agenda -----------------------------------------------------------------------------
+AGENDA_ORDERS = agenda_order.ORDERS
+AGENDA_SHOWN = 10   # people listed ahead (the queue itself is everyone still to discuss)
+
+
+@services.versioned_cache()
+def _ranked(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+            scope: tuple | None, order: str) -> list[str]:
+    placed = services.placements(period, Filters(opd, jenis, asn), Scope(scope))
+    return agenda_order.ranked(placed[placed["kotak_awal"].notna()], order, services.rules(period))
+
+
+def agenda(placed: pd.DataFrame, disc: pd.DataFrame, order: str, ctx: Context,
+           current: str | None) -> tuple[pd.DataFrame, int]:
+    """The next people to discuss after ``current`` in ``order`` (as they may be shown: ``nip``, ``nama``,
+    ``jabatan``, ``opd_nama``, ``kotak``; the real NIP is in ``nip_asli``) and how many are still to discuss."""
+    with services.snapshot() as snap:
+        f = ctx.filters
+        ranked = _ranked(snap, str(snap.path), snap.version, ctx.period, f.opd_ids, f.jenis_jabatan, f.jenis_asn,
+                         ctx.scope.opd_ids, order)
+    talked = set(disc.loc[disc["dibahas"].astype(bool), "nip"]) if not disc.empty else set()
+    undiscussed = set(placed["nip"]) - talked
+    ahead = agenda_order.upcoming(ranked, undiscussed, current, AGENDA_SHOWN)
+    rows = placed.set_index("nip").loc[ahead, ["nama", "jabatan", "opd_nama", "kotak"]].reset_index()
+    shown = privacy.people(rows).assign(nip_asli=ahead)
+    return shown, len(undiscussed - {current})
+
+
+# -- drafts: what the user typed, kept across a browser reload --------------------------------
+def _draft_name(period: int, nip: str) -> str:
+    return f"kalibrasi:{period}:{nip}"
+
+
+def keep_draft(period: int, nip: str, values: dict) -> None:
+    drafts.keep(_draft_name(period, nip), dict(values))
+
+
+def draft(period: int, nip: str) -> dict:
+    return drafts.recall(_draft_name(period, nip), {}) or {}
+
+
+def forget_draft(period: int, nip: str) -> None:
+    drafts.forget(_draft_name(period, nip))
+
+
+def keep_open(period: int, nip: str) -> None:
+    """Remember the person open on the page (reopened after a reload)."""
+    drafts.keep(f"kalibrasi:{period}:terbuka", nip)
+
+
+def open_before(period: int) -> str | None:
+    return drafts.recall(f"kalibrasi:{period}:terbuka")
 
 
 def finalise(period: int) -> None:
