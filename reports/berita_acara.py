@@ -162,6 +162,7 @@ def berita_acara(*, period: int | str, summary: dict, finalised_on: date, finali
 
     foot = doc.add_paragraph()
     foot.add_run(t("ba.made", lang=lang, date=fmt.tanggal(made_on, lang), by=made_by) + " · "
+                 + t("rep.wb.anonymised", lang=lang) + ": "
                  + t("rep.wb.anonymised_yes" if anonymised else "rep.wb.anonymised_no", lang=lang)).italic = True
     out = io.BytesIO()
     doc.save(out)

@@ -149,7 +149,7 @@ def acknowledgement(breaches: list[dict]) -> bool:
     if st.session_state.get(K_SEEN) != sig:
         st.session_state[K_SEEN] = sig
         st.session_state[K_SURE] = False
-    label = (t("pen.ack_breaches", list="; ".join(fmt.plain(s) for s in sentences)) if breaches
+    label = (t("pen.ack_breaches", list="; ".join(fmt.plain(s.rstrip(".")) for s in sentences) + ".") if breaches
              else t("kal.finalise_confirm"))
     return st.checkbox(label, key=K_SURE)
 
@@ -242,6 +242,10 @@ def _when(value) -> str:
     return f"{fmt.tanggal(ts.date(), language())} {ts:%H:%M}"
 
 
+def _plain(value) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
 def history(period: int) -> None:
     """Every penetapan of the period, newest first, with its reopening."""
     rows = services.store().finalisations(period)
@@ -254,7 +258,7 @@ def history(period: int) -> None:
         shown.append({t("pen.col.finalised"): _when(r.ditetapkan_pada), t("pen.col.by"): r.ditetapkan_oleh,
                       t("pen.col.present"): ", ".join(a.get("nama", "") for a in s.get("hadir", [])),
                       t("pen.col.breaches"): fmt.num(len(s["pelanggaran"])) if "pelanggaran" in s else "–",
-                      t("pen.col.reopened"): _when(r.dibuka_pada), t("pen.col.reopened_by"): r.dibuka_oleh or "",
-                      t("pen.col.reason"): r.alasan_buka or ""})
+                      t("pen.col.reopened"): _when(r.dibuka_pada), t("pen.col.reopened_by"): _plain(r.dibuka_oleh),
+                      t("pen.col.reason"): _plain(r.alasan_buka)})
     st.dataframe(pd.DataFrame(shown), hide_index=True, width="stretch")
 

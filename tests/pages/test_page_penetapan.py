@@ -169,3 +169,9 @@ def test_berita_acara_download_lists_the_moved_and_is_audited(db, monkeypatch):
     entries = s.audit_entries(action="ekspor:berita_acara")
     s.close()
     assert len(entries) == 1 and entries.iloc[0]["actor"] == "ketua1"
+
+    at.toggle(key="anonim").set_value(True).run()   # the export rule: the switch hides the moved people's names
+    doc = Document(io.BytesIO(captured["data"]()))
+    text = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    assert name not in text and nip not in text and "Koreksi data yang keliru" in text
+    assert "( Ir. Ketua Komite )" in text and "Ya: nama dan NIP disamarkan" in text
