@@ -1,4 +1,11 @@
-"""Job Person Match (JPM) and competency gaps against the SKJ standard."""
+"""Job Person Match (JPM) and competency gaps against the SKJ standard.
+
+A person's JPM is the official one from their assessment file (``jpm_sumber``, e.g. the CACT
+report's "JPM %") whenever the file carries one; only where it does not is it computed from the
+attained competency levels against the SKJ. The cap rule (setting ``jpm_maksimal_100``) caps each
+attained level at its required level before summing, so a computed JPM is at most 100 and a surplus
+in one competency never hides a gap in another (docs/decisions/0016-official-jpm.md).
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -18,11 +25,19 @@ def required_levels(jenjang: pd.Series, skj: pd.DataFrame, codes: list[str]) -> 
     return pd.DataFrame(values, index=jenjang.index, columns=codes, copy=False)
 
 
+# Where a person's JPM came from (placement column ``jpm_asal``).
+JPM_OFFICIAL = "resmi"       # the assessment file's own JPM (jpm_sumber)
+JPM_COMPUTED = "dihitung"    # computed here from the attained levels against the SKJ
+# Official and computed JPM differ when they differ at the 2 decimals a report prints.
+_SAME = 0.005
+
+
 def jpm(attained: pd.DataFrame, required: pd.DataFrame, cap: bool = False) -> pd.Series:
     """JPM % = Σ attained / Σ required × 100, over competencies with both values.
 
-    NaN where nothing was assessed or the standard is unknown. ``cap`` limits the
-    result to 100, as some systems do.
+    NaN where nothing was assessed or the standard is unknown. With ``cap`` each attained level
+    counts at most as its required level (Σ min(attained, required) / Σ required), so the result
+    is at most 100 and a surplus in one competency does not offset a gap in another.
     """
     a = attained.to_numpy(dtype=float)
     if not a.flags.writeable:                          # a read-only view of the frame: work on a copy
@@ -30,12 +45,12 @@ def jpm(attained: pd.DataFrame, required: pd.DataFrame, cap: bool = False) -> pd
     r = required.to_numpy(dtype=float)
     both = ~np.isnan(a) & ~np.isnan(r)
     np.copyto(a, 0.0, where=~both)                     # = np.where(both, a, 0.0), in place
+    if cap:
+        np.fmin(a, r, out=a)                           # fmin: a NaN standard leaves the 0 above
     num = a.sum(axis=1)
     den = np.where(both, r, 0.0).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         value = np.where(den > 0, num / den * 100.0, np.nan)
-    if cap:
-        value = np.minimum(value, 100.0)
     return pd.Series(np.round(value, 2), index=attained.index, name="jpm")
 
 
@@ -71,6 +86,9 @@ def _jpm_own_level(attained: pd.DataFrame, jenjang: pd.Series, skj: pd.DataFrame
         a = a.copy()
     both = ~np.isnan(a) & ~np.isnan(levels)[level]
     np.copyto(a, 0.0, where=~both)
+    if cap:                                            # per competency, one column at a time (memory)
+        for i in range(len(codes)):
+            np.fmin(a[:, i], levels[level, i], out=a[:, i])
     num = a.sum(axis=1)
     k = len(codes)
     key = level << k
@@ -83,19 +101,40 @@ def _jpm_own_level(attained: pd.DataFrame, jenjang: pd.Series, skj: pd.DataFrame
     den = sums[key]
     with np.errstate(invalid="ignore", divide="ignore"):
         value = np.where(den > 0, num / den * 100.0, np.nan)
-    if cap:
-        value = np.minimum(value, 100.0)
     return pd.Series(np.round(value, 2), index=attained.index, name="jpm")
 
 
-def person_jpm(frame: pd.DataFrame, skj: pd.DataFrame, codes: list[str], cap: bool = False) -> pd.Series:
-    """JPM per person against their own job level's SKJ; the source's JPM when no levels were given."""
+def computed_jpm(frame: pd.DataFrame, skj: pd.DataFrame, codes: list[str], cap: bool) -> pd.Series:
+    """JPM from the attained levels against each row's own job level's SKJ (NaN without levels)."""
     codes = [c for c in codes if c in frame.columns]
-    if codes:
-        value = _jpm_own_level(frame[codes], frame["jenjang_jabatan"], skj, codes, cap)
-    else:
-        value = pd.Series(np.nan, index=frame.index, name="jpm")
+    if not codes:
+        return pd.Series(np.nan, index=frame.index, name="jpm")
+    return _jpm_own_level(frame[codes], frame["jenjang_jabatan"], skj, codes, cap)
+
+
+def person_jpm_detail(frame: pd.DataFrame, skj: pd.DataFrame, codes: list[str], cap: bool) -> pd.DataFrame:
+    """Each person's JPM and where it came from: columns ``jpm``, ``jpm_asal``, ``jpm_hitung``.
+
+    ``jpm`` is the file's official JPM (``jpm_sumber``) where there is one (``jpm_asal`` 'resmi'),
+    else the computed one ('dihitung'), else NaN (``jpm_asal`` None). ``jpm_hitung`` is the computed
+    JPM only where an official one exists too and differs from it, NaN elsewhere. The importer
+    accepts official values of 0–100 only; with ``cap`` a larger stored one (older data) reads 100.
+    """
+    computed = computed_jpm(frame, skj, codes, cap).to_numpy(dtype=float)
     if "jpm_sumber" in frame.columns:
-        src = frame["jpm_sumber"].astype(float)
-        value = value.where(value.notna(), np.minimum(src, 100.0) if cap else src)
-    return value
+        official = frame["jpm_sumber"].to_numpy(dtype=float)
+        if cap:
+            official = np.minimum(official, 100.0)        # NaN stays NaN
+    else:
+        official = np.full(len(frame), np.nan)
+    has_official = ~np.isnan(official)
+    value = np.where(has_official, official, computed)
+    asal = np.where(has_official, JPM_OFFICIAL, np.where(np.isnan(computed), None, JPM_COMPUTED)).astype(object)
+    differs = has_official & ~np.isnan(computed) & (np.abs(official - computed) >= _SAME)
+    return pd.DataFrame({"jpm": value, "jpm_asal": asal, "jpm_hitung": np.where(differs, computed, np.nan)},
+                        index=frame.index)
+
+
+def person_jpm(frame: pd.DataFrame, skj: pd.DataFrame, codes: list[str], cap: bool = True) -> pd.Series:
+    """Each person's JPM: the file's official one where given, else computed (see :func:`person_jpm_detail`)."""
+    return person_jpm_detail(frame, skj, codes, cap)["jpm"].rename("jpm")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analytics.competency import jpm_band, person_jpm
+from analytics.competency import jpm_band, person_jpm_detail
 from analytics.ninebox import box_number
 from analytics.performance import SUPPORTING, performance_axis
 from analytics.potential import EXTRA_COMPONENTS, potential_axis, potential_components
@@ -28,11 +28,15 @@ def place(population: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
     """One row per ASN (same index as ``population``) with both axes, box and JPM.
 
     People without an assessment get status ``belum diprofil`` and no box; people
-    without any SKP result get ``belum ada kinerja``. Nobody is guessed.
+    without any SKP result get ``belum ada kinerja``. Nobody is guessed. The JPM is the
+    assessment file's official one where it has one (``jpm_asal`` 'resmi'), else computed from
+    the levels under the cap rule ('dihitung'); ``jpm_hitung`` holds a computed value that
+    differs from the official one.
     """
     perf = performance_axis(population, rules)
-    jpm_raw = person_jpm(population, rules.skj, rules.skj_codes())
-    comps = potential_components(population, rules, jpm_raw)
+    jpm_detail = person_jpm_detail(population, rules.skj, rules.skj_codes(), rules.jpm_cap)
+    jpm_value = jpm_detail["jpm"]
+    comps = potential_components(population, rules, jpm_value)
     pot = potential_axis(population, rules, comps)
     kotak = box_number(perf["kinerja_kategori"], pot["potensial_kategori"], rules.boxes)
 
@@ -42,12 +46,12 @@ def place(population: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
     labels = np.array([STATUS_PLACED, STATUS_NO_PERFORMANCE, STATUS_NOT_PROFILED], dtype=object)
     status = pd.Series(labels[state], index=population.index, dtype=object)
 
-    jpm_value = jpm_raw.clip(upper=100.0) if rules.jpm_cap else jpm_raw
-
     out = pd.concat([population[["nip"]], perf, pot], axis=1)
     out["kotak"] = kotak
     out["status"] = status
     out["jpm"] = jpm_value
+    out["jpm_asal"] = jpm_detail["jpm_asal"]
+    out["jpm_hitung"] = jpm_detail["jpm_hitung"]
     out["jpm_pemetaan"] = jpm_band(jpm_value, rules.jpm_bands, "pemetaan")
     out["jpm_seleksi"] = jpm_band(jpm_value, rules.jpm_bands, "seleksi")
     return out

@@ -19,14 +19,15 @@ ASSESSMENT_COMPONENTS = ("asesmen_kompetensi", "aspek_potensi")
 def potential_components(frame: pd.DataFrame, rules: RuleSet, jpm_value: pd.Series | None = None) -> pd.DataFrame:
     """Each component on 0–100; NaN where the data cannot supply it.
 
-    asesmen_kompetensi: JPM against the person's own SKJ (source JPM when no levels), capped at 100.
+    asesmen_kompetensi: the person's JPM (the file's official one, else computed against their own SKJ
+    under the cap rule), at most 100 on this 0–100 scale.
     aspek_potensi: mean of the 8 potential aspects (1–5) as a share of 5, else the source's score.
     tingkat_pendidikan / integritas: from the education and discipline rule tables.
     pengembangan_kompetensi, pengalaman_jabatan, kesesuaian_bidang: taken from columns of
     those names when present (not yet imported), otherwise left out.
     """
     idx = frame.index
-    j = person_jpm(frame, rules.skj, rules.skj_codes()) if jpm_value is None else jpm_value
+    j = person_jpm(frame, rules.skj, rules.skj_codes(), rules.jpm_cap) if jpm_value is None else jpm_value
     out = pd.DataFrame({"asesmen_kompetensi": np.minimum(j, 100.0)}, index=idx)
 
     pcodes = [c for c in rules.potential_codes() if c in frame.columns]

@@ -29,7 +29,7 @@ class RuleSet:
     skj: pd.DataFrame            # jenjang_jabatan, kode, level
     competencies: pd.DataFrame   # kode, nama, kelompok, urutan
     jpm_bands: pd.DataFrame      # skema, label, batas_bawah
-    jpm_cap: bool = False
+    jpm_cap: bool = True           # setting jpm_maksimal_100: attained levels capped at the standard
 
     def cutoff(self, sumbu: str) -> tuple[str, float | None, float | None]:
         """(metode, batas_tinggi, batas_menengah) for an axis."""

@@ -121,7 +121,7 @@ class SuccessionRules:
     jpm_bands: pd.DataFrame     # rule_jpm_band: skema, label, batas_bawah
     predikat_pair: pd.DataFrame | None = None   # rule_predikat_pair, to derive predikat
     legacy_score: pd.DataFrame | None = None    # rule_legacy_score
-    jpm_cap: bool = False
+    jpm_cap: bool = True        # setting jpm_maksimal_100 (see analytics/competency.py)
     score_weights: dict = field(default_factory=lambda: dict(TALENT_SCORE_WEIGHTS))
 
     def params(self, jenjang_target: str) -> dict[str, tuple[str, str]]:
@@ -344,7 +344,8 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
             chk.add("predikat", WAKTU, res, why, f"{src}; {p['predikat_tahun'][1]}",
                     np.where(res == FAILS, float(years), 0.0))
 
-    # competency: JPM against the target level's SKJ
+    # competency: JPM computed from the levels against the target level's SKJ, under the cap rule
+    # (never the file's official JPM: that one is against the person's own post)
     codes = [k for k in rules.skj_codes if k in c.columns]
     required = required_levels(pd.Series(jenjang_t, index=idx), rules.skj, codes) if codes else None
     if codes:
@@ -362,7 +363,7 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         labels = bands["label"].tolist()
         band_of = np.where(ok, labels[0], np.where(is_near, labels[min(1, len(labels) - 1)], labels[-1]))
         why = np.where(unk, "Belum ada hasil asesmen kompetensi manajerial/sosial kultural.",
-                       [f"JPM {_fmt_years(x) if x == x else '–'}% terhadap SKJ {jenjang_t} ({b})."
+                       [f"JPM {_fmt_years(x) if x == x else '–'}% (dihitung dari level) terhadap SKJ {jenjang_t} ({b})."
                         for x, b in zip(v, band_of)]) if reasons else ""
         res = _three(ok, unk)
         # near band: a small gap, closable by development within the horizon; lowest band: not

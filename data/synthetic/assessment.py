@@ -41,7 +41,9 @@ def assessment_rows(rng: np.random.Generator, people: pd.DataFrame, pids: np.nda
     level = (base + 0.5 * comp + np.array([-.15, -.05, .05, .05, .15, .25])[tier]
              + 0.12 * rng.standard_normal(k) + (0.05 if period == 2025 else 0.0))
     kk = np.clip(np.rint(level[:, None] + K_OFFSET + 0.45 * rng.standard_normal((k, 9))), 1, 5).astype(np.int8)
-    jpm = np.round(kk.sum(axis=1) / (9 * skj) * 100, 2)
+    # the CACT report's JPM: each level counts at most as the standard (a report's JPM is 0–100; the
+    # importer refuses more), the same rule the engine computes by (setting jpm_maksimal_100)
+    jpm = np.round(np.minimum(kk, skj[:, None]).sum(axis=1) / (9 * skj) * 100, 2)
     plevel = P_MEAN + P_COEF * pot + np.array([-.2, -.1, 0, 0, .15, .25])[tier] + 0.1 * rng.standard_normal(k)
     pp = np.clip(np.round(plevel[:, None] + P_OFFSET + 0.35 * rng.standard_normal((k, 8)), 1), 1, 5)
     out = {"period": np.full(k, period, dtype=np.int64), "nip": nip[pids],

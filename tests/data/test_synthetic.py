@@ -320,11 +320,14 @@ def test_assessment_scores(demo, rules):
     assert ac["nilai_potensi"].between(0, 100).all()
     for col in (*DL_CODES, *ES_CODES):
         assert cact[col].between(0, 100).all() and ac[col].isna().all()
-    # JPM as reported = sum attained / sum required x 100 against the job level's SKJ
-    skj = rules["rule_skj"].groupby("jenjang_jabatan")["level"].sum()
+    # JPM as reported = sum min(attained, required) / sum required x 100 against the job level's SKJ
+    skj = rules["rule_skj"].groupby("jenjang_jabatan")["level"]
     jen = cact.merge(ap[["period", "nip", "jenjang_jabatan"]], on=["period", "nip"])
-    expected = (jen[list(K_CODES)].sum(axis=1) / jen["jenjang_jabatan"].map(skj) * 100).round(2)
+    level = jen["jenjang_jabatan"].map(skj.first()).to_numpy()[:, None]
+    expected = (np.minimum(jen[list(K_CODES)].to_numpy(), level).sum(axis=1)
+                / jen["jenjang_jabatan"].map(skj.sum()) * 100).round(2)
     assert np.allclose(expected, jen["jpm_sumber"])
+    assert jen["jpm_sumber"].between(0, 100).all() and (jen["jpm_sumber"] < 100).any()
     # officials near their SKJ level, with gaps
     ac25 = ac[ac["period"] == 2025].merge(ap, on=["period", "nip"])
     mean_level = ac25[list(K_CODES)].mean(axis=1).groupby(ac25["jenjang_jabatan"]).mean()
@@ -337,7 +340,7 @@ def test_assessment_scores(demo, rules):
 
 
 def test_nine_box_is_plausible(demo):
-    """Potential composite 0.20 JPM(cap 100) + 0.25 aspects + 0.10 education + 0.15 integrity."""
+    """Potential composite 0.20 JPM(levels capped at the SKJ) + 0.25 aspects + 0.10 education + 0.15 integrity."""
     ap, a = demo["asn_period"], demo["assessment"]
     pop = ap[ap["period"] == 2025]
     latest = (a[a["period"].isin([2024, 2025])].assign(pr=(a["sumber"] != "AC").astype(int))
@@ -346,7 +349,7 @@ def test_nine_box_is_plausible(demo):
     skj = x["jenjang_jabatan"].map({"JPT Pratama": 4, "Administrator": 3, "Pengawas": 2, "JF Ahli Madya": 4,
                                     "JF Ahli Muda": 3, "JF Ahli Pertama": 2, "JF Penyelia": 2, "JF Mahir": 1,
                                     "JF Terampil": 1, "Pelaksana": 1})
-    jpm = np.minimum(x[list(K_CODES)].sum(axis=1) / (9 * skj) * 100, 100)
+    jpm = np.minimum(x[list(K_CODES)].to_numpy(), skj.to_numpy()[:, None]).sum(axis=1) / (9 * skj) * 100
     aspects = x[list(P_CODES)].mean(axis=1) / 5 * 100
     edu = x["pendidikan_tingkat"].map({"SMA": 45, "D3": 65, "D4": 80, "S1": 80, "S2": 95, "S3": 100})
     hukdis = x["nip"].isin(demo["discipline"]["nip"])
