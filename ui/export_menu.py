@@ -24,7 +24,7 @@ from ui.user import acting_user, can
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 PEOPLE_COLUMNS = ["nama", "nip", "jabatan", "jenjang_jabatan", "opd_nama", "jenis_asn", "golongan", "predikat_efektif",
-                  "kinerja_kategori", "potensial_nilai", "potensial_kategori", "jpm", "kotak_awal", "kotak", "dikalibrasi"]
+                  "kinerja_kategori", "potensial_nilai", "potensial_kategori", "jpm", "jpm_asal", "kotak_awal", "kotak", "dikalibrasi"]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.competency import gaps, required_levels
+from analytics.competency import JPM_COMPUTED, JPM_OFFICIAL, gaps, required_levels
 from analytics.talentpool import pool_checks
 from common import fmt
 from common.i18n import language, t
@@ -12,6 +12,36 @@ from data.store import Scope
 from reports.figures import competency
 from ui import privacy, services
 from ui.user import acting_user
+
+JPM_ORIGINS = (JPM_OFFICIAL, JPM_COMPUTED)
+
+
+def jpm_number(value: float, lang: str) -> str:
+    """A JPM as a report prints it: up to 2 decimals, no trailing zeros (57,86 · 81,5 · 100)."""
+    if pd.isna(value):
+        return "–"
+    decimals = next((d for d in (0, 1) if round(float(value), d) == round(float(value), 2)), 2)
+    return fmt.num(value, decimals, lang)
+
+
+def jpm_texts(now: pd.Series, cap: bool, lang: str) -> tuple[str, str, str | None]:
+    """(label, help, both) of the profile's JPM: official from the file, or computed from the levels.
+    ``both`` names both values when the file's JPM and the computed one differ, else None."""
+    asal = now.get("jpm_asal")
+    sumber = fmt.plain(now.get("sumber")) if isinstance(now.get("sumber"), str) else t("profil.jpm_berkas")
+    bands = " · ".join(v if isinstance(v, str) else "–" for v in (now.get("jpm_pemetaan"), now.get("jpm_seleksi")))
+    rule = t("profil.jpm_cap_ya") if cap else t("profil.jpm_cap_tidak")
+    if asal == JPM_OFFICIAL:
+        label, help_text = t("profil.jpm_resmi", sumber=sumber), t("profil.jpm_help_resmi", pita=bands)
+    elif asal == JPM_COMPUTED:
+        label, help_text = t("profil.jpm_dihitung"), t("profil.jpm_help_dihitung", aturan=rule, pita=bands)
+    else:
+        return "JPM", bands, None
+    both = None
+    if asal == JPM_OFFICIAL and pd.notna(now.get("jpm_hitung")):
+        both = t("profil.jpm_beda", sumber=sumber, resmi=jpm_number(now["jpm"], lang),
+                 hitung=jpm_number(now["jpm_hitung"], lang), aturan=rule)
+    return label, help_text, both
 
 
 def render(nip: str, period: int, scope: Scope) -> None:
@@ -38,12 +68,15 @@ def render(nip: str, period: int, scope: Scope) -> None:
     c1.metric(t("profil.kotak"), "–" if pd.isna(kotak) else int(kotak), border=True)
     c2.metric(t("profil.predikat"), now["predikat_efektif"] or "–", border=True,
               help=t("profil.formula", formula=now["kinerja_formula"] or "–"))
-    jpm_text = "–" if pd.isna(now["jpm"]) else fmt.num(now["jpm"], 1, lang)
-    c3.metric("JPM", jpm_text, border=True, help=f"{now['jpm_pemetaan'] or '–'} · {now['jpm_seleksi'] or '–'}")
+    jpm_label, jpm_help, jpm_both = jpm_texts(now, rules.jpm_cap, lang)
+    c3.metric(jpm_label, jpm_number(now["jpm"], lang), border=True, help=jpm_help)
     pot_text = "–" if pd.isna(now["potensial_nilai"]) else \
         f"{fmt.num(now['potensial_nilai'], 1, lang)} ({now['potensial_kategori']})"
     c4.metric(t("profil.potensial"), pot_text, border=True,
               help=t("profil.formula", formula=now["potensial_formula"] or "–"))
+
+    if jpm_both:
+        st.caption(jpm_both)
 
     if pd.isna(kotak):
         st.warning(t("profil.unplaced", status=now["status"]))
@@ -54,17 +87,19 @@ def render(nip: str, period: int, scope: Scope) -> None:
 
     st.markdown(f"**{t('profil.history')}**")
     hist = history[["period", "jabatan", "opd_nama", "golongan", "predikat_efektif", "kinerja_kategori",
-                     "potensial_kategori", "kotak", "jpm"]].sort_values("period", ascending=False)
+                     "potensial_kategori", "kotak", "jpm", "jpm_asal"]].sort_values("period", ascending=False)
     hist = hist.assign(
         kotak=hist["kotak"].map(lambda v: "–" if pd.isna(v) else str(int(v))),
-        jpm=hist["jpm"].map(lambda v: "–" if pd.isna(v) else fmt.num(v, 1, lang)))
+        jpm=hist["jpm"].map(lambda v: jpm_number(v, lang)),
+        jpm_asal=hist["jpm_asal"].map(lambda v: t(f"jpm.asal.{v}") if v in JPM_ORIGINS else "–"))
     hist = hist.astype({c: object for c in ("predikat_efektif", "kinerja_kategori", "potensial_kategori")}).fillna(
         {"predikat_efektif": "–", "kinerja_kategori": "–", "potensial_kategori": "–"})
     st.dataframe(hist, hide_index=True, width="stretch", column_config={
         "period": st.column_config.NumberColumn(t("col.periode"), format="%d"),
         "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"), "golongan": t("col.golongan"),
         "predikat_efektif": t("col.predikat"), "kinerja_kategori": t("col.kinerja"),
-        "potensial_kategori": t("col.potensial"), "kotak": t("col.kotak"), "jpm": "JPM"})
+        "potensial_kategori": t("col.potensial"), "kotak": t("col.kotak"), "jpm": "JPM",
+        "jpm_asal": t("col.jpm_asal")})
 
     codes = rules.skj_codes()
     names = rules.competencies.set_index("kode")["nama"]

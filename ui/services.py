@@ -114,7 +114,7 @@ PERSON_COLUMNS = ("nama", "gelar_depan", "gelar_belakang", "jabatan", "jenis_jab
 # (a byte a person instead of a pointer or a string; 4.7M ASN must fit 4 GB).
 LABEL_COLUMNS = ("predikat_efektif", "kinerja_kategori", "kinerja_formula", "potensial_kategori",
                  "potensial_formula", "status", "jpm_pemetaan", "jpm_seleksi", "kelompok_usia", "alasan_kode",
-                 "jpm_teks")
+                 "jpm_teks", "jpm_asal")
 
 
 PIECE_ROWS = 500_000   # people placed at a time (a piece's population: ~150 MB at most)
