@@ -57,15 +57,20 @@ def committee_users() -> pd.DataFrame:
 
 
 def render(ctx: Context, locked: bool) -> None:
-    """The penetapan section: review and confirm (open period), or the minutes and reopening (locked)."""
+    """The penetapan section: review and confirm (open period), or the minutes and reopening (locked),
+    and the history; nothing for a role that may not finalise an open period never finalised."""
+    rows = services.store().finalisations(ctx.period)
+    may_finalise = not locked and can("penetapan")
+    if not (may_finalise or locked or len(rows)):
+        return
     with st.expander(t("kal.finalise"), expanded=locked):
-        if not locked and can("penetapan"):
+        if may_finalise:
             confirm(ctx)
         if locked:
-            minutes_download(ctx)
+            minutes_download(ctx, rows)
             if can("penetapan:buka"):
                 reopen(ctx.period)
-        history(ctx.period)
+        history(rows)
 
 
 def show_review(summary: dict) -> None:
@@ -178,13 +183,8 @@ def confirm(ctx: Context) -> None:
         st.error(str(exc))
 
 
-def _latest(period: int) -> tuple[pd.Series | None, dict]:
-    rows = services.store().finalisations(period)
-    if rows.empty:
-        return None, {}
-    row = rows.iloc[0]
-    raw = row["ringkasan"]
-    return row, (json.loads(raw) if isinstance(raw, str) and raw else {})
+def _summary(raw: object) -> dict:
+    return json.loads(raw) if isinstance(raw, str) and raw else {}
 
 
 def moved_people(ctx: Context) -> pd.DataFrame:
@@ -198,11 +198,13 @@ def moved_people(ctx: Context) -> pd.DataFrame:
     return privacy.people(out.reset_index(drop=True))
 
 
-def minutes_download(ctx: Context) -> None:
-    """The berita acara (.docx) of the latest penetapan, built on the click; the download is audited."""
-    row, summary = _latest(ctx.period)
-    if row is None:
+def minutes_download(ctx: Context, rows: pd.DataFrame) -> None:
+    """The berita acara (.docx) of the latest penetapan (``rows``: the history, newest first), built on
+    the click; the download is audited."""
+    if rows.empty:
         return
+    row = rows.iloc[0]
+    summary = _summary(row["ringkasan"])
     if not summary:   # finalised before summaries were kept: the review as it stands (locked since)
         summary = current_review(ctx, lang="id")
     lang, maker, anonymised = language(), acting_user(), privacy.is_on()
@@ -246,15 +248,14 @@ def _plain(value) -> str:
     return "" if value is None or pd.isna(value) else str(value)
 
 
-def history(period: int) -> None:
-    """Every penetapan of the period, newest first, with its reopening."""
-    rows = services.store().finalisations(period)
+def history(rows: pd.DataFrame) -> None:
+    """Every penetapan of the period (``Store.finalisations``, newest first), with its reopening."""
     if rows.empty:
         return
     st.markdown(f"**{t('pen.history')}**")
     shown = []
     for r in rows.itertuples(index=False):
-        s = json.loads(r.ringkasan) if isinstance(r.ringkasan, str) and r.ringkasan else {}
+        s = _summary(r.ringkasan)
         shown.append({t("pen.col.finalised"): _when(r.ditetapkan_pada), t("pen.col.by"): r.ditetapkan_oleh,
                       t("pen.col.present"): ", ".join(a.get("nama", "") for a in s.get("hadir", [])),
                       t("pen.col.breaches"): fmt.num(len(s["pelanggaran"])) if "pelanggaran" in s else "–",

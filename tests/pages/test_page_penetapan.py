@@ -73,7 +73,7 @@ def test_review_names_each_breach_and_confirm_is_refused_until_acknowledged(db):
     label = at.checkbox(key="kal_finalise_sure").label.replace("\\", "")   # shown markdown-escaped
     warned = " ".join(w.value for w in at.warning).replace("\\", "")
     for sentence in breaches:   # the acknowledgement names every breach, and so does the warning
-        assert sentence in label and sentence in warned
+        assert sentence.rstrip(".") in label and sentence in warned
     assert any("Kotak 9" in str(d.value) for d in at.dataframe)   # the guideline table
     assert at.button(key="kal_finalise").disabled   # a browser cannot click it (AppTest refuses too)
     at.multiselect(key="pen_hadir").set_value([]).run()
@@ -175,3 +175,16 @@ def test_berita_acara_download_lists_the_moved_and_is_audited(db, monkeypatch):
     text = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
     assert name not in text and nip not in text and "Koreksi data yang keliru" in text
     assert "( Ir. Ketua Komite )" in text and "Ya: nama dan NIP disamarkan" in text
+
+
+def test_komite_sees_no_penetapan_until_there_is_a_history(db):
+    at = _page(db, "komite", "komite1")
+    assert "kal_finalise" not in [b.key for b in at.button]
+    assert "Penetapan periode" not in [e.label for e in at.expander]
+    s = open_store(db)
+    s.finalise_period(2025, "ketua1", summary={"pelanggaran": [], "hadir": []})
+    s.close()
+    at.run()
+    assert "Penetapan periode" in [e.label for e in at.expander]
+    assert _history(at).iloc[0]["Ditetapkan oleh"] == "ketua1"
+    assert not {"kal_finalise", "pen_buka"} & {b.key for b in at.button}
