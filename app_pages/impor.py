@@ -61,7 +61,7 @@ def finish(message: str) -> None:
     importing.after_write()
     st.session_state["impor_flash"] = message
     st.session_state["impor_nonce"] = st.session_state.get("impor_nonce", 0) + 1
-    for key in ("impor_table", "impor_outcome"):
+    for key in ("impor_table", "impor_outcome", "impor_default"):
         st.session_state.pop(key, None)
     st.rerun()
 
@@ -82,11 +82,18 @@ def read_table(name: str, content: bytes, digest: str) -> importing.RawTable:
 
 
 def mapping_editor(table: importing.RawTable, kind: str, digest: str) -> dict[int, str]:
-    """Column → field, proposed and editable; a field picked twice counts once (with a warning)."""
+    """Column → field, proposed and editable; a field picked twice counts once (with a warning).
+    The proposal is made once per file and kind, so a choice remembered meanwhile leaves the editor
+    as it is."""
     fields = importing.FIELDS[kind]
     label_of = {f.name: f.label for f in fields}
     name_of = {f.label: f.name for f in fields}
-    default = importing.default_mapping(table, kind)
+    cached = st.session_state.get("impor_default")
+    if cached and cached[0] == (digest, kind):
+        default = cached[1]
+    else:
+        default = importing.default_mapping(table, kind)
+        st.session_state["impor_default"] = ((digest, kind), default)
     frame = pd.DataFrame({
         "kolom": table.headers,
         "contoh": [importing.samples(table, i) for i in range(len(table.headers))],
@@ -113,7 +120,19 @@ def mapping_editor(table: importing.RawTable, kind: str, digest: str) -> dict[in
             st.warning(t("impor.duplicate_field", field=label, header=table.headers[first]))
             continue
         mapping[i] = name
+    remembered_note(table, kind, label_of)
     return mapping
+
+
+def remembered_note(table: importing.RawTable, kind: str, label_of: dict[str, str]) -> None:
+    """Which remembered choices apply to this file's headers, by whom and when."""
+    notes = importing.remembered(table, kind)
+    if notes.empty:
+        return
+    st.caption(t("impor.remembered", cols="; ".join(
+        f"{fmt.plain(r.header)} → {label_of.get(r.field, t('impor.ignore'))} "
+        f"({r.updated_by}, {fmt.tanggal(r.updated_at.date(), lang=language())} {r.updated_at:%H:%M})"
+        for r in notes.itertuples(index=False))))
 
 
 def show_outcome(outcome: importing.Outcome) -> None:
@@ -179,24 +198,38 @@ def upload_flow() -> None:
     constants = {}
     if kind == "assessment" and "sumber" not in mapping.values():
         constants["sumber"] = st.selectbox(t("impor.sumber_constant"), ["CACT", "AC", "LAIN"], key="impor_sumber")
+    confirm_opd_key = f"impor_opd_{digest[:16]}_{kind}"
     outcome = checked(table, kind, mapping, int(period_value) if kind in importing.PERIOD_KINDS else None, constants,
-                      digest)
-    if outcome is not None:
-        import_button(outcome, kind)
+                      digest, bool(st.session_state.get(confirm_opd_key, False)))
+    if outcome is None:
+        return
+    if outcome.new_opd:
+        new_opd_confirmation(outcome, confirm_opd_key)
+    import_button(outcome, kind)
+
+
+def new_opd_confirmation(outcome: importing.Outcome, key: str) -> None:
+    """OPDs the database does not know: errors until the operator confirms adding them, by name."""
+    names = outcome.new_opd
+    st.markdown(t("impor.new_opd", n=n(len(names))) + "\n\n" + "\n".join(f"- {fmt.plain(name)}" for name in names))
+    st.checkbox(t("impor.new_opd_confirm", n=n(len(names))), key=key, help=t("impor.new_opd_help"))
 
 
 def checked(table: importing.RawTable, kind: str, mapping: dict[int, str], period: int | None, constants: dict,
-            digest: str) -> importing.Outcome | None:
-    """The check of this file, mapping and period (once per combination), shown; None when rejected."""
-    key = (digest, kind, period, tuple(sorted(mapping.items())), tuple(sorted(constants.items())))
+            digest: str, allow_new_opd: bool) -> importing.Outcome | None:
+    """The check of this file, mapping and period (once per combination), shown; None when rejected.
+    A mapping fixed by hand is remembered as the check runs, so a corrected re-upload gets it."""
+    key = (digest, kind, period, tuple(sorted(mapping.items())), tuple(sorted(constants.items())), allow_new_opd)
     cached = st.session_state.get("impor_outcome")
     if cached and cached[0] == key:
         outcome = cached[1]
     else:
+        if saved := importing.remember(table, kind, mapping):
+            st.toast(t("impor.mapping_saved", n=n(len(saved))), icon=":material/bookmark:")
         bar = st.progress(0.4, text=t("impor.checking"))
         try:
             outcome = importing.check(table, kind, mapping, period, constants,
-                                    lambda f, txt: bar.progress(min(f, 1.0), text=txt))
+                                      lambda f, txt: bar.progress(min(f, 1.0), text=txt), allow_new_opd)
         except importing.Rejected as exc:
             st.error(str(exc))
             return None
@@ -208,18 +241,22 @@ def checked(table: importing.RawTable, kind: str, mapping: dict[int, str], perio
 
 
 def import_button(outcome: importing.Outcome, kind: str) -> None:
-    """What the import replaces, and the import itself."""
-    if outcome.ok:
+    """What the import replaces (all the demo data, on the first real import: confirmed by the
+    operator), and the import itself."""
+    demo = importing.demo_replacement()
+    sure = True
+    if demo is not None:
+        sure = demo_notice(demo)
+    elif outcome.ok:
         current = importing.rows_replaced(kind, outcome.period)
         if current:
             st.warning(t("impor.replaces", n=n(current), what=t(f"impor.noun.{kind}")
                          + (t("impor.period_suffix", period=outcome.period) if outcome.period else "")))
-    remember = st.checkbox(t("impor.remember"), value=True, key="impor_remember")
-    if not st.button(t("impor.submit"), type="primary", disabled=not outcome.ok, key="impor_submit"):
+    if not st.button(t("impor.submit"), type="primary", disabled=not (outcome.ok and sure), key="impor_submit"):
         return
     with st.status(t("impor.writing"), expanded=True) as status:
         try:
-            batch = importing.commit(outcome, remember, lambda f, txt: status.write(txt))
+            batch = importing.commit(outcome, True, lambda f, txt: status.write(txt))
         except (importing.Rejected, importing.StoreError) as exc:
             status.update(state="error")
             st.error(str(exc))
@@ -228,6 +265,16 @@ def import_button(outcome: importing.Outcome, kind: str) -> None:
     period_txt = t("impor.period_suffix", period=outcome.period) if outcome.period is not None else ""
     finish(t("impor.done", batch=batch, rows=n(outcome.rows), kind=t(f"impor.noun.{kind}"),
              period=period_txt, warnings=warn))
+
+
+def demo_notice(demo: dict) -> bool:
+    """What the first real import removes while the demo is in the database; True once confirmed."""
+    periods = ", ".join(str(p) for p in demo["periods"]) or "–"
+    st.warning(t("impor.demo_notice", periods=periods, asn=n(demo["asn"]), posts=n(demo["target_post"]),
+                 discipline=n(demo["discipline"]), calibration=n(demo["calibration"]),
+                 discussion=n(demo["discussion"]), development=n(demo["development_action"])),
+               icon=":material/delete_sweep:")
+    return st.checkbox(t("impor.demo_confirm"), key="impor_demo_confirm")
 
 
 # -- templates ------------------------------------------------------------------------------------

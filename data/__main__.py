@@ -101,8 +101,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             mapping = pipeline.apply_overrides(table, kind, mapping, overrides)
         pairs = [f"{table.headers[i]} → {field_label(kind, f)}" for i, f in sorted(mapping.items())]
         print("Pemetaan kolom: " + "; ".join(pairs) + ".")
+        saved = pipeline.remember_mapping(store, table, kind, mapping, _actor())
+        if saved:
+            print("Pemetaan kolom disimpan untuk berkas berikutnya dengan judul kolom yang sama: " + "; ".join(
+                f"{h} → {'(bawaan)' if f is None else field_label(kind, f) if f else 'abaikan'}" for h, f in saved)
+                + ".")
         constants = {"sumber": args.sumber} if args.sumber else None
-        outcome = pipeline.check(store, table, kind, mapping, args.period, constants, _progress)
+        outcome = pipeline.check(store, table, kind, mapping, args.period, constants, _progress,
+                                 allow_new_opd=args.tambah_opd)
     except Rejected as exc:
         raise StoreError(str(exc)) from None
     if outcome.ignored:
@@ -121,11 +127,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise StoreError(f"Laporan {args.report} tidak dapat ditulis: {exc.strerror or exc}.") from None
         print(f"Laporan ditulis ke {args.report}.")
+    if outcome.new_opd and not args.tambah_opd:
+        print(f"Perangkat daerah yang belum ada di basis data ({len(outcome.new_opd)}): "
+              + ", ".join(outcome.new_opd) + ". Bila memang baru, ulangi dengan --tambah-opd.")
     if outcome.errors:
         raise StoreError(f"Impor dibatalkan: {pipeline.num(outcome.errors)} galat; basis data tidak diubah.")
     if args.dry_run:
         print("Pemeriksaan saja (--dry-run): basis data tidak diubah.")
         return 0
+    if (demo := store.demo_replacement()) is not None:
+        print(_demo_notice(demo))
+        if not args.ganti_data_peragaan:
+            raise StoreError("Impor dibatalkan: impor data nyata pertama menghapus data peragaan di atas. Ulangi "
+                             "dengan --ganti-data-peragaan untuk melanjutkan.")
     try:
         batch = pipeline.commit(store, outcome, _actor(), _progress)
     except Rejected as exc:
@@ -135,6 +149,19 @@ def cmd_import(args: argparse.Namespace) -> int:
           + (f" ({pipeline.num(outcome.warnings)} peringatan)" if outcome.warnings else "") + ". "
           + f"Batalkan dengan: python -m data undo --kind {kind}" + (f" --period {outcome.period}" if period else ""))
     return 0
+
+
+def _demo_notice(demo: dict) -> str:
+    """What the first real import removes (Store.demo_replacement), in one paragraph."""
+    def n(v: int) -> str:
+        return f"{int(v):,}".replace(",", ".")
+
+    periods = ", ".join(map(str, demo["periods"])) or "-"
+    return ("Basis data berisi data peragaan (sintetis). Impor data nyata pertama menghapus semuanya: periode "
+            f"{periods}; {n(demo['asn'])} ASN; {n(demo['target_post'])} jabatan target; {n(demo['discipline'])} "
+            f"hukuman disiplin; {n(demo['calibration'])} kalibrasi dan {n(demo['discussion'])} catatan pembahasan; "
+            f"{n(demo['development_action'])} tindakan pengembangan. Daftar perangkat daerah tetap dipakai untuk "
+            "pemeriksaan; yang tidak dipakai data nyata ikut dihapus.")
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
@@ -191,6 +218,10 @@ def _add_import_commands(sub) -> None:
                    help="petakan kolom secara manual, mis. --map \"Nama Unor=Unit Kerja\" (BIDANG kosong = abaikan)")
     i.add_argument("--report", metavar="FILE.xlsx", help="tulis laporan pemeriksaan (baris asli + pesan)")
     i.add_argument("--dry-run", action="store_true", help="hanya periksa; jangan menulis")
+    i.add_argument("--tambah-opd", action="store_true",
+                   help="tambahkan perangkat daerah yang belum ada di basis data (tanpa ini: galat)")
+    i.add_argument("--ganti-data-peragaan", action="store_true",
+                   help="konfirmasi: impor data nyata pertama menghapus seluruh data peragaan (sintetis)")
     i.add_argument("--show", type=int, default=30, help="jumlah pesan yang ditampilkan (bawaan 30)")
     i.set_defaults(func=cmd_import)
     u = sub.add_parser("undo", help="batalkan impor terakhir suatu jenis dan periode")

@@ -43,6 +43,19 @@ def default_mapping(table: RawTable, kind: str) -> dict[int, str]:
     return pipeline.default_mapping(services.store(), table, kind)
 
 
+def remember(table: RawTable, kind: str, mapping: dict[int, str]) -> list[tuple[str, str | None]]:
+    """Keep the operator's choices (by header) for the next file with the same headers, at once:
+    a corrected re-upload is pre-filled. Returns what was written ((header, field), field ''
+    ignored, None forgotten); nothing when nothing changed."""
+    return pipeline.remember_mapping(services.store(), table, kind, mapping, acting_user())
+
+
+def remembered(table: RawTable, kind: str) -> pd.DataFrame:
+    """The remembered choices that apply to this file's headers: header, field, by whom, when."""
+    entries = services.store().import_mapping_entries(kind)
+    return entries[entries["header_key"].isin(set(table.header_keys))].reset_index(drop=True)
+
+
 def samples(table: RawTable, column: int, count: int = 3) -> str:
     """The first ``count`` non-empty values of a column (of its first 200 rows), as text."""
     col = table.rows[column] if column in table.rows.columns else pd.Series(dtype=object)
@@ -50,9 +63,16 @@ def samples(table: RawTable, column: int, count: int = 3) -> str:
 
 
 def check(table: RawTable, kind: str, mapping: dict[int, str], period: int | None, constants: dict,
-          progress: Progress) -> Outcome:
-    """Normalise and validate every row against the database; raises Rejected."""
-    return pipeline.check(services.store(), table, kind, mapping, period, constants, progress)
+          progress: Progress, allow_new_opd: bool = False) -> Outcome:
+    """Normalise and validate every row against the database; raises Rejected. OPDs not in the
+    database are errors unless ``allow_new_opd`` (the operator confirmed them)."""
+    return pipeline.check(services.store(), table, kind, mapping, period, constants, progress,
+                          allow_new_opd=allow_new_opd)
+
+
+def demo_replacement() -> dict | None:
+    """What the first real import removes while the database holds the demo (None otherwise)."""
+    return services.store().demo_replacement()
 
 
 def rows_replaced(kind: str, period: int | None) -> int:

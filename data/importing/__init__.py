@@ -4,7 +4,8 @@ Pure code, no Streamlit: the Impor Data page and ``python -m data import`` both 
 :mod:`data.importing.pipeline`, which reads a file (:mod:`reader`, with :mod:`excel_reader`,
 :mod:`csv_reader` and :mod:`header`), maps its columns (:mod:`fields`, :mod:`mapping`),
 normalises and validates every row (the :mod:`normalise` package; :mod:`validate` with
-:mod:`checks` and :mod:`kinds`, giving an :mod:`outcome`) and hands the rows to
+:mod:`checks` and :mod:`kinds`, giving an :mod:`outcome`; :mod:`footer` skips "Jumlah"/"Total"
+rows) and hands the rows to
 :class:`data.store.Store` for one atomic write. Every message a user can see is Indonesian.
 """
 from data.importing.errors import Rejected

@@ -54,6 +54,8 @@ class Ctx:
     def __init__(self, table: RawTable, kind: str, mapping: dict[int, str], constants: dict[str, object]):
         self.kind = kind
         self.fields = field_map(kind)
+        self.allow_new_opd = False          # OPD names not in the database: errors unless confirmed
+        self.new_opd: list[str] = []        # those names, as the file spells them
         self.raw: dict[str, pd.Series] = {}
         self.header: dict[str, str] = {}
         for pos, name in sorted(mapping.items()):
@@ -177,25 +179,35 @@ def _kelompok(name: str) -> str:
     return "lainnya"
 
 
-def resolve_opd(names: pd.Series, ref_opd: pd.DataFrame, issues: Issues, column: str
+MSG_NEW_OPD = ("Perangkat daerah '{name}' belum ada di basis data. Periksa ejaannya (daftar isian di templat memuat "
+               "nama yang dikenal); bila memang perangkat daerah baru, centang konfirmasi penambahannya di halaman "
+               "Impor Data (baris perintah: --tambah-opd).")
+
+
+def resolve_opd(names: pd.Series, ref_opd: pd.DataFrame, issues: Issues, column: str, allow_new: bool = False
                 ) -> tuple[pd.Series, pd.DataFrame]:
-    """OPD id per row (matching name, abbreviation or id, case and punctuation ignored); OPDs
-    not yet known are added (a warning lists them)."""
+    """OPD id per row (matching name, abbreviation or id, case and punctuation ignored), and the
+    OPDs not yet known (in order of first appearance). Those are an error on every row naming
+    them, unless ``allow_new`` (the operator confirmed them): then they are added, and a warning
+    lists them."""
     lookup: dict[str, str] = {}
     for r in ref_opd.itertuples(index=False):
         for v in (r.opd_id, r.nama, getattr(r, "singkatan", None)):
             if isinstance(v, str) and v.strip():
                 lookup.setdefault(_opd_key(v), r.opd_id)
-    taken = set(ref_opd["opd_id"].astype(str))
+    known = set(ref_opd["opd_id"].astype(str))
+    taken = set(known)
     new_rows = []
     # in order of first appearance; a categorical's codes, not a Python object a row
     codes, uniques = pd.factorize(names if names.dtype == "category" else names.to_numpy(dtype=object),
                                   use_na_sentinel=True)
     ids = []
+    is_new = []
     for u in uniques:
         key = _opd_key(u)
         if key in lookup:
             ids.append(lookup[key])
+            is_new.append(lookup[key] not in known)     # a second spelling of a new OPD in this file
             continue
         base = "-".join(re.findall(r"[A-Za-z0-9]+", text(u))).upper()[:40] or "OPD"
         oid, n = base, 2
@@ -204,13 +216,18 @@ def resolve_opd(names: pd.Series, ref_opd: pd.DataFrame, issues: Issues, column:
         taken.add(oid)
         lookup[key] = oid
         ids.append(oid)
+        is_new.append(True)
         new_rows.append({"opd_id": oid, "nama": text(u), "singkatan": None, "kelompok": _kelompok(text(u))})
     out = column_from_codes(np.array(ids + [None], dtype=object), codes, names.index)
     new = pd.DataFrame(new_rows, columns=["opd_id", "nama", "singkatan", "kelompok"])
-    if len(new):
+    if len(new) and allow_new:
         listing = ", ".join(new["nama"].head(10)) + (f", dan {len(new) - 10} lainnya" if len(new) > 10 else "")
         issues.file(f"Perangkat daerah baru akan ditambahkan: {listing}. Periksa ejaannya bila seharusnya "
                     "sudah ada.", WARNING, column)
+    elif len(new):
+        flagged = np.array(is_new + [False], dtype=bool)[codes]
+        message = np.array([MSG_NEW_OPD.format(name=text(u)) for u in uniques] + [None], dtype=object)
+        issues.add(pd.Series(message[codes][flagged], index=names.index[flagged], dtype=object), column)
     return out, new
 
 

@@ -123,7 +123,8 @@ def _personnel(ctx: Ctx, index: pd.Index, period: int, ref: Reference, issues: I
         issues.add(where(diff, "Bulan TMT CPNS berbeda dengan digit 9–14 NIP.", index), ctx.col("tmt_cpns"), WARNING)
     tmt_cpns_d = tmt_cpns_d.where(tmt_cpns_d.notna(), cpns_nip)
 
-    opd_id, new_opd = resolve_opd(opd_name, ref.opd, issues, ctx.col("opd"))
+    opd_id, new_opd = resolve_opd(opd_name, ref.opd, issues, ctx.col("opd"), ctx.allow_new_opd)
+    ctx.new_opd = new_opd["nama"].tolist()
 
     asn = pd.DataFrame({
         "nip": p["nip"], "nama": nama, "gelar_depan": gelar_depan, "gelar_belakang": gelar_belakang,
@@ -137,7 +138,7 @@ def _personnel(ctx: Ctx, index: pd.Index, period: int, ref: Reference, issues: I
         "status_kepegawaian": status,
     }, index=index)
     frames = {"asn": asn, "asn_period": asn_period}
-    if len(new_opd):
+    if len(new_opd) and ctx.allow_new_opd:
         frames["opd"] = new_opd
     if period not in ref.period_status:
         frames["period"] = pd.DataFrame({"period": [period], "label": [f"Periode {period}"],
@@ -251,7 +252,8 @@ def _discipline(ctx: Ctx, index: pd.Index, period, ref: Reference, issues: Issue
 def _target_posts(ctx: Ctx, index: pd.Index, period, ref: Reference, issues: Issues):
     jabatan = text_column(ctx, "jabatan", issues, index, required=True, max_len=300)
     opd_name = text_column(ctx, "opd", issues, index, max_len=200)
-    opd_id, new_opd = resolve_opd(opd_name, ref.opd, issues, ctx.col("opd"))
+    opd_id, new_opd = resolve_opd(opd_name, ref.opd, issues, ctx.col("opd"), ctx.allow_new_opd)
+    ctx.new_opd = new_opd["nama"].tolist()
     jenjang, jmsg, _ = derive_jenjang(ctx.raw.get("jenjang_jabatan"), None, None, None,
                                       list(ref.levels), index) if ctx.has("jenjang_jabatan") else \
         derive_jenjang(None, None, ctx.raw.get("eselon"), None, list(ref.levels), index)
@@ -288,7 +290,7 @@ def _target_posts(ctx: Ctx, index: pd.Index, period, ref: Reference, issues: Iss
                           "bidang_pendidikan": bidang, "pemangku_nip": holder_nip, "keterangan": keterangan},
                          index=index)
     frames = {"target_post": frame}
-    if len(new_opd):
+    if len(new_opd) and ctx.allow_new_opd:
         frames["opd"] = new_opd
     preview = frame.assign(opd=opd_name)
     return frames, {}, preview

@@ -38,6 +38,7 @@ class Outcome:
     scope: dict = field(default_factory=dict)
     preview: pd.DataFrame = field(default_factory=pd.DataFrame)
     ignored: list[str] = field(default_factory=list)
+    new_opd: list[str] = field(default_factory=list)   # OPD names not in the database (to confirm)
 
     @property
     def errors(self) -> int:

@@ -3,6 +3,7 @@
     table = read(content, name)                          # Rejected if unreadable
     kind = resolve_kind(table, kind)                     # detected from the headers when None
     mapping = default_mapping(store, table, kind)        # remembered choices, then synonyms
+    remember_mapping(store, table, kind, mapping, actor) # a choice made by hand is kept at once
     outcome = check(store, table, kind, mapping, period) # never writes
     batch = commit(store, outcome, actor)                # one transaction, all rows or none
 
@@ -68,11 +69,13 @@ def reference(store, kind: str, period: int | None) -> Reference:
 
 
 def check(store, table: RawTable, kind: str, mapping: dict[int, str], period: int | None,
-          constants: dict | None = None, progress: Progress = _noop) -> Outcome:
-    """Validate without writing. Raises :class:`Rejected` for a file that cannot be used at all."""
+          constants: dict | None = None, progress: Progress = _noop, allow_new_opd: bool = False) -> Outcome:
+    """Validate without writing. Raises :class:`Rejected` for a file that cannot be used at all.
+    OPDs the database does not know are errors unless ``allow_new_opd`` (confirmed by the
+    operator; ``Outcome.new_opd`` lists them either way)."""
     progress(0.4, f"Memeriksa {num(table.n_rows)} baris {KIND_NOUNS[kind]}…")
     period = _period_hint(table, kind, mapping, period)
-    outcome = validate(table, kind, mapping, period, reference(store, kind, period), constants)
+    outcome = validate(table, kind, mapping, period, reference(store, kind, period), constants, allow_new_opd)
     release_freed()
     progress(0.7, f"Pemeriksaan selesai: {num(outcome.errors)} galat, {num(outcome.warnings)} peringatan.")
     return outcome
@@ -106,22 +109,27 @@ def commit(store, outcome: Outcome, actor: str, progress: Progress = _noop,
     return batch
 
 
-def remember_mapping(store, table: RawTable, kind: str, mapping: dict[int, str], actor: str) -> None:
-    """Store the choices that differ from what the synonyms alone would give; forget the rest."""
+def remember_mapping(store, table: RawTable, kind: str, mapping: dict[int, str], actor: str) -> list[tuple[str, str]]:
+    """Keep the choices that differ from what the synonyms alone would give, by header key, so
+    that the next file with the same headers (a corrected re-upload) gets them; forget a key
+    whose choice is back to the synonyms'. Writes (one audited transaction) only what changed;
+    returns those (header, field) pairs, field '' = ignored, None = forgotten."""
     synonyms = auto_map(table.headers, kind)
     remembered = store.import_mappings(kind)
-    entries = []
+    entries: dict[str, tuple[str, str, str | None]] = {}
     for i, header in enumerate(table.headers):
         key = header_key(header)
-        if not key or header.startswith("Kolom "):
+        if not key or header.startswith("Kolom ") or key in entries:
             continue
         chosen, default = mapping.get(i, ""), synonyms.get(i, "")
         if chosen != default:
-            entries.append((key, header, chosen))
+            if remembered.get(key) != chosen:
+                entries[key] = (key, header, chosen)
         elif key in remembered:
-            entries.append((key, header, None))
+            entries[key] = (key, header, None)
     if entries:
-        store.save_import_mapping(kind, entries, actor)
+        store.save_import_mapping(kind, list(entries.values()), actor)
+    return [(header, field) for _, header, field in entries.values()]
 
 
 @dataclass
@@ -133,10 +141,11 @@ class Result:
 
 def run(store, content: bytes | os.PathLike, file_name: str, *, kind: str | None = None,
         period: int | None = None, actor: str, overrides: dict[str, str] | None = None,
-        constants: dict | None = None, progress: Progress = _noop) -> Result:
+        constants: dict | None = None, progress: Progress = _noop, allow_new_opd: bool = False) -> Result:
     """The whole import, as the command line does it. ``content`` is the file's bytes, or its
     path (then the bytes are let go once parsed). ``overrides`` maps header → field ('' =
-    ignore). Raises Rejected when the file cannot be used; returns the outcome (with its
+    ignore); a mapping fixed so is remembered when the check runs, even if the check then finds
+    errors. Raises Rejected when the file cannot be used; returns the outcome (with its
     issues) and the batch id, or None when errors blocked the write."""
     t0 = time.perf_counter()
     table = read(content, file_name, progress)
@@ -144,7 +153,8 @@ def run(store, content: bytes | os.PathLike, file_name: str, *, kind: str | None
     mapping = default_mapping(store, table, kind)
     if overrides:
         mapping = apply_overrides(table, kind, mapping, overrides)
-    outcome = check(store, table, kind, mapping, period, constants, progress)
+    remember_mapping(store, table, kind, mapping, actor)
+    outcome = check(store, table, kind, mapping, period, constants, progress, allow_new_opd)
     batch = commit(store, outcome, actor, progress) if outcome.ok else None
     return Result(outcome, batch, time.perf_counter() - t0)
 

@@ -1,4 +1,4 @@
-"""The validation report: the original rows with a status and a message column (xlsx)."""
+"""The validation report: the original rows (their mapped columns) with a status and a message column (xlsx)."""
 from __future__ import annotations
 
 import io
@@ -28,8 +28,8 @@ def row_messages(issues: pd.DataFrame) -> pd.DataFrame:
 
 
 def report_xlsx(outcome: Outcome) -> bytes:
-    """Workbook: 'Laporan' (every row as read + Status + Pesan), 'Pesan' (one line per issue)
-    and 'Ringkasan'."""
+    """Workbook: 'Laporan' (every row as read, mapped columns only, + Status + Pesan), 'Pesan'
+    (one line per issue) and 'Ringkasan'."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
@@ -60,11 +60,14 @@ def report_xlsx(outcome: Outcome) -> bytes:
         summary.append([STATUS.get(r.tingkat, r.tingkat), _cell(f"{r.kolom + ': ' if r.kolom else ''}{r.pesan}")])
 
     ws = wb.create_sheet("Laporan")
-    head(ws, ["Baris", *(safe_cell(h) for h in table.headers), "Status", "Pesan"])
+    # only the mapped columns: what the product does not use (NIK, address, phone, religion, any
+    # column left ignored) never leaves the file it came in
+    used = [p for p in sorted(outcome.mapping) if p in table.rows.columns and p < len(table.headers)]
+    head(ws, ["Baris", *(safe_cell(table.headers[p]) for p in used), "Status", "Pesan"])
     per_row = row_messages(outcome.issues)
     status = per_row["status"].to_dict()
     pesan = per_row["pesan"].to_dict()
-    for idx, values in zip(table.rows.index, table.rows.itertuples(index=False, name=None)):
+    for idx, values in zip(table.rows.index, table.rows[used].itertuples(index=False, name=None)):
         st = status.get(idx, "OK")
         cells = [idx, *(_cell(v) for v in values), st, _cell(pesan.get(idx, ""))]
         if st != "OK":

@@ -13,11 +13,12 @@ import pandas as pd
 from data.importing.checks import Ctx
 from data.importing.errors import Rejected
 from data.importing.fields import KIND_LABELS, PERIOD_KINDS, header_key
+from data.importing.footer import find_footers
 from data.importing.kinds import BUILDERS
 from data.importing.mapping import ignored_columns, missing_required
 from data.importing.normalise.columns import blank_mask, compact_values, key_equals
 from data.importing.normalise.numbers import norm_decimal
-from data.importing.outcome import Issues, Outcome, Reference
+from data.importing.outcome import WARNING, Issues, Outcome, Reference
 from data.importing.reader import RawTable
 
 MSG_NO_ROWS = "Berkas '{name}' tidak berisi baris data di bawah judul kolom (baris {row})."
@@ -25,8 +26,11 @@ MAX_PERIOD, MIN_PERIOD = 2100, 1990
 
 
 def validate(table: RawTable, kind: str, mapping: dict[int, str], period: int | None, ref: Reference,
-             constants: dict[str, object] | None = None) -> Outcome:
-    """Check every row of ``table`` as ``kind`` with ``mapping``; build the frames to write."""
+             constants: dict[str, object] | None = None, allow_new_opd: bool = False) -> Outcome:
+    """Check every row of ``table`` as ``kind`` with ``mapping``; build the frames to write.
+
+    An OPD name the database does not know is an error on its rows unless ``allow_new_opd``
+    (the operator confirmed adding the OPDs listed in ``Outcome.new_opd``)."""
     constants = constants or {}
     issues = Issues()
     ignored = ignored_columns(table.headers, mapping)
@@ -40,8 +44,14 @@ def validate(table: RawTable, kind: str, mapping: dict[int, str], period: int | 
         return Outcome(period=period, frames={}, issues=issues.frame(), rows=0, **base)
 
     ctx = Ctx(table, kind, mapping, constants)
+    ctx.allow_new_opd = allow_new_opd
     rows = table.rows
     if len(rows):
+        # "Jumlah" / "Total" lines under the data: skipped with a warning, not invalid NIPs (looked
+        # for first: a footer whose word sits in an unmapped column is otherwise a silent blank row)
+        footers, footer_col = find_footers(rows, table.headers, ctx.raw, ctx.header, rows.index)
+        for col, msgs in footers.groupby(footer_col, sort=False):
+            issues.add(msgs, col, WARNING)
         mapped = [ctx.raw[f] for f in ctx.raw if not ctx.header[f].endswith("(nilai tetap)")]
         keep = np.zeros(len(rows), dtype=bool)
         for s in mapped:
@@ -49,6 +59,8 @@ def validate(table: RawTable, kind: str, mapping: dict[int, str], period: int | 
         # a header row repeated further down (page breaks of an export)
         first = next(iter(ctx.raw))
         keep &= ~key_equals(ctx.raw[first], header_key(ctx.header[first]))
+        if len(footers):
+            keep &= ~rows.index.isin(footers.index)
         index = rows.index
         if not keep.all():
             ctx.raw = {k: v[keep] for k, v in ctx.raw.items()}
@@ -64,7 +76,7 @@ def validate(table: RawTable, kind: str, mapping: dict[int, str], period: int | 
     with compact_values():       # text columns as categoricals: a national file fits in memory
         frames, scope, preview = builder(ctx, index, period, ref, issues)
     return Outcome(period=period, frames=frames, issues=issues.frame(), rows=len(index), scope=scope,
-                   preview=preview, **base)
+                   preview=preview, new_opd=ctx.new_opd, **base)
 
 
 def _resolve_period(ctx: Ctx, kind: str, period: int | None, ref: Reference, issues: Issues,

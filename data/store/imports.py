@@ -74,14 +74,38 @@ class ImportsMixin(DatasetsMixin):
         finally:
             cur.close()
 
+    def import_mapping_entries(self, kind: str) -> pd.DataFrame:
+        """Remembered column mappings of a kind with who chose them and when (to explain them)."""
+        return self._frame("SELECT header_key, header, field, updated_by, updated_at FROM import_mapping"
+                           " WHERE kind = ? ORDER BY header", [kind])
+
     def save_import_mapping(self, kind: str, entries: Sequence[tuple[str, str, str | None]], actor: str) -> None:
-        """Remember (header key, header, field) choices; field None forgets the key."""
+        """Remember (header key, header, field) choices ('' = ignore); field None forgets the key.
+        Audited as 'impor-pemetaan' (not 'impor:…': a mapping changes no data, so the data
+        version and the pages' caches stay)."""
         with self._transaction() as cur:
             for key, header, field in entries:
                 cur.execute("DELETE FROM import_mapping WHERE kind = ? AND header_key = ?", [kind, key])
                 if field is not None:
                     cur.execute("INSERT INTO import_mapping (kind, header_key, header, field, updated_by)"
                                 " VALUES (?, ?, ?, ?, ?)", [kind, key, header, field, actor])
+            _audit(cur, actor, "impor-pemetaan", f"pemetaan:{kind}",
+                   {"kolom": {header: field for _, header, field in entries}})
+
+    def demo_replacement(self) -> dict | None:
+        """What the first real import removes while the database holds the synthetic demo (None
+        when it does not): the demo periods and the number of rows of each kind of record."""
+        if not self.has_synthetic_data():
+            return None
+        cur = self._cur()
+        try:
+            periods = [int(r[0]) for r in cur.execute("SELECT period FROM period ORDER BY period").fetchall()]
+            names = ("asn", "target_post", "discipline", "calibration", "discussion", "development_action",
+                     "performance", "assessment")
+            counts = cur.execute("SELECT " + ", ".join(f"(SELECT count(*) FROM {_ident(t)})" for t in names)).fetchone()
+        finally:
+            cur.close()
+        return {"periods": periods, **{t: int(n) for t, n in zip(names, counts)}}
 
     def _shadow_columns(self, cur: duckdb.DuckDBPyConnection, table: str) -> list[str]:
         """Columns of ``table`` (live), adding any the shadow table lacks."""

@@ -1,5 +1,5 @@
-"""Real browser: an admin logs in on the demo, uploads a filled-in template on Impor Data, imports
-it, and sees the people on Beranda. Login lives in the websocket session: after logging in, move
+"""Real browser: an admin logs in on the demo, uploads a filled-in template on Impor Data, confirms
+that the first real import removes the demo, imports it, and sees the people on Beranda. Login lives in the websocket session: after logging in, move
 with the sidebar links, never page.goto."""
 from __future__ import annotations
 
@@ -19,7 +19,13 @@ def test_template_upload_reaches_beranda(browser, served_copy, tmp_path):
         expect(page.get_by_role("heading", name="Impor Data")).to_be_visible()
         page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(upload))
         wait_for_rerun(page, page.get_by_text("Berkas siap diimpor: 9 baris data kepegawaian periode 2025."))
-        page.get_by_role("button", name="Impor", exact=True).click()
+        # the first real import says what it removes and waits for the confirmation
+        expect(page.get_by_text("Impor data nyata pertama menghapus seluruh data peragaan (sintetis):")).to_be_visible()
+        submit = page.get_by_role("button", name="Impor", exact=True)
+        expect(submit).to_be_disabled()
+        page.locator(".st-key-impor_demo_confirm label").click()
+        wait_for_rerun(page, lambda: expect(submit).to_be_enabled())
+        submit.click()
         wait_for_rerun(page, page.get_by_text("Impor #2 selesai: 9 baris data kepegawaian periode 2025."))
         shot(page, "impor.png", full_page=True)
 

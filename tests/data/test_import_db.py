@@ -176,7 +176,7 @@ def test_messy_siasn_export_imports_with_warnings(store):
     ]
     content = xlsx([header] + rows, title=["DAFTAR NOMINATIF ASN", "PEMERINTAH KOTA SERANG", ""],
                    merges=["A1:R1", "A2:R2"])
-    result = run(store, content, "siasn-export.xlsx", period=2026)
+    result = run(store, content, "siasn-export.xlsx", period=2026, allow_new_opd=True)
     o = result.outcome
     assert result.batch_id is not None and o.kind == "personnel" and o.period == 2026, o.messages()
     assert o.ignored == ["No", "NIK", "alamat", "agama"]
@@ -262,14 +262,15 @@ def test_undo_restores_exactly_the_previous_state_for_every_kind(store):
     nips = new_nips(6)
     steps = [
         ("personnel", 2025, csv_bytes([PERSONNEL_HEADER] + personnel_rows(nips, opd="Dinas Baru Sekali")),
-         {"period": 2025}),
+         {"period": 2025, "allow_new_opd": True}),
         ("performance", 2024, xlsx(_perf_rows(demo_nips(store, 2024, 4), "Kurang")), {"period": 2024}),
         ("assessment", 2025, xlsx([["NIP", "Sumber Asesmen", "Integritas", "Nilai Potensi"],
                                    [nips[0], "AC", 4, "81,5"], [nips[1], "ac", "3", 70]]), {"period": 2025}),
         ("discipline", None, xlsx([["NIP", "Jenis Hukuman", "TMT Hukuman"], [nips[0], "Teguran tertulis", "02-01-2025"],
                                    [nips[1], "Penurunan jabatan setingkat lebih rendah", "2025-03-01"]]), {}),
         ("target-posts", None, xlsx([["Nama Jabatan", "Perangkat Daerah", "Jenjang Jabatan", "Lowong", "Kritikal"],
-                                     ["Kepala Dinas Uji", "Dinas Uji Coba", "JPT Pratama", "Ya", "tidak"]]), {}),
+                                     ["Kepala Dinas Uji", "Dinas Uji Coba", "JPT Pratama", "Ya", "tidak"]]),
+         {"allow_new_opd": True}),
     ]
     states = [snapshot(store, DATA_TABLES)]
     for kind, _period, content, kw in steps:
@@ -335,9 +336,9 @@ def test_report_has_original_rows_and_messages(store):
     wb = openpyxl.load_workbook(io.BytesIO(report_xlsx(result.outcome)))
     assert wb.sheetnames == ["Ringkasan", "Laporan", "Pesan"]
     rows = list(wb["Laporan"].iter_rows(values_only=True))
-    assert rows[0] == ("Baris", "NIP", "Nama", "Predikat Kinerja", "Nilai SKP", "Status", "Pesan")
-    assert rows[1][:6] == (3, nips[0], "x", "Baik", None, "OK")
-    assert rows[2][5] == "Galat" and rows[2][6].startswith("Predikat Kinerja: Predikat 'Luar Biasa' tidak dikenali.")
+    assert rows[0] == ("Baris", "NIP", "Predikat Kinerja", "Nilai SKP", "Status", "Pesan")   # 'Nama' is ignored
+    assert rows[1][:5] == (3, nips[0], "Baik", None, "OK")
+    assert rows[2][4] == "Galat" and rows[2][5].startswith("Predikat Kinerja: Predikat 'Luar Biasa' tidak dikenali.")
 
 
 # -- command line ------------------------------------------------------------------------------------
@@ -420,7 +421,8 @@ def test_a_target_post_without_a_level_is_a_row_error_not_a_database_error(store
     before = store.count_rows("target_post")
     result = run(store, xlsx([["Nama Jabatan", "Perangkat Daerah", "Eselon", "Lowong"],
                               ["Kepala Dinas Uji", "Dinas Uji Coba", "II.b", "Ya"],
-                              ["Sekretaris Uji", "Dinas Uji Coba", None, "Ya"]]), "posts.xlsx", kind="target-posts")
+                              ["Sekretaris Uji", "Dinas Uji Coba", None, "Ya"]]), "posts.xlsx", kind="target-posts",
+                 allow_new_opd=True)
     assert result.batch_id is None
     issues = result.outcome.issues
     bad = issues[issues["pesan"].str.startswith("Jenjang jabatan target kosong")]

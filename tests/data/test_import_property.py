@@ -47,7 +47,7 @@ def event(text: str) -> None:
 def store(tmp_path_factory):
     s = open_store(tmp_path_factory.mktemp("prop") / "prop.duckdb")
     base = pipeline.run(s, csv_bytes([PERSONNEL_HEADER] + personnel_rows(NIPS[:8])), "dasar.csv", period=2025,
-                        actor="uji")
+                        actor="uji", allow_new_opd=True)     # an empty database: every OPD is new
     assert base.batch_id is not None, base.outcome.messages()
     yield s
     s.close()
@@ -137,4 +137,5 @@ def test_valid_random_personnel_files_go_in_whole(store):
     for _ in range(3):
         chosen = rng.sample(NIPS, rng.randint(1, len(NIPS)))
         rows = personnel_rows(chosen, opd=rng.choice(["Dinas Kesehatan", "Dinas " + "".join(rng.choices(string.ascii_letters, k=6))]))
-        _check(store, csv_bytes([PERSONNEL_HEADER] + rows), "p.csv", period=rng.choice([2025, 2026]))
+        _check(store, csv_bytes([PERSONNEL_HEADER] + rows), "p.csv", period=rng.choice([2025, 2026]),
+               allow_new_opd=True)

@@ -126,3 +126,70 @@ def test_catalog_entries_for_the_page_exist_in_both_languages_with_the_same_plac
         assert k in en, k
         fields = lambda s: {f for _, f, _, _ in string.Formatter().parse(s) if f}  # noqa: E731
         assert fields(id_[k]) == fields(en[k]), k
+
+
+def test_first_real_import_on_the_demo_lists_what_it_removes_and_needs_a_confirmation(demo_copy):
+    s = open_store(demo_copy)
+    demo = s.demo_replacement()
+    s.close()
+    at = impor_page(demo_copy)
+    at.file_uploader[0].set_value(("pegawai.xlsx", filled_personnel_template(new_nips(4)),
+                                   "application/octet-stream")).run()
+    assert not at.exception and metric(at, "Galat") == "0"
+    notice = next(w.value for w in at.warning if "data peragaan" in w.value)
+    asn = f"{demo['asn']:,}".replace(",", ".")
+    assert notice.startswith("**Impor data nyata pertama menghapus seluruh data peragaan (sintetis):** periode "
+                             f"2024, 2025; {asn} ASN; {demo['target_post']} jabatan target; {demo['discipline']} "
+                             "hukuman disiplin; 0 kalibrasi dan 0 catatan pembahasan; 0 tindakan pengembangan.")
+    assert not any("menggantikan" in w.value for w in at.warning)       # the demo notice says it all
+    assert at.button(key="impor_submit").disabled
+    at.checkbox(key="impor_demo_confirm").check().run()
+    assert not at.button(key="impor_submit").disabled
+    at.button(key="impor_submit").click().run()
+    assert not at.exception and at.success[0].value.startswith("Impor #2 selesai: 4 baris")
+    s = open_store(demo_copy)
+    assert not s.has_synthetic_data() and s.count_rows("asn") == 4
+    s.close()
+
+
+def test_new_opd_is_an_error_until_the_listed_opds_are_confirmed(real_copy):
+    content = filled_personnel_template(new_nips(3), opd="Dinas Urusan Baru")
+    at = impor_page(real_copy)
+    at.file_uploader[0].set_value(("pegawai.xlsx", content, "application/octet-stream")).run()
+    assert not at.exception and metric(at, "Galat") == "3"
+    assert at.button(key="impor_submit").disabled
+    listing = next(m.value for m in at.markdown if "belum ada di basis data" in m.value)
+    assert listing == ("**1 perangkat daerah belum ada di basis data**; baris yang memuatnya ditandai galat:\n\n"
+                       "- Dinas Urusan Baru")
+    key = f"impor_opd_{hashlib.sha256(content).hexdigest()[:16]}_personnel"
+    assert at.checkbox(key=key).label == "Tambahkan 1 perangkat daerah baru di atas ke basis data"
+    at.checkbox(key=key).check().run()
+    assert not at.exception and metric(at, "Galat") == "0"
+    at.button(key="impor_submit").click().run()
+    assert at.success[0].value.startswith("Impor #2 selesai: 3 baris")
+    s = open_store(real_copy)
+    assert "Dinas Urusan Baru" in s.opd()["nama"].tolist()
+    s.close()
+
+
+def test_a_mapping_fixed_in_the_editor_prefills_the_corrected_re_upload(real_copy):
+    nips = new_nips(3)
+    header = ["NIP", "Nama", "Instansi Unit", "Nama Jabatan", "Jenjang Jabatan"]
+    first = xlsx([header] + [[n, "Pegawai", "Dinas Kesehatan", "Analis", "Pelaksana"] for n in nips[:2]]
+                 + [[nips[2], "Pegawai", "Dinas Kesehatan", "Analis", "Jenjang Salah"]])
+    at = impor_page(real_copy)
+    at.selectbox(key="impor_kind").set_value("personnel")
+    at.file_uploader[0].set_value(("p.xlsx", first, "application/octet-stream")).run()
+    key = f"impor_map_{hashlib.sha256(first).hexdigest()[:16]}_personnel"
+    at.session_state[key] = {"edited_rows": {2: {"bidang": "Perangkat Daerah"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception and metric(at, "Galat") == "1"         # the data error remains: no import
+    s = open_store(real_copy)
+    assert s.import_mappings("personnel") == {"instansiunit": "opd"}
+    s.close()
+    # the corrected file with the same headers: the mapping is there without touching the editor
+    fixed = xlsx([header] + [[n, "Pegawai", "Dinas Kesehatan", "Analis", "Pelaksana"] for n in nips])
+    at.file_uploader[0].set_value(("p-perbaikan.xlsx", fixed, "application/octet-stream")).run()
+    assert not at.exception and metric(at, "Galat") == "0"
+    assert any(c.value.startswith("Pemetaan yang diingat untuk judul kolom ini: Instansi Unit → Perangkat Daerah "
+                                  "(admin, ") for c in at.caption)
