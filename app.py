@@ -14,8 +14,10 @@ from ui import frame, privacy, services
 from ui import login as login_form
 from ui.user import logged_in
 
+# Every page path the app has: each is registered for everyone (a stand-in where the user may not open
+# it), so a reload or a shared link never meets Streamlit's English "Page not found" dialog.
 PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit", "pengembangan", "suksesi",
-              "presentasi")
+              "presentasi", "masuk")
 PRESENTATION = "presentasi"
 
 st.set_page_config(page_title="Talenta ASN", page_icon=":material/grid_view:", layout="wide")
@@ -26,51 +28,56 @@ if not frame.open_database():
     st.stop()
 store = services.store()
 user = frame.gate(store)
+requested = frame.requested_path()  # the path a (re)load asked for; None after a click in the menu
 login = st.Page("app_pages/masuk.py", title=t("nav.masuk"), icon=":material/login:", url_path="masuk")
 if user is None:  # real data and nobody logged in: every URL shows the login form, nothing else runs
-    stand_ins = [st.Page(login_form.stand_in(path), title=t("nav.masuk"), url_path=path) for path in PAGE_PATHS]
-    st.navigation([login, *stand_ins], position="hidden").run()
+    stand_ins = [st.Page(login_form.stand_in(path), title=t("nav.masuk"), url_path=path)
+                 for path in PAGE_PATHS if path != "masuk"]
+    st.navigation([login, *stand_ins, *frame.not_found_page(requested, PAGE_PATHS, login)], position="hidden").run()
     st.stop()
 
 frame.user_box(user)
 ctx = frame.sidebar_filters(user)
+made: dict[str, st.Page] = {}  # url path -> page (a default page's own url_path reads "")
+
+
+def add(script: str, title: str, icon: str, url_path: str, default: bool = False) -> st.Page:
+    made[url_path] = st.Page(f"app_pages/{script}.py", title=title, icon=f":material/{icon}:", url_path=url_path,
+                             default=default)
+    return made[url_path]
+
+
 pages: dict[str, list] = {}
 if ctx is not None and user.can("lihat"):
     st.session_state["_context"] = ctx
     if ctx.synthetic:
         st.warning(t("app.synthetic_banner"), icon=":material/science:")
-    pages[t("nav.section.main")] = [
-        st.Page("app_pages/beranda.py", title=t("nav.beranda"), icon=":material/home:", url_path="beranda",
-                default=True)]
+    pages[t("nav.section.main")] = [add("beranda", t("nav.beranda"), "home", "beranda", default=True)]
     pages[t("nav.section.analysis")] = [
-        st.Page("app_pages/sembilan_kotak.py", title=t("nav.sembilan_kotak"), icon=":material/grid_on:",
-                url_path="sembilan-kotak"),
-        st.Page("app_pages/pergerakan.py", title=t("nav.pergerakan"), icon=":material/swap_vert:",
-                url_path="pergerakan"),
-        st.Page("app_pages/pengembangan.py", title=t("dev.nav"), icon=":material/school:",
-                url_path="pengembangan"),
-        st.Page("app_pages/suksesi.py", title=t("suk.nav"), icon=":material/account_tree:",
-                url_path="suksesi")]
-    pages[t("nav.section.main")].append(
-        st.Page("app_pages/presentasi.py", title=t("pres.nav"), icon=":material/co_present:",
-                url_path=PRESENTATION))
+        add("sembilan_kotak", t("nav.sembilan_kotak"), "grid_on", "sembilan-kotak"),
+        add("pergerakan", t("nav.pergerakan"), "swap_vert", "pergerakan"),
+        add("pengembangan", t("dev.nav"), "school", "pengembangan"),
+        add("suksesi", t("suk.nav"), "account_tree", "suksesi")]
+    pages[t("nav.section.main")].append(add("presentasi", t("pres.nav"), "co_present", PRESENTATION))
 admin = []
 if user.can("impor"):
-    admin.append(st.Page("app_pages/impor.py", title=t("nav.impor"), icon=":material/upload_file:",
-                         url_path="impor", default=not pages))
+    admin.append(add("impor", t("nav.impor"), "upload_file", "impor", default=not pages))
 if user.can("audit:lihat"):
-    admin.append(st.Page("app_pages/audit.py", title=t("nav.audit"), icon=":material/policy:", url_path="audit"))
+    admin.append(add("audit", t("nav.audit"), "policy", "audit"))
 if logged_in() is None:  # demo visitor: admins log in here to import real data
-    admin.append(st.Page("app_pages/masuk.py", title=t("nav.masuk_admin"), icon=":material/login:",
-                         url_path="masuk", default=not pages))
+    admin.append(add("masuk", t("nav.masuk_admin"), "login", "masuk", default=not pages))
 if ctx is not None and (user.can("kalibrasi") or user.can("penetapan")):
-    pages.setdefault(t("nav.section.analysis"), []).append(
-        st.Page("app_pages/kalibrasi.py", title=t("nav.kalibrasi"), icon=":material/balance:", url_path="kalibrasi"))
+    pages.setdefault(t("nav.section.analysis"), []).append(add("kalibrasi", t("nav.kalibrasi"), "balance", "kalibrasi"))
 if admin:
     pages[t("nav.section.admin")] = admin
 if not pages:
     st.info(t("app.no_periods"))
     st.stop()
+# Paths this user may not open say so (hidden from the menu); an unknown path says it does not exist.
+home = made.get("beranda") or made.get("impor") or next(iter(made.values()))
+first = next(iter(pages.values()))
+first += [frame.unavailable_page(path, home) for path in PAGE_PATHS if path not in made]
+first += frame.not_found_page(requested, PAGE_PATHS, home)
 page = st.navigation(pages)
 presenting = page.url_path == PRESENTATION
 if presenting and not st.session_state.get("_presenting"):

@@ -1,13 +1,20 @@
-"""Users, passwords and login policy. Passwords are hashed with argon2id (argon2-cffi).
+"""Users, passwords, login policy and login sessions. Passwords are hashed with argon2id (argon2-cffi).
 
 No Streamlit here: the login page and the ``python -m data user`` command both
 call these functions, and the data layer stores the result.
+
+A login session lives on the server (table ``login_session``): the browser keeps only a random
+token (``secrets.token_urlsafe``) in a cookie, the database only its SHA-256. A session is valid
+while it is not ended, its user is active and it has not been idle (by the database's clock) longer
+than the ``sesi_diam_menit`` setting. See docs/decisions/0017-server-side-login-session.md.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
+import secrets
 from dataclasses import dataclass
-from datetime import datetime
 
 import pandas as pd
 from argon2 import PasswordHasher
@@ -117,5 +124,71 @@ def _verify(hash_: str, password: str) -> bool:
         return False
 
 
-def idle_expired(last_seen: datetime | None, now: datetime, minutes: int) -> bool:
-    return last_seen is not None and (now - last_seen).total_seconds() > minutes * 60
+# Why a session ended (login_session.alasan_berakhir); the login form explains each one.
+ENDED_LOGOUT, ENDED_IDLE, ENDED_DISABLED = "keluar", "diam", "nonaktif"
+ENDED_UNKNOWN = "tidak-dikenal"  # no session for this token (never existed, or a database restored since)
+#: An open session's last-active time is written at most this often (not on every rerun).
+TOUCH_EVERY_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class SessionCheck:
+    """The outcome of checking a login session: ``user`` set while it is valid, else ``reason``."""
+    session_id: str | None
+    user: User | None = None
+    reason: str | None = None
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def start_session(store: Store, user: User) -> tuple[str, str]:
+    """Open a login session for ``user`` (after a successful login): (token for the cookie, session id).
+    Only the token's hash is stored; the id is random and not secret."""
+    token, session_id = secrets.token_urlsafe(32), secrets.token_urlsafe(12)
+    store.start_login_session(session_id, token_hash(token), user.username)
+    return token, session_id
+
+
+def check_session(store: Store, idle_minutes: int, *, session_id: str | None = None,
+                  token: str | None = None) -> SessionCheck:
+    """Is the session (by id, or by the cookie's token after a reload) still valid? A session found
+    idle too long or whose user was disabled is ended here (audited). The user comes back as the
+    database has it now, so a role change applies at once."""
+    if (session_id is None) == (token is None):
+        raise ValueError("give exactly one of session_id and token")
+    wanted = token_hash(token) if token is not None else None
+    row = store.login_session(session_id=session_id) if session_id is not None else \
+        store.login_session(token_hash=wanted)
+    if row is None:
+        return SessionCheck(session_id, reason=ENDED_UNKNOWN)
+    sid = str(row["id"])
+    if wanted is not None and not hmac.compare_digest(wanted, str(row["token_hash"])):  # belt and braces
+        return SessionCheck(None, reason=ENDED_UNKNOWN)
+    if bool(row["berakhir"]):
+        return SessionCheck(sid, reason=str(row["alasan_berakhir"] or ENDED_UNKNOWN))
+    reason = ENDED_DISABLED if not bool(row["aktif"]) else \
+        ENDED_IDLE if int(row["diam_detik"]) > idle_minutes * 60 else None
+    if reason is not None:
+        store.end_login_session(sid, reason, str(row["username"]))
+        return SessionCheck(sid, reason=reason)
+    return SessionCheck(sid, user=_user_from_row(row))
+
+
+def touch_session(store: Store, session_id: str, last_touch: float | None, now: float) -> float | None:
+    """Record activity at most every ``TOUCH_EVERY_SECONDS`` (``now``/``last_touch`` from a monotonic
+    clock); returns the time to remember as the last touch."""
+    if last_touch is not None and now - last_touch < TOUCH_EVERY_SECONDS:
+        return last_touch
+    return now if store.touch_login_session(session_id) else last_touch
+
+
+def end_session(store: Store, session_id: str, reason: str, actor: str) -> bool:
+    """End one login session (logout). Audited; False if it was no longer open."""
+    return store.end_login_session(session_id, reason, actor)
+
+
+def end_all_sessions(store: Store, actor: str, reason: str = "diakhiri-admin") -> int:
+    """End every open login session (everyone must log in again). Audited; returns how many."""
+    return store.end_login_sessions(reason, actor)

@@ -113,10 +113,25 @@ def placed_people_in(path: Path, period: int, filters=None) -> pd.DataFrame:
 
 
 def login_as(at, db_path: Path, username: str = "admin", role: str = "admin", opd_id: str | None = None):
-    """Seed an AppTest session with a logged-in user (as the login page would)."""
-    from ui.user import KEY_USER
-    at.session_state[KEY_USER] = make_user(db_path, username, role, opd_id)
+    """Seed an AppTest session with a logged-in user and its server-side login session (as the
+    login page would)."""
+    seed_login(at, db_path, make_user(db_path, username, role, opd_id))
     return at
+
+
+def seed_login(at, db_path: Path, user) -> str:
+    """Open a login session for ``user`` in the database at ``db_path`` (before the app opens it) and
+    hold it in the AppTest's session state; returns the session's cookie token."""
+    from data.auth import start_session
+    from ui.user import KEY_SESSION, KEY_TOKEN, KEY_USER
+
+    store = open_store(db_path)
+    try:
+        token, session = start_session(store, user)
+    finally:
+        store.close()
+    at.session_state[KEY_USER], at.session_state[KEY_SESSION], at.session_state[KEY_TOKEN] = user, session, token
+    return token
 
 
 def app_test(db: Path | None = None, user: str | None = "admin", role: str = "admin", opd: str | None = None,

@@ -1,16 +1,18 @@
 """The frame every page shares: database check, login gate, language, period and global filters."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import streamlit as st
 
 from common.fmt import plain
 from common.i18n import LANGUAGES, t
+from data import auth
 from data.auth import DEMO_VISITOR, User
 from data.store import Filters, Scope, Store, StoreError
-from ui import services
-from ui.user import log_out, logged_in, touch
+from ui import drafts, services, session_cookie
+from ui.user import KEY_NOTICE, KEY_TOUCHED, KEY_TRIED, KEY_USER, log_in, log_out, logged_in, session_id, session_token
 
 # Rows a list of people sends to the browser; above it a page shows the first ones and says how many
 # there are (a national roll must not travel to the browser on every rerun).
@@ -42,17 +44,93 @@ def open_database() -> bool:
 
 
 def gate(store: Store) -> User | None:
-    """Who may proceed: the logged-in user, the demo visitor (synthetic data only), or nobody."""
-    if not touch(int(store.setting("sesi_diam_menit") or 120)):
-        log_out(t("masuk.idle"))
+    """Who may proceed: the logged-in user, the demo visitor (synthetic data only), or nobody.
+
+    A login is a server-side session checked on every run (ended elsewhere, idle too long, user
+    disabled: logged out here with a notice). Without one, the session cookie a reload sent is
+    tried once; the cookie is then written or deleted to match."""
+    idle = int(store.setting("sesi_diam_menit") or 120)
+    sid = session_id()
+    if sid is not None:
+        check = auth.check_session(store, idle, session_id=sid)
+        if check.user is None:
+            _logged_out(sid, session_token(), check.reason)
+        else:
+            st.session_state[KEY_USER] = check.user  # the role as the database has it now
+            st.session_state[KEY_TOUCHED] = auth.touch_session(store, sid, st.session_state.get(KEY_TOUCHED),
+                                                               time.monotonic())
+    elif logged_in() is not None:  # a user without a server-side session is not logged in
+        log_out()
+    elif (token := session_cookie.read()) is not None and st.session_state.get(KEY_TRIED) != token:
+        st.session_state[KEY_TRIED] = token  # the cookie stays as sent at connection: try it once
+        check = auth.check_session(store, idle, token=token)
+        if check.user is not None:
+            log_in(check.user, str(check.session_id), token)
+            st.session_state[KEY_TOUCHED] = auth.touch_session(store, str(check.session_id), None,
+                                                               time.monotonic())
+        else:
+            if check.reason != auth.ENDED_LOGOUT:  # why the login form is back (idle, disabled, ended)
+                st.session_state[KEY_NOTICE] = t(_NOTICES.get(check.reason or "", "masuk.ended"))
+            session_cookie.delete_later(token)
+    session_cookie.render(session_token())
     user = logged_in()
     if user is not None:
-        row = store.user(user.username)
-        if row is None or not bool(row["aktif"]):  # disabled while logged in
-            log_out(t("masuk.disabled"))
-            return None if store.has_real_data() else DEMO_VISITOR
         return user
     return None if store.has_real_data() else DEMO_VISITOR
+
+
+_NOTICES = {auth.ENDED_IDLE: "masuk.idle", auth.ENDED_DISABLED: "masuk.disabled", auth.ENDED_LOGOUT: "masuk.bye",
+            auth.ENDED_UNKNOWN: "masuk.ended"}
+
+
+def _logged_out(sid: str, token: str | None, reason: str | None, notice: str | None = None) -> None:
+    """Forget this browser session's login (its server-side session already ended): drafts, state, cookie."""
+    tried = session_cookie.read()
+    drafts.drop_session(sid)
+    log_out(notice or t(_NOTICES.get(reason or "", "masuk.ended")))
+    st.session_state[KEY_TRIED] = tried  # the cookie sent at connection is spent: do not try it again
+    session_cookie.delete_later(token)
+
+
+def requested_path() -> str | None:
+    """The page path a page (re)load asked for (``impor`` for ``/impor``), or None (a click in the menu,
+    the root URL). Streamlit keeps it as the run's intended page name; read defensively, as it is not
+    a public API: without it an unknown path falls back to Streamlit's own dialog."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+        name = get_script_run_ctx().pages_manager.intended_page_name
+    except Exception:
+        return None
+    return name if isinstance(name, str) and 0 < len(name) <= 100 and "/" not in name else None
+
+
+def unavailable_page(url_path: str, home: st.Page) -> st.Page:
+    """A menu-hidden page under the path of a page this user may not open: it says so (Indonesian)
+    and links back. ``masuk`` for someone logged in simply goes to ``home``."""
+    def page() -> None:
+        if url_path == "masuk":
+            st.switch_page(home)
+        st.title(t("app.unavailable_title"))
+        st.info(t("app.unavailable_body"), icon=":material/lock:")
+        st.page_link(home, label=t("app.back_home", page=home.title), icon=":material/arrow_back:")
+    page.__name__ = "tidak_tersedia_" + url_path.replace("-", "_")
+    return st.Page(page, title=t("app.unavailable_title"), url_path=url_path, visibility="hidden")
+
+
+def not_found_page(requested: str | None, known: tuple[str, ...], home: st.Page) -> list[st.Page]:
+    """For a path the app does not have, a menu-hidden page under that path saying so, instead of
+    Streamlit's English "Page not found" dialog (none when the path is known)."""
+    if requested is None or requested in known:
+        return []
+
+    def page() -> None:
+        st.title(t("app.not_found_title"))
+        st.info(t("app.not_found_body"), icon=":material/travel_explore:")
+        st.page_link(home, label=t("app.back_home", page=home.title), icon=":material/arrow_back:")
+    try:
+        return [st.Page(page, title=t("app.not_found_title"), url_path=requested, visibility="hidden")]
+    except Exception:  # a path Streamlit itself refuses as a page path
+        return []
 
 
 def language_picker() -> None:
@@ -67,8 +145,13 @@ def user_box(user: User) -> None:
         return
     sb.caption(t("sidebar.user", nama=plain(user.nama), role=user.role))
     if sb.button(t("sidebar.logout"), key="keluar", icon=":material/logout:"):
-        services.store().audit(user.username, "logout", f"user:{user.username}")
-        log_out(t("masuk.bye"))
+        store, sid = services.store(), session_id()
+        store.audit(user.username, "logout", f"user:{user.username}")
+        if sid is not None:
+            auth.end_session(store, sid, auth.ENDED_LOGOUT, user.username)
+            _logged_out(sid, session_token(), auth.ENDED_LOGOUT, t("masuk.bye"))
+        else:
+            log_out(t("masuk.bye"))
         st.rerun()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from common.i18n import t
-from data.auth import authenticate
+from data.auth import authenticate, start_session
 from ui import services
 from ui.user import KEY_NOTICE, log_in
 
@@ -26,7 +26,8 @@ def render() -> None:
         if user is None:
             st.error(problem)
         else:
-            log_in(user)
+            token, session = start_session(store, user)  # the cookie gets the token on the next run
+            log_in(user, session, token)
             st.rerun()
 
 

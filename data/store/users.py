@@ -5,11 +5,11 @@ import duckdb
 import pandas as pd
 
 from data.store.audit import _audit
-from data.store.connection import ConnectionBase
 from data.store.errors import StoreError
+from data.store.sessions import SessionsMixin
 
 
-class UsersMixin(ConnectionBase):
+class UsersMixin(SessionsMixin):  # disabling a user or resetting a password ends their sessions
     def roles(self) -> pd.DataFrame:
         return self._frame("SELECT * FROM role ORDER BY role")
 
@@ -41,7 +41,8 @@ class UsersMixin(ConnectionBase):
 
     def update_user(self, username: str, actor: str, action: str, *, password_hash: str | None = None,
                     aktif: bool | None = None) -> None:
-        """Reset a password and/or (de)activate a user; unlocks on reset. Audited."""
+        """Reset a password and/or (de)activate a user; unlocks on reset. Audited. A new password or a
+        disabled account ends the user's open login sessions in the same transaction."""
         sets, params = ["gagal_berturut = 0", "terkunci_sampai = NULL"], []
         if password_hash is not None:
             sets.append("password_hash = ?")
@@ -55,6 +56,9 @@ class UsersMixin(ConnectionBase):
             if not n:
                 raise StoreError(f"Pengguna {username} tidak ditemukan.")
             _audit(cur, actor, action, f"user:{username}")
+            if password_hash is not None or aktif is False:
+                self._end_open_sessions(cur, "sandi-diatur-ulang" if password_hash is not None else "nonaktif",
+                                        actor, username)
 
     def record_login(self, username: str, ok: bool, lock_after: int, lock_minutes: int) -> None:
         """Count a login attempt: reset on success, lock after ``lock_after`` failures. Audited."""

@@ -94,12 +94,21 @@ def prepared(real_db, tmp_path_factory):
     return path, outcome, before, after, user
 
 
+LOGIN: dict[str, str] = {}  # the login session of the world's user (set by ``world``)
+
+
 @pytest.fixture
 def world(prepared, tmp_path, monkeypatch):
     """A fresh copy of the prepared database as the dashboard's database (TALENTA_DB)."""
     path, outcome, before, after, user = prepared
     db = tmp_path / "concurrency.duckdb"
     shutil.copy(path, db)
+    from data.auth import start_session
+    s = open_store(db)
+    try:  # one server-side login session, shared by every AppTest session (like tabs of one browser)
+        LOGIN["token"], LOGIN["session"] = start_session(s, user)
+    finally:
+        s.close()
     monkeypatch.setenv("TALENTA_DB", str(db))
     return outcome, before, after, user, db
 
@@ -285,10 +294,11 @@ def shared_apptest_globals(monkeypatch):
 
 def open_view(user, view) -> AppTest:
     """A logged-in session whose next run shows the view, as if opened from a shared link."""
-    from ui.user import KEY_USER
+    from ui.user import KEY_SESSION, KEY_TOKEN, KEY_USER
     page, _, url = view
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.session_state[KEY_USER] = user
+    at.session_state[KEY_SESSION], at.session_state[KEY_TOKEN] = LOGIN["session"], LOGIN["token"]
     at.query_params.update(url)
     if page == "kotak":
         at.run()  # lands on Beranda and registers the pages
