@@ -11,6 +11,7 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from data.importing.normalise.arrow_text import arrow_text
@@ -39,12 +40,19 @@ def footer_word(value: object) -> str | None:
 
 
 def _not_a_nip(raw: pd.Series) -> np.ndarray:
-    """True where a NIP cell is empty or does not hold 18 digits (by pyarrow for csv text)."""
+    """True where a NIP cell is empty or is not 18 digits (a leading apostrophe and spaces
+    aside), by pyarrow: one pass over a national NIP column. A cell that merely looks odd (a NIP
+    typed with spaces, an Excel number) only becomes a row to look at, not a footer."""
     arr = arrow_text(raw)
-    if arr is not None:
-        digits = pc.count_substring_regex(arr, r"[0-9]")
-        return pc.fill_null(pc.not_equal(digits, 18), True).to_numpy(zero_copy_only=False)
-    return map_unique(raw, lambda v: sum(ch.isdigit() for ch in text(v)) != 18).to_numpy(dtype=bool)
+    if arr is None:
+        values = raw.to_numpy(dtype=object)
+        try:    # text cells (an xlsx NIP column typed as text): straight into pyarrow
+            arr = pa.array(values, type=pa.string(), from_pandas=True)
+        except (TypeError, ValueError, pa.ArrowException):   # numbers or dates among them
+            return map_unique(raw, lambda v: sum(ch.isdigit() for ch in text(v)) != 18).to_numpy(dtype=bool)
+    trimmed = pc.utf8_trim(arr, characters=" '\t")
+    nip = pc.and_(pc.equal(pc.binary_length(trimmed), 18), pc.ascii_is_decimal(trimmed))
+    return ~pc.fill_null(nip, False).to_numpy(zero_copy_only=False)
 
 
 def find_footers(rows: pd.DataFrame, headers: list[str], raw: dict[str, pd.Series],

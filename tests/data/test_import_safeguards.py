@@ -113,6 +113,11 @@ def test_footer_rows_in_pyarrow_text_columns_are_found_too():
                                      "diimpor.",
                                   4: "Baris jumlah/total ('TOTAL') dilewati: baris ini bukan data dan tidak diimpor."}
     assert columns.to_dict() == {3: "NIP", 4: "Nama"}
+    # an xlsx column of text and numbers (an Excel-number NIP): the same rows, by the slower path
+    mixed = nip.astype(object).where(nip.index != 2, 1.98609262015051e17)
+    found, _ = find_footers(rows, ["NIP", "Nama"], {"nip": mixed, "nama": rows[1]}, {"nip": "NIP", "nama": "Nama"},
+                            index)
+    assert list(found.index) == [3, 4]
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
