@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -123,6 +124,32 @@ def test_every_guarded_write_is_refused_on_a_locked_period_and_changes_nothing(s
     # the same writes on the open period do go through (the guard is about the lock, not the method)
     store.record_discussion(2024, nips_of(store, 2024, 1)[0], 30, True, "uji")
     assert store.table_checksums() != before
+
+
+def test_a_penetapan_cannot_slip_between_a_writers_check_and_its_write(store):
+    """The check runs inside the writer's transaction, under the write gate: a penetapan started
+    meanwhile waits for the write to commit, and the next write sees the lock."""
+    nip = nips_of(store, 2025, 1)[0]
+    inside, finalised = threading.Event(), threading.Event()
+
+    def finalise():
+        inside.wait()
+        store.finalise_period(2025, "ketua")
+        finalised.set()
+
+    chair = threading.Thread(target=finalise)
+    chair.start()
+    with store._transaction(period=2025) as cur:          # checked: open
+        inside.set()
+        chair.join(timeout=0.5)
+        assert not finalised.is_set()                      # the penetapan waits for this write
+        cur.execute("INSERT INTO discussion (period, nip, dibahas, detik, oleh) VALUES (2025, ?, true, 5, 'uji')",
+                    [nip])
+    chair.join()
+    assert finalised.is_set() and store.period_status(2025)["status"] == "ditetapkan"
+    assert store.count_rows("discussion", 2025) == 1
+    with pytest.raises(PeriodLocked):
+        store.record_discussion(2025, nip, 5, True, "uji")
 
 
 def test_default_rule_edits_do_not_change_a_finalised_period(store):
