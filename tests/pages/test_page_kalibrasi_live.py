@@ -23,10 +23,15 @@ def db(real_copy):
     return real_copy
 
 
+_LOGINS: dict[tuple[str, str], tuple[str, str]] = {}  # (database, label) -> (login session id, its token)
+
+
 def _page(db, user="ketua1", role="ketua", session: str | None = None):
-    at = app_test(db, user, role, run=False)
-    if session:
-        at.session_state["_session_id"] = session
+    at = app_test(db, user, role, run=False)  # a new server-side login session
+    if session:  # the same login session as before under this label, as a reload finds it by its cookie
+        login = _LOGINS.setdefault((str(db), session),
+                                   (at.session_state["_session_id"], at.session_state["_session_token"]))
+        at.session_state["_session_id"], at.session_state["_session_token"] = login
     at.run()
     at.switch_page(PAGE).run()
     assert not at.exception
