@@ -131,11 +131,12 @@ def decision(p: Person, may_change: bool) -> None:
     st.session_state.setdefault(KEY_STARTED, {}).setdefault(p.nip, time.time())
     now = calibration.state(p.period, p.nip)
     seen = st.session_state.setdefault(KEY_SEEN_VERSION, {}).setdefault((p.period, p.nip), now.version)
-    _flash()
-    if now.version != seen:
-        st.warning(calibration.changed_notice(now), icon=":material/sync_problem:")
-        st.button(t("kal.accept_current"), key=keys["accept"], on_click=_accept,
-                  args=(p, now.version, now.kotak if now.kotak is not None else p.kotak_awal))
+    with st.container():  # one slot whatever it holds: the fields below keep their place between runs
+        _flash()
+        if now.version != seen:
+            st.warning(calibration.changed_notice(now), icon=":material/sync_problem:")
+            st.button(t("kal.accept_current"), key=keys["accept"], on_click=_accept,
+                      args=(p, now.version, now.kotak if now.kotak is not None else p.kotak_awal))
     _fill(p, keys)
     reasons = calibration.reasons()
     with st.container(border=True):
