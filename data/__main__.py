@@ -172,11 +172,12 @@ def cmd_undo(args: argparse.Namespace) -> int:
         raise StoreError(f"Sebutkan --period untuk membatalkan impor {KIND_NOUNS[args.kind]}.")
     period = args.period if args.kind in PERIOD_KINDS else None
     store = open_store(args.db)
-    done = store.undo_import(args.kind, period, _actor())
+    done = store.undo_import(args.kind, period, _actor(), with_dependents=args.bersama)
     where = f" periode {period}" if period is not None else ""
     rows = f"{int(done['row_count']):,}".replace(",", ".")
+    together = f" bersama impor {', '.join(f'#{b}' for b in done['together'])}" if done["together"] else ""
     print(f"Impor #{done['batch_id']} ({KIND_NOUNS[args.kind]}{where}, berkas {done['file_name']}, "
-          f"{rows} baris) dibatalkan; data sebelumnya dipulihkan.")
+          f"{rows} baris) dibatalkan{together}; data sebelumnya dipulihkan.")
     return 0
 
 
@@ -227,6 +228,8 @@ def _add_import_commands(sub) -> None:
     u = sub.add_parser("undo", help="batalkan impor terakhir suatu jenis dan periode")
     u.add_argument("--kind", choices=KINDS, required=True, help="jenis data")
     u.add_argument("--period", type=int, help="periode (untuk personnel, performance, assessment)")
+    u.add_argument("--bersama", action="store_true",
+                   help="data kepegawaian: batalkan juga impor kinerja/asesmen sesudahnya pada periode itu")
     u.set_defaults(func=cmd_undo)
     t = sub.add_parser("template", help="tulis templat impor (.xlsx) suatu jenis")
     t.add_argument("kind", choices=KINDS)

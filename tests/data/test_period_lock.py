@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -15,7 +18,8 @@ from data.importing import pipeline
 from data.store import PeriodLocked, Store, StoreError, open_store
 from tests.import_helpers import PERSONNEL_HEADER, csv_bytes, new_nips, personnel_rows, xlsx
 
-STORE_DIR = Path(__file__).resolve().parents[2] / "data" / "store"
+ROOT = Path(__file__).resolve().parents[2]
+STORE_DIR = ROOT / "data" / "store"
 
 # Public write methods (their source opens ``_transaction``) that do not change a period's data,
 # each with the reason. Every other write method must be period-guarded and tested in GUARDED_CALLS.
@@ -287,3 +291,25 @@ def test_undo_of_a_locked_period_is_refused_and_shown_locked(stacked):
     rows = store.undoable_imports().set_index("batch_id")
     assert rows.loc[[p, k, a], "locked"].tolist() == [True, True, True]
     assert not rows[rows["period"] != 2026]["locked"].any()
+
+
+def test_command_line_undo_names_the_dependents_and_undoes_them_together(stacked):
+    store, (p, k, a) = stacked
+    store.close()                                    # the command line is another process
+
+    def cli(*args):
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        return subprocess.run([sys.executable, "-m", "data", "--db", str(store.path), "undo", "--kind", "personnel",
+                               "--period", "2026", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=60)
+
+    refused = cli()
+    assert refused.returncode != 0 and f"#{a} (data asesmen periode 2026), #{k} (data kinerja" in refused.stderr
+    done = cli("--bersama")
+    assert done.returncode == 0, done.stderr
+    assert f"Impor #{p} (data kepegawaian periode 2026" in done.stdout and f"bersama impor #{a}, #{k}" in done.stdout
+    s = open_store(store.path)
+    try:
+        assert s.count_rows("asn_period", 2026) == 0 and orphans(s, 2026) == 0
+    finally:
+        s.close()
