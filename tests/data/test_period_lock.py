@@ -313,3 +313,28 @@ def test_command_line_undo_names_the_dependents_and_undoes_them_together(stacked
         assert s.count_rows("asn_period", 2026) == 0 and orphans(s, 2026) == 0
     finally:
         s.close()
+
+
+def test_migration_keeps_earlier_penetapan_in_the_history(tmp_path, monkeypatch):
+    """A period finalised before migration 009 gets its history row (who, when), so it can be reopened."""
+    import data.store.migrations as migrations
+
+    early = tmp_path / "early"
+    early.mkdir()
+    for f in sorted(migrations.MIGRATIONS_DIR.glob("00[1-8]_*.sql")):
+        shutil.copy(f, early / f.name)
+    full = migrations.MIGRATIONS_DIR
+    monkeypatch.setattr(migrations, "MIGRATIONS_DIR", early)
+    s = open_store(tmp_path / "old.duckdb")
+    try:
+        s._cur().execute("INSERT INTO period (period, label, status, finalised_at, finalised_by)"
+                         " VALUES (2024, '2024', 'ditetapkan', TIMESTAMP '2025-01-15 10:00:00', 'ketua lama')")
+        monkeypatch.setattr(migrations, "MIGRATIONS_DIR", full)
+        assert "009_period_lock.sql" in s.migrate()
+        hist = s.finalisations(2024)
+        assert hist[["ditetapkan_oleh", "ditetapkan_pada"]].values.tolist() == [
+            ["ketua lama", pd.Timestamp("2025-01-15 10:00:00")]]
+        s.reopen_period(2024, "Koreksi", "admin")
+        assert s.finalisations(2024)["alasan_buka"].tolist() == ["Koreksi"]
+    finally:
+        s.close()
