@@ -265,6 +265,7 @@ def shared_apptest_globals(monkeypatch):
     mismatch" when two threads parse at once. Install one Runtime, one config patch and one script
     cache (which compiles under a lock) for the whole test instead, as a server has for all its
     sessions."""
+    from streamlit.components.v2.component_manager import BidiComponentManager
     from streamlit.runtime import Runtime
     from streamlit.runtime.caching.storage.dummy_cache_storage import MemoryCacheStorageManager
     from streamlit.runtime.dataframe_source_manager import DataframeSourceManager
@@ -278,6 +279,7 @@ def shared_apptest_globals(monkeypatch):
     runtime.media_file_mgr = MediaFileManager(MemoryMediaFileStorage("/mock/media"))
     runtime.dataframe_source_mgr = DataframeSourceManager()
     runtime.cache_storage_manager = MemoryCacheStorageManager()
+    runtime.bidi_component_registry = BidiComponentManager()  # the login-cookie component mounts on it
 
     class RunLocalRuntime:  # what AppTest's per-run swaps now write to
         _instance = None
