@@ -153,7 +153,7 @@ def open_logged_in(browser, url: str, user: str, path: str = "", **viewport) -> 
 
 
 def nav(page: Page, title: str) -> None:
-    """Follow a sidebar link (a reload would log out: login lives in the websocket session)."""
+    """Follow a sidebar link (the way a user moves; a reload keeps the login, but reruns from the start)."""
     settled(page)
     with reran(page):
         page.locator(NAV).get_by_role("link", name=title, exact=True).click()

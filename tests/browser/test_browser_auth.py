@@ -1,8 +1,8 @@
 """Real browser, real (non-synthetic) data: login gate, roles, and markup in names shown as text.
 
 The served database is a copy of ``real_db`` with two users (admin, operator of DINKES) and one
-box-9 person renamed to an HTML payload. Streamlit keeps the login in the websocket session, so
-after logging in every move is a sidebar link or a widget, never ``page.goto``.
+box-9 person renamed to an HTML payload. After logging in every move is a sidebar link or a
+widget, as a user moves (a reload keeping the login is tests/browser/test_session_reload.py).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Real browser: an admin logs in on the demo, uploads a filled-in template on Impor Data, confirms
-that the first real import removes the demo, imports it, and sees the people on Beranda. Login lives in the websocket session: after logging in, move
-with the sidebar links, never page.goto."""
+that the first real import removes the demo, imports it, and sees the people on Beranda. After logging in, move
+with the sidebar links, as a user does."""
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -29,7 +29,7 @@ def test_template_upload_reaches_beranda(browser, served_copy, tmp_path):
         wait_for_rerun(page, page.get_by_text("Impor #2 selesai: 9 baris data kepegawaian periode 2025."))
         shot(page, "impor.png", full_page=True)
 
-        nav(page, "Beranda")  # a reload would log out
+        nav(page, "Beranda")
         chart_drawn(page)
         settled(page)
         expect(page.locator("[data-testid='stMetricValue']").first).to_have_text("9")   # Jumlah ASN

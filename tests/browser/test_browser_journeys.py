@@ -11,8 +11,8 @@ Journeys that write (2: a 2024 performance import, 4: a calibration move in 2025
 others do not read, or record what they changed in ``app.moves`` so a later journey can account
 for it: the file passes in any order.
 
-Login lives in the websocket session: after logging in, move with sidebar links (or the
-presentation bar), never ``page.goto``; a deep link is opened *before* logging in.
+After logging in, move with sidebar links (or the presentation bar), as a user does; a deep
+link is opened *before* logging in.
 Screenshots: ``tests/artifacts/journey-*.png``.
 """
 from __future__ import annotations
@@ -273,7 +273,7 @@ def test_journey_import_shows_new_figures_without_restart(browser, app):
     wait_for_rerun(page, page.get_by_text(
         re.compile(rf"^Impor #\d+ selesai: {rows} baris data kinerja periode {IMPORT_PERIOD}\.")))
 
-    nav(page, "Beranda")  # a reload would log out; the server was never restarted
+    nav(page, "Beranda")
     chart_drawn(page)
     assert f"periode={IMPORT_PERIOD}" in page.url  # the sidebar's period travels with the session
     expect(caption.filter(has_text=f"Periode {IMPORT_PERIOD}").first).to_be_visible()

@@ -5,7 +5,7 @@ with the search box, moves them to box 8 with a reason and a comment, and sees t
 chart (ring trace, badge counts), in the metrics and in the calibration record. An admin then
 finds the move in the audit log and the person in box 8 on Sembilan Kotak.
 
-Login lives in the websocket session: after logging in, move with sidebar links, never page.goto.
+After logging in, move with sidebar links, as a user does.
 """
 from __future__ import annotations
 
