@@ -149,6 +149,14 @@ def decision(p: Person, may_change: bool) -> None:
         st.checkbox(t("kal.mark_discussed"), value=True, key=keys["disc"])
         st.button(t("kal.save"), type="primary", disabled=not may_change, key=keys["save"], on_click=_save,
                   args=(p,))
+        _draft_note(calibration.draft(p.period, p.nip))
+
+
+def _draft_note(kept: dict) -> None:
+    """Which typed fields are kept for a reload (so the user knows they are safe to leave)."""
+    what = [t(f"kal.draft.{f}") for f in ("reason", "comment") if kept.get(f)]
+    if what:
+        st.caption(t("kal.draft_kept", what=f" {t('kal.draft.and')} ".join(what)))
 
 
 def _flash() -> None:

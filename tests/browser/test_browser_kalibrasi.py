@@ -31,6 +31,7 @@ from tests.browser.actions import (
     new_page,
     open_page,
     pick_radio,
+    reran,
     search,
     settled,
     shot_whole,
@@ -101,14 +102,16 @@ def test_calibration_move_end_to_end(browser, served):
     choose(page, "kal_search", exp["label"], text=exp["nama"])
     wait_for_rerun(page, page.get_by_role("heading", name=exp["nama"], exact=True))
     expect(page.get_by_text(f"NIP {nip}")).to_have_count(1)
-    form = page.locator("[data-testid='stForm']")
-    target = form.locator(f".st-key-kal_target_{exp['token']}")
+    target = page.locator(f".st-key-kal_target_{exp['token']}")
     expect(target.get_by_role("radio", name="5", exact=True)) \
         .to_have_attribute("aria-checked", "true")  # the form opens at the current box
-    target.get_by_role("radio", name="8", exact=True).click()
-    choose(page, f"kal_reason_{exp['token']}", REASON)
-    form.get_by_label("Komentar").fill(COMMENT)
-    form.get_by_role("button", name="Simpan").click()
+    with reran(page):  # the form is a fragment: the choice reruns it alone
+        target.get_by_role("radio", name="8", exact=True).click()
+    choose(page, f"kal_reason_{exp['token']}", REASON, text=REASON[:12])  # typing opens the list
+    expect(page.locator(f".st-key-kal_reason_{exp['token']} input")).to_have_value(REASON)
+    settled(page)
+    page.locator(f".st-key-kal_comment_{exp['token']} textarea").fill(COMMENT)
+    page.locator(f".st-key-kal_save_{exp['token']}").get_by_role("button", name="Simpan").click()
     # the toast lives a few seconds: look for it before waiting for the rerun (slow on a busy machine)
     expect(page.get_by_text("Tersimpan (kotak 8)").first).to_be_visible()
     # the save reruns the script: wait for its figures below the chart too

@@ -105,20 +105,21 @@ def test_two_screens_no_lost_update_and_live(browser, served):
     member.close()
 
 
-@pytest.mark.skip(reason="needs the login kept across a browser reload (server-side session and cookie), "
-                         "not in the tree yet")
 def test_a_reload_keeps_the_login_and_the_typed_reason(browser, served):
     url, exp = served
     tk = exp["token"]
     page = _open_person(browser, url, "ketua1", exp, box=None)
+    page.wait_for_function("document.cookie.includes('talenta_sesi=')")  # the login's cookie is written
     choose(page, f"kal_reason_{tk}", REASON, text=REASON[:12])
     expect(page.locator(f".st-key-kal_reason_{tk} input")).to_have_value(REASON)
     settled(page)
-    with reran(page):  # the comment reaches the server when the field is left
-        page.locator(f".st-key-kal_comment_{tk} textarea").fill("Draf sebelum dimuat ulang")
-        page.keyboard.press("Tab")
+    page.locator(f".st-key-kal_comment_{tk} textarea").fill("Draf sebelum dimuat ulang")
+    page.keyboard.press("Tab")  # the comment reaches the server when the field is left
+    expect(page.get_by_text("Draf alasan dan komentar tersimpan")).to_be_visible()  # the server keeps both
+    settled(page)
     page.reload()
-    wait_for_rerun(page, page.get_by_role("heading", name=exp["nama"], exact=True))
+    wait_for_rerun(page, page.get_by_role("heading", name=exp["nama"], exact=True))  # the person open again
+    expect(page).to_have_url(re.compile(r"/kalibrasi(\?.*)?$"))
     expect(page.get_by_role("heading", name="Masuk ke Talenta ASN")).to_have_count(0)
     expect(page.locator(f".st-key-kal_comment_{tk} textarea")).to_have_value("Draf sebelum dimuat ulang")
     expect(page.locator(f".st-key-kal_reason_{tk} input")).to_have_value(REASON)
