@@ -47,13 +47,16 @@ def ranked(placed: pd.DataFrame, order: str, rules: RuleSet) -> list[str]:
     return people["nip"].tolist()
 
 
-def upcoming(order: list[str], undiscussed: set[str], current: str | None, n: int = 10) -> list[str]:
-    """The next ``n`` people still to discuss, from just after ``current`` in ``order`` and around
+def upcoming(order: list[str], discussed: set[str], current: str | None, n: int = 10) -> list[str]:
+    """The next ``n`` people of ``order`` not yet ``discussed``, from just after ``current`` and around
     (so a person skipped without a decision comes back only after the rest); ``current`` is never one."""
-    start = order.index(current) + 1 if current in order else 0
+    try:
+        start = order.index(current) + 1
+    except ValueError:
+        start = 0
     out = []
     for nip in order[start:] + order[:start]:
-        if nip in undiscussed and nip != current:
+        if nip not in discussed and nip != current:
             out.append(nip)
             if len(out) == n:
                 break

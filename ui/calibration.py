@@ -129,11 +129,12 @@ def agenda(placed: pd.DataFrame, disc: pd.DataFrame, order: str, ctx: Context,
         ranked = _ranked(snap, str(snap.path), snap.version, ctx.period, f.opd_ids, f.jenis_jabatan, f.jenis_asn,
                          ctx.scope.opd_ids, order)
     talked = set(disc.loc[disc["dibahas"].astype(bool), "nip"]) if not disc.empty else set()
-    undiscussed = set(placed["nip"]) - talked
-    ahead = agenda_order.upcoming(ranked, undiscussed, current, AGENDA_SHOWN)
-    rows = placed.set_index("nip").loc[ahead, ["nama", "jabatan", "opd_nama", "kotak"]].reset_index()
-    shown = privacy.people(rows).assign(nip_asli=ahead)
-    return shown, len(undiscussed - {current})
+    ahead = agenda_order.upcoming(ranked, talked, current, AGENDA_SHOWN)
+    rows = placed.loc[placed["nip"].isin(ahead), ["nip", "nama", "jabatan", "opd_nama", "kotak"]]
+    rows = rows.set_index("nip").loc[ahead].reset_index()   # in the agenda's order
+    undiscussed = ~placed["nip"].isin(talked)
+    left = int(undiscussed.sum()) - int((undiscussed & placed["nip"].eq(current)).any())  # besides the open one
+    return privacy.people(rows).assign(nip_asli=ahead), left
 
 
 # -- drafts: what the user typed, kept across a browser reload --------------------------------

@@ -39,8 +39,8 @@ def test_orders(people, rules):
 
 def test_upcoming_skips_the_discussed_and_the_open_person_and_wraps():
     order = ["a", "b", "c", "d", "e"]
-    assert upcoming(order, {"a", "b", "c", "d", "e"}, None, 2) == ["a", "b"]
-    assert upcoming(order, {"a", "c", "e"}, "c", 10) == ["e", "a"]        # after the open one, then around
-    assert upcoming(order, {"b", "d"}, "b", 1) == ["d"]
-    assert upcoming(order, {"c"}, "c", 3) == []                             # only the open one is left
-    assert upcoming(order, set(), "x", 3) == []
+    assert upcoming(order, set(), None, 2) == ["a", "b"]
+    assert upcoming(order, {"b", "d"}, "c", 10) == ["e", "a"]              # after the open one, then around
+    assert upcoming(order, {"a", "c", "e"}, "b", 1) == ["d"]
+    assert upcoming(order, {"a", "b", "d", "e"}, "c", 3) == []             # only the open one is left
+    assert upcoming(order, set(order), "x", 3) == []
