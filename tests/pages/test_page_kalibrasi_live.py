@@ -140,3 +140,31 @@ def test_the_typed_reason_and_comment_survive_a_reload_and_go_after_the_save(db)
     assert after.selectbox(key=f"kal_reason_{tk}").value is None
     other = _page(db, session="sesi-uji-2")      # another login session never sees this one's drafts
     assert [i.value for i in other.info] == ["Pilih seseorang pada grafik atau lewat pencarian untuk membahasnya."]
+
+
+def test_using_the_current_state_from_the_notice_lets_the_next_save_through(db):
+    nip = _box(db, 9)
+    tk = widget_token(db, nip)
+    at = _page(db, user="anggota1", role="komite")
+    at.session_state["kal_nip"] = nip
+    at.run()
+    s = open_store(db)
+    try:
+        s.calibrate(PERIOD, nip, 9, 8, "BUKTI_KINERJA", "dipindah ketua", "ketua1")
+    finally:
+        s.close()
+    at.run()                                     # what the live watch does when it sees the save
+    assert any("Diubah oleh ketua1" in w.value for w in at.warning)
+    at.button(key=f"kal_accept_{tk}").click().run()
+    assert not [w for w in at.warning if "Diubah oleh" in w.value]
+    assert at.segmented_control(key=f"kal_target_{tk}").value == 8
+    at.segmented_control(key=f"kal_target_{tk}").set_value(7)
+    at.selectbox(key=f"kal_reason_{tk}").set_value("BUKTI_POTENSI")
+    at.text_area(key=f"kal_comment_{tk}").input(COMMENT)
+    _save(at)
+    assert not at.error
+    s = open_store(db)
+    try:
+        assert s.calibrations(PERIOD)[["nip", "kotak_baru", "oleh"]].values.tolist() == [[nip, 7, "anggota1"]]
+    finally:
+        s.close()
