@@ -1,8 +1,9 @@
 """Real browser: two committee screens on the same person, no lost update, no click to see a move.
 
 The chair (ketua1) and a member (anggota1, role komite) log in in their own browser contexts and open
-the same box-9 person on Kalibrasi. The chair moves them to 8 with a reason; the member's screen
-says so by itself within seconds; the member's save (made on the old box 9) is refused with who,
+the same box-9 person on Kalibrasi; the member starts typing a comment. The chair moves them to 8
+with a reason; the member's screen says so by itself within seconds, keeping the text being typed
+(and the cursor in it); the member's save (made on the old box 9) is refused with who,
 when and the new box, keeping the typed comment; the member's next save (7) goes through, and the
 chair's screen shows it within 10 s without a click.
 """
@@ -73,6 +74,9 @@ def test_two_screens_no_lost_update_and_live(browser, served):
     tk = exp["token"]
     chair = _open_person(browser, url, "ketua1", exp)
     member = _open_person(browser, url, "anggota1", exp)   # opened before the chair's move
+    typing = member.locator(f".st-key-kal_comment_{tk} textarea")
+    typing.click()
+    member.keyboard.type("Anggota sedang mengetik")         # still in the field: not sent to the server yet
 
     # -- the chair moves 9 → 8 ------------------------------------------------------------------
     _decide(chair, tk, "8", CHAIR_COMMENT)
@@ -82,6 +86,8 @@ def test_two_screens_no_lost_update_and_live(browser, served):
     # -- the member's screen learns of it by itself ------------------------------------------------
     expect(member.get_by_text(re.compile(r"Diubah oleh ketua1 pada .* ke kotak 8"))).to_be_visible(timeout=LIVE)
     expect(metric(member, "Kotak sekarang")).to_have_text("8")
+    expect(typing).to_have_value("Anggota sedang mengetik")  # the redraw kept what is being typed
+    expect(typing).to_be_focused()
 
     # -- the member's save, decided on the old box 9, is refused; what was typed stays ------------------
     _decide(member, tk, "7", MEMBER_COMMENT)
