@@ -2,6 +2,8 @@
 refused (StaleWrite) and changes nothing; a save based on the current state goes through."""
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from analytics.engine import place
@@ -82,3 +84,27 @@ def test_activity_changes_with_every_save(store, box9):
     after_move = store.calibration_activity(PERIOD)
     store.record_discussion(PERIOD, box9, 30, True, "ketua1")   # an update of the same row
     assert len({before, after_talk, after_move, store.calibration_activity(PERIOD)}) == 4
+
+
+def test_of_two_saves_on_the_same_version_at_once_exactly_one_wins(store, box9):
+    """The version is compared inside the write transaction: saves racing on one version cannot both pass."""
+    seen = store.calibration_state(PERIOD, box9).version
+    start, outcomes = threading.Barrier(4), []
+
+    def save(box: int, who: str) -> None:
+        start.wait()
+        try:
+            store.calibrate(PERIOD, box9, 9, box, "BUKTI_KINERJA", f"oleh {who}", who, expected=seen)
+            outcomes.append(("ok", who, box))
+        except StaleWrite:
+            outcomes.append(("basi", who, box))
+
+    threads = [threading.Thread(target=save, args=(b, f"u{b}")) for b in (5, 6, 7, 8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    [winner] = [o for o in outcomes if o[0] == "ok"]
+    assert sorted(o[0] for o in outcomes) == ["basi", "basi", "basi", "ok"]
+    assert _row(store, box9) == [[winner[2], winner[1], f"oleh {winner[1]}"]]
+    assert len(store.audit_entries(action="kalibrasi:pindah")) == 1
