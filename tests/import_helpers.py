@@ -66,8 +66,8 @@ def new_nips(n: int, year: int = 1988, pppk: int = 0) -> list[str]:
     return out
 
 
-PERSONNEL_HEADER = ["NIP", "Nama", "Perangkat Daerah", "Unit Kerja", "Nama Jabatan", "Jenjang Jabatan", "Golongan",
-                    "Tingkat Pendidikan"]
+PERSONNEL_HEADER = ("NIP", "Nama", "Perangkat Daerah", "Unit Kerja", "Nama Jabatan", "Jenjang Jabatan", "Golongan",
+                    "Tingkat Pendidikan")  # a tuple: a test that edits its rows in place cannot change it for the next
 
 
 def personnel_rows(nips: list[str], opd: str = "Dinas Kesehatan") -> list[list]:

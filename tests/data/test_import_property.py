@@ -108,7 +108,7 @@ def test_random_bytes_are_refused_cleanly(store, data, ext, prefix):
        fmt=st.sampled_from(["xlsx", "csv"]), period=st.sampled_from([2025, 2026]))
 def test_nearly_valid_files_go_in_whole_or_not_at_all(store, kind, pick, edits, fmt, period):
     if kind == "personnel":
-        rows = [PERSONNEL_HEADER] + personnel_rows(pick)
+        rows = [list(PERSONNEL_HEADER)] + personnel_rows(pick)   # edited in place below: never the shared header
     else:
         rows = [["NIP", "Predikat Kinerja", "Nilai Penghargaan"]] + [[n, "Baik", "80,5"] for n in pick]
     for r, c, v in edits:
