@@ -20,6 +20,7 @@ from data.importing.normalise.columns import blank_mask, compact_values, key_equ
 from data.importing.normalise.numbers import norm_decimal
 from data.importing.outcome import WARNING, Issues, Outcome, Reference
 from data.importing.reader import RawTable
+from data.store.errors import PeriodLocked
 
 MSG_NO_ROWS = "Berkas '{name}' tidak berisi baris data di bawah judul kolom (baris {row})."
 MAX_PERIOD, MIN_PERIOD = 2100, 1990
@@ -102,7 +103,7 @@ def _resolve_period(ctx: Ctx, kind: str, period: int | None, ref: Reference, iss
     if not MIN_PERIOD <= period <= MAX_PERIOD:
         raise Rejected(f"Periode {period} tidak masuk akal (harus tahun {MIN_PERIOD}–{MAX_PERIOD}).")
     if ref.period_status.get(period) == "ditetapkan":
-        raise Rejected(f"Periode {period} sudah ditetapkan; datanya tidak dapat diubah lewat impor.")
+        raise Rejected(str(PeriodLocked(period)))  # the store's own words: who can reopen, and where
     if kind in ("performance", "assessment") and len(ref.personnel_nips) == 0:
         raise Rejected(f"Belum ada data kepegawaian periode {period}. Impor data kepegawaian periode itu "
                        "lebih dulu.")

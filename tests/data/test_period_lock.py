@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from data.importing import pipeline
+from data.importing.errors import Rejected
 from data.store import PeriodLocked, Store, StoreError, open_store
 from tests.import_helpers import PERSONNEL_HEADER, csv_bytes, new_nips, personnel_rows, xlsx
 
@@ -128,6 +129,14 @@ def test_every_guarded_write_is_refused_on_a_locked_period_and_changes_nothing(s
     # the same writes on the open period do go through (the guard is about the lock, not the method)
     store.record_discussion(2024, nips_of(store, 2024, 1)[0], 30, True, "uji")
     assert store.table_checksums() != before
+
+
+def test_an_import_check_of_a_locked_period_says_who_can_reopen_it(store):
+    store.finalise_period(2025, "ketua")
+    before = store.table_checksums()
+    with pytest.raises(Rejected, match="^Periode 2025 sudah ditetapkan.*membuka kembali.*Kalibrasi"):
+        pipeline.run(store, xlsx(perf_rows(nips_of(store, 2025))), "k.xlsx", period=2025, actor="uji")
+    assert store.table_checksums() == before
 
 
 def test_a_penetapan_cannot_slip_between_a_writers_check_and_its_write(store):
