@@ -78,6 +78,8 @@ def _build(folder: Path, manifest: dict, target: Path, audit: dict, actor: str) 
                 raise StoreError(f"Pemulihan dibatalkan: isi tabel {table} setelah dimuat tidak sama dengan "
                                  "cadangan. Basis data tidak diubah.")
         store.migrate()
+        # logins open when the backup was taken must not come back to life with it
+        store.end_login_sessions("pemulihan cadangan", actor)
         store.audit(actor, AUDIT_RESTORE, None, audit)
     except duckdb.Error as exc:
         raise StoreError(f"Pemulihan dibatalkan: {str(exc).splitlines()[0]}. Basis data tidak diubah.") from None

@@ -354,3 +354,21 @@ def test_cli_backup_and_restore_say_one_line(busy, tmp_path):
         assert r.returncode == 1 and r.stdout == "" and r.stderr.count("\n") == 1, r.stderr
         assert r.stderr.startswith(start) and "Traceback" not in r.stderr
     assert not (tmp_path / "tidak-ada.duckdb").exists()  # a backup never creates a database
+
+
+def test_a_login_open_at_backup_time_does_not_come_back_with_the_restore(busy, tmp_path):
+    s = open_store(busy)
+    try:
+        token, _ = auth.start_session(s, auth.authenticate(s, "admin", "Rahasia-Uji-123")[0])
+        assert auth.check_session(s, 60, token=token).user is not None
+    finally:
+        s.close()
+    snapshot = backup(busy, tmp_path / "cadangan", "uji").path
+    target = tmp_path / "lain" / "pulih.duckdb"
+    restore(snapshot, target, "uji")
+    r = open_store(target)
+    try:
+        check = auth.check_session(r, 60, token=token)
+        assert check.user is None and check.reason == "pemulihan cadangan"
+    finally:
+        r.close()
