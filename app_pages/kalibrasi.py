@@ -11,7 +11,7 @@ from analytics.selection import selection_from_event
 from common import fmt
 from common.i18n import language, t
 from reports.figures import ninebox
-from ui import calibration, components, fairness_panel, penetapan, privacy, services
+from ui import calibration, components, fairness_panel, penetapan, privacy, profile, services
 from ui import calibration_desk as desk
 from ui.frame import Context, context
 from ui.user import can
@@ -150,7 +150,9 @@ def person(placed: pd.DataFrame, ctx: Context, may_change: bool) -> None:
               delta=None if not p["dikalibrasi"] else t("kal.from_box", n=int(p["kotak_awal"])), delta_color="off")
     m2.metric(t("profil.potensial"), fmt.num(p["potensial_nilai"], 1, lang), border=True,
               help=str(p["potensial_kategori"]))
-    m3.metric("JPM", "–" if pd.isna(p["jpm"]) else fmt.num(p["jpm"], 1, lang), border=True)
+    asal = p.get("jpm_asal")
+    m3.metric("JPM", profile.jpm_number(p["jpm"], lang), border=True,
+              help=t(f"jpm.asal.{asal}") if isinstance(asal, str) and asal else None)
     st.markdown(t("kal.performance_line", predikat=fmt.plain(p["predikat_efektif"] or "–"),
                   kategori=fmt.plain(p["kinerja_kategori"] or "–")))
     if st.button(t("kal.full_profile"), key="kal_profile", icon=":material/person:"):
