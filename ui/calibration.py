@@ -163,10 +163,6 @@ def open_before(period: int) -> str | None:
     return drafts.recall(f"kalibrasi:{period}:terbuka")
 
 
-def finalise(period: int) -> None:
-    services.store().finalise_period(period, acting_user())
-
-
 def save_reasons(rows: pd.DataFrame) -> None:
     """The reason list as edited (rows without a code or label are dropped)."""
     services.store().save_rule_rows("calibration_reason", rows.dropna(subset=["kode", "label"]), acting_user())
