@@ -119,15 +119,15 @@ def agenda(placed: pd.DataFrame, disc: pd.DataFrame, ctx: Context) -> None:
     order = st.segmented_control(t("kal.agenda_order"), list(calibration.AGENDA_ORDERS), default="kotak",
                                  key="kal_agenda_order", required=True, format_func=lambda v: t(f"kal.agenda.{v}"))
     ahead, left = calibration.agenda(placed, disc, order, ctx, st.session_state.get("kal_nip"))
-    text, button = st.columns([3, 1], vertical_alignment="center")
     if ahead.empty:
-        text.success(t("kal.agenda_done"), icon=":material/task_alt:")
+        st.success(t("kal.agenda_done"), icon=":material/task_alt:")
     else:
         nxt = ahead.iloc[0]
-        text.markdown(t("kal.agenda_next", nama=fmt.plain(nxt["nama"]), n=int(nxt["kotak"]),
-                        left=fmt.num(left, lang=language())))
-    button.button(t("kal.next"), key="kal_next", icon=":material/skip_next:", disabled=ahead.empty,
-                  on_click=_on_next, args=(ctx.period, None if ahead.empty else ahead.iloc[0]["nip_asli"]))
+        st.markdown(t("kal.agenda_next", nama=fmt.plain(nxt["nama"]), n=int(nxt["kotak"]),
+                      left=fmt.num(left, lang=language())))
+    # full width under the sentence: beside it, in the narrow column at 1366 px, the label was cut to "B…"
+    st.button(t("kal.next"), key="kal_next", icon=":material/skip_next:", disabled=ahead.empty, width="stretch",
+              on_click=_on_next, args=(ctx.period, None if ahead.empty else ahead.iloc[0]["nip_asli"]))
     with st.expander(t("kal.agenda_list", n=len(ahead))):
         st.dataframe(ahead.drop(columns=["nip_asli"]), hide_index=True, width="stretch", column_config={
             "nip": "NIP", "nama": t("col.nama"), "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
