@@ -210,6 +210,26 @@ def real_copy(real_db, tmp_path, monkeypatch) -> Path:
     return use_copy(real_db, tmp_path, monkeypatch)
 
 
+def _open_copy(source: Path, tmp_path: Path, name: str):
+    path = tmp_path / name
+    shutil.copy(source, path)
+    store = open_store(path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def real_store(real_db, tmp_path):
+    """An open store on a private copy of ``real_db`` (closed after the test)."""
+    yield from _open_copy(real_db, tmp_path, "real-store.duckdb")
+
+
+@pytest.fixture
+def demo_store(demo_db, tmp_path):
+    """An open store on a private copy of the demo database (closed after the test)."""
+    yield from _open_copy(demo_db, tmp_path, "demo-store.duckdb")
+
+
 @pytest.fixture(scope="module")
 def served_copy(request, tmp_path_factory):
     """Serve the app on a private copy of a fixture database: a context manager factory.

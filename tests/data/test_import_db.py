@@ -31,12 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def store(real_db, tmp_path):
-    path = tmp_path / "import.duckdb"
-    shutil.copy(real_db, path)
-    s = open_store(path)
-    yield s
-    s.close()
+def store(real_store):
+    return real_store
 
 
 def run(store, content, name, **kw):

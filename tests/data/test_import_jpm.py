@@ -1,7 +1,6 @@
 """A CACT file's own JPM, imported with a decimal comma, is the person's JPM (not one recomputed from levels)."""
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 
 import pytest
@@ -10,7 +9,7 @@ from analytics.competency import JPM_OFFICIAL
 from analytics.engine import place
 from data.importing import pipeline
 from data.importing.fields import K_FIELDS
-from data.store import Filters, open_store
+from data.store import Filters
 from tests.import_helpers import csv_bytes
 
 # A Pelaksana (standard level 1 on all nine) with levels summing to 15: 166,67 uncapped, 100 capped.
@@ -18,12 +17,8 @@ LEVELS = [2, 2, 2, 2, 2, 1, 1, 1, 2]
 
 
 @pytest.fixture
-def store(real_db, tmp_path):
-    path = tmp_path / "jpm.duckdb"
-    shutil.copy(real_db, path)
-    s = open_store(path)
-    yield s
-    s.close()
+def store(real_store):
+    return real_store
 
 
 def cact_file(nip: str, jpm: str) -> bytes:

@@ -4,7 +4,6 @@ import says what it removes, and the check report carries only mapped columns.""
 from __future__ import annotations
 
 import io
-import shutil
 
 import openpyxl
 import pandas as pd
@@ -28,21 +27,8 @@ from tests.import_helpers import (
 
 
 @pytest.fixture
-def store(real_db, tmp_path):
-    path = tmp_path / "safeguards.duckdb"
-    shutil.copy(real_db, path)
-    s = open_store(path)
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def demo_store(demo_db, tmp_path):
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db, path)
-    s = open_store(path)
-    yield s
-    s.close()
+def store(real_store):
+    return real_store
 
 
 def run(store, content, name, **kw):

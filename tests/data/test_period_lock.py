@@ -58,12 +58,8 @@ def write_methods() -> dict[str, str]:
 
 
 @pytest.fixture
-def store(real_db, tmp_path):
-    path = tmp_path / "lock.duckdb"
-    shutil.copy(real_db, path)
-    s = open_store(path)
-    yield s
-    s.close()
+def store(real_store):
+    return real_store
 
 
 def run(store, content, name, **kw):
