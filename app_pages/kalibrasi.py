@@ -17,6 +17,7 @@ from ui.frame import Context, context
 from ui.user import can
 
 CHART_KEY = "kal_chart"
+PROFILE = "kal_open_profile"   # the person whose full profile is open
 IDENTITY = ["nip", "nama", "jabatan", "jenjang_jabatan"]
 
 
@@ -39,8 +40,8 @@ def main() -> None:
     with right:
         agenda(placed, disc, ctx)
         person(placed, ctx, may_change=can("kalibrasi") and not locked)
-    if (open_nip := st.session_state.pop("kal_open_profile", None)) is not None:
-        components.open_profile(open_nip, ctx.period, ctx.scope)
+    if (open_nip := st.session_state.get(PROFILE)) is not None:  # stays open through live refreshes
+        components.open_profile(open_nip, ctx.period, ctx.scope, on_close=lambda: st.session_state.pop(PROFILE, None))
 
     # -- the meeting's health: coverage, attention, distribution, fairness ------------------------
     st.divider()
@@ -156,7 +157,7 @@ def person(placed: pd.DataFrame, ctx: Context, may_change: bool) -> None:
     st.markdown(t("kal.performance_line", predikat=fmt.plain(p["predikat_efektif"] or "–"),
                   kategori=fmt.plain(p["kinerja_kategori"] or "–")))
     if st.button(t("kal.full_profile"), key="kal_profile", icon=":material/person:"):
-        st.session_state["kal_open_profile"] = nip
+        st.session_state[PROFILE] = nip
     desk.decision(desk.Person(ctx.period, nip, int(p["kotak_awal"]), int(p["kotak"]), ctx.scope), may_change)
 
 

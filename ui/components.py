@@ -67,9 +67,12 @@ def person_table(table: pd.DataFrame, key: str, column_config: Mapping, on_pick:
             on_pick(nip)
 
 
-def open_profile(nip: str, period: int, scope) -> None:
-    """The profile drawer of one person (``nip`` may be a pseudonym while identities are hidden)."""
-    @st.dialog(t("profil.title"), width="large")
+def open_profile(nip: str, period: int, scope, on_close: Callable[[], None] | None = None) -> None:
+    """The profile drawer of one person (``nip`` may be a pseudonym while identities are hidden).
+
+    Without ``on_close`` the drawer shows for one run. With it, the caller keeps it open across
+    reruns (a screen that refreshes itself) until the user closes it, which calls ``on_close``."""
+    @st.dialog(t("profil.title"), width="large", on_dismiss=on_close or "ignore")
     def _dialog() -> None:
         profile.render(privacy.real_nip(nip), period, scope)
     _dialog()

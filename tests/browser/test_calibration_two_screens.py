@@ -130,3 +130,26 @@ def test_a_reload_keeps_the_login_and_the_typed_reason(browser, served):
     expect(page.locator(f".st-key-kal_comment_{tk} textarea")).to_have_value("Draf sebelum dimuat ulang")
     expect(page.locator(f".st-key-kal_reason_{tk} input")).to_have_value(REASON)
     page.close()
+
+
+def test_an_open_profile_stays_open_through_a_live_refresh_until_closed(browser, served):
+    url, exp = served
+    tk = exp["token"]
+    chair = _open_person(browser, url, "ketua1", exp, box=None)
+    member = _open_person(browser, url, "anggota1", exp, box=None)
+    chair.get_by_role("button", name="Profil lengkap").click()
+    dialog = chair.locator("[data-testid='stDialog']")
+    expect(dialog.get_by_text(f"NIP {exp['nip']}").first).to_be_visible()
+
+    _decide(member, tk, "6", MEMBER_COMMENT)                 # another laptop saves meanwhile
+    expect(member.get_by_text("Tersimpan (kotak 6)").first).to_be_visible()
+    expect(metric(chair, "Kotak sekarang")).to_have_text("6", timeout=LIVE)   # the chair's page redrew ...
+    expect(dialog.get_by_text(f"NIP {exp['nip']}").first).to_be_visible()    # ... and the profile stayed open
+
+    chair.keyboard.press("Escape")                            # closed by the user: it stays closed
+    expect(dialog).to_have_count(0)
+    with reran(chair):
+        chair.locator(".st-key-kal_agenda_order").get_by_text("Per OPD", exact=True).click()
+    expect(dialog).to_have_count(0)
+    chair.close()
+    member.close()
