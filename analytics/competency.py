@@ -129,7 +129,9 @@ def person_jpm_detail(frame: pd.DataFrame, skj: pd.DataFrame, codes: list[str], 
         official = np.full(len(frame), np.nan)
     has_official = ~np.isnan(official)
     value = np.where(has_official, official, computed)
-    asal = np.where(has_official, JPM_OFFICIAL, np.where(np.isnan(computed), None, JPM_COMPUTED)).astype(object)
+    # a categorical from codes: a 100k-row column of Python strings cost as much as the JPM itself
+    asal = pd.Categorical.from_codes(np.where(has_official, 0, np.where(np.isnan(computed), -1, 1)),
+                                     categories=[JPM_OFFICIAL, JPM_COMPUTED])
     differs = has_official & ~np.isnan(computed) & (np.abs(official - computed) >= _SAME)
     return pd.DataFrame({"jpm": value, "jpm_asal": asal, "jpm_hitung": np.where(differs, computed, np.nan)},
                         index=frame.index)
