@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hmac
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -78,6 +80,75 @@ def suppress_small(counts: pd.Series, minimum: int = 5) -> pd.Series:
     values = counts.fillna(0).astype(int)
     return pd.Series(np.where((values > 0) & (values < minimum), f"< {minimum}", values.astype(str)),
                      index=counts.index, dtype=object)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """What of one linked table may be shown: the hidden cells, the hidden group headlines and
+    whether the total is hidden. Shares (cell / total) are shown only for shown cells of a shown total."""
+    cells: frozenset = frozenset()
+    groups: frozenset = frozenset()
+    total: bool = False
+
+    def cell_hidden(self, key: object) -> bool:
+        return key in self.cells
+
+    def share_hidden(self, key: object) -> bool:
+        return self.total or key in self.cells
+
+    def group_hidden(self, name: str) -> bool:
+        return name in self.groups
+
+
+def suppress_linked(counts: Mapping[object, int] | pd.Series, minimum: int,
+                    groups: Mapping[str, Iterable[object]] | None = None) -> Suppression:
+    """Small-cell suppression for every number of one screen as one linked table.
+
+    ``counts``: cell → count (e.g. the 9 boxes); the total (their sum) is shown unless hidden here;
+    ``groups``: headline name → its cells (e.g. the succession pool = boxes 7–9), pairwise disjoint.
+    Cells of 1 … ``minimum``-1 are hidden (0 stays shown), then, until no hidden cell can be derived,
+    more: what the shown numbers reveal is the sum of the hidden cells of each *atom* (a shown
+    group's cells; the cells in no shown group, through the shown total), so an atom is safe when it
+    holds no hidden cell, or two or more whose sum is above their number (every hidden cell is at least
+    1, so a sum equal to the number would make each one 1). An unsafe atom first hides its smallest shown
+    non-empty cell; without one, a group hides its headline (its cells join the rest), and the rest
+    makes a group's headline hidden, or finally the total. ``minimum`` < 2 hides nothing.
+    """
+    values = {k: int(v) if pd.notna(v) else 0 for k, v in counts.items()}
+    sets = {name: frozenset(keys) for name, keys in (groups or {}).items()}
+    seen: set = set()
+    for name, keys in sets.items():
+        if not keys <= values.keys() or keys & seen:
+            raise ValueError(f"group {name!r} must hold known cells and share none with another group")
+        seen |= keys
+    if minimum < 2:
+        return Suppression()
+    hidden = {k for k, v in values.items() if 0 < v < minimum}
+    hidden_groups: set[str] = set()
+    total_hidden = False
+    order = list(values)
+    while True:
+        shown_groups = {n: ks for n, ks in sets.items() if n not in hidden_groups}
+        rest = frozenset(values).difference(*shown_groups.values())
+        atoms = [(n, ks) for n, ks in shown_groups.items()] + ([(None, rest)] if not total_hidden else [])
+        unsafe = next(((n, ks) for n, ks in atoms if not _safe(ks, hidden, values)), None)
+        if unsafe is None:
+            return Suppression(frozenset(hidden), frozenset(hidden_groups), total_hidden)
+        name, keys = unsafe
+        candidates = [k for k in order if k in keys and k not in hidden and values[k] > 0]
+        if candidates:
+            hidden.add(min(candidates, key=lambda k: (values[k], order.index(k))))
+        elif name is not None:
+            hidden_groups.add(name)
+        elif shown_groups:
+            hidden_groups.add(min(shown_groups, key=lambda n: (sum(values[k] for k in shown_groups[n]), n)))
+        else:
+            total_hidden = True
+
+
+def _safe(keys: frozenset, hidden: set, values: dict) -> bool:
+    inside = [values[k] for k in keys if k in hidden]
+    return not inside or (len(inside) >= 2 and sum(inside) > len(inside))
 
 
 _NIP_IN_TEXT = re.compile(r"(?<!\d)\d{18}(?!\d)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analytics.anonymise import Suppression, suppress_linked
 from analytics.lookup import lookup
 from analytics.rules import PERFORMANCE_CATEGORIES, POTENTIAL_CATEGORIES
 
@@ -37,3 +38,17 @@ def box_summary(kotak: pd.Series, boxes: pd.DataFrame) -> pd.DataFrame:
     total = int(grid["jumlah"].sum())
     grid["persen"] = (grid["jumlah"] / total * 100.0).round(1) if total else 0.0
     return grid.sort_values("kotak").reset_index(drop=True)
+
+
+POOL = "kelompok_suksesi"  # the succession pool's headline (the boxes rule_box marks kelompok_suksesi)
+
+
+def box_suppression(summary: pd.DataFrame, minimum: int) -> Suppression:
+    """What of a 9-box summary may be shown when small groups are hidden: its nine counts, their
+    total (and shares) and the succession-pool headline, as one linked table (see ``suppress_linked``).
+    Every screen that shows 9-box numbers takes this one answer, so they all hide the same cells."""
+    counts = pd.Series(summary["jumlah"].to_numpy(), index=summary["kotak"].astype(int).to_numpy())
+    groups = {}
+    if POOL in summary.columns:
+        groups[POOL] = summary.loc[summary[POOL].fillna(False).astype(bool), "kotak"].astype(int).tolist()
+    return suppress_linked(counts, minimum, groups)
