@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Talenta developer entry point. Two commands (see README):
-#   ./dev.sh serve   create the environment, build the demo database if there is none, serve on :8501
+#   ./dev.sh serve   create the environment, build the demo database if there is none, serve on 127.0.0.1:8501
+#                    (--lan: every interface, plain HTTP, for a meeting; see docs/operations.md)
 #   ./dev.sh test    create the environment, install Chromium if missing, check layers and lint, run every test
 #   ./dev.sh check   only the layer check (import-linter) and the lint (ruff), both configured in pyproject.toml
 #   ./dev.sh bench   benchmark at 6k and 100k ASN; --national adds 1M and 4.7M (see docs/benchmark.md)
@@ -55,10 +56,22 @@ check() {
 
 case "${1:-}" in
   serve)
+    # This machine only by default; `--lan` (or ADDRESS=0.0.0.0) for the other laptops of a meeting.
+    address="${ADDRESS:-127.0.0.1}"
+    case "${2:-}" in
+      "") ;;
+      --lan) address=0.0.0.0 ;;
+      *) echo "Pakai: ./dev.sh serve [--lan]" >&2; exit 2 ;;
+    esac
     setup
     ensure_chromium optional
     "$VENV/bin/python" -m data demo --if-missing
-    exec "$VENV/bin/python" -m streamlit run app.py --server.port "${PORT:-8501}" --server.address "${ADDRESS:-0.0.0.0}"
+    if [[ "$address" != 127.0.0.1 && "$address" != localhost && "$address" != ::1 && -z "${STREAMLIT_SERVER_SSL_CERT_FILE:-}" ]]; then
+      echo "PERINGATAN: dasbor terbuka untuk jaringan di $address:${PORT:-8501} lewat HTTP biasa (tanpa enkripsi):" \
+           "kata sandi dan data ASN dapat disadap di jaringan itu. Pakai hanya di jaringan rapat yang tepercaya," \
+           "atau pasang di belakang TLS (docs/operations.md#serving-on-a-lan-and-tls)." >&2
+    fi
+    exec "$VENV/bin/python" -m streamlit run app.py --server.port "${PORT:-8501}" --server.address "$address"
     ;;
   test)
     shift
@@ -82,7 +95,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" scripts/benchmark.py "$@"
     ;;
   *)
-    echo "Pakai: ./dev.sh serve | ./dev.sh test [argumen pytest] | ./dev.sh check | ./dev.sh bench [--national]" >&2
+    echo "Pakai: ./dev.sh serve [--lan] | ./dev.sh test [argumen pytest] | ./dev.sh check | ./dev.sh bench [--national]" >&2
     exit 2
     ;;
 esac

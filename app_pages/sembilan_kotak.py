@@ -51,10 +51,12 @@ def main() -> None:
 
 
 def page_filters(everyone: pd.DataFrame) -> ninebox.PageFilters:
-    """Golongan, sex, age band, education and a name/NIP search (all bound to the URL)."""
+    """Golongan, sex, age band, education and a name/NIP search. The filters are bound to the URL (a
+    copied link shows the same groups); the search is not: a NIP or a name must never end up in the
+    browser history or in a link someone forwards."""
     with st.container(border=True):
         f1, f2, f3, f4, f5 = st.columns([2, 1, 1, 1, 1])
-        search = f1.text_input(t("nk.search"), key="cari", bind="query-params", max_chars=60,
+        search = f1.text_input(t("nk.search"), key="cari", max_chars=60,
                                placeholder=t("nk.search_hint_anon" if privacy.is_on() else "nk.search_hint"))
         gol = f2.multiselect(t("nk.golongan"), sorted(everyone["golongan"].dropna().unique()), key="gol",
                              placeholder=t("sidebar.all"), bind="query-params")

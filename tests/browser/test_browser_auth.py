@@ -124,7 +124,7 @@ def test_markup_name_is_text_in_table_hover_and_profile(browser, served):
     nav(page, "Sembilan Kotak")
     chart_drawn(page)
 
-    search(page, "onerror")  # waits until cari=onerror is in the URL
+    search(page, "onerror")  # waits for the rerun (the term is never put in the URL)
     _no_injection(page)
 
     # (a) the drill-down table of box 9: one row, the name as typed (read from the grid's aria table)
