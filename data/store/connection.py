@@ -58,11 +58,14 @@ class ConnectionBase:
         self._write_lock: Any = _WriteGate(self)
         try:
             if not read_only:
+                _private_files()
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._con = duckdb.connect(str(self.path), read_only=read_only, config={
                 "memory_limit": DUCKDB_MEMORY, "allocator_background_threads": True})
         except duckdb.Error as exc:  # lock held elsewhere, damaged file, ...
             raise _friendly(exc, self.path) from None
+        if not read_only:
+            _tighten(self.path)
 
     def close(self) -> None:
         self._con.close()
@@ -120,6 +123,28 @@ class ConnectionBase:
             cur.execute("CHECKPOINT")
         finally:
             cur.close()
+
+
+def _private_files() -> None:
+    """From now on this process creates files only its own user may read (umask 077): the database
+    holds personal data, and DuckDB creates its ``.wal`` again after every checkpoint and its
+    ``.tmp`` spill folder when it needs one, each with the process's umask. Only ever tightens; the
+    umask is process-wide, which suits a process that serves this data (exports, backups alike)."""
+    current = os.umask(0o077)
+    os.umask(current | 0o077)
+
+
+def _tighten(path: Path) -> None:
+    """Make an existing database file, its WAL and its spill folder private (files made before the
+    umask above, e.g. by an older version, were world-readable). Best effort: a file owned by
+    someone else or on a share without modes stays as it is."""
+    for file, mode in ((path, 0o600), (path.with_name(path.name + ".wal"), 0o600),
+                       (path.with_name(path.name + ".tmp"), 0o700)):
+        try:
+            if file.exists() and (file.stat().st_mode & 0o777) != mode:
+                os.chmod(file, mode)
+        except OSError:
+            pass
 
 
 def _guard_period(cur: duckdb.DuckDBPyConnection, period: int, new_period_ok: bool) -> None:
