@@ -1,6 +1,7 @@
 """The frame every page shares: database check, login gate, language, period and global filters."""
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
@@ -10,9 +11,11 @@ from common.fmt import plain
 from common.i18n import LANGUAGES, t
 from data import auth
 from data.auth import DEMO_VISITOR, User
-from data.store import Filters, Scope, Store, StoreError
+from data.store import DatabaseDamaged, DatabaseLocked, Filters, Scope, Store, StoreError
 from ui import drafts, services, session_cookie
 from ui.user import KEY_NOTICE, KEY_TOUCHED, KEY_TRIED, KEY_USER, log_in, log_out, logged_in, session_id, session_token
+
+_log = logging.getLogger(__name__)
 
 # Rows a list of people sends to the browser; above it a page shows the first ones and says how many
 # there are (a national roll must not travel to the browser on every rerun).
@@ -39,7 +42,12 @@ def open_database() -> bool:
                 load_demo(s)
         return True
     except StoreError as exc:
-        st.error(f"**{t('app.db_error')}**\n\n{exc}")
+        # The full message names files and folders: for the server log (and the command line, which
+        # prints the same), never for a page anyone can open before logging in.
+        _log.error("Basis data tidak dapat dibuka: %s", exc)
+        key = "app.db_locked" if isinstance(exc, DatabaseLocked) else \
+            "app.db_damaged" if isinstance(exc, DatabaseDamaged) else "app.db_unavailable"
+        st.error(f"**{t('app.db_error')}**\n\n{t(key)}")
         return False
 
 

@@ -18,7 +18,7 @@ from data.store.calibration import CalibrationMixin
 from data.store.connection import DUCKDB_MEMORY, DUCKDB_WRITE_MEMORY, ConnectionBase, _friendly
 from data.store.damage import damage_message
 from data.store.development import DevelopmentMixin
-from data.store.errors import DatabaseLocked, PeriodLocked, StaleWrite, StoreError
+from data.store.errors import DatabaseDamaged, DatabaseLocked, PeriodLocked, StaleWrite, StoreError
 from data.store.filters import EVERYTHING, Filters, Scope, in_scope
 from data.store.finalisation import FinalisationMixin
 from data.store.imports import ImportsMixin
@@ -32,8 +32,8 @@ from data.store.users import UsersMixin
 
 __all__ = [
     "DEFAULT_DB", "DUCKDB_MEMORY", "DUCKDB_WRITE_MEMORY", "EVERYTHING", "MIGRATIONS_DIR",
-    "DatabaseLocked", "Filters", "PeriodLocked", "Scope", "StaleWrite", "Store", "StoreError", "damage_message",
-    "db_path", "in_scope", "open_store",
+    "DatabaseDamaged", "DatabaseLocked", "Filters", "PeriodLocked", "Scope", "StaleWrite", "Store", "StoreError",
+    "damage_message", "db_path", "in_scope", "open_store",
 ]
 
 

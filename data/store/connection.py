@@ -17,7 +17,7 @@ import duckdb
 import pandas as pd
 
 from data.store.damage import damage_message
-from data.store.errors import DatabaseLocked, PeriodLocked, StoreError
+from data.store.errors import DatabaseDamaged, DatabaseLocked, PeriodLocked, StoreError
 from data.store.paths import db_path
 
 # DuckDB's own working memory (it spills to ``<db>.tmp`` beyond it). Bounded so that a national-size
@@ -39,7 +39,7 @@ def _friendly(exc: Exception, path: Path) -> StoreError:
             "proses itu lalu coba lagi."
         )
     if (damaged := damage_message(path, text)) is not None:
-        return StoreError(damaged)
+        return DatabaseDamaged(damaged)
     return StoreError(f"Basis data {path} tidak dapat dibuka: {text.splitlines()[0]}")
 
 

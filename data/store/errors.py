@@ -10,6 +10,11 @@ class DatabaseLocked(StoreError):
     """Another process (usually the running dashboard) holds the database file."""
 
 
+class DatabaseDamaged(StoreError):
+    """The database file (or its WAL) is damaged. The message names the files (for the command line
+    and the server log); the web page shows a message without paths."""
+
+
 class PeriodLocked(StoreError):
     """A write to a period that is finalised (ditetapkan); an admin can reopen the period."""
 
