@@ -5,13 +5,15 @@ import numpy as np
 import pandas as pd
 
 from analytics.ninebox import grid_position
-from analytics.positions import DOT_TOP, MARGIN, stable_unit
+from analytics.positions import DOT_TOP, MARGIN, keyed_units
 
 
-def apply_calibration(placed: pd.DataFrame, calib: pd.DataFrame, boxes: pd.DataFrame) -> pd.DataFrame:
+def apply_calibration(placed: pd.DataFrame, calib: pd.DataFrame, boxes: pd.DataFrame,
+                      key: bytes | None = None) -> pd.DataFrame:
     """Copy of ``placed`` with ``kotak_awal`` (the engine's proposal), ``kotak`` (final: calibrated
     where the committee moved someone), ``dikalibrasi`` and ``alasan_kode``. When ``x``/``y`` plot
-    positions are present, moved people are redrawn inside their new box."""
+    positions are present, moved people are redrawn inside their new box, at a place keyed by ``key``
+    (the installation secret, required then: see ``analytics.positions``)."""
     out = placed.copy(deep=False)  # copy-on-write: changing ``out`` leaves ``placed`` as it was
     out["kotak_awal"] = out["kotak"]
     moved = calib.set_index("nip") if not calib.empty else pd.DataFrame(columns=["kotak_baru", "alasan_kode"])
@@ -23,9 +25,9 @@ def apply_calibration(placed: pd.DataFrame, calib: pd.DataFrame, boxes: pd.DataF
     if has.any() and {"x", "y"} <= set(out.columns):
         cells = grid_position(boxes).set_index("kotak")
         k = out.loc[has, "kotak"].astype(int)
-        nip = out.loc[has, "nip"]
-        out.loc[has, "x"] = cells.loc[k, "kolom"].to_numpy() + MARGIN + stable_unit(nip, "cx") * (1 - 2 * MARGIN)
-        out.loc[has, "y"] = cells.loc[k, "baris"].to_numpy() + MARGIN + stable_unit(nip, "cy") * (DOT_TOP - MARGIN)
+        u = keyed_units(out.loc[has, "nip"], key, 2, "kalibrasi")
+        out.loc[has, "x"] = cells.loc[k, "kolom"].to_numpy() + MARGIN + u[:, 0] * (1 - 2 * MARGIN)
+        out.loc[has, "y"] = cells.loc[k, "baris"].to_numpy() + MARGIN + u[:, 1] * (DOT_TOP - MARGIN)
     return out
 
 

@@ -2,12 +2,15 @@
 
 A value axis maps piecewise-linearly inside its category band, so the cut lines
 sit exactly at the grid lines 1 and 2. An axis known only by category (the
-predikat) is jittered inside its band from a hash of the NIP, so the picture is
-the same on every rerun.
+predikat) is jittered inside its band, and every dot a little sideways, by a keyed
+hash of the NIP (BLAKE2b under a key derived from the installation's secret), so
+the picture is the same on every rerun but a dot's place says nothing about whose
+it is to anyone without that secret (see docs/decisions/0020-keyed-positions.md).
 """
 from __future__ import annotations
 
-import zlib
+import hashlib
+import hmac
 
 import numpy as np
 import pandas as pd
@@ -37,15 +40,39 @@ def _key_numbers(keys: pd.Series) -> np.ndarray:
         return pd.util.hash_pandas_object(keys.astype(str), index=False).to_numpy()
 
 
-def stable_unit(keys: pd.Series, salt: str = "") -> np.ndarray:
-    """A deterministic pseudo-random number in [0, 1) per key: splitmix64 of the key mixed with
-    the salt, so each salt gives an independent, rerun-stable draw."""
-    with np.errstate(over="ignore"):
-        z = _key_numbers(keys) + np.uint64(zlib.crc32(salt.encode())) * np.uint64(0x9E3779B97F4A7C15)
-        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        z = z ^ (z >> np.uint64(31))
+MIN_KEY_BYTES = 16
+_CHUNK = 1 << 18   # keys hashed per batch: bounds the transient list of digests (~60 bytes a person)
+
+
+def _position_key(key: bytes, salt: str) -> bytes:
+    """The BLAKE2b key of one draw: HMAC of the installation secret, so dot positions and the
+    pseudonyms (HMAC of the NIP under the secret itself) never share a key."""
+    if not isinstance(key, bytes) or len(key) < MIN_KEY_BYTES:
+        raise ValueError(f"a position key of at least {MIN_KEY_BYTES} bytes is required (the installation secret)")
+    return hmac.digest(key, b"talenta:posisi-titik:" + salt.encode(), "sha256")
+
+
+def keyed_units(keys: pd.Series, key: bytes, lanes: int = 1, salt: str = "") -> np.ndarray:
+    """``lanes`` independent uniform numbers in [0, 1) per key, shape (len(keys), lanes): keyed
+    BLAKE2b (a PRF; one call a person gives every lane) of the key's 8-byte number. Deterministic for
+    one secret; without it the numbers cannot be recomputed from the NIP."""
+    base = hashlib.blake2b(key=_position_key(key, salt), digest_size=8 * lanes)
+    nums = _key_numbers(keys).astype(">u8").view("V8")
+    copy = base.copy
+
+    def one(b: bytes) -> bytes:
+        h = copy()
+        h.update(b)
+        return h.digest()
+
+    parts = [b"".join(map(one, nums[i:i + _CHUNK].tolist())) for i in range(0, len(nums), _CHUNK)]
+    z = np.frombuffer(b"".join(parts), dtype="<u8").reshape(len(nums), lanes)
     return (z >> np.uint64(11)).astype(np.float64) / float(1 << 53)
+
+
+def stable_unit(keys: pd.Series, salt: str, key: bytes) -> np.ndarray:
+    """One keyed, rerun-stable number in [0, 1) per key; each salt gives an independent draw."""
+    return keyed_units(keys, key, 1, salt)[:, 0]
 
 
 def band_position(values: pd.Series, categories: pd.Series, order: tuple[str, str, str],
@@ -63,8 +90,10 @@ def band_position(values: pd.Series, categories: pd.Series, order: tuple[str, st
     return idx + MARGIN + frac * (1 - 2 * MARGIN)
 
 
-def plot_positions(placed: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
-    """Columns x, y (grid units) for rows that have a box; NaN elsewhere."""
+def plot_positions(placed: pd.DataFrame, rules: RuleSet, key: bytes) -> pd.DataFrame:
+    """Columns x, y (grid units) for rows that have a box, NaN elsewhere, and ``sampel`` (the unit
+    :func:`stable_sample` draws by, also the order dots are sent in). ``key``: the installation secret."""
+    units = keyed_units(placed["nip"], key, 3, "titik")   # x jitter, y jitter, sample: one hash a person
     _, p_hi, p_mid = rules.cutoff("potensial")
     lo, top = _span(placed["potensial_nilai"], p_mid, p_hi)
     x = band_position(placed["potensial_nilai"], placed["potensial_kategori"], POTENTIAL_CATEGORIES, p_mid, p_hi,
@@ -77,20 +106,17 @@ def plot_positions(placed: pd.DataFrame, rules: RuleSet) -> pd.DataFrame:
                           lo, top)
         y = np.floor(y) + (y - np.floor(y)) * DOT_TOP  # keep the top strip free for the box badge
     else:
-        y = row + MARGIN + stable_unit(placed["nip"], "y") * (DOT_TOP - MARGIN)
+        y = row + MARGIN + units[:, 1] * (DOT_TOP - MARGIN)
     # a little horizontal jitter too, so equal scores do not stack into one dot
-    x = x + (stable_unit(placed["nip"], "x") - 0.5) * 0.04
+    x = x + (units[:, 0] - 0.5) * 0.04
     has_box = placed["kotak"].notna().to_numpy()
-    return pd.DataFrame({"x": np.where(has_box, x, np.nan), "y": np.where(has_box, y, np.nan)},
-                        index=placed.index)
-
-
-SAMPLE_SALT = "sample"
+    return pd.DataFrame({"x": np.where(has_box, x, np.nan), "y": np.where(has_box, y, np.nan),
+                         "sampel": units[:, 2]}, index=placed.index)
 
 
 def stable_sample(units: pd.Series, limit: int) -> pd.Series:
     """Boolean mask keeping about ``limit`` rows, the same rows on every rerun: those with the smallest
-    ``units`` (``stable_unit(nip, SAMPLE_SALT)``, worked out once with the placements, not per rerun)."""
+    ``units`` (``plot_positions``' keyed ``sampel``, worked out once with the placements, not per rerun)."""
     n = len(units)
     if n <= limit:
         return pd.Series(True, index=units.index)

@@ -94,7 +94,7 @@ def chart(placed: pd.DataFrame, view: str, period: int) -> None:
     rules = services.rules(period)
     shown = placed.assign(kotak=placed["kotak"] if view == "final" else placed["kotak_awal"])
     if view == "awal":  # draw everyone at the engine's proposal
-        shown = shown.assign(**plot_positions(shown, rules))
+        shown = shown.assign(**plot_positions(shown, rules, services.pseudonym_key()))
     summary = box_summary(shown["kotak"], rules.boxes)
     _, hi, mid = rules.cutoff("potensial")
     fig, curves = ninebox.ninebox_scatter(privacy.people(shown), summary, "kotak", (mid, hi), height=560,

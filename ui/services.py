@@ -25,7 +25,7 @@ from analytics.calibration import apply_calibration
 from analytics.demography import age_band, age_on
 from analytics.engine import input_columns, place
 from analytics.ninebox import box_summary
-from analytics.positions import SAMPLE_SALT, plot_positions, stable_unit
+from analytics.positions import plot_positions
 from analytics.rules import RuleSet
 from common import fmt
 from data import memory
@@ -132,8 +132,9 @@ def _placements(_snap: Store, path: str, version: tuple, period: int, opd: tuple
         pieces.append(_place_piece(pop, rules, period))
         del pop   # before the next piece is read
     out = concat_pieces(pieces)   # NIP ranges in order: sorted by NIP
-    out = pd.concat([out, plot_positions(out, rules)], axis=1)   # the value axes span every piece
-    out = apply_calibration(out, _snap.calibrations(period, scope=Scope(scope)), rules.boxes)
+    key = pseudonym_key()   # dot positions are keyed: no one without the secret can tell whose dot is whose
+    out = pd.concat([out, plot_positions(out, rules, key)], axis=1)   # the value axes span every piece
+    out = apply_calibration(out, _snap.calibrations(period, scope=Scope(scope)), rules.boxes, key)
     out["alasan_kode"] = pd.Categorical(out["alasan_kode"])
     memory.release_freed()  # the engine's intermediates
     return out
@@ -148,7 +149,6 @@ def _place_piece(pop: pd.DataFrame, rules: RuleSet, period: int) -> pd.DataFrame
     out["usia"] = age_on(out["tanggal_lahir"], date(period, 12, 31))
     out["kelompok_usia"] = age_band(out["usia"])
     out["jpm_teks"] = fmt.num_column(out["jpm"], 1)
-    out["sampel"] = stable_unit(out["nip"], SAMPLE_SALT)   # which dots a large scatter draws
     for c in LABEL_COLUMNS:
         if c in out.columns:
             out[c] = pd.Categorical(out[c])  # categories sorted

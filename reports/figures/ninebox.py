@@ -84,6 +84,11 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     curves: dict[int, list[str]] = {}
     summary = with_count_labels(summary, min_count, lang)
     counts, shares = summary["jumlah_teks"], summary["persen_teks"]
+    # dots go to the browser in the keyed ``sampel`` order, not the frame's NIP order (the i-th dot of a
+    # trace would otherwise be the i-th NIP of its group); the rings follow their dots' keyed positions
+    points = points.sort_values("sampel", kind="stable") if "sampel" in points.columns else points
+    if marked is not None:
+        marked = marked.sort_values(["x", "y"], kind="stable")
     for r in summary.itertuples(index=False):
         fig.add_shape(type="rect", x0=r.kolom, x1=r.kolom + 1, y0=r.baris, y1=r.baris + 1,
                       fillcolor=_tint(BOX_COLOURS.get(r.kotak, "#cccccc"), 0.22),

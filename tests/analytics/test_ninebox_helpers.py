@@ -10,10 +10,12 @@ import pytest
 from analytics import whatif
 from analytics.demography import age_band, age_on
 from analytics.engine import place
-from analytics.positions import SAMPLE_SALT, plot_positions, stable_sample, stable_unit
+from analytics.positions import plot_positions, stable_sample, stable_unit
 from analytics.selection import selection_from_event
 from analytics.talentpool import FAILS, MEETS, UNKNOWN, pool_checks
 from data.store import open_store
+
+KEY = b"kunci-uji-posisi-0123456789"
 
 
 def _event(points):
@@ -63,10 +65,10 @@ def placed_2025(demo_db):
 
 def test_every_dot_is_drawn_inside_its_own_box(placed_2025):
     _, placed, rules = placed_2025
-    pos = plot_positions(placed, rules)
+    pos = plot_positions(placed, rules, KEY)
     cells = rules.boxes.set_index("kotak")
     has = placed["kotak"].notna()
-    assert pos.loc[has].notna().all().all() and pos.loc[~has].isna().all().all()
+    assert pos.loc[has, ["x", "y"]].notna().all().all() and pos.loc[~has, ["x", "y"]].isna().all().all()
     col = cells.loc[placed.loc[has, "kotak"].astype(int), "kategori_potensial"].map(
         {"rendah": 0, "menengah": 1, "tinggi": 2}).to_numpy()
     row = cells.loc[placed.loc[has, "kotak"].astype(int), "kategori_kinerja"].map(
@@ -74,12 +76,12 @@ def test_every_dot_is_drawn_inside_its_own_box(placed_2025):
     assert (np.floor(pos.loc[has, "x"]).to_numpy() == col).all()
     assert (np.floor(pos.loc[has, "y"]).to_numpy() == row).all()
     # same input, same picture
-    assert pos.equals(plot_positions(placed, rules))
+    assert pos.equals(plot_positions(placed, rules, KEY))
 
 
 def test_higher_potential_is_drawn_further_right_within_a_box(placed_2025):
     _, placed, rules = placed_2025
-    pos = plot_positions(placed, rules)
+    pos = plot_positions(placed, rules, KEY)
     box5 = placed["kotak"] == 5
     corr = np.corrcoef(placed.loc[box5, "potensial_nilai"], pos.loc[box5, "x"])[0, 1]
     assert corr > 0.95
@@ -87,7 +89,7 @@ def test_higher_potential_is_drawn_further_right_within_a_box(placed_2025):
 
 def test_stable_sample_is_deterministic_and_sized():
     keys = pd.Series([f"{i:018d}" for i in range(50_000)])
-    units = pd.Series(stable_unit(keys, SAMPLE_SALT))
+    units = pd.Series(stable_unit(keys, "sampel", KEY))
     a, b = stable_sample(units, 10_000), stable_sample(units.copy(), 10_000)
     assert a.equals(b) and a.sum() == 10_000
     assert set(units[a].nsmallest(10).index) == set(units.nsmallest(10).index)

@@ -52,6 +52,7 @@ def _prepare(db) -> dict:
     try:
         now = placed_people(s, 2025)
         rules = s.rules(2025)
+        key = s.setting("kunci_samaran").encode()   # dots are placed under the installation's secret
         dinkes = placed_people(s, 2024, Filters(opd_ids=("DINKES",)))
     finally:
         s.close()
@@ -63,7 +64,7 @@ def _prepare(db) -> dict:
     women = dinkes[dinkes["jenis_kelamin"] == "P"]
     return {
         "box9": set(now.loc[now["kotak"] == 9, "nip"]),
-        "positions": pd.concat([now[["nip", "kotak"]], plot_positions(now, rules)], axis=1),
+        "positions": pd.concat([now[["nip", "kotak"]], plot_positions(now, rules, key)], axis=1),
         "deep_box8": int((women["kotak"] == 8).sum()),
         "deep_unprofiled": int((women["status"] == STATUS_NOT_PROFILED).sum()),
         "markup_nip": markup_nip,
