@@ -51,8 +51,8 @@ def guidelines(kotak: pd.Series, distribution_rules: pd.DataFrame) -> list[dict]
 def breach_sentence(breach: dict, lang: str = "id") -> str:
     """The breach as a sentence in ``lang`` (numbers written the language's way)."""
     p = dict(breach["param"])
-    for key in ("persen", "persen_min", "persen_max", "cakupan", "minimal"):
-        if key in p:
+    for key in ("persen", "persen_min", "persen_max", "cakupan", "minimal", "orang", "dibahas", "ditempatkan", "n"):
+        if key in p:  # counts too: "1.239 ASN", never "1239"
             p[key] = fmt.num(p[key], 1 if key in ("persen", "cakupan") else 0, lang)
     return t(breach["kode"], lang=lang, **p)
 

@@ -88,6 +88,13 @@ def test_every_breach_is_named(meeting):
     assert breach_sentence(s["pelanggaran"][0], "en").startswith("Kotak 9 above its range: 25.0%")
 
 
+def test_counts_in_breach_sentences_are_written_the_languages_way():
+    b = {"jenis": "cakupan", "kode": "pen.breach.coverage",
+         "param": {"cakupan": 0.2, "minimal": 10, "dibahas": 3, "ditempatkan": 1239}}
+    assert breach_sentence(b, "id") == "Baru 3 dari 1.239 ASN dibahas (0,2%), di bawah cakupan minimal 10%."
+    assert "1,239" in breach_sentence(b, "en")
+
+
 def test_no_coverage_breach_without_a_minimum_and_a_clean_meeting(meeting):
     placed, calib, disc = meeting
     assert "cakupan" not in [b["jenis"] for b in review(placed, calib, disc, GUIDE)["pelanggaran"]]

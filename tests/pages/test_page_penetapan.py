@@ -43,8 +43,10 @@ def _expected_breaches(db) -> list[str]:
     s = open_store(db)
     try:
         placed = placed_people_in(db, 2025).assign(kotak_awal=lambda f: f["kotak"])
+        minimal = s.setting("penetapan_cakupan_minimal")   # the shipped setting row, as the page reads it
         return [b["kalimat"] for b in review(placed, s.calibrations(2025), s.discussions(2025),
-                                             s.distribution_rules(2025))["pelanggaran"]]
+                                             s.distribution_rules(2025),
+                                             min_coverage=float(minimal) if minimal else None)["pelanggaran"]]
     finally:
         s.close()
 
