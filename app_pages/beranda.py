@@ -16,13 +16,13 @@ def main() -> None:
     ctx = context()
     rules = services.rules(ctx.period)
     summary = services.summary(ctx.period, ctx.filters, ctx.scope)
-    small = privacy.min_group() if privacy.is_on() else 0  # boxes under the minimum read "< 5" when anonymised
+    small = privacy.min_group() if privacy.is_on() else 0  # small boxes, and what would give them away, read "*"
 
     st.title(t("beranda.title"))
     scope = t("beranda.scope_filtered") if any(
         (ctx.filters.opd_ids, ctx.filters.jenis_jabatan, ctx.filters.jenis_asn)) else t("beranda.scope_all")
     st.caption(t("beranda.caption", period=ctx.period, scope=scope))
-    figures = key_figures(ctx)
+    figures = key_figures(ctx, small)
     grid(figures, summary, rules, small)
     with st.expander(t("beranda.legend")):
         legend(summary, small)
@@ -30,15 +30,15 @@ def main() -> None:
         export_menu.menu(ctx, language(), "beranda_exp")
 
 
-def key_figures(ctx: Context) -> home.KeyFigures:
+def key_figures(ctx: Context, small: int) -> home.KeyFigures:
     """ASN, CACT profiled against the quota, the succession pool and vacant posts."""
     lang = language()
-    k = home.key_figures(ctx)
+    k = home.key_figures(ctx, small)
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("beranda.asn"), fmt.num(k.asn, lang=lang), help=t("beranda.asn_help"), border=True)
     c2.metric(t("beranda.profiled"), f"{fmt.num(k.profiled_cact, lang=lang)} / {fmt.num(k.quota_cact, lang=lang)}",
               help=t("beranda.profiled_help", quota=fmt.num(k.quota_cact, lang=lang)), border=True)
-    c3.metric(t("beranda.pool"), fmt.num(k.pool, lang=lang),
+    c3.metric(t("beranda.pool"), k.pool_text(lang),
               help=t("beranda.pool_help", boxes=", ".join(map(str, k.pool_boxes))), border=True)
     c4.metric(t("beranda.vacant"), fmt.num(k.vacant_posts, lang=lang), help=t("beranda.vacant_help"), border=True)
     return k
@@ -48,10 +48,11 @@ def grid(k: home.KeyFigures, summary: pd.DataFrame, rules: RuleSet, small: int) 
     """The 9-box counts, with how many are placed and where the rules come from."""
     lang = language()
     st.subheader(t("beranda.grid_title"))
-    st.caption(t("beranda.placed", placed=fmt.num(k.placed, lang=lang), unprofiled=fmt.num(k.unprofiled, lang=lang),
-                 noperf=fmt.num(k.no_performance, lang=lang)))
+    st.caption(k.status_line(lang))
     st.plotly_chart(ninebox.ninebox_grid(summary, min_count=small), key="beranda_grid",
                     config={"displayModeBar": False})
+    if k.any_hidden:
+        st.caption(t("privacy.hidden_note", n=small))
     _, hi, mid = rules.cutoff("potensial")
     cut_source = rules.cutoffs.loc[rules.cutoffs["sumbu"] == "potensial", "sumber"].iloc[0]
     st.caption(t("beranda.source", source=rules.boxes["sumber"].iloc[0], hi=fmt.num(hi, lang=lang),
@@ -59,7 +60,7 @@ def grid(k: home.KeyFigures, summary: pd.DataFrame, rules: RuleSet, small: int) 
 
 
 def legend(summary: pd.DataFrame, small: int) -> None:
-    """Each box's name, follow-up, count and share (small counts as "< 5" when anonymised)."""
+    """Each box's name, follow-up, count and share (hidden ones as "*" when anonymised)."""
     table = ninebox.with_count_labels(summary, small).sort_values("kotak", ascending=False)
     table = table.assign(rekomendasi=table["rekomendasi"].str.replace(";", " · "),
                          jumlah=table["jumlah_teks"] if small else table["jumlah"],

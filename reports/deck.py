@@ -29,7 +29,7 @@ MARGIN = 0.5
 MUTED = "#333333"
 TILE = "#eef4f1"
 ZEBRA = "#f2f2f2"
-_NUMBER_TEXT = re.compile(r"^[<>≤≥]?\s*[\d.,]+\s*%?$|^–$")   # "1.152", "4,5%", "< 5", "–": right-aligned
+_NUMBER_TEXT = re.compile(r"^[<>≤≥]?\s*[\d.,]+\s*%?$|^[–*]$")   # "1.152", "4,5%", "< 5", "–", "*" (hidden): right-aligned
 
 
 def deck(slides: Sequence[Slide], title: str, subtitle: str = "", lang: str = "id", *,

@@ -2,7 +2,8 @@
 
 The same ``Slide`` list is shown by ``app_pages/presentasi.py`` and written to the PowerPoint deck,
 so what a leader sees on the projector is what they take home. Every count that describes a
-breakdown follows the anonymisation switch (groups under the minimum read ``< 5``).
+breakdown follows the anonymisation switch: on the key figures and the 9-box, small boxes and every
+number that would give them away read ``*`` (``analytics.ninebox.box_suppression``, one answer for both).
 """
 from __future__ import annotations
 
@@ -34,24 +35,23 @@ def filter_lines(ctx: Context, lang: str) -> list[str]:
 
 
 def build(ctx: Context, lang: str, today: date, min_count: int | None = None) -> list[Slide]:
-    """The five slides; ``min_count`` (groups under it read "< n") defaults to the session's switch."""
+    """The five slides; ``min_count`` (groups under it are hidden) defaults to the session's switch."""
     subtitle = " · ".join(filter_lines(ctx, lang))
     k = (privacy.min_group() if privacy.is_on() else 0) if min_count is None else min_count
-    return [s for s in (_figures(ctx, lang, subtitle), _ninebox(ctx, lang, subtitle, k),
+    return [s for s in (_figures(ctx, lang, subtitle, k), _ninebox(ctx, lang, subtitle, k),
                         _movement(ctx, lang, subtitle, k), _coverage(ctx, lang, subtitle, k),
                         _succession(ctx, lang, subtitle, today)) if s is not None]
 
 
-def _figures(ctx: Context, lang: str, subtitle: str) -> Slide:
-    k = home.key_figures(ctx)
+def _figures(ctx: Context, lang: str, subtitle: str, min_count: int) -> Slide:
+    k = home.key_figures(ctx, min_count)
     n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
     return Slide("angka", t("pres.s.figures", lang=lang, period=ctx.period), subtitle, metrics=(
         (t("beranda.asn", lang=lang), n(k.asn)),
         (t("beranda.profiled", lang=lang), f"{n(k.profiled_cact)} / {n(k.quota_cact)}"),
-        (t("beranda.pool", lang=lang), n(k.pool)),
+        (t("beranda.pool", lang=lang), k.pool_text(lang)),
         (t("beranda.vacant", lang=lang), n(k.vacant_posts))),
-        notes=(t("beranda.placed", lang=lang, placed=n(k.placed), unprofiled=n(k.unprofiled),
-                 noperf=n(k.no_performance)),))
+        notes=(k.status_line(lang),) + ((t("privacy.hidden_note", lang=lang, n=min_count),) if k.any_hidden else ()))
 
 
 def _ninebox(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
@@ -61,8 +61,10 @@ def _ninebox(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
                           t("beranda.legend_label", lang=lang): legend["label"],
                           t("beranda.legend_count", lang=lang): legend["jumlah_teks"],
                           t("beranda.legend_pct", lang=lang): legend["persen_teks"]})
+    hidden = bool(legend["ditekan"].any())  # the total is only ever hidden along with boxes
     return Slide("sembilan-kotak", t("pres.s.ninebox", lang=lang, period=ctx.period), subtitle,
-                 figure=ninebox.ninebox_grid(summary, height=620, min_count=k, lang=lang), table=table)
+                 figure=ninebox.ninebox_grid(summary, height=620, min_count=k, lang=lang), table=table,
+                 notes=(t("privacy.hidden_note", lang=lang, n=k),) if hidden else ())
 
 
 def _movement(ctx: Context, lang: str, subtitle: str, k: int) -> Slide | None:

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.ninebox import box_suppression
 from common import fmt
 from common.i18n import language, t
 from common.palette import BOX_COLOURS, INK
@@ -18,13 +19,17 @@ AXIS_PERF = ("di bawah", "sesuai", "di atas")
 
 
 def with_count_labels(summary: pd.DataFrame, min_count: int = 0, lang: str | None = None) -> pd.DataFrame:
-    """The box summary plus ``jumlah_teks``/``persen_teks``, count and share as shown: boxes of
-    1 … ``min_count``-1 people read ``< min_count`` with no share (the anonymisation switch; 0 shows all)."""
+    """The box summary plus ``jumlah_teks``/``persen_teks``, count and share as shown, and ``ditekan``
+    (hidden): under the anonymisation switch (``min_count`` > 0) boxes of 1 … ``min_count``-1 people and
+    the boxes that would give them away (``analytics.ninebox.box_suppression``) read ``*``; 0 shows all."""
     lang = lang or language()
-    small = (summary["jumlah"] > 0) & (summary["jumlah"] < min_count)
+    s = box_suppression(summary, min_count)
+    mark = t("privacy.hidden_mark", lang=lang)
+    kotak = summary["kotak"].astype(int)
     return summary.assign(
-        jumlah_teks=[f"< {min_count}" if s else fmt.num(c, lang=lang) for c, s in zip(summary["jumlah"], small)],
-        persen_teks=["–" if s else fmt.pct(p, lang=lang) for p, s in zip(summary["persen"], small)])
+        jumlah_teks=[mark if s.cell_hidden(k) else fmt.num(c, lang=lang) for k, c in zip(kotak, summary["jumlah"])],
+        persen_teks=[mark if s.share_hidden(k) else fmt.pct(p, lang=lang) for k, p in zip(kotak, summary["persen"])],
+        ditekan=[s.cell_hidden(k) for k in kotak])
 
 
 def ninebox_grid(summary: pd.DataFrame, height: int = 560, min_count: int = 0, lang: str | None = None) -> go.Figure:
@@ -83,6 +88,11 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     fig = go.Figure()
     curves: dict[int, list[str]] = {}
     summary = with_count_labels(summary, min_count, lang)
+    hidden = summary.loc[summary["ditekan"], "kotak"].astype(int).tolist()
+    if hidden:  # a hidden box draws no dot: neither its people's positions nor their hover data leave the server
+        points = points[~pd.to_numeric(points["kotak"], errors="coerce").isin(hidden)]
+        if marked is not None:
+            marked = marked[marked["nip"].isin(points["nip"])]
     counts, shares = summary["jumlah_teks"], summary["persen_teks"]
     # dots go to the browser in the keyed ``sampel`` order, not the frame's NIP order (the i-th dot of a
     # trace would otherwise be the i-th NIP of its group); the rings follow their dots' keyed positions

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from scipy.optimize import linprog
 
 from analytics.anonymise import Suppression, suppress_linked
-from analytics.ninebox import POOL, box_suppression, box_summary
+from analytics.ninebox import POOL, box_summary, box_suppression
 
 BOXES = list(range(1, 10))
 POOL_BOXES = [7, 8, 9]

@@ -1,0 +1,126 @@
+"""Small-cell suppression on the pages (AppTest): with the switch on and one small OPD chosen, nothing
+Beranda, the first two slides or Sembilan Kotak show can be combined into a hidden box count, and a
+hidden box draws no dot.
+
+DISHUB in the demo data has 6 placed ASN: 5 in box 5 and 1 in box 8 (the outside finding: "5 · 83,3%"
+beside "< 5" and a pool of 1 gave the one person away).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.anonymise import Suppression
+from common import fmt
+from data.store import Filters
+from tests.analytics.test_suppression import POOL_BOXES, recoverable
+from tests.conftest import placed_people_in
+
+pytestmark = pytest.mark.slow  # whole-app AppTest runs
+
+TIMEOUT = 90
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+OPD = "DISHUB"
+MARK = "*"
+POOL_LABEL = "Kelompok rencana suksesi"
+
+
+def _truth(path) -> dict[int, int]:
+    ref = placed_people_in(path, 2025, Filters(opd_ids=(OPD,)))
+    counts = ref["kotak"].dropna().astype(int).value_counts()
+    return {k: int(counts.get(k, 0)) for k in range(1, 10)}
+
+
+def _app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["anonim"] = "true"
+    at.run()
+    at.sidebar.multiselect(key="opd").set_value([OPD]).run()
+    assert not at.exception
+    return at
+
+
+def _num(text: str) -> int | None:
+    """A shown count, or None when hidden ("*"; the old "< 5" read as hidden too, so the check bites on it)."""
+    return None if text.strip() == MARK or text.startswith("<") else int(text.replace(".", ""))
+
+
+def _assert_nothing_derivable(truth: dict[int, int], counts: dict[int, str], shares: dict[int, str],
+                              total: str, pool: str) -> None:
+    """What a page shows, as a linked table: shown cells are known, the total and the pool headline are
+    sums; a share with the total shown gives the count again (it must match), a hidden cell's share is hidden."""
+    shown = {k: _num(c) for k, c in counts.items()}
+    assert [k for k, v in shown.items() if v is not None and v != truth[k]] == []   # what is shown is true
+    assert all(shown[k] is None for k, v in truth.items() if 0 < v < 5)            # small boxes hidden
+    t, p = _num(total), _num(pool)
+    assert t in (None, sum(truth.values())) and p in (None, sum(truth[k] for k in POOL_BOXES))
+    s = Suppression(frozenset(k for k, v in shown.items() if v is None),
+                    frozenset({"pool"} if p is None else ()), t is None)
+    assert recoverable(truth, s, {"pool": POOL_BOXES}) == []
+    for k, share in shares.items():
+        if shown[k] is None or t is None:
+            assert share == MARK, (k, share)
+        else:
+            assert share == fmt.pct(round(shown[k] / t * 100, 1)), (k, share)
+
+
+def _figure(at: AppTest, i: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def _grid_counts(fig: dict) -> dict[int, tuple[str, str]]:
+    """Box → (count, share) from the grid's hover texts ("Kotak k<br>label<br>c orang · p")."""
+    out = {}
+    for text in fig["data"][0]["text"]:
+        box = int(re.search(r"Kotak (\d)", text).group(1))
+        count, share = re.search(r"<br>([^<]*) orang · (.*)$", text).groups()
+        out[box] = (count, share)
+    return out
+
+
+def test_beranda_shows_nothing_that_gives_a_small_box_away(demo_copy):
+    truth = _truth(demo_copy)
+    assert truth[5] == 5 and truth[8] == 1 and sum(truth.values()) == 6  # the finding's shape
+    at = _app()
+    pool = next(m.value for m in at.metric if m.label == POOL_LABEL)
+    total = next(re.match(r"^(\S+) ASN ditempatkan", c.value).group(1) for c in at.caption
+                 if "ASN ditempatkan" in c.value)
+    legend = at.dataframe[0].value.set_index("kotak")
+    counts, shares = legend["jumlah"].astype(str).to_dict(), legend["persen"].astype(str).to_dict()
+    _assert_nothing_derivable(truth, counts, shares, total, pool)
+    assert counts[8] == MARK and counts[5] == MARK and pool == MARK
+    assert _grid_counts(_figure(at)) == {k: (counts[k], shares[k]) for k in counts}  # the grid says the same
+    assert any("disembunyikan" in c.value for c in at.caption)                       # and says why
+
+
+def test_slides_one_and_two_show_nothing_that_gives_a_small_box_away(demo_copy):
+    truth = _truth(demo_copy)
+    at = _app()
+    at.switch_page("app_pages/presentasi.py").run()
+    assert not at.exception and at.toggle(key="anonim").value is True
+    pool = next(m.value for m in at.metric if m.label == POOL_LABEL)
+    total = next(re.match(r"^- (\S+) ASN ditempatkan", m.value).group(1) for m in at.markdown
+                 if "ASN ditempatkan" in m.value)
+    at.button(key="pres_next").click().run()
+    table = at.table[0].value.set_index("Kotak")
+    counts, shares = table["Jumlah"].astype(str).to_dict(), table["Persen"].astype(str).to_dict()
+    _assert_nothing_derivable(truth, counts, shares, total, pool)  # slides 1 and 2 as one linked table
+    assert _grid_counts(_figure(at)) == {k: (counts[k], shares[k]) for k in counts}
+
+
+def test_sembilan_kotak_draws_no_dot_in_a_hidden_box(demo_copy):
+    truth = _truth(demo_copy)
+    at = _app()
+    at.switch_page("app_pages/sembilan_kotak.py").run()
+    assert not at.exception
+    fig = _figure(at)
+    badges = fig["data"][0]
+    hidden = {int(c.split(":")[1]) for c, h in zip(badges["customdata"], badges["hovertext"]) if f"{MARK} orang" in h}
+    assert hidden == {5, 8}
+    dots = [row for trace in fig["data"][1:] for row in (trace.get("customdata") or [])]
+    assert [row for row in dots if int(row[6]) in hidden] == []
+    assert len(dots) == sum(v for k, v in truth.items() if k not in hidden)
