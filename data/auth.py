@@ -16,7 +16,6 @@ import re
 import secrets
 from dataclasses import dataclass
 
-import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -25,7 +24,10 @@ from data.store import Scope, Store, StoreError
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 _DUMMY_HASH = _hasher.hash("tidak-dipakai-untuk-apa-pun")
 USERNAME = re.compile(r"^[a-z0-9._-]{3,40}$")
-WRONG = "Nama pengguna atau kata sandi salah."
+# One message for every refused login (unknown name, wrong password, disabled account, a source that
+# must wait): it never tells whether an account exists.
+WRONG = ("Nama pengguna atau kata sandi salah, atau terlalu banyak percobaan gagal dari perangkat ini. "
+         "Periksa lalu coba lagi sebentar lagi.")
 
 
 @dataclass(frozen=True)
@@ -89,32 +91,60 @@ def add_user(store: Store, username: str, nama: str, role: str, opd_id: str | No
 def reset_password(store: Store, username: str, password: str, actor: str) -> None:
     if (problem := password_problem(password)) is not None:
         raise StoreError(problem)
-    store.update_user(username, actor, "pengguna:reset", password_hash=hash_password(password))
+    store.update_user(username, actor, "pengguna:reset", password_hash=hash_password(password),
+                      name_key=name_key(store, username))
 
 
 def set_active(store: Store, username: str, active: bool, actor: str) -> None:
     store.update_user(username, actor, "pengguna:aktifkan" if active else "pengguna:nonaktifkan", aktif=active)
 
 
-def authenticate(store: Store, username: str, password: str) -> tuple[User | None, str | None]:
-    """(user, None) on success, (None, Indonesian message) otherwise. Every attempt is audited."""
-    username = (username or "").strip().lower()
-    row = store.user(username) if USERNAME.match(username) else None
-    if row is None:
-        _verify(_DUMMY_HASH, password)  # same work as for a real user: no user enumeration by timing
-        store.audit(username[:40] or "?", "login:gagal", "user:tidak-dikenal")
+#: The login source when Streamlit gives no address (a browser on this machine, or every browser
+#: behind a reverse proxy on this machine).
+SOURCE_LOCAL = "lokal"
+
+
+def name_key(store: Store, typed: str) -> str:
+    """The keyed hash (HMAC-SHA256 with the installation's ``kunci_samaran``) under which attempts for a
+    typed name are counted: the same name gives the same key, and the text itself is never stored."""
+    secret = str(store.setting("kunci_samaran") or "")
+    return hmac.new(secret.encode("utf-8"), typed.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def authenticate(store: Store, username: str, password: str,
+                 source: str | None = None) -> tuple[User | None, str | None]:
+    """(user, None) on success, (None, ``WRONG``) otherwise: the same message whether the name is
+    unknown, the password wrong, the account disabled or this source waiting after too many failures,
+    so it never tells whether an account exists. Failures are throttled per typed name and
+    ``source`` (the browser's address; None = this machine), never by locking the account: a stranger
+    cannot keep the real user out from another laptop. Every attempt is audited; the audit names the
+    account only when the name is one, otherwise a fixed marker and a short keyed hash (a password
+    typed into the name field is never stored)."""
+    typed = (username or "").strip().lower()
+    source = (source or SOURCE_LOCAL)[:64]
+    key = name_key(store, typed)
+    row = store.user(typed) if USERNAME.match(typed) else None
+    known = typed if row is not None else None
+    detail = {"sumber": source, **({} if known else {"nama_samaran": key[:12]})}
+    limits = {"free_failures": max(1, _setting_int(store, "login_gagal_maksimal", 5)),
+              "first_wait_seconds": max(1, _setting_int(store, "login_tahan_detik", 30)),
+              "longest_wait_seconds": max(1, _setting_int(store, "login_kunci_menit", 15) * 60)}
+    if store.login_wait(key, source) > 0:  # this source tried this name too often: not even checked
+        store.record_login(known, key, source, "ditahan", **limits, detail=detail)
         return None, WRONG
-    locked = row.get("terkunci_sampai")
-    if locked is not None and not pd.isna(locked) and pd.Timestamp(locked) > pd.Timestamp(store.now()):
-        store.audit(username, "login:terkunci", f"user:{username}")
-        return None, f"Akun terkunci karena terlalu banyak percobaan gagal sampai pukul {pd.Timestamp(locked):%H.%M}. " \
-                     "Coba lagi nanti atau minta admin mengatur ulang kata sandi."
-    ok = bool(row["aktif"]) and _verify(row["password_hash"], password)
-    store.record_login(username, ok, int(store.setting("login_gagal_maksimal") or 5),
-                       int(store.setting("login_kunci_menit") or 15))
+    ok = _verify(row["password_hash"], password) if row is not None else _verify(_DUMMY_HASH, password)
+    ok = ok and row is not None and bool(row["aktif"])  # (the dummy hash: same work, no enumeration by timing)
+    store.record_login(known, key, source, "berhasil" if ok else "gagal", **limits, detail=detail)
     if not ok:
         return None, WRONG
     return _user_from_row(row), None
+
+
+def _setting_int(store: Store, key: str, default: int) -> int:
+    try:
+        return int(store.setting(key) or default)
+    except ValueError:
+        return default
 
 
 def _verify(hash_: str, password: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from common.i18n import t
-from data.auth import authenticate, start_session
+from data.auth import WRONG, authenticate, start_session
 from ui import services
 from ui.user import KEY_NOTICE, log_in
 
@@ -22,13 +22,23 @@ def render() -> None:
                                  autocomplete="current-password")
         submitted = st.form_submit_button(t("masuk.submit"), type="primary")
     if submitted:
-        user, problem = authenticate(store, username, password)
+        user, problem = authenticate(store, username, password, _source())
         if user is None:
-            st.error(problem)
+            st.error(t("masuk.wrong") if problem == WRONG else problem)
         else:
             token, session = start_session(store, user)  # the cookie gets the token on the next run
             log_in(user, session, token)
             st.rerun()
+
+
+def _source() -> str | None:
+    """The browser's address for login throttling (None on this machine: Streamlit gives none for
+    localhost, nor through a reverse proxy on this machine, where every login shares one source)."""
+    try:
+        ip = st.context.ip_address
+    except Exception:  # no browser behind this run (AppTest)
+        return None
+    return ip if isinstance(ip, str) and ip else None
 
 
 def stand_in(url_path: str):

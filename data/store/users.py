@@ -40,9 +40,10 @@ class UsersMixin(SessionsMixin):  # disabling a user or resetting a password end
             raise StoreError(f"Pengguna {username} sudah ada.") from None
 
     def update_user(self, username: str, actor: str, action: str, *, password_hash: str | None = None,
-                    aktif: bool | None = None) -> None:
-        """Reset a password and/or (de)activate a user; unlocks on reset. Audited. A new password or a
-        disabled account ends the user's open login sessions in the same transaction."""
+                    aktif: bool | None = None, name_key: str | None = None) -> None:
+        """Reset a password and/or (de)activate a user. Audited. A new password or a disabled account
+        ends the user's open login sessions in the same transaction; ``name_key`` (the name's keyed
+        hash) also forgets every source's failed attempts for it."""
         sets, params = ["gagal_berturut = 0", "terkunci_sampai = NULL"], []
         if password_hash is not None:
             sets.append("password_hash = ?")
@@ -56,24 +57,55 @@ class UsersMixin(SessionsMixin):  # disabling a user or resetting a password end
             if not n:
                 raise StoreError(f"Pengguna {username} tidak ditemukan.")
             _audit(cur, actor, action, f"user:{username}")
+            if name_key is not None:
+                cur.execute("DELETE FROM login_attempt WHERE nama_kunci = ?", [name_key])
             if password_hash is not None or aktif is False:
                 self._end_open_sessions(cur, "sandi-diatur-ulang" if password_hash is not None else "nonaktif",
                                         actor, username)
 
-    def record_login(self, username: str, ok: bool, lock_after: int, lock_minutes: int) -> None:
-        """Count a login attempt: reset on success, lock after ``lock_after`` failures. Audited."""
+    def login_wait(self, name_key: str, source: str) -> float:
+        """Seconds ``source`` must still wait before trying the name ``name_key`` again (0: it may)."""
+        ms = self._scalar("SELECT date_diff('millisecond', current_timestamp::TIMESTAMP, tahan_sampai)"
+                          " FROM login_attempt WHERE nama_kunci = ? AND sumber = ?", [name_key, source])
+        return max(0.0, (ms or 0) / 1000)
+
+    def record_login(self, username: str | None, name_key: str, source: str, outcome: str, *,
+                     free_failures: int, first_wait_seconds: int, longest_wait_seconds: int,
+                     detail: dict) -> None:
+        """Record one login attempt and audit it. ``outcome``: ``berhasil`` (clears this source's
+        count for this name), ``gagal`` (counts; from the ``free_failures``-th failure in a row the
+        source waits ``first_wait_seconds``, doubling each further failure up to
+        ``longest_wait_seconds``; a streak older than the longest wait starts again) or ``ditahan``
+        (refused while waiting: audited only). ``username`` is the account when the name is one (the
+        audit names it), else None (the audit gets a fixed marker and ``detail``). Never locks the
+        account itself: the same name from another source is not affected."""
+        actor, entity = (username, f"user:{username}") if username else ("?", "user:tidak-dikenal")
         with self._transaction() as cur:
-            if ok:
+            if outcome == "berhasil":
+                cur.execute("DELETE FROM login_attempt WHERE nama_kunci = ? AND sumber = ?", [name_key, source])
                 cur.execute("UPDATE app_user SET gagal_berturut = 0, terkunci_sampai = NULL,"
                             " login_terakhir = current_timestamp WHERE username = ?", [username])
-            else:
+            elif outcome == "gagal":
+                # failures older than a day are forgotten (the table stays small)
+                cur.execute("DELETE FROM login_attempt WHERE terakhir_gagal < current_timestamp - INTERVAL 1 DAY")
+                row = cur.execute(
+                    "SELECT gagal, date_diff('second', terakhir_gagal, current_timestamp::TIMESTAMP)"
+                    " FROM login_attempt WHERE nama_kunci = ? AND sumber = ?", [name_key, source]).fetchone()
+                failures = 1 if row is None or row[1] > longest_wait_seconds else int(row[0]) + 1
+                wait = None
+                if failures >= free_failures:
+                    wait = min(first_wait_seconds * 2 ** min(failures - free_failures, 30), longest_wait_seconds)
                 cur.execute(
-                    "UPDATE app_user SET gagal_berturut = gagal_berturut + 1,"
-                    " terkunci_sampai = CASE WHEN gagal_berturut + 1 >= ?"
-                    "   THEN current_timestamp + to_minutes(CAST(? AS BIGINT)) ELSE terkunci_sampai END"
-                    " WHERE username = ?", [lock_after, lock_minutes, username])
-            _audit(cur, username, "login:berhasil" if ok else "login:gagal", f"user:{username}")
+                    "INSERT OR REPLACE INTO login_attempt (nama_kunci, sumber, gagal, terakhir_gagal, tahan_sampai)"
+                    " VALUES (?, ?, ?, current_timestamp, CASE WHEN ? IS NULL THEN NULL"
+                    "  ELSE current_timestamp + to_seconds(CAST(? AS BIGINT)) END)",
+                    [name_key, source, failures, wait, wait])
+                if username:
+                    cur.execute("UPDATE app_user SET gagal_berturut = gagal_berturut + 1 WHERE username = ?",
+                                [username])
+                detail = {**detail, "gagal_berturut": failures, **({"tunggu_detik": wait} if wait else {})}
+            _audit(cur, actor, f"login:{outcome}", entity, detail)
 
     def now(self):
-        """The database's clock (lock-out times are compared with it, not with this machine's)."""
+        """The database's clock (login waits and idle times are measured with it, not this machine's)."""
         return self._scalar("SELECT current_timestamp::TIMESTAMP")

@@ -40,7 +40,7 @@ from tests.browser.actions import (
 )
 
 EVIL = "<img src=x onerror=alert(1)>"
-WRONG = "Nama pengguna atau kata sandi salah."
+WRONG = "Nama pengguna atau kata sandi salah, atau terlalu banyak percobaan gagal dari perangkat ini."
 USERS = [("admin", "admin"), ("op.dinkes", "operator", "DINKES")]
 
 

@@ -1,4 +1,5 @@
-"""Accounts in the data layer: passwords, lock-out, scopes per role, audit rows, export safety."""
+"""Accounts in the data layer: passwords, scopes per role, audit rows, export safety (login throttling:
+test_login_throttle.py)."""
 from __future__ import annotations
 
 import shutil
@@ -49,17 +50,6 @@ def test_login_success_and_generic_failure_messages(store):
     _, wrong = auth.authenticate(store, "komite1", "salah")
     _, unknown = auth.authenticate(store, "tidakada", "salah")
     assert wrong == unknown == auth.WRONG  # no hint whether the user exists
-
-
-def test_repeated_failures_lock_the_account_until_reset(store):
-    auth.add_user(store, "pimpinan1", "Pimpinan", "pimpinan", None, PASSWORD, "uji")
-    limit = int(store.setting("login_gagal_maksimal"))
-    for _ in range(limit):
-        assert auth.authenticate(store, "pimpinan1", "keliru")[0] is None
-    user, problem = auth.authenticate(store, "pimpinan1", PASSWORD)  # right password, still locked
-    assert user is None and problem.startswith("Akun terkunci")
-    auth.reset_password(store, "pimpinan1", "Baru-Sekali-2027", "admin")
-    assert auth.authenticate(store, "pimpinan1", "Baru-Sekali-2027")[0] is not None
 
 
 def test_disabled_user_cannot_log_in(store):

@@ -32,7 +32,8 @@ def test_login_with_wrong_then_right_password(real_copy, app_as):
     at.text_input(key="masuk_username").input("komite1")
     at.text_input(key="masuk_password").input("salah-sekali")
     at.button[0].click().run()
-    assert at.error[0].value == "Nama pengguna atau kata sandi salah."
+    assert at.error[0].value == ("Nama pengguna atau kata sandi salah, atau terlalu banyak percobaan gagal dari "
+                                 "perangkat ini. Periksa lalu coba lagi sebentar lagi.")
     at.text_input(key="masuk_password").input(PASSWORD)
     at.button[0].click().run()
     assert not at.exception
