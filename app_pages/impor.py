@@ -174,7 +174,9 @@ def upload_flow() -> None:
     period_value = c2.number_input(t("impor.period"), min_value=1990, max_value=2100, step=1, key="impor_period",
                                    value=max(periods) if periods else date.today().year - 1,
                                    help=t("impor.period_help"))
-    upload = st.file_uploader(t("impor.file"), type=["xlsx", "xls", "csv"], help=t("impor.file_help"),
+    limit_mb = importing.read_limits().upload_mb      # above it importing.read refuses, in Indonesian
+    upload = st.file_uploader(t("impor.file"), type=["xlsx", "xls", "csv"],
+                              help=t("impor.file_help") + " " + t("impor.file_limit", mb=n(limit_mb)),
                               key=f"impor_file_{st.session_state.get('impor_nonce', 0)}")
     if upload is None:
         return

@@ -93,7 +93,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise StoreError(f"--map harus berbentuk \"Judul Kolom=Bidang\", bukan {item!r}.")
         overrides[header.strip()] = target.strip()
     try:
-        table = pipeline.read(path, path.name, _progress)
+        table = pipeline.read(path, path.name, _progress, pipeline.read_limits(store))
         kind = pipeline.resolve_kind(table, args.kind)
         print(f"Jenis data: {KIND_LABELS[kind]}" + ("" if args.kind else " (dikenali dari judul kolom)") + ".")
         mapping = pipeline.default_mapping(store, table, kind)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from data.importing import KINDS, Rejected, pipeline  # noqa: F401  (the page names kinds and catches Rejected)
 from data.importing.fields import FIELDS, PERIOD_KINDS, is_sensitive  # noqa: F401
+from data.importing.limits import mb
 from data.importing.normalise import text as cell_text
 from data.importing.outcome import Outcome
 from data.importing.reader import RawTable
@@ -19,6 +20,8 @@ from ui import services
 from ui.user import acting_user
 
 Progress = Callable[[float, str], None]
+MSG_UPLOAD = ("Berkas '{name}' berukuran {size}, di atas batas unggah {limit} MB: impor berkas sebesar itu "
+              "lewat perintah python -m data import di server, atau bagi berkasnya.")
 # the table whose rows an import of each kind replaces (what "replaces n rows" counts)
 COUNTED = {"personnel": "asn_period", "performance": "performance", "assessment": "assessment",
            "discipline": "discipline", "target-posts": "target_post"}
@@ -28,9 +31,19 @@ def periods() -> list[int]:
     return services.store().periods()
 
 
+def read_limits():
+    """The reading limits (``setting`` rows): file sizes, rows, columns, the reader's memory."""
+    return pipeline.read_limits(services.store())
+
+
 def read(content: bytes, file_name: str, progress: Progress) -> RawTable:
-    """The uploaded file as a table (header found, cells as read); raises Rejected."""
-    return pipeline.read(content, file_name, progress)
+    """The uploaded file as a table (header found, cells as read); raises Rejected, also for a
+    file above the upload limit (Streamlit's own limit is set higher so that the refusal is ours,
+    in Indonesian)."""
+    limits = read_limits()
+    if len(content) > limits.upload_mb * (1 << 20):
+        raise Rejected(MSG_UPLOAD.format(name=file_name, size=mb(len(content)), limit=limits.upload_mb))
+    return pipeline.read(content, file_name, progress, limits)
 
 
 def resolve_kind(table: RawTable, chosen: str | None) -> str:

@@ -21,10 +21,18 @@ from pyarrow import csv as pacsv
 
 from data.importing.errors import Rejected
 from data.importing.header import MSG_NO_HEADER, SCAN_ROWS, find_header
+from data.importing.limits import DEFAULT, ReadLimits
+from data.importing.limits import n as num
 from data.importing.normalise.columns import code_type
 
 MSG_NOT_TEXT = ("Berkas '{name}' bukan berkas CSV berisi teks. Simpan ulang dari Excel sebagai CSV, atau "
                 "unggah berkas .xlsx.")
+MSG_NUL = ("Berkas '{name}' berisi karakter NUL (bita nol) di baris {row}: bukan teks biasa. Simpan ulang "
+           "dari Excel sebagai \"CSV UTF-8\", lalu unggah lagi.")
+MSG_CELL_TEXT = ("Berkas '{name}' ditolak: sebuah sel berisi {chars} karakter, di atas batas {limit} karakter "
+                 "satu sel Excel.")
+MSG_ROWS = "Berkas '{name}' ditolak: berisi {rows} baris data, di atas batas {limit} baris."
+MSG_COLUMNS = "Berkas '{name}' ditolak: berisi {cols} kolom, di atas batas {limit} kolom."
 FIELD_LIMIT = 131072                # csv.reader's field_size_limit(): a longer cell is refused
 _HEAD_BYTES = 1 << 18               # first look at 256 KB for the delimiter and the header
 _BLOCK_BYTES = 1 << 22              # pyarrow block (a row must fit one)
@@ -35,7 +43,7 @@ _CHUNK_ROWS = 100_000               # rows per arrow chunk in the csv.reader fal
 class _Csv:
     data: bytes                     # UTF-8 bytes (the file itself, or the file transcoded)
     bom: int                        # bytes of a UTF-8 byte-order mark at the start
-    label: str                      # 'UTF-8', 'Windows-1252' or 'Latin-1'
+    label: str                      # 'UTF-8', 'UTF-16', 'Windows-1252' or 'Latin-1'
 
 
 def _utf8_valid(content: bytes) -> bool:
@@ -68,11 +76,46 @@ def _transcode(content: bytes, encoding: str) -> bytes:
     return out.getvalue()
 
 
+def _utf16(content: bytes) -> str | None:
+    """'utf-16' (with a byte-order mark), 'utf-16-le' / 'utf-16-be' (NUL in every other byte of
+    the first 4 KB, as Excel's "Unicode text" writes Latin letters), or None."""
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    head = content[:4096]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decode_utf16(content: bytes, encoding: str, name: str) -> bytes:
+    dec = codecs.getincrementaldecoder(encoding)()
+    out = io.BytesIO()
+    try:
+        for i in range(0, len(content), 1 << 24):
+            out.write(dec.decode(content[i:i + (1 << 24)]).encode("utf-8"))
+        out.write(dec.decode(b"", final=True).encode("utf-8"))
+    except UnicodeError:
+        raise Rejected(MSG_NOT_TEXT.format(name=name)) from None
+    return out.getvalue()
+
+
 def _csv_source(content: bytes, name: str) -> _Csv:
-    """The encoding (UTF-8 with or without BOM, else Windows-1252, else Latin-1) and UTF-8 bytes."""
-    if b"\x00" in content[:65536]:
-        raise Rejected(MSG_NOT_TEXT.format(name=name))
-    if _utf8_valid(content):
+    """The encoding (UTF-16 with or without BOM, UTF-8 with or without BOM, else Windows-1252,
+    else Latin-1) and UTF-8 bytes."""
+    wide = _utf16(content)
+    if wide:
+        content = _decode_utf16(content, wide, name)
+    nul = content.find(b"\x00")
+    if nul >= 0:
+        raise Rejected(MSG_NUL.format(name=name, row=num(content.count(b"\n", 0, nul) + 1)))
+    if wide:
+        src = _Csv(content, 0, "UTF-16")
+    elif _utf8_valid(content):
         src = _Csv(content, 3 if content.startswith(codecs.BOM_UTF8) else 0, "UTF-8")
     elif _decodes(content, "cp1252"):
         src = _Csv(_transcode(content, "cp1252"), 0, "Windows-1252")
@@ -136,7 +179,7 @@ def _head(text: str, complete: bool, delim: str, need: int):
     return (records, ends) if complete else None
 
 
-def read_csv(content: bytes, name: str, known: frozenset[str]):
+def read_csv(content: bytes, name: str, known: frozenset[str], limits: ReadLimits = DEFAULT):
     """(grid of the first rows, header rows, body frame, detail) of a csv file."""
     src = _csv_source(content, name)
     need = SCAN_ROWS + 1                # find_header looks at rows 0..SCAN_ROWS
@@ -162,6 +205,8 @@ def read_csv(content: bytes, name: str, known: frozenset[str]):
     start = header_rows[-1] + 1                     # first body record (0-based)
     top_width = max((len(r) for r in grid[:start]), default=0)
     body_width = max((len(r) for r in grid[start:]), default=0) or top_width
+    if max(top_width, body_width) > limits.columns:
+        raise Rejected(MSG_COLUMNS.format(name=name, cols=num(max(top_width, body_width)), limit=num(limits.columns)))
     offset = src.bom + len(text[:ends[start - 1]].encode("utf-8"))
     del text, lines
     got = _arrow_body(src.data, offset, delim, body_width)
@@ -174,7 +219,11 @@ def read_csv(content: bytes, name: str, known: frozenset[str]):
         body, numbers, width = _python_body(src, delim, start, top_width, name)
         keep, decide = None, True
     del got
-    _check_field_sizes(body, name)
+    if len(numbers) > limits.rows:
+        raise Rejected(MSG_ROWS.format(name=name, rows=num(len(numbers)), limit=num(limits.rows)))
+    if width > limits.columns:
+        raise Rejected(MSG_COLUMNS.format(name=name, cols=num(width), limit=num(limits.columns)))
+    _check_field_sizes(body, name, limits.cell_chars)
     shown = {"\t": "tab"}.get(delim, delim)
     return {"grid": grid, "header_rows": header_rows, "width": width, "body": body, "numbers": numbers,
             "keep": keep, "decide": decide, "detail": f'pemisah "{shown}", {src.label}'}
@@ -309,13 +358,17 @@ def _python_body(src: _Csv, delim: str, start: int, width: int, name: str):
     return table, pd.Index(np.concatenate(numbers)), width
 
 
-def _check_field_sizes(table, name: str) -> None:
-    """csv.reader refuses a cell longer than its field limit: so does this reader."""
+def _check_field_sizes(table, name: str, limit: int) -> None:
+    """A cell longer than Excel's (a file with one is not a table someone made), or than csv.reader's
+    field limit, is refused."""
     for col in table.columns:
         for v in _values(col):
-            if len(v) and pc.max(pc.binary_length(v)).as_py() > FIELD_LIMIT \
-                    and pc.max(pc.utf8_length(v)).as_py() > FIELD_LIMIT:
-                raise Rejected(MSG_NOT_TEXT.format(name=name))
+            if len(v) and pc.max(pc.binary_length(v)).as_py() > limit:
+                chars = pc.max(pc.utf8_length(v)).as_py()
+                if chars > FIELD_LIMIT:
+                    raise Rejected(MSG_NOT_TEXT.format(name=name))
+                if chars > limit:
+                    raise Rejected(MSG_CELL_TEXT.format(name=name, chars=num(chars), limit=num(limit)))
 
 
 def text_frame(held: list, numbers: pd.Index, width: int, keep: np.ndarray | None = None,

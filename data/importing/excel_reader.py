@@ -4,15 +4,36 @@ from __future__ import annotations
 import io
 
 from data.importing.errors import Rejected
+from data.importing.limits import DEFAULT, ReadLimits, n
 
 MSG_NOT_EXCEL = ("Berkas '{name}' bukan lembar kerja Excel yang dapat dibaca (isinya rusak atau bukan "
                  "berkas {ext}). Buka berkas itu di Excel, simpan ulang sebagai .xlsx atau .csv, lalu "
                  "impor kembali.")
+MSG_ROWS = "Berkas '{name}' ditolak: lembar '{sheet}' berisi lebih dari {limit} baris."
+MSG_CELL_TEXT = ("Berkas '{name}' ditolak: sel {ref} pada lembar '{sheet}' berisi {chars} karakter, di atas "
+                 "batas {limit} karakter satu sel Excel.")
 MSG_PASSWORD = ("Berkas '{name}' dilindungi kata sandi. Buka di Excel, hapus kata sandinya, simpan, lalu "
                 "impor kembali.")
 
 
-def excel_grids(content: bytes, name: str, ext: str):
+def workbook_cells(content: bytes, name: str, ext: str, limits: ReadLimits = DEFAULT):
+    """[(sheet, grid, formulas without a stored value as (row, ref))] of a workbook: what the
+    reader needs, computed where the parse runs (a child process, see :mod:`sandbox`)."""
+    from data.importing.preflight import formulas_without_value, sheet_parts
+    grids = excel_grids(content, name, ext, limits)
+    parts: dict[str, str] = {}
+    if content.startswith(b"PK"):
+        import zipfile
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as zf:
+                parts = dict(sheet_parts(zf))
+        except Exception:            # a damaged directory: the sheets read, formulas not looked at
+            parts = {}
+    return [(sheet, grid, formulas_without_value(content, parts[sheet]) if sheet in parts else [])
+            for sheet, grid in grids]
+
+
+def excel_grids(content: bytes, name: str, ext: str, limits: ReadLimits = DEFAULT):
     try:
         from python_calamine import CalamineWorkbook
         wb = CalamineWorkbook.from_filelike(io.BytesIO(content))
@@ -27,9 +48,12 @@ def excel_grids(content: bytes, name: str, ext: str):
                   and "worksheet" in str(m.typ).lower()] or list(wb.sheet_names)
         for sheet_name in sheets:
             sheet = wb.get_sheet_by_name(sheet_name)
-            grid = sheet.to_python(skip_empty_area=False)
+            grid = sheet.to_python(skip_empty_area=False, nrows=limits.rows + 1)
             if not grid:
                 continue
+            if len(grid) > limits.rows:
+                raise Rejected(MSG_ROWS.format(name=name, sheet=sheet_name, limit=n(limits.rows)))
+            _check_text(grid, name, sheet_name, limits.cell_chars)
             _fill_merged(grid, sheet.merged_cell_ranges or [])
             grids.append((sheet_name, grid))
     except (Rejected, KeyboardInterrupt, SystemExit):
@@ -63,3 +87,12 @@ def _fill_merged(grid: list[list], ranges) -> None:
             row = grid[r]
             for c in range(c0, min(c1, len(row) - 1) + 1):
                 row[c] = value
+
+
+def _check_text(grid: list[list], name: str, sheet: str, limit: int) -> None:
+    from data.importing.header import column_letter
+    for r, row in enumerate(grid):
+        for c, v in enumerate(row):
+            if isinstance(v, str) and len(v) > limit:
+                raise Rejected(MSG_CELL_TEXT.format(name=name, ref=f"{column_letter(c)}{r + 1}", sheet=sheet,
+                                                    chars=n(len(v)), limit=n(limit)))

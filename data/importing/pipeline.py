@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from data.importing.errors import Rejected
 from data.importing.fields import KINDS, PERIOD_KINDS, header_key
+from data.importing.limits import DEFAULT, ReadLimits, from_settings
 from data.importing.mapping import auto_map, detect_kind
 from data.importing.normalise.numbers import parse_number
 from data.importing.outcome import Outcome, Reference
@@ -38,10 +39,16 @@ def num(n: int) -> str:
     return f"{int(n):,}".replace(",", ".")
 
 
-def read(content: bytes | os.PathLike, file_name: str, progress: Progress = _noop) -> RawTable:
+def read_limits(store) -> ReadLimits:
+    """The reading limits of this database (``setting`` rows, migration 013)."""
+    return from_settings(store.setting)
+
+
+def read(content: bytes | os.PathLike, file_name: str, progress: Progress = _noop,
+         limits: ReadLimits = DEFAULT) -> RawTable:
     """The file as a table (``content``: its bytes, or its path: see :func:`read_file`)."""
     progress(0.05, f"Membaca berkas {file_name}…")
-    table = read_file(content, file_name)
+    table = read_file(content, file_name, limits=limits)
     release_freed()  # before the next step, DuckDB's above all, stacks on top
     where = f"lembar '{table.sheet}', " if table.sheet else ""
     progress(0.35, f"Terbaca {num(table.n_rows)} baris ({where}judul kolom di baris "
@@ -148,7 +155,7 @@ def run(store, content: bytes | os.PathLike, file_name: str, *, kind: str | None
     errors. Raises Rejected when the file cannot be used; returns the outcome (with its
     issues) and the batch id, or None when errors blocked the write."""
     t0 = time.perf_counter()
-    table = read(content, file_name, progress)
+    table = read(content, file_name, progress, read_limits(store))
     kind = resolve_kind(table, kind)
     mapping = default_mapping(store, table, kind)
     if overrides:

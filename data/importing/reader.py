@@ -24,9 +24,13 @@ import pandas as pd
 
 from data.importing.csv_reader import read_csv, text_frame
 from data.importing.errors import Rejected
-from data.importing.excel_reader import MSG_NOT_EXCEL, excel_grids
+from data.importing.excel_reader import MSG_NOT_EXCEL
 from data.importing.fields import all_header_keys, header_key
 from data.importing.header import MSG_NO_HEADER, SCAN_ROWS, find_header, header_texts
+from data.importing.limits import DEFAULT, MB, ReadLimits, mb
+from data.importing.limits import n as num
+from data.importing.preflight import check_workbook
+from data.importing.sandbox import read_in_child
 
 EXCEL_EXT = (".xlsx", ".xlsm", ".xls")
 CSV_EXT = (".csv", ".txt")
@@ -36,6 +40,11 @@ MSG_EMPTY_FILE = "Berkas '{name}' kosong."
 MSG_UNREADABLE = "Berkas '{name}' tidak dapat dibaca: {why}."
 MSG_EXT = "Jenis berkas '{ext}' tidak didukung: gunakan .xlsx, .xls atau .csv."
 MSG_NO_SHEET = "Berkas '{name}' tidak berisi lembar kerja yang terisi."
+MSG_FORMULA = ("Sel {ref} pada lembar '{sheet}' berkas '{name}' berisi rumus tanpa nilai tersimpan: buka berkas "
+               "di Excel, simpan ulang, lalu unggah lagi.")
+MSG_CSV_SIZE = "Berkas '{name}' ditolak: berukuran {size}, di atas batas {limit} untuk berkas CSV."
+MSG_ROWS = "Berkas '{name}' ditolak: berisi {rows} baris data, di atas batas {limit} baris."
+MSG_COLUMNS = "Berkas '{name}' ditolak: berisi {cols} kolom, di atas batas {limit} kolom."
 
 
 @dataclass
@@ -61,12 +70,15 @@ def file_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def read_file(content: bytes | os.PathLike, file_name: str, known_keys: frozenset[str] | None = None) -> RawTable:
+def read_file(content: bytes | os.PathLike, file_name: str, known_keys: frozenset[str] | None = None,
+              limits: ReadLimits = DEFAULT) -> RawTable:
     """Read ``content`` (the bytes of ``file_name``, or the path of a file to read them from) into
     a :class:`RawTable`. Given a path, the bytes are let go as soon as they are parsed: a national
     csv then does not stay in memory (1.1 GB at 4.7M rows) next to its table.
 
-    Raises :class:`Rejected` with an Indonesian message for anything unreadable.
+    Raises :class:`Rejected` with an Indonesian message for anything unreadable, or above
+    ``limits`` (checked before parsing where the file declares its sizes; a workbook is parsed in
+    a child process with a memory limit, see :mod:`sandbox`).
     """
     name = PurePath(file_name or "berkas").name
     ext = PurePath(name).suffix.lower()
@@ -83,7 +95,9 @@ def read_file(content: bytes | os.PathLike, file_name: str, known_keys: frozense
     digest = file_hash(content)
     is_excel = content.startswith(_ZIP) or content.startswith(_OLE)
     if ext not in EXCEL_EXT and not is_excel:
-        got = read_csv(content, name, known)
+        if len(content) > limits.csv_mb * MB:
+            raise Rejected(MSG_CSV_SIZE.format(name=name, size=mb(len(content)), limit=mb(limits.csv_mb * MB)))
+        got = read_csv(content, name, known, limits)
         del content                                 # the last reference when read from a path
         headers = header_texts(got["grid"], got["header_rows"], got["width"])
         return RawTable(file_name=name, file_hash=digest, fmt="csv", sheet=None,
@@ -94,8 +108,13 @@ def read_file(content: bytes | os.PathLike, file_name: str, known_keys: frozense
     if not is_excel:
         raise Rejected(MSG_NOT_EXCEL.format(name=name, ext=ext))
     fmt = "xls" if content.startswith(_OLE) else "xlsx"
-    candidates = [(sheet, grid, "") for sheet, grid in excel_grids(content, name, ext)]
+    if fmt == "xlsx":
+        check_workbook(content, name, limits)
+    cells = read_in_child(content, name, ext, limits)
     del content
+    formulas = {sheet: refs for sheet, _, refs in cells}
+    candidates = [(sheet, grid, "") for sheet, grid, _ in cells]
+    del cells
     if not candidates:
         raise Rejected(MSG_NO_SHEET.format(name=name))
 
@@ -108,7 +127,12 @@ def read_file(content: bytes | os.PathLike, file_name: str, known_keys: frozense
         raise Rejected(MSG_NO_HEADER.format(n=SCAN_ROWS, name=name))
     _, header_rows, sheet, grid, detail = best
     del candidates, best
+    blank = [ref for row, ref in formulas.get(sheet, []) if row > header_rows[0]]
+    if blank:
+        raise Rejected(MSG_FORMULA.format(ref=blank[0], sheet=sheet, name=name))
     width = max((len(r) for r in grid), default=0)
+    if width > limits.columns:
+        raise Rejected(MSG_COLUMNS.format(name=name, cols=num(width), limit=num(limits.columns)))
     headers = header_texts(grid, header_rows, width)
     start = header_rows[-1] + 1
     body = grid[start:]

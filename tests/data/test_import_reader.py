@@ -73,7 +73,8 @@ def test_csv_comma_utf8_bom_and_trailing_empty_rows():
      "Buka berkas itu di Excel, simpan ulang sebagai .xlsx atau .csv, lalu impor kembali."),
     (b"%PDF-1.4 binary", "data.pdf", "Jenis berkas '.pdf' tidak didukung: gunakan .xlsx, .xls atau .csv."),
     (b"NIP;Nama\x00\x01\x02", "data.csv",
-     "Berkas 'data.csv' bukan berkas CSV berisi teks. Simpan ulang dari Excel sebagai CSV, atau unggah berkas .xlsx."),
+     "Berkas 'data.csv' berisi karakter NUL (bita nol) di baris 1: bukan teks biasa. Simpan ulang dari Excel "
+     "sebagai \"CSV UTF-8\", lalu unggah lagi."),
     (b"Kolom1;Kolom2\na;b\n", "acak.csv",
      "Baris judul kolom tidak ditemukan pada 30 baris pertama berkas 'acak.csv'. Pastikan ada satu baris judul "
      "dengan kolom seperti NIP, Nama, Nama Jabatan atau Predikat Kinerja."),
