@@ -10,6 +10,8 @@ MSG_NOT_EXCEL = ("Berkas '{name}' bukan lembar kerja Excel yang dapat dibaca (is
                  "berkas {ext}). Buka berkas itu di Excel, simpan ulang sebagai .xlsx atau .csv, lalu "
                  "impor kembali.")
 MSG_ROWS = "Berkas '{name}' ditolak: lembar '{sheet}' berisi lebih dari {limit} baris."
+MSG_SIZE = ("Berkas '{name}' ditolak: lembar '{sheet}' berisi sel sampai {ref} ({rows} baris × {cols} kolom), "
+            "di atas batas {limit}; hapus baris dan kolom kosong di luar data, simpan, lalu unggah lagi.")
 MSG_CELL_TEXT = ("Berkas '{name}' ditolak: sel {ref} pada lembar '{sheet}' berisi {chars} karakter, di atas "
                  "batas {limit} karakter satu sel Excel.")
 MSG_PASSWORD = ("Berkas '{name}' dilindungi kata sandi. Buka di Excel, hapus kata sandinya, simpan, lalu "
@@ -48,6 +50,7 @@ def excel_grids(content: bytes, name: str, ext: str, limits: ReadLimits = DEFAUL
                   and "worksheet" in str(m.typ).lower()] or list(wb.sheet_names)
         for sheet_name in sheets:
             sheet = wb.get_sheet_by_name(sheet_name)
+            _check_size(sheet, name, sheet_name, limits)     # before any cell becomes a Python object
             grid = sheet.to_python(skip_empty_area=False, nrows=limits.rows + 1)
             if not grid:
                 continue
@@ -96,3 +99,23 @@ def _check_text(grid: list[list], name: str, sheet: str, limit: int) -> None:
             if isinstance(v, str) and len(v) > limit:
                 raise Rejected(MSG_CELL_TEXT.format(name=name, ref=f"{column_letter(c)}{r + 1}", sheet=sheet,
                                                     chars=n(len(v)), limit=n(limit)))
+
+
+def _check_size(sheet, name: str, sheet_name: str, limits: ReadLimits) -> None:
+    """The rectangle calamine holds (from A1 to its last cell), against the limits: the cells the
+    sheet really has, whatever its <dimension> said."""
+    from data.importing.header import column_letter
+    end = sheet.end
+    if not end:
+        return
+    rows, cols = end[0] + 1, end[1] + 1
+    if cols > limits.columns:
+        limit = f"{n(limits.columns)} kolom"
+    elif rows > limits.rows:
+        limit = f"{n(limits.rows)} baris"
+    elif rows * cols > limits.cells:
+        limit = f"{n(limits.cells)} sel"
+    else:
+        return
+    raise Rejected(MSG_SIZE.format(name=name, sheet=sheet_name, ref=f"{column_letter(cols - 1)}{rows}",
+                                   rows=n(rows), cols=n(cols), limit=limit))

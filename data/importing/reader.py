@@ -127,7 +127,7 @@ def read_file(content: bytes | os.PathLike, file_name: str, known_keys: frozense
         raise Rejected(MSG_NO_HEADER.format(n=SCAN_ROWS, name=name))
     _, header_rows, sheet, grid, detail = best
     del candidates, best
-    blank = [ref for row, ref in formulas.get(sheet, []) if row > header_rows[0]]
+    blank = [ref for row, ref in formulas.get(sheet, []) if row > header_rows[-1] + 1]   # below the header
     if blank:
         raise Rejected(MSG_FORMULA.format(ref=blank[0], sheet=sheet, name=name))
     width = max((len(r) for r in grid), default=0)

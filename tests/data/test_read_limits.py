@@ -121,10 +121,12 @@ def test_total_unpacked_size_many_rows_and_many_sheets_are_refused_by_their_sett
         read_file(content, "banyak.xlsx", limits=replace(DEFAULT, rows=1000))
     assert str(exc.value) == ("Berkas 'banyak.xlsx' ditolak: lembar 'Data' menyatakan 3.001 baris (sampai sel "
                               "B3001), di atas batas 1.000 baris.")
-    undeclared = xlsx(rows)                               # no <dimension>: the child stops at the row limit
+    undeclared = xlsx(rows)          # no <dimension>: the child checks the cells met before making Python objects
     with pytest.raises(Rejected) as exc:
         read_file(undeclared, "banyak.xlsx", limits=replace(DEFAULT, rows=1000))
-    assert str(exc.value) == "Berkas 'banyak.xlsx' ditolak: lembar 'Data' berisi lebih dari 1.000 baris."
+    assert str(exc.value) == ("Berkas 'banyak.xlsx' ditolak: lembar 'Data' berisi sel sampai B3001 (3.001 baris × 2 "
+                              "kolom), di atas batas 1.000 baris; hapus baris dan kolom kosong di luar data, simpan, "
+                              "lalu unggah lagi.")
     with pytest.raises(Rejected, match=r"^Berkas 'banyak.xlsx' ditolak: isinya .* setelah dibuka, di atas batas "):
         read_file(content, "banyak.xlsx", limits=replace(DEFAULT, xlsx_unpacked_mb=0))
     with pytest.raises(Rejected) as exc:
@@ -152,6 +154,10 @@ def test_a_formula_without_a_stored_value_is_named_not_read_as_empty():
                               "buka berkas di Excel, simpan ulang, lalu unggah lagi.")
     table = read_file(formula_book(cached=True), "rumus.xlsx")       # saved by Excel: the stored value reads
     assert table.rows[1].tolist() == ["Siti Aminah", "SITI"]
+    title = xlsx('<row r="1"><c r="A1" t="str"><f>"Daftar " &amp; "ASN"</f></c></row>'
+                 + HEAD.replace('r="1"', 'r="2"').replace("A1", "A2").replace("B1", "B2")
+                 + ROW2.replace('r="2"', 'r="3"').replace("A2", "A3").replace("B2", "B3"), "A1:B3")
+    assert read_file(title, "judul.xlsx").rows[1].tolist() == ["Siti Aminah"]   # a title above the header may
 
 
 CSV_TEXT = "NIP;Nama;Unit Kerja\r\n198609262015051001;Siti Ñúñez;Dinas Pendidikan\r\n"
