@@ -181,7 +181,7 @@ def start_session(store: Store, user: User) -> tuple[str, str]:
     return token, session_id
 
 
-def check_session(store: Store, idle_minutes: int, *, session_id: str | None = None,
+def check_session(store: Store, idle_minutes: float, *, session_id: str | None = None,
                   token: str | None = None) -> SessionCheck:
     """Is the session (by id, or by the cookie's token after a reload) still valid? A session found
     idle too long or whose user was disabled is ended here (audited). The user comes back as the
@@ -204,6 +204,15 @@ def check_session(store: Store, idle_minutes: int, *, session_id: str | None = N
         store.end_login_session(sid, reason, str(row["username"]))
         return SessionCheck(sid, reason=reason)
     return SessionCheck(sid, user=_user_from_row(row))
+
+
+def session_lapsed(store: Store, session_id: str, idle_minutes: float) -> bool:
+    """Would :func:`check_session` refuse this session now (ended, idle too long, user disabled)?
+    Read only: it neither records activity nor ends anything, so an open screen can ask it on a
+    timer without the asking counting as use (the full check then ends and audits it)."""
+    row = store.login_session(session_id=session_id)
+    return row is None or bool(row["berakhir"]) or not bool(row["aktif"]) or \
+        int(row["diam_detik"]) > idle_minutes * 60
 
 
 def touch_session(store: Store, session_id: str, last_touch: float | None, now: float) -> float | None:

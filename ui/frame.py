@@ -57,7 +57,7 @@ def gate(store: Store) -> User | None:
     A login is a server-side session checked on every run (ended elsewhere, idle too long, user
     disabled: logged out here with a notice). Without one, the session cookie a reload sent is
     tried once; the cookie is then written or deleted to match."""
-    idle = int(store.setting("sesi_diam_menit") or 120)
+    idle = _setting_number(store, "sesi_diam_menit", 120)
     sid = session_id()
     if sid is not None:
         check = auth.check_session(store, idle, session_id=sid)
@@ -83,8 +83,37 @@ def gate(store: Store) -> User | None:
     session_cookie.render(session_token())
     user = logged_in()
     if user is not None:
+        _idle_watch(idle, max(1.0, _setting_number(store, "sesi_periksa_detik", 30)))
         return user
     return None if store.has_real_data() else DEMO_VISITOR
+
+
+def _setting_number(store: Store, key: str, default: float) -> float:
+    try:
+        return float(store.setting(key) or default)
+    except ValueError:
+        return default
+
+
+_watchers: dict[float, object] = {}
+
+
+def _idle_watch(idle_minutes: float, every_seconds: float) -> None:
+    """Clear the screen by itself once the login lapses (idle too long, ended in another tab or by an
+    admin, user disabled), instead of leaving the data on screen until the next click: a fragment
+    asks every ``every_seconds`` (setting ``sesi_periksa_detik``) and, when the session has lapsed,
+    reruns the app, whose gate ends it and shows the login form with the reason. The asking is read
+    only: it does not count as activity."""
+    watch = _watchers.get(every_seconds)
+    if watch is None:
+        @st.fragment(run_every=every_seconds)
+        def watch(idle: float) -> None:
+            sid = session_id()
+            if sid is not None and auth.session_lapsed(services.store(), sid, idle):
+                st.rerun(scope="app")
+        _watchers[every_seconds] = watch
+    with st.sidebar:
+        watch(idle_minutes)
 
 
 _NOTICES = {auth.ENDED_IDLE: "masuk.idle", auth.ENDED_DISABLED: "masuk.disabled", auth.ENDED_LOGOUT: "masuk.bye",
