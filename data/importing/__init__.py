@@ -2,7 +2,8 @@
 
 Pure code, no Streamlit: the Impor Data page and ``python -m data import`` both call
 :mod:`data.importing.pipeline`, which reads a file (:mod:`reader`, with :mod:`excel_reader`,
-:mod:`csv_reader` and :mod:`header`), maps its columns (:mod:`fields`, :mod:`mapping`),
+:mod:`csv_reader` and :mod:`header`; within the :mod:`limits` checked by :mod:`preflight` before
+parsing, a workbook parsed in a memory-limited child process by :mod:`sandbox`), maps its columns (:mod:`fields`, :mod:`mapping`),
 normalises and validates every row (the :mod:`normalise` package; :mod:`validate` with
 :mod:`checks` and :mod:`kinds`, giving an :mod:`outcome`; :mod:`footer` skips "Jumlah"/"Total"
 rows) and hands the rows to
