@@ -44,7 +44,7 @@ def main() -> None:
 
     left, right = st.columns([3, 1])
     with left:
-        drill_down(everyone, in_view, rules, chosen_box, signature, ctx)
+        drill_down(everyone, in_view, rules, chosen_box, signature, ctx, ninebox.hidden_boxes(summary))
     with right:
         tray(everyone, in_view)
     whatif(everyone, has_box, rules, ctx.period)
@@ -112,10 +112,15 @@ def chart(everyone: pd.DataFrame, has_box: pd.Series, summary: pd.DataFrame, rul
 
 
 def drill_down(everyone: pd.DataFrame, in_view: pd.Series, rules: RuleSet, chosen_box: int | None,
-               signature: tuple, ctx: Context) -> None:
-    """The people of the dots chosen on the chart, else of the box picked; a row opens the profile."""
+               signature: tuple, ctx: Context, hidden: set[int]) -> None:
+    """The people of the dots chosen on the chart, else of the box picked; a row opens the profile.
+    A box whose count is hidden (anonymisation switch) lists nobody: its list would give the count."""
     lang = language()
     nips = st.session_state.get("nk_nips", ())
+    if not nips and chosen_box in hidden:
+        st.subheader(t("nk.drill_box", n=chosen_box, count=t("privacy.hidden_mark")))
+        st.info(t("privacy.hidden_note", n=fmt.num(privacy.min_group(), lang=lang)))
+        return
     if nips:
         rows, total = ninebox.listed(everyone, in_view & everyone["nip"].isin(nips))
         st.subheader(t("nk.drill_selected", n=fmt.num(total, lang=lang)))
@@ -159,6 +164,9 @@ def whatif(everyone: pd.DataFrame, has_box: pd.Series, rules: RuleSet, period: i
     lang = language()
     _, hi, mid = rules.cutoff("potensial")
     with st.expander(t("nk.whatif"), expanded=False):
+        if privacy.is_on():  # exact counts per box, saved and simulated: small groups would show
+            st.info(t("nk.whatif_hidden"))
+            return
         st.caption(t("nk.whatif_help", hi=fmt.num(hi, 1, lang), mid=fmt.num(mid, 1, lang)))
         w1, w2 = st.columns(2)
         new_mid, new_hi = w1.slider(t("nk.whatif_range"), 0.0, 100.0, (float(mid), float(hi)), step=0.5, key="nk_whatif")

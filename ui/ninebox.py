@@ -12,11 +12,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics import whatif
+from analytics.ninebox import box_suppression
 from analytics.positions import stable_sample
 from analytics.rules import RuleSet
 from common.i18n import t
 from data.store import StoreError
-from ui import services
+from ui import privacy, services
 from ui.frame import LIST_LIMIT
 from ui.user import acting_user
 
@@ -81,6 +82,15 @@ def tray(everyone: pd.DataFrame, mask: pd.Series) -> tuple[pd.DataFrame, int]:
     """The not-yet-profiled in view: the first LIST_LIMIT by NIP, sorted by name, and how many there are."""
     idx = everyone.index[(mask & (everyone["status"] == "belum diprofil")).to_numpy()]
     return everyone.loc[idx[:LIST_LIMIT], ["nama", "jabatan", "opd_nama"]].sort_values("nama"), len(idx)
+
+
+def hidden_boxes(summary: pd.DataFrame) -> set[int]:
+    """Boxes whose count is hidden on this screen (the anonymisation switch's linked suppression):
+    their people are neither drawn nor listed."""
+    if not privacy.is_on():
+        return set()
+    s = box_suppression(summary, privacy.min_group())
+    return {int(k) for k in summary["kotak"] if s.cell_hidden(int(k))}
 
 
 def simulate(everyone: pd.DataFrame, has_box: pd.Series, rules: RuleSet, hi: float,

@@ -124,3 +124,15 @@ def test_sembilan_kotak_draws_no_dot_in_a_hidden_box(demo_copy):
     dots = [row for trace in fig["data"][1:] for row in (trace.get("customdata") or [])]
     assert [row for row in dots if int(row[6]) in hidden] == []
     assert len(dots) == sum(v for k, v in truth.items() if k not in hidden)
+
+
+def test_sembilan_kotak_lists_nobody_of_a_hidden_box_and_hides_the_simulation(demo_copy):
+    at = _app()
+    at.switch_page("app_pages/sembilan_kotak.py").run()
+    next(w for w in at.get("segmented_control") if w.key == "kotak").set_value(8)
+    at.run()
+    assert not at.exception
+    assert "Kotak 8 · * ASN" in [s.value for s in at.subheader]
+    assert not [d for d in at.dataframe if "nip" in d.value.columns]         # no list: its length is the count
+    assert any("Simulasi batas tidak ditampilkan" in i.value for i in at.info)
+    assert not [d for d in at.dataframe if "tersimpan" in d.value.columns]   # nor the exact counts per box
