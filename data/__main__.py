@@ -312,7 +312,7 @@ def cmd_user(args: argparse.Namespace) -> int:
         print(f"Pengguna {username} ({args.role}) dibuat.")
     elif args.action == "reset":
         auth.reset_password(store, username, _read_password(args), _actor())
-        print(f"Kata sandi {username} diatur ulang; kunci akun dibuka.")
+        print(f"Kata sandi {username} diatur ulang; penundaan karena login gagal dihapus.")
     elif args.action in ("disable", "enable"):
         auth.set_active(store, username, args.action == "enable", _actor())
         print(f"Pengguna {username} {'diaktifkan' if args.action == 'enable' else 'dinonaktifkan'}.")
