@@ -46,16 +46,17 @@ def masked_nip(nip: str, key: bytes) -> str:
 def anonymise_people(frame: pd.DataFrame, key: bytes) -> tuple[pd.DataFrame, dict[str, str]]:
     """A copy with names → pseudonyms, NIPs → masked NIPs, titles, birth data and unit blanked, and
     the post title (which names a unique post for senior officials) replaced by its level when the
-    frame has one. Returns the copy and the masked → real NIP map for selections made on it."""
+    frame has one. Returns the copy and the masked → real NIP map for selections made on it.
+    Idempotent: a frame anonymised already comes back the same (its masked NIPs keep their codes)."""
     out = frame.copy(deep=False)  # copy-on-write: only the replaced columns are new (a national frame is 0.7 GB)
     back: dict[str, str] = {}
     codes: dict[str, pd.Series] = {}
     for col in NIP_COLUMNS:
         if col in out.columns:
             real = out[col]
-            codes[col] = real.map(lambda v: code(v, key) if isinstance(v, str) and v else None)
+            codes[col] = real.map(lambda v: _code_of(v, key))
             masked = MASK + codes[col]
-            back.update({m: r for m, r in zip(masked, real) if isinstance(m, str)})
+            back.update({m: r for m, r in zip(masked, real) if isinstance(m, str) and m != r})
             out[col] = masked.where(codes[col].notna(), real)
     for col in NAME_COLUMNS:
         if col in out.columns:  # a name without its NIP cannot get a stable pseudonym: it is hidden
@@ -69,6 +70,15 @@ def anonymise_people(frame: pd.DataFrame, key: bytes) -> tuple[pd.DataFrame, dic
     if "jabatan" in out.columns and "jenjang_jabatan" in out.columns:
         out["jabatan"] = out["jenjang_jabatan"]
     return out, back
+
+
+def _code_of(value: object, key: bytes) -> str | None:
+    """The code of a NIP; a NIP masked already keeps its code (anonymising twice changes nothing)."""
+    if not isinstance(value, str) or not value:
+        return None
+    if value.startswith(MASK) and len(value) == len(MASK) + CODE_LENGTH:
+        return value[len(MASK):]
+    return code(value, key)
 
 
 def _names(codes: pd.Series) -> pd.Series:

@@ -266,9 +266,9 @@ def profile_next(ctx: Context, placed: pd.DataFrame) -> None:
                      "tahun_ke_bup": st.column_config.NumberColumn(t("dev.col.ke_bup"), format="%d"),
                      "prioritas": st.column_config.NumberColumn(t("dev.col.prioritas"), format="%d"),
                      "alasan": t("col.alasan"), "dalam_kuota": st.column_config.CheckboxColumn(t("dev.col.kuota"))})
-    exporter = acting_user()  # the file is built on the click, outside this run: capture who asks now
+    exporter, masking = acting_user(), privacy.masking()  # the file is built on the click: capture them now
     components.xlsx_download(
-        t("dev.export"), lambda: development.priority_workbook(shown, ctx, rule_text, quota_text, exporter),
+        t("dev.export"), lambda: development.priority_workbook(shown, ctx, rule_text, quota_text, exporter, masking),
         f"prioritas-profiling-{ctx.period}.xlsx", "dev_export", "ekspor:prioritas-profiling", f"periode:{ctx.period}",
         {"baris": len(shown), "dari": nxt.total, "kuota": nxt.quota})
 

@@ -165,7 +165,9 @@ def export(short: succession.Shortlist, table: pd.DataFrame, post: dict, params:
     """The workbook builder for the download button: run on the click, recorded for who asks now. It
     holds the shown head only, never the shared pool."""
     exporter, checks, nips, ready = acting_user(), short.checks, short.shown["nip"], short.ready
-    return lambda: succession.shortlist_workbook(table, checks, nips, ready, post, params, on, period, exporter)
+    masking = privacy.masking()   # the switch as it is now (the click runs outside this run)
+    return lambda: succession.shortlist_workbook(table, checks, nips, ready, post, params, on, period, exporter,
+                                                 masking)
 
 
 def bench_strength(ctx: Context, on: date) -> pd.DataFrame:

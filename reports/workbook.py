@@ -1,9 +1,10 @@
 """The styled Excel workbooks: a page's table download (:func:`workbook`) and the talent report
 (:func:`talent_report`: Ringkasan, one sheet per box (9 → 1), calibration record, shortlists).
 
-Frames arrive prepared (columns chosen and named by the caller, anonymised when the switch is on);
-every sheet is written by ``reports.xlsx.write_table``, so text is formula-safe and numbers and
-dates read the Indonesian way. No Streamlit here.
+Frames arrive prepared (columns chosen and named by the caller); every frame and text line goes
+through the caller's ``masking`` (``reports.masking``: the anonymisation switch, required, so no
+workbook can leave without it), and every sheet is written by ``reports.xlsx.write_table``, so text
+is formula-safe and numbers and dates read the Indonesian way. No Streamlit here.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from common.i18n import t
 from common.palette import box_colour
 from data.exports import safe_cell
 from reports.common import ink_on, legend_texts
+from reports.masking import Masking
 from reports.xlsx import (
     DATE_FORMAT,
     INK,
@@ -33,11 +35,16 @@ LEGEND_COLUMNS = ("kotak", "label", "rekomendasi")
 _FOLLOWUP_WIDTH = 60
 
 
-def workbook(sheets: dict[str, pd.DataFrame], title: str, context: list[tuple[str, str]]) -> bytes:
+def workbook(sheets: dict[str, pd.DataFrame], title: str, context: list[tuple[str, str]], *,
+             masking: Masking) -> bytes:
     """A styled xlsx: a 'Ringkasan' sheet (title and context lines, e.g. filters and date), then one
-    sheet per frame (see :func:`reports.xlsx.write_table`). Text is formula-safe."""
+    sheet per frame (see :func:`reports.xlsx.write_table`), everything through ``masking``. Text is
+    formula-safe."""
     from openpyxl.styles import Font
 
+    title = masking.text(title)
+    context = [(k, masking.text(v)) for k, v in context]
+    sheets = {name: masking.frame(frame) for name, frame in sheets.items()}
     wb = new_workbook(title)
     ws = wb.create_sheet("Ringkasan")
     ws.column_dimensions["A"].width = 28
@@ -54,15 +61,20 @@ def workbook(sheets: dict[str, pd.DataFrame], title: str, context: list[tuple[st
 def talent_report(*, title: str, period: int | str, filter_lines: Sequence[str], made_on: date, made_by: str,
                   anonymised: bool, boxes: pd.DataFrame, people: pd.DataFrame, box_column: str = "kotak",
                   calibration: pd.DataFrame | None = None,
-                  shortlists: Mapping[str, pd.DataFrame] | None = None, lang: str = "id") -> bytes:
+                  shortlists: Mapping[str, pd.DataFrame] | None = None, lang: str = "id",
+                  masking: Masking) -> bytes:
     """The talent report as xlsx bytes.
 
     ``boxes``: one row per box with ``kotak``, ``label``, ``rekomendasi`` (';'-separated, as in
     ``rule_box``) and optionally ``jumlah``/``persen`` (``box_summary`` output; counted from
     ``people`` when absent) and ``jumlah_teks``/``persen_teks`` (shown instead when small groups are
     suppressed). ``people``: the placed people with the columns to show, including ``box_column``.
+    ``masking``: the anonymisation switch as the page had it; ``anonymised`` states it on the summary.
     ``calibration``: the calibration record (optional). ``shortlists``: post → candidates (optional).
     """
+    people, calibration = masking.frame(people), masking.frame(calibration)
+    shortlists = {masking.text(post): masking.frame(frame) for post, frame in (shortlists or {}).items()}
+    filter_lines = [masking.text(line) for line in filter_lines]
     missing = [c for c in LEGEND_COLUMNS if c not in boxes.columns]
     if missing:
         raise ValueError(f"boxes lacks columns {missing}")

@@ -183,10 +183,10 @@ def record(placed: pd.DataFrame, disc: pd.DataFrame, all_reasons: pd.DataFrame, 
 
 def record_workbook(shown: pd.DataFrame, ctx: Context, period_status: str) -> Callable[[], bytes]:
     """The record's workbook, built on the click; the maker is named as who asks now."""
-    maker = acting_user()
+    maker, masking = acting_user(), privacy.masking()
 
     def build() -> bytes:
-        return workbook({"Kalibrasi": shown}, t("kal.export_title", period=ctx.period), [
+        return workbook({"Kalibrasi": shown}, t("kal.export_title", period=ctx.period), masking=masking, context=[
             (t("kal.export_period"), str(ctx.period)),
             (t("kal.export_status"), period_status),
             (t("kal.export_filters"), ", ".join(ctx.filters.opd_ids) or t("sidebar.all")),

@@ -16,6 +16,7 @@ from analytics import development as dv
 from common import fmt
 from common.i18n import t
 from data.store import Filters, Scope, Store, StoreError  # noqa: F401  (pages catch StoreError from here)
+from reports.masking import Masking
 from reports.workbook import workbook
 from ui import services
 from ui.frame import LIST_LIMIT, Context
@@ -127,14 +128,15 @@ def priority(placed: pd.DataFrame, period: int, scope: Scope) -> Priority:
     return Priority(head, total, quota, min_years, near_years)
 
 
-def priority_workbook(shown: pd.DataFrame, ctx: Context, rule_text: str, quota_text: str, exporter: str) -> bytes:
+def priority_workbook(shown: pd.DataFrame, ctx: Context, rule_text: str, quota_text: str, exporter: str,
+                      masking: Masking) -> bytes:
     """The priority list as shown (privacy applied), with the period, filters and rule it was made with."""
     sheet = shown.rename(columns={
         "urutan": "No", "nip": "NIP", "nama": t("col.nama"), "jabatan": t("col.jabatan"),
         "jenjang_jabatan": t("dev.col.jenjang"), "jenis_jabatan": t("dev.col.jenis_jabatan"), "opd_id": "Kode OPD",
         "opd_nama": t("col.opd"), "usia": t("dev.col.usia"), "usia_bup": "BUP", "tahun_ke_bup": t("dev.col.ke_bup"),
         "prioritas": t("dev.col.prioritas"), "alasan": t("col.alasan"), "dalam_kuota": t("dev.col.kuota")})
-    return workbook({t("dev.export_sheet"): sheet}, t("dev.export_title", period=ctx.period), [
+    return workbook({t("dev.export_sheet"): sheet}, t("dev.export_title", period=ctx.period), masking=masking, context=[
         (t("kal.export_period"), str(ctx.period)),
         (t("dev.export_quota"), quota_text),
         (t("kal.export_filters"), ", ".join(ctx.filters.opd_ids + ctx.filters.jenis_jabatan

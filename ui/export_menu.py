@@ -12,12 +12,12 @@ from datetime import date, datetime
 import pandas as pd
 import streamlit as st
 
-from analytics.anonymise import anonymise_people
 from analytics.calibration import calibration_record
 from common import fmt
 from common.i18n import t
 from reports import deck, figure_export, workbook
 from reports.figures import ninebox as ninebox_figures
+from reports.masking import SHOW, Masking
 from ui import components, presentation, privacy, services, succession
 from ui.frame import Context
 from ui.user import acting_user, can
@@ -38,8 +38,13 @@ class Request:
     min_count: int
     key: bytes
 
+    @property
+    def masking(self) -> Masking:
+        """The one masking step the file builders apply (``reports.masking``)."""
+        return Masking(self.key) if self.anonymised else SHOW
+
     def shown(self, frame: pd.DataFrame) -> pd.DataFrame:
-        return anonymise_people(frame, self.key)[0] if self.anonymised and not frame.empty else frame
+        return self.masking.frame(frame)
 
 
 def request(ctx: Context, lang: str) -> Request:
@@ -76,7 +81,7 @@ def report(r: Request) -> bytes:
         title=t("exp.report_title", lang=r.lang, period=ctx.period), period=ctx.period,
         filter_lines=presentation.filter_lines(ctx, r.lang), made_on=date.today(), made_by=r.user,
         anonymised=r.anonymised, boxes=summary, people=people,
-        calibration=calib if not calib.empty else None, shortlists=lists, lang=r.lang)
+        calibration=calib if not calib.empty else None, shortlists=lists, lang=r.lang, masking=r.masking)
 
 
 def ninebox(r: Request, kind: str) -> bytes:

@@ -17,6 +17,7 @@ from analytics.anonymise import MASK, anonymise_people, code, mask_nips_in_text,
 from analytics.fairness import MIN_GROUP
 from common.i18n import t
 from data.store import Filters, Scope
+from reports.masking import SHOW, Masking
 from ui import services
 from ui.user import can
 
@@ -83,6 +84,12 @@ def text(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     if not is_on() or frame.empty:
         return frame
     return frame.assign(**{c: mask_nips_in_text(frame[c], _key()) for c in columns if c in frame.columns})
+
+
+def masking() -> Masking:
+    """What a file made now may carry (capture it in the page run: files are built on the click, where
+    the switch cannot be read). Every file builder takes it (``reports.masking``)."""
+    return Masking(_key()) if is_on() else SHOW
 
 
 def token(nip: str) -> str:

@@ -15,8 +15,9 @@ from analytics import succession as sc
 from common import fmt
 from common.i18n import t
 from data.store import Filters, Scope, Store
+from reports.masking import Masking
 from reports.workbook import workbook
-from ui import privacy, services
+from ui import services
 
 
 def build_rules(store: Store, period: int) -> sc.SuccessionRules:
@@ -127,12 +128,13 @@ def shortlist(pool: pd.DataFrame, history: pd.DataFrame, post: dict, rules: sc.S
 
 
 def shortlist_workbook(table: pd.DataFrame, checks: pd.DataFrame, nips: pd.Series, ready: pd.Series, post: dict,
-                       params: dict, on: date, period: int, exporter: str) -> bytes:
+                       params: dict, on: date, period: int, exporter: str, masking: Masking) -> bytes:
     """The shortlist as the page shows it (``table``: the head after the privacy switch; ``nips``: its
-    real NIPs), the checks behind it and the rules used."""
+    real NIPs), the checks behind it and the rules used, every sheet through ``masking`` (captured in the
+    page run: this runs on the click)."""
     sheet = table[["peringkat", "nama_lengkap", "nip", "jabatan", "opd_nama", "kotak", "skor_talenta",
                    "jpm_target", "kesiapan", "alasan"]].rename(columns={"nama_lengkap": "nama", "opd_nama": "opd"})
-    detail = privacy.people(checks[checks["nip"].isin(nips)].drop(columns=["kekurangan_tahun"]))
+    detail = checks[checks["nip"].isin(nips)].drop(columns=["kekurangan_tahun"])
     used = pd.DataFrame([(k, v[0], v[1]) for k, v in params.items()], columns=["parameter", "nilai", "sumber"])
     return workbook({"Daftar Pendek": sheet, "Rincian Syarat": detail, "Aturan": used},
                     t("suk.export_title", post=post["jabatan"]), [
@@ -141,4 +143,5 @@ def shortlist_workbook(table: pd.DataFrame, checks: pd.DataFrame, nips: pd.Serie
                         (t("suk.field_list"), str(post.get("bidang_pendidikan") or t("suk.any"))),
                         (t("suk.on"), fmt.tanggal(on)), (t("suk.export_period"), str(period)),
                         *[(k, str(int(ready.get(k, 0)))) for k in sc.READINESS[:3]],
-                        (t("suk.export_made"), f"{fmt.tanggal(datetime.now().date())} · {exporter}")])
+                        (t("suk.export_made"), f"{fmt.tanggal(datetime.now().date())} · {exporter}")],
+                    masking=masking)

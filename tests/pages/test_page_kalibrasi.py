@@ -111,6 +111,7 @@ def test_finalise_then_read_only(db):
 
 def test_calibration_record_and_its_workbook(db):
     from analytics.calibration import apply_calibration, calibration_record
+    from reports.masking import SHOW
     from reports.workbook import workbook
 
     nip = _box5_person(db)
@@ -133,7 +134,7 @@ def test_calibration_record_and_its_workbook(db):
     assert moved["alasan"] == "Bukti kinerja yang belum tercermin di SKP"
     talked = record.set_index("nip").loc[other]
     assert bool(talked["dibahas"]) and talked["menit"] == 2.5
-    wb = openpyxl.load_workbook(io.BytesIO(workbook({"Kalibrasi": record}, "Catatan", [("Periode", "2025")])))
+    wb = openpyxl.load_workbook(io.BytesIO(workbook({"Kalibrasi": record}, "Catatan", [("Periode", "2025")], masking=SHOW)))
     sheet = wb["Kalibrasi"]
     header = [c.value for c in sheet[1]]
     komentar = [r[header.index("komentar")].value for r in sheet.iter_rows(min_row=2)]

@@ -12,6 +12,7 @@ import pytest
 
 from analytics.ninebox import box_summary
 from common.palette import BOX_COLOURS
+from reports.masking import SHOW
 from reports.workbook import talent_report, workbook
 from reports.xlsx import DATE_FORMAT, DATETIME_FORMAT, DECIMAL_FORMAT, INTEGER_FORMAT, sheet_name
 
@@ -55,7 +56,7 @@ def calibration(people) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def report(rules, people, calibration) -> openpyxl.Workbook:
     summary = box_summary(people["kotak"], rules.boxes)
-    data = talent_report(title="Laporan Talenta Periode 2025", period=2025, filter_lines=FILTERS, made_on=MADE_ON,
+    data = talent_report(masking=SHOW, title="Laporan Talenta Periode 2025", period=2025, filter_lines=FILTERS, made_on=MADE_ON,
                          made_by="admin.bkpsdm", anonymised=True, boxes=summary, people=people,
                          calibration=calibration,
                          shortlists={"Kepala Dinas Kesehatan": people.head(5),
@@ -152,7 +153,7 @@ def test_suppressed_counts_and_an_empty_box(rules):
     summary["persen_teks"] = ["–" if 0 < n < 5 else f"{p:.1f}%".replace(".", ",")
                               for n, p in zip(summary["jumlah"], summary["persen"])]
     wb = openpyxl.load_workbook(io.BytesIO(talent_report(
-        title="T", period=2025, filter_lines=[], made_on=MADE_ON, made_by="x", anonymised=False,
+        masking=SHOW, title="T", period=2025, filter_lines=[], made_on=MADE_ON, made_by="x", anonymised=False,
         boxes=summary, people=people)))
     ws = wb["Ringkasan"]
     legend = {r[0]: r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)}
@@ -165,7 +166,7 @@ def test_suppressed_counts_and_an_empty_box(rules):
 
 def test_english_labels(rules, people):
     wb = openpyxl.load_workbook(io.BytesIO(talent_report(
-        title="Talent report", period=2025, filter_lines=FILTERS, made_on=MADE_ON, made_by="x", anonymised=True,
+        masking=SHOW, title="Talent report", period=2025, filter_lines=FILTERS, made_on=MADE_ON, made_by="x", anonymised=True,
         boxes=rules.boxes, people=people, lang="en")))
     assert wb.sheetnames[0] == "Summary" and wb.sheetnames[1].startswith("Box 9 – ")
     assert "Made by" in _values(wb["Summary"])
@@ -176,7 +177,7 @@ def test_six_thousand_people_build_well_under_two_seconds(rules):
     people = _people(6000)
     summary = box_summary(people["kotak"], rules.boxes)
     start = time.process_time()
-    data = talent_report(title="T", period=2025, filter_lines=FILTERS, made_on=MADE_ON, made_by="x",
+    data = talent_report(masking=SHOW, title="T", period=2025, filter_lines=FILTERS, made_on=MADE_ON, made_by="x",
                          anonymised=False, boxes=summary, people=people)
     cpu = time.process_time() - start
     assert cpu < 2.0, f"{cpu:.2f} s of CPU for 6,000 people"
@@ -192,7 +193,7 @@ def test_document_properties_name_no_person(report):
 def test_page_workbook_uses_the_shared_writer():
     frame = pd.DataFrame({"nama": ["=1+1", "Budi"], "jumlah": [1152, 3], "pada": [date(2026, 1, 5), None],
                           "dibahas": [True, False]})
-    wb = openpyxl.load_workbook(io.BytesIO(workbook({"Data": frame}, "Judul", [("Periode", "2025")])))
+    wb = openpyxl.load_workbook(io.BytesIO(workbook({"Data": frame}, "Judul", [("Periode", "2025")], masking=SHOW)))
     assert wb.sheetnames == ["Ringkasan", "Data"] and wb["Ringkasan"]["B2"].value == "2025"
     ws = wb["Data"]
     assert [c.value for c in ws[1]] == ["nama", "jumlah", "pada", "dibahas"]
