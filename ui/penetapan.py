@@ -208,7 +208,7 @@ def minutes_download(ctx: Context, rows: pd.DataFrame) -> None:
     if not summary:   # finalised before summaries were kept: the review as it stands (locked since)
         summary = current_review(ctx, lang="id")
     lang, maker, anonymised = language(), acting_user(), privacy.is_on()
-    moved = moved_people(ctx)
+    moved = privacy.masking().frame(moved_people(ctx))   # the one file masking step: NIPs in comments too
     on = pd.Timestamp(row["ditetapkan_pada"]).date()
 
     def build() -> bytes:

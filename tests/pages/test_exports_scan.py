@@ -36,8 +36,9 @@ EXPECTED = {"beranda_exp_xlsx", "nk_exp_png", "nk_exp_pdf", "kal_export", "suk_e
 def _identities(db: Path) -> tuple[set[str], set[str]]:
     s = open_store(db)
     try:
-        moved = placed_people(s, 2025).query("kotak == 5")["nip"].iloc[0]   # the record and minutes name someone
-        s.calibrate(2025, moved, 5, 8, "BUKTI_POTENSI", "uji ekspor", "admin")
+        box5 = placed_people(s, 2025).query("kotak == 5")["nip"]   # the record and minutes name someone
+        # a comment naming another person by NIP: free text is masked too
+        s.calibrate(2025, box5.iloc[0], 5, 8, "BUKTI_POTENSI", f"uji ekspor, setara {box5.iloc[1]}", "admin")
         s.finalise_period(2025, "admin")   # so Kalibrasi offers the berita acara (.docx) too
         people = [s.population(period) for period in (2024, 2025)]   # Pergerakan shows the previous one
     finally:
