@@ -58,7 +58,7 @@ def people(frame: pd.DataFrame) -> pd.DataFrame:
         return frame
     out, back = anonymise_people(frame, _key())
     st.session_state.setdefault(_MAP, {}).update(back)
-    return out
+    return Masking(_key()).frame(out)   # NIPs typed into free text (a comment) too, as in files
 
 
 @services.versioned_cache(max_entries=8)

@@ -147,3 +147,19 @@ def test_pimpinan_has_no_kalibrasi_page(db):
     at = app_test(db, "pimpinan1", "pimpinan")
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)
+
+
+def test_a_nip_typed_into_a_comment_is_masked_on_screen_with_the_switch_on(db):
+    nip = _box5_person(db)
+    s = open_store(db)
+    try:
+        s.calibrate(2025, nip, 5, 8, "BUKTI_POTENSI", f"Sama seperti {nip} tahun lalu", "ketua1")
+    finally:
+        s.close()
+    at = _page(db)
+    at.toggle(key="anonim").set_value(True).run()
+    assert not at.exception
+    record = next(d.value for d in at.dataframe if "komentar" in d.value.columns)
+    assert len(record) == 1 and nip not in record["komentar"].iloc[0]
+    assert record["komentar"].iloc[0].startswith("Sama seperti ••••••••••")
+    assert nip not in set(record["nip"])
