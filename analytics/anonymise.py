@@ -167,3 +167,133 @@ _NIP_IN_TEXT = re.compile(r"(?<!\d)\d{18}(?!\d)")
 def mask_nips_in_text(values: pd.Series, key: bytes) -> pd.Series:
     """Free text (audit entities and details) with every 18-digit NIP replaced by its masked form."""
     return values.map(lambda v: _NIP_IN_TEXT.sub(lambda m: masked_nip(m.group(0), key), v) if isinstance(v, str) else v)
+
+
+@dataclass(frozen=True)
+class TableSuppression:
+    """What of a 2-D table (rows × columns) may be shown: hidden cells as (row, column) keys, hidden row
+    totals, column totals and headline groups, and whether the grand total is hidden."""
+    cells: frozenset = frozenset()
+    rows: frozenset = frozenset()
+    cols: frozenset = frozenset()
+    groups: frozenset = frozenset()
+    total: bool = False
+
+    @property
+    def any_hidden(self) -> bool:
+        return bool(self.cells or self.rows or self.cols or self.groups or self.total)
+
+    def cell_hidden(self, row: object, col: object) -> bool:
+        return (row, col) in self.cells
+
+    def group_hidden(self, name: str) -> bool:
+        return name in self.groups
+
+
+def suppress_table(matrix: pd.DataFrame, minimum: int,
+                   groups: Mapping[str, Iterable[tuple[object, object]]] | None = None,
+                   margins: bool = True) -> TableSuppression:
+    """Small-cell suppression for a 2-D table shown with its row totals, column totals, grand total and
+    headline groups (sets of (row, column) cells, which may overlap rows and columns but not each other).
+
+    Cells of 1 … ``minimum``-1 are hidden (0 stays shown). Rows and columns cross, so the atoms of
+    :func:`suppress_linked` do not apply: a reader's knowledge is solved instead. The shown sums that
+    hold hidden cells are linear equations over them, and every hidden cell is at least 1; a hidden
+    cell is *exposed* when its value is fixed by them (its unit vector lies in the equations' row
+    space, or its least and greatest feasible values are equal). While a cell is exposed, the smallest
+    shown non-empty cell sharing a shown row, column or group with it (else the grand total) is hidden
+    too (one already in the most sums with hidden cells first); when there is none, the shown sum whose
+    hiding leaves the fewest cells exposed is hidden (on a tie a group's headline first, then a row or
+    column total, finally the grand total). ``minimum`` < 2 hides nothing.
+
+    ``margins=False``: the row and column totals are not shown (all of them come back hidden when any
+    cell is), so only the groups and the grand total link the cells — far fewer cells need hiding in a
+    sparse table (the demo's 9×9 movement: 22 of 41 non-empty cells instead of 40).
+    """
+    rows_k, cols_k = list(matrix.index), list(matrix.columns)
+    values = {(r, c): int(v) if pd.notna(v) else 0
+              for r in rows_k for c, v in zip(cols_k, matrix.loc[r].tolist())}
+    sets = {name: frozenset(keys) for name, keys in (groups or {}).items()}
+    seen: set = set()
+    for name, keys in sets.items():
+        if not keys <= values.keys() or keys & seen:
+            raise ValueError(f"group {name!r} must hold known cells and share none with another group")
+        seen |= keys
+    if minimum < 2:
+        return TableSuppression()
+    # every shown sum: (kind, key) → its cells
+    hidden_sums: set[tuple[str, object]] = set()
+    sums: dict[tuple[str, object], frozenset] = {("group", n): ks for n, ks in sets.items()}
+    if margins:
+        sums |= {("row", r): frozenset((r, c) for c in cols_k) for r in rows_k}
+        sums |= {("col", c): frozenset((r, c) for r in rows_k) for c in cols_k}
+    else:
+        hidden_sums |= {("row", r) for r in rows_k} | {("col", c) for c in cols_k}
+    sums[("total", None)] = frozenset(values)
+    rank_of_kind = {"group": 0, "row": 1, "col": 1, "total": 2}
+    hidden = {k for k, v in values.items() if 0 < v < minimum}
+    order = list(values)
+    while True:
+        shown = {s: ks for s, ks in sums.items() if s not in hidden_sums}
+        exposed = _exposed(hidden, values, [ks for ks in shown.values() if ks & hidden])
+        if not exposed:
+            break
+        around = [(s, ks) for s, ks in shown.items() if exposed[0] in ks]
+        # a cell of its own row, column or group first; a cell anywhere (through the grand total) last
+        candidates = ({k for s, ks in around if s[0] != "total" for k in ks if k not in hidden and values[k] > 0}
+                      or {k for _, ks in around for k in ks if k not in hidden and values[k] > 0})
+        if candidates:  # the one leaving the fewest cells exposed, then the smallest
+            hidden.add(min(candidates, key=lambda k: (
+                len(_exposed(hidden | {k}, values, [ks for ks in shown.values() if ks & (hidden | {k})])),
+                values[k], order.index(k))))
+            continue
+        # no cell left to hide: the shown sum whose hiding leaves the fewest cells exposed (on a tie the
+        # one with the fewest hidden cells, a headline before a row or column total, the grand total last)
+        with_hidden = {s: ks for s, ks in shown.items() if ks & hidden}
+        hidden_sums.add(min(with_hidden, key=lambda gone: (
+            len(_exposed(hidden, values, [ks for s, ks in with_hidden.items() if s != gone])),
+            len(with_hidden[gone] & hidden), rank_of_kind[gone[0]], str(gone[1]))))
+    if not hidden:  # nothing to protect: the totals may show after all
+        return TableSuppression()
+    return TableSuppression(frozenset(hidden), frozenset(k for kind, k in hidden_sums if kind == "row"),
+                            frozenset(k for kind, k in hidden_sums if kind == "col"),
+                            frozenset(k for kind, k in hidden_sums if kind == "group"),
+                            ("total", None) in hidden_sums)
+
+
+def _exposed(hidden: set, values: dict, sums: list[frozenset]) -> list:
+    """The hidden cells whose value the shown sums pin down, in table order.
+
+    A reader knows A·y = b (one row per shown sum, over the hidden cells) and y ≥ 1. A cell is pinned
+    when no feasible direction at the true point moves it: d with A·d = 0 and d ≥ 0 on the cells at 1.
+    One linear programme finds the cells at 1 that can rise (the rest stay at 1, pinned); with those
+    held at 0, a cell can move exactly when its unit vector is outside the equations' row space."""
+    keys = sorted(hidden, key=list(values).index)
+    if not keys or not sums:
+        return []
+    n = len(keys)
+    col = {k: j for j, k in enumerate(keys)}
+    a = np.zeros((len(sums), n))
+    for i, ks in enumerate(sums):
+        for k in ks & hidden:
+            a[i, col[k]] = 1.0
+    tight = [j for j, k in enumerate(keys) if values[k] == 1]
+    stuck: list[int] = []
+    if tight:
+        from scipy.optimize import linprog  # only needed when a hidden cell is 1
+
+        m = len(tight)
+        cost = np.concatenate([np.zeros(n), -np.ones(m)])   # maximise the tight cells that can rise
+        a_ub = np.zeros((m, n + m))
+        for i, j in enumerate(tight):
+            a_ub[i, j], a_ub[i, n + i] = -1.0, 1.0           # t_i ≤ d_j
+        bounds = [(0, None) if j in tight else (None, None) for j in range(n)] + [(0, 1)] * m
+        res = linprog(cost, A_ub=a_ub, b_ub=np.zeros(m), A_eq=np.hstack([a, np.zeros((len(sums), m))]),
+                      b_eq=np.zeros(len(sums)), bounds=bounds)
+        rises = res.x[n:] > 1e-7 if res.status == 0 else np.zeros(m, dtype=bool)
+        stuck = [j for i, j in enumerate(tight) if not rises[i]]
+    held = np.vstack([a] + [np.eye(n)[j] for j in stuck]) if stuck else a
+    _, sv, vt = np.linalg.svd(held)
+    null = vt[int((sv > 1e-9).sum()):]
+    free = np.abs(null).max(axis=0) > 1e-9 if len(null) else np.zeros(n, dtype=bool)
+    return [k for j, k in enumerate(keys) if not free[j]]

@@ -113,3 +113,26 @@ def sankey_links(matrix: pd.DataFrame) -> pd.DataFrame:
                 rows.append((i, n + col_pos[k_after], int(k_before), int(k_after), value))
     return pd.DataFrame(rows, columns=["sumber", "tujuan", "kotak_sebelum", "kotak_sesudah", "jumlah"]).astype(
         {"sumber": int, "tujuan": int, "kotak_sebelum": int, "kotak_sesudah": int, "jumlah": int})
+
+
+STAYED, UP, DOWN = "tetap", "naik", "turun"
+
+
+def headline_cells(boxes: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """The (earlier box, later box) cells behind the movement headlines: stayed (the diagonal), up
+    (NAIK: rank +NAIK_MIN_STEPS or more) and down (TURUN: into the bottom boxes from outside, lower rank).
+    Disjoint, so the anonymisation switch can hide them as linked sums of the matrix."""
+    rank = box_rank(boxes)
+    bottom = set(bottom_boxes(boxes))
+    keys = list(rank.index)
+    cells: dict[str, list[tuple[int, int]]] = {STAYED: [], UP: [], DOWN: []}
+    for a in keys:
+        for b in keys:
+            step = int(rank[b] - rank[a])
+            if a == b:
+                cells[STAYED].append((a, b))
+            elif step >= NAIK_MIN_STEPS:
+                cells[UP].append((a, b))
+            elif b in bottom and a not in bottom and step < 0:
+                cells[DOWN].append((a, b))
+    return cells

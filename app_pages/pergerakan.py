@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics.anonymise import TableSuppression
 from common import fmt
 from common.i18n import language, t
 from reports.figures import movement as figures
@@ -22,12 +23,16 @@ def main() -> None:
     st.caption(t("pg.caption"))
     p_before, p_after = period_pickers(movement.periods())
     cmp, after = movement.between(p_before, p_after, ctx.filters, ctx.scope)
-    metrics(cmp)
+    minimum = privacy.min_group() if privacy.is_on() else 0
+    hidden = cmp.hidden(minimum)  # one answer for every number below (nothing hidden with the switch off)
+    metrics(cmp, hidden)
     if cmp.total == 0:
         st.info(t("pg.nobody"))
     else:
-        charts(cmp)
-        notable_moves(cmp, after, ctx)
+        charts(cmp, hidden)
+        if hidden.any_hidden:
+            st.caption(t("privacy.hidden_note", n=minimum))
+        notable_moves(cmp, hidden, after, ctx)
 
     st.divider()
     st.subheader(t("pg.fairness", period=p_after))
@@ -52,41 +57,42 @@ def period_pickers(periods: list[int]) -> tuple[int, int]:
     return p_before, p_after
 
 
-def metrics(cmp: movement.Comparison) -> None:
-    lang = language()
+def metrics(cmp: movement.Comparison, hidden: TableSuppression) -> None:
+    tiles = cmp.tiles(hidden, language())
     m1, m2, m3, m4 = st.columns(4)
-    m1.metric(t("pg.both"), fmt.num(cmp.total, lang=lang), border=True,
-              help=t("pg.both_help", before=cmp.before, after=cmp.after))
-    m2.metric(t("pg.same"), f"{fmt.num(cmp.stayed, lang=lang)} "
-                            f"({fmt.pct(cmp.stayed / cmp.total * 100 if cmp.total else 0, 0, lang)})", border=True)
-    m3.metric(t("pg.up"), fmt.num(cmp.up, lang=lang), border=True, help=t("pg.up_help"))
-    m4.metric(t("pg.down", boxes=cmp.bottom), fmt.num(cmp.down, lang=lang), border=True,
-              help=t("pg.down_help", boxes=cmp.bottom))
+    m1.metric(t("pg.both"), tiles["total"], border=True, help=t("pg.both_help", before=cmp.before, after=cmp.after))
+    m2.metric(t("pg.same"), f"{tiles['stayed']} ({tiles['stayed_pct']})", border=True)
+    m3.metric(t("pg.up"), tiles["up"], border=True, help=t("pg.up_help"))
+    m4.metric(t("pg.down", boxes=cmp.bottom), tiles["down"], border=True, help=t("pg.down_help", boxes=cmp.bottom))
 
 
-def charts(cmp: movement.Comparison) -> None:
-    """The transition matrix and the Sankey, side by side."""
+def charts(cmp: movement.Comparison, hidden: TableSuppression) -> None:
+    """The transition matrix and the Sankey, side by side (hidden cells: no value, no flow)."""
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(t("pg.matrix"))
-        st.plotly_chart(figures.transition_heatmap(cmp.matrix, cmp.before, cmp.after,
-                                                   min_count=privacy.min_group() if privacy.is_on() else 0),
+        st.plotly_chart(figures.transition_heatmap(cmp.matrix, cmp.before, cmp.after, hidden=hidden),
                         key="pg_heatmap", config={"displayModeBar": False})
         st.caption(t("pg.matrix_help", before=cmp.before, after=cmp.after))
     with right:
         st.subheader(t("pg.sankey"))
-        st.plotly_chart(figures.transition_sankey(cmp.links(), cmp.before, cmp.after),
+        counts = cmp.margin_texts(hidden, language()) if hidden.any_hidden else None
+        st.plotly_chart(figures.transition_sankey(cmp.links(hidden), cmp.before, cmp.after, node_counts=counts),
                         key="pg_sankey", config={"displayModeBar": False})
         st.caption(t("pg.sankey_help"))
+        if hidden.cells:
+            st.caption(t("pg.sankey_hidden"))
 
 
-def notable_moves(cmp: movement.Comparison, after: pd.DataFrame, ctx: Context) -> None:
-    """Large rises and falls into the bottom boxes; a row opens the person (as of the later period)."""
+def notable_moves(cmp: movement.Comparison, hidden: TableSuppression, after: pd.DataFrame, ctx: Context) -> None:
+    """Large rises and falls into the bottom boxes; a row opens the person (as of the later period).
+    Under the switch the moves of hidden cells are left out (each row is one person of its cell)."""
     lang = language()
     st.subheader(t("pg.moves"))
     kinds = {movement.NAIK: t("pg.kind.naik"), movement.TURUN: t("pg.kind.turun", boxes=cmp.bottom)}
     kind = st.segmented_control(t("pg.kind"), list(kinds), key="pg_jenis", format_func=kinds.get)
-    shown = cmp.moves if not kind else cmp.moves[cmp.moves["jenis"] == kind]
+    moves = cmp.shown_moves(hidden)
+    shown = moves if not kind else moves[moves["jenis"] == kind]
     if shown.empty:
         st.info(t("pg.moves_none"))
         return

@@ -72,12 +72,15 @@ def _movement(ctx: Context, lang: str, subtitle: str, k: int) -> Slide | None:
     if not periods:
         return None
     cmp, _ = movement.between(periods[-1], ctx.period, ctx.filters, ctx.scope)
-    n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
+    hidden = cmp.hidden(k)  # the page's answer: small cells and whatever would give them away read *
+    tiles = cmp.tiles(hidden, lang)
+    notes = (t("pg.matrix_help", lang=lang, before=cmp.before, after=cmp.after),)
     return Slide("pergerakan", t("pres.s.movement", lang=lang, before=cmp.before, after=cmp.after), subtitle,
-                 metrics=((t("pg.both", lang=lang), n(cmp.total)), (t("pg.same", lang=lang), n(cmp.stayed)),
-                          (t("pg.up", lang=lang), n(cmp.up)), (t("pres.down", lang=lang), n(cmp.down))),
-                 figure=movement_figures.transition_heatmap(cmp.matrix, cmp.before, cmp.after, height=520, min_count=k),
-                 notes=(t("pg.matrix_help", lang=lang, before=cmp.before, after=cmp.after),))
+                 metrics=((t("pg.both", lang=lang), tiles["total"]), (t("pg.same", lang=lang), tiles["stayed"]),
+                          (t("pg.up", lang=lang), tiles["up"]), (t("pres.down", lang=lang), tiles["down"])),
+                 figure=movement_figures.transition_heatmap(cmp.matrix, cmp.before, cmp.after, height=520,
+                                                            hidden=hidden),
+                 notes=notes + ((t("privacy.hidden_note", lang=lang, n=k),) if hidden.any_hidden else ()))
 
 
 def _coverage(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:

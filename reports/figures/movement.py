@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.anonymise import TableSuppression
 from common import fmt
 from common.i18n import language, t
 from common.palette import INK, SHARE_COLOURS
@@ -22,14 +23,22 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 
 
 def transition_heatmap(matrix: pd.DataFrame, before: int, after: int, height: int = 520,
-                       min_count: int = 0) -> go.Figure:
+                       hidden: TableSuppression | None = None) -> go.Figure:
     """Annotated counts, rows = earlier box (1 at the top), columns = later box; diagonal outlined.
-    Cells of 1 … ``min_count``-1 people read ``< min_count`` (the anonymisation switch)."""
+    With the anonymisation switch, ``hidden`` (``analytics.anonymise.suppress_table``) names the cells that
+    read ``*``: their counts are not in the figure at all (z is empty there, so neither the colour nor
+    the data sent to the browser carries them)."""
     lang = language()
-    z = matrix.to_numpy()
+    mark = t("privacy.hidden_mark")
     rows, cols = [int(k) for k in matrix.index], [int(k) for k in matrix.columns]
-    label = np.vectorize(lambda v: f"< {min_count}" if 0 < v < min_count else fmt.num(v, lang=lang))(z)
-    text = np.where(z > 0, label, "")
+    counts = matrix.to_numpy()
+    gone = np.array([[hidden is not None and hidden.cell_hidden(a, b) for b in matrix.columns]
+                     for a in matrix.index], dtype=bool).reshape(counts.shape)
+    z = np.where(gone, np.nan, counts.astype(float))
+    label = np.array([[mark if gone[i, j] else fmt.num(int(counts[i, j]), lang=lang) for j in range(len(cols))]
+                      for i in range(len(rows))], dtype=object).reshape(counts.shape)
+    text = np.where(gone | (counts > 0), label, "")
+    z = [[None if np.isnan(v) else int(v) for v in row] for row in z]  # no value at all for a hidden cell
     hover = [[t("pg.hover_cell", before=before, after=after, a=a, b=b, count=label[i, j])
               for j, b in enumerate(cols)] for i, a in enumerate(rows)]
     fig = go.Figure(go.Heatmap(
@@ -37,7 +46,7 @@ def transition_heatmap(matrix: pd.DataFrame, before: int, after: int, height: in
         textfont=dict(size=16), customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         # stretched low end: the diagonal (often one big cell) must not wash out the moves off it
         colorscale=[[0, "#f7fbff"], [0.03, "#deebf7"], [0.12, "#a9cce6"], [0.35, "#4a90c8"], [1, "#08306b"]],
-        showscale=False,
+        showscale=False, zmin=0, zmax=max([v for row in z for v in row if v is not None] + [1]),
         xgap=2, ygap=2))
     for k in set(rows) & set(cols):  # the diagonal: nobody moved
         fig.add_shape(type="rect", x0=cols.index(k) - 0.5, x1=cols.index(k) + 0.5, y0=rows.index(k) - 0.5,
@@ -51,8 +60,11 @@ def transition_heatmap(matrix: pd.DataFrame, before: int, after: int, height: in
     return fig
 
 
-def transition_sankey(links: pd.DataFrame, before: int, after: int, height: int = 520) -> go.Figure:
-    """Flows from the earlier boxes (left) to the later ones (right), box 9 at the top of each side."""
+def transition_sankey(links: pd.DataFrame, before: int, after: int, height: int = 520,
+                      node_counts: dict[tuple[str, int], str] | None = None) -> go.Figure:
+    """Flows from the earlier boxes (left) to the later ones (right), box 9 at the top of each side.
+    ``node_counts`` ("a"/"b", box) → text replaces the node totals in the hover (the switch: the row and
+    column totals as shown, while ``links`` hold only the shown flows)."""
     lang = language()
     left = sorted(set(links["kotak_sebelum"]), reverse=True)
     right = sorted(set(links["kotak_sesudah"]), reverse=True)
@@ -74,7 +86,8 @@ def transition_sankey(links: pd.DataFrame, before: int, after: int, height: int 
 
     label = [t("grid.box", n=k) for _, k in nodes]
     node_hover = [t("pg.hover_node", period=before if side == "a" else after, n=k,
-                    count=fmt.num(out_sum[k] if side == "a" else in_sum[k], lang=lang)) for side, k in nodes]
+                    count=node_counts[(side, int(k))] if node_counts is not None
+                    else fmt.num(out_sum[k] if side == "a" else in_sum[k], lang=lang)) for side, k in nodes]
     link_hover = [t("pg.hover_cell", before=before, after=after, a=a, b=b, count=fmt.num(c, lang=lang))
                   for a, b, c in zip(links["kotak_sebelum"], links["kotak_sesudah"], links["jumlah"])]
     fig = go.Figure(go.Sankey(
