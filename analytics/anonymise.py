@@ -110,6 +110,17 @@ class Suppression:
         return name in self.groups
 
 
+def _disjoint_groups(groups: dict | None, cells) -> dict[str, frozenset]:
+    """Headline groups as frozensets of known cells, no cell in two groups (else ValueError)."""
+    sets = {name: frozenset(keys) for name, keys in (groups or {}).items()}
+    seen: set = set()
+    for name, keys in sets.items():
+        if not keys <= cells or keys & seen:
+            raise ValueError(f"group {name!r} must hold known cells and share none with another group")
+        seen |= keys
+    return sets
+
+
 def suppress_linked(counts: Mapping[object, int] | pd.Series, minimum: int,
                     groups: Mapping[str, Iterable[object]] | None = None) -> Suppression:
     """Small-cell suppression for every number of one screen as one linked table.
@@ -125,12 +136,7 @@ def suppress_linked(counts: Mapping[object, int] | pd.Series, minimum: int,
     makes a group's headline hidden, or finally the total. ``minimum`` < 2 hides nothing.
     """
     values = {k: int(v) if pd.notna(v) else 0 for k, v in counts.items()}
-    sets = {name: frozenset(keys) for name, keys in (groups or {}).items()}
-    seen: set = set()
-    for name, keys in sets.items():
-        if not keys <= values.keys() or keys & seen:
-            raise ValueError(f"group {name!r} must hold known cells and share none with another group")
-        seen |= keys
+    sets = _disjoint_groups(groups, values.keys())
     if minimum < 2:
         return Suppression()
     hidden = {k for k, v in values.items() if 0 < v < minimum}
@@ -213,12 +219,7 @@ def suppress_table(matrix: pd.DataFrame, minimum: int,
     rows_k, cols_k = list(matrix.index), list(matrix.columns)
     values = {(r, c): int(v) if pd.notna(v) else 0
               for r in rows_k for c, v in zip(cols_k, matrix.loc[r].tolist())}
-    sets = {name: frozenset(keys) for name, keys in (groups or {}).items()}
-    seen: set = set()
-    for name, keys in sets.items():
-        if not keys <= values.keys() or keys & seen:
-            raise ValueError(f"group {name!r} must hold known cells and share none with another group")
-        seen |= keys
+    sets = _disjoint_groups(groups, values.keys())
     if minimum < 2:
         return TableSuppression()
     # every shown sum: (kind, key) → its cells
