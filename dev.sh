@@ -71,7 +71,8 @@ case "${1:-}" in
            "kata sandi dan data ASN dapat disadap di jaringan itu. Pakai hanya di jaringan rapat yang tepercaya," \
            "atau pasang di belakang TLS (docs/operations.md#serving-on-a-lan-and-tls)." >&2
     fi
-    exec "$VENV/bin/python" -m streamlit run app.py --server.port "${PORT:-8501}" --server.address "$address"
+    # ui.serve = streamlit run + the default view prepared while the server starts (first visitor waits no longer)
+    exec "$VENV/bin/python" -m ui.serve run app.py --server.port "${PORT:-8501}" --server.address "$address"
     ;;
   test)
     shift
