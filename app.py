@@ -17,7 +17,7 @@ from ui.user import logged_in
 # Every page path the app has: each is registered for everyone (a stand-in where the user may not open
 # it), so a reload or a shared link never meets Streamlit's English "Page not found" dialog.
 PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit", "pengembangan", "suksesi",
-              "presentasi", "masuk")
+              "presentasi", "masuk", "aturan")
 PRESENTATION = "presentasi"
 
 st.set_page_config(page_title="Talenta ASN", page_icon=":material/grid_view:", layout="wide")
@@ -64,6 +64,8 @@ if user.can("impor"):
     admin.append(add("impor", t("nav.impor"), "upload_file", "impor", default=not pages))
 if user.can("audit:lihat"):
     admin.append(add("audit", t("nav.audit"), "policy", "audit"))
+if user.can("aturan:ubah"):
+    admin.append(add("aturan", t("aturan.nav"), "menu_book", "aturan"))
 if logged_in() is None:  # demo visitor: admins log in here to import real data
     admin.append(add("masuk", t("nav.masuk_admin"), "login", "masuk", default=not pages))
 if ctx is not None and (user.can("kalibrasi") or user.can("penetapan")):

@@ -10,6 +10,14 @@ from data.store.connection import _ident
 from data.store.errors import StoreError
 from data.store.periods import PeriodsMixin
 
+#: Reference tables whose rows carry their source (``sumber``) besides the ``rule_*`` tables, which are
+#: all listed as they are (a new rule table shows up on the admin page "Aturan & sumber" by itself).
+SOURCED_REFERENCE = ("setting", "job_level", "competency", "education_level", "calibration_reason",
+                     "development_action_type")
+#: Settings whose value is a secret: listed with their source, never with their value.
+SECRET_SETTINGS = ("kunci_samaran",)
+HIDDEN_VALUE = "••••••"
+
 
 class RulesMixin(PeriodsMixin):
     def rules(self, period: int) -> RuleSet:
@@ -45,6 +53,27 @@ class RulesMixin(PeriodsMixin):
             jpm_bands=self._frame("SELECT * FROM rule_jpm_band ORDER BY skema, batas_bawah DESC"),
             jpm_cap=self.setting("jpm_maksimal_100") != "tidak",   # capped unless the setting says not
         )
+
+    def rule_tables(self) -> list[str]:
+        """Every rule table (``rule_*``) and sourced reference table in this database, by name."""
+        listed = ", ".join("?" for _ in SOURCED_REFERENCE)
+        return self._frame(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            f" AND table_type = 'BASE TABLE' AND (starts_with(table_name, 'rule_') OR table_name IN ({listed}))"
+            " ORDER BY table_name", list(SOURCED_REFERENCE))["table_name"].tolist()
+
+    def rule_table(self, name: str) -> pd.DataFrame:
+        """Every row of a rule or sourced reference table, for reading (a secret setting's value hidden)."""
+        if name not in self.rule_tables():
+            raise StoreError(f"Tabel aturan {name} tidak dikenal.")
+        cols = self.columns(name)
+        order = ", ".join(f"{_ident(c)} NULLS FIRST" for c in cols)
+        if name == "setting":
+            secret = ", ".join("?" for _ in SECRET_SETTINGS)
+            return self._frame(
+                f"SELECT key, CASE WHEN key IN ({secret}) THEN ? ELSE value END AS value, sumber FROM setting"
+                " ORDER BY key", [*SECRET_SETTINGS, HIDDEN_VALUE])
+        return self._frame(f"SELECT * FROM {_ident(name)} ORDER BY {order}")
 
     def save_cutoff(self, period: int, sumbu: str, batas_tinggi: float, batas_menengah: float,
                     actor: str) -> None:
