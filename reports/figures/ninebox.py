@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from analytics.ninebox import box_suppression
 from common import fmt
 from common.i18n import language, t
-from common.palette import BOX_COLOURS, INK
+from common.palette import BOX_COLOURS, CATEGORY_COLOURS, INK, OTHER
 
 AXIS_POT = ("rendah", "menengah", "tinggi")
 AXIS_PERF = ("di bawah", "sesuai", "di atas")
@@ -73,6 +73,24 @@ def _tint(hex_colour: str, alpha: float) -> str:
 
 
 HOVER_COLUMNS = ("nip", "nama", "jabatan", "opd_nama", "predikat_efektif", "jpm_teks", "kotak")
+#: Dots coloured by a category show at most this many groups, the largest, and the rest as one grey
+#: "Lainnya": a reader tells about seven colours apart, and a legend of 37 OPDs squashed the plot.
+MAX_COLOUR_GROUPS = len(CATEGORY_COLOURS)
+
+
+def colour_groups(points: pd.DataFrame, colour: str) -> list[tuple[str, str, pd.DataFrame]]:
+    """(legend name, colour, dots) per group of ``colour``: every group when there are at most
+    MAX_COLOUR_GROUPS + 1 (in their own order), else the MAX_COLOUR_GROUPS largest (largest first,
+    ties by name) and "Lainnya" (grey) for the rest."""
+    values = points[colour].astype(object).where(points[colour].notna(), "–").astype(str)
+    sizes = values.value_counts()
+    if len(sizes) <= MAX_COLOUR_GROUPS + 1:
+        names = sorted(sizes.index)
+        return [(n, CATEGORY_COLOURS[i % len(CATEGORY_COLOURS)], points[values == n]) for i, n in enumerate(names)]
+    ranked = sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_COLOUR_GROUPS]
+    top = [n for n, _ in ranked]
+    out = [(n, CATEGORY_COLOURS[i], points[values == n]) for i, n in enumerate(top)]
+    return out + [(t("ui.colour_other"), OTHER, points[~values.isin(top)])]
 
 
 def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | None,
@@ -120,15 +138,14 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     for r, c, p in zip(summary.itertuples(index=False), counts, shares):
         fig.add_annotation(x=r.kolom + 0.09, y=r.baris + 0.89, xanchor="left", xshift=22, showarrow=False,
                            text=f"<b>{c}</b> · {p}", font=dict(size=15, color="#1b1b1b"))
-    groups = [(None, points)] if colour is None else list(points.groupby(colour, sort=True, dropna=False))
-    qualitative = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-                   "#17becf", "#ff7f0e", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"]
-    for i, (key, g) in enumerate(groups):
-        if colour == "kotak":
-            col, name = BOX_COLOURS.get(int(key), "#555555"), t("grid.box", n=int(key))
-        else:
-            col, name = ("#0b6e4f" if key is None else qualitative[i % len(qualitative)]), \
-                (str(key) if key is not None and not (isinstance(key, float) and pd.isna(key)) else "–")
+    if colour is None:
+        groups = [("", "#0b6e4f", points)]
+    elif colour == "kotak":
+        groups = [(t("grid.box", n=int(k)), BOX_COLOURS.get(int(k), "#555555"), g)
+                  for k, g in points.groupby(colour, sort=True)]
+    else:
+        groups = colour_groups(points, colour)
+    for name, col, g in groups:
         fig.add_trace(go.Scattergl(
             x=g["x"].to_numpy(dtype="float32"), y=g["y"].to_numpy(dtype="float32"), mode="markers", name=html.escape(name),
             marker=dict(size=7, color=col if colour != "kotak" else _darker(col), opacity=0.85,
