@@ -12,6 +12,7 @@ from common import fmt
 from common.i18n import language, t
 from reports.figures import succession as figures
 from ui import components, privacy, services, succession
+from ui import rules as rulebook
 from ui.frame import Context, context
 from ui.user import acting_user
 
@@ -109,10 +110,10 @@ def shortlist_table(short: succession.Shortlist, post: dict) -> pd.DataFrame:
             names = dict(zip(short.shown["nip"], short.shown["peringkat"].astype(str) + ". " + table["nama_lengkap"]))
             who = st.selectbox(t("suk.details_pick"), list(names), format_func=names.get,
                                key=f"suk_detail_{post['post_id']}")
-            rows = short.checks[short.checks["nip"] == who][["syarat", "hasil", "alasan", "sumber"]]
+            rows = short.checks[short.checks["nip"] == who][["syarat", "hasil", "alasan"]]
             st.dataframe(rows, hide_index=True, width="stretch", column_config={
-                "syarat": t("suk.col.check"), "hasil": t("suk.col.result"), "alasan": t("suk.col.reason"),
-                "sumber": t("suk.col.source")})
+                "syarat": t("suk.col.check"), "hasil": t("suk.col.result"), "alasan": t("suk.col.reason")})
+            rulebook.sources_link()   # the rules' sources: for a rule admin, on Aturan & sumber
     return table
 
 
