@@ -8,4 +8,5 @@ KIND_NOUNS = {
     "assessment": "data asesmen",
     "discipline": "data hukuman disiplin",
     "target-posts": "data jabatan target",
+    "position-history": "data riwayat jabatan",
 }

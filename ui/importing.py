@@ -24,7 +24,7 @@ MSG_UPLOAD = ("Berkas '{name}' berukuran {size}, di atas batas unggah {limit} MB
               "lewat perintah python -m data import di server, atau bagi berkasnya.")
 # the table whose rows an import of each kind replaces (what "replaces n rows" counts)
 COUNTED = {"personnel": "asn_period", "performance": "performance", "assessment": "assessment",
-           "discipline": "discipline", "target-posts": "target_post"}
+           "discipline": "discipline", "target-posts": "target_post", "position-history": "position_history"}
 
 
 def periods() -> list[int]:

@@ -10,13 +10,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-KINDS = ("personnel", "performance", "assessment", "discipline", "target-posts")
+KINDS = ("personnel", "performance", "assessment", "discipline", "target-posts", "position-history")
 KIND_LABELS = {
     "personnel": "Data kepegawaian",
     "performance": "Kinerja (SKP)",
     "assessment": "Asesmen kompetensi & potensi (CACT/AC)",
     "discipline": "Hukuman disiplin",
     "target-posts": "Jabatan target",
+    "position-history": "Riwayat jabatan",
 }
 # the kind as a noun inside a sentence ("3 baris data kepegawaian")
 # kinds whose rows belong to one period (the others replace their whole table)
@@ -260,10 +261,55 @@ TARGET_POSTS = (
                     "Syarat Bidang Pendidikan"),
           note="Bidang studi yang disyaratkan, dipisah titik koma; kosong = bebas.",
           example="Ilmu Pemerintahan;Administrasi Negara"),
+    Field("bidang_tugas", "Bidang Tugas", "text",
+          synonyms=("Bidang Tugas Jabatan", "Rumpun Jabatan", "Bidang/Rumpun", "Rumpun"),
+          note="Bidang tugas jabatan (mis. perencanaan, keuangan, kebencanaan), dipisah titik koma; dipakai "
+               "untuk menghitung pengalaman di bidang dari riwayat jabatan. Kosong = dari nama jabatan dan OPD.",
+          example="kebencanaan;ketertiban"),
+    Field("kompetensi_teknis", "Kompetensi Teknis", "text",
+          synonyms=("Kompetensi Teknis Jabatan", "Standar Kompetensi Teknis"),
+          note="Kompetensi teknis menurut standar kompetensi jabatan, dipisah titik koma; tidak wajib.",
+          example="Manajemen kedaruratan;Logistik kebencanaan"),
     Field("pemangku_nip", "NIP Pemangku", "nip_optional",
           synonyms=("Pemangku", "NIP Pejabat", "NIP Pejabat Definitif", "NIP Pemangku Jabatan"),
           note="NIP pejabat saat ini; kosong bila lowong. " + _NIP_NOTE),
     Field("keterangan", "Keterangan", "text", synonyms=("Catatan",)),
+)
+
+POSITION_HISTORY = (
+    Field("nip", "NIP", "nip", True, _NIP, _NIP_NOTE, "198609262015051001"),
+    Field("jabatan", "Nama Jabatan", "text", True,
+          ("jabatanNama", "namaJabatan", "Jabatan", "Jabatan Nama", "Nama Jabatan Riwayat"),
+          example="Kepala Seksi Kedaruratan"),
+    Field("opd", "Perangkat Daerah", "text",
+          synonyms=("OPD", "SKPD", "unorIndukNama", "Nama Unor Induk", "Unor Induk", "Satuan Kerja",
+                    "Nama OPD", "Nama Perangkat Daerah", "Instansi Kerja"),
+          note="Perangkat daerah waktu itu; boleh nama lama atau instansi lain (tidak harus ada di basis data).",
+          example="Badan Penanggulangan Bencana Daerah"),
+    Field("unit_kerja", "Unit Kerja", "text",
+          synonyms=("unorNama", "Nama Unor", "Unor", "Sub Unit Kerja", "Unit Organisasi", "Nama Unit Kerja"),
+          example="Bidang Kedaruratan dan Logistik"),
+    Field("jenis_jabatan", "Jenis Jabatan", "text",
+          synonyms=("jenisJabatan", "jenisJabatanNama", "Jenis Jabatan Nama"),
+          note="Struktural, Fungsional Tertentu, Fungsional Umum/Pelaksana; dipakai bila Jenjang Jabatan kosong.",
+          example="Struktural"),
+    Field("eselon", "Eselon", "eselon", synonyms=("eselonNama", "Eselon Nama", "Eselon Jabatan"),
+          note="Misalnya III.a, IV.a; kosongkan bila bukan jabatan struktural.", example="IV.a"),
+    Field("jenjang_jabatan", "Jenjang Jabatan", "jenjang",
+          synonyms=("Jenjang", "Tingkat Jabatan", "Level Jabatan"),
+          note="Salah satu dari daftar isian. Bila kosong, ditentukan dari Eselon, Jenis Jabatan dan akhiran "
+               "nama jabatan fungsional.", example="Pengawas"),
+    Field("tmt_jabatan", "TMT Jabatan", "date", True,
+          ("tmtJabatan", "TMT", "Tanggal Mulai Jabatan", "TMT Pelantikan", "tmtPelantikan"),
+          _DATE_NOTE, "01-03-2019"),
+    Field("tmt_selesai", "TMT Selesai", "date",
+          synonyms=("Tanggal Selesai", "Akhir Jabatan", "TMT Akhir", "Tanggal Selesai Jabatan", "Sampai"),
+          note=_DATE_NOTE + " Tidak wajib: bila kosong, jabatan berakhir pada TMT jabatan berikutnya.",
+          example=""),
+    Field("bidang", "Bidang Tugas", "text",
+          synonyms=("Bidang", "Rumpun", "Rumpun Jabatan", "Bidang/Rumpun", "Bidang Tugas Jabatan"),
+          note="Tidak wajib: bila kosong, ditentukan dari kata pada nama jabatan, unit kerja dan perangkat "
+               "daerah (tabel rule_bidang).", example="kebencanaan"),
 )
 
 FIELDS: dict[str, tuple[Field, ...]] = {
@@ -272,6 +318,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     "assessment": ASSESSMENT,
     "discipline": DISCIPLINE,
     "target-posts": TARGET_POSTS,
+    "position-history": POSITION_HISTORY,
 }
 # Personal data the product does not use (UU 27/2022 data minimisation): never stored, and
 # named as such in the preview.

@@ -267,6 +267,9 @@ def _target_posts(ctx: Ctx, index: pd.Index, period, ref: Reference, issues: Iss
     lowong = apply_column(ctx, "lowong", norm_bool, issues, index)
     kritikal = apply_column(ctx, "kritikal", norm_bool, issues, index)
     bidang = text_column(ctx, "bidang_pendidikan", issues, index, max_len=500)
+    bidang_tugas = text_column(ctx, "bidang_tugas", issues, index, max_len=300)
+    bidang_tugas = bidang_tugas.map(lambda v: v.strip().lower() if isinstance(v, str) else None).astype(object)
+    teknis = text_column(ctx, "kompetensi_teknis", issues, index, max_len=1000)
     keterangan = text_column(ctx, "keterangan", issues, index, max_len=500)
     holder = check_nip(ctx, issues, index, "pemangku_nip", required=False) if ctx.has("pemangku_nip") else None
     holder_nip = holder["nip"] if holder is not None else pd.Series(None, index=index, dtype=object)
@@ -287,13 +290,58 @@ def _target_posts(ctx: Ctx, index: pd.Index, period, ref: Reference, issues: Iss
     frame = pd.DataFrame({"post_id": post_id, "jabatan": jabatan, "opd_id": opd_id, "jenjang_jabatan": jenjang,
                           "lowong": lowong.map(lambda v: bool(v) if v is not None else False).astype(bool),
                           "kritikal": kritikal.map(lambda v: bool(v) if v is not None else False).astype(bool),
-                          "bidang_pendidikan": bidang, "pemangku_nip": holder_nip, "keterangan": keterangan},
+                          "bidang_pendidikan": bidang, "bidang_tugas": bidang_tugas, "kompetensi_teknis": teknis,
+                          "pemangku_nip": holder_nip, "keterangan": keterangan},
                          index=index)
     frames = {"target_post": frame}
     if len(new_opd) and ctx.allow_new_opd:
         frames["opd"] = new_opd
     preview = frame.assign(opd=opd_name)
     return frames, {}, preview
+
+
+def _position_history(ctx: Ctx, index: pd.Index, period, ref: Reference, issues: Issues):
+    p = check_nip(ctx, issues, index)
+    valid = p["valid"].to_numpy(dtype=bool)
+    check_known_nip(p, ref.known_nips, "NIP {v} tidak ada dalam data kepegawaian. Impor data kepegawaian lebih "
+                    "dulu, atau periksa NIP-nya.", issues, ctx.col("nip"))
+    jabatan = text_column(ctx, "jabatan", issues, index, required=True, max_len=300)
+    opd_name = text_column(ctx, "opd", issues, index, max_len=200)
+    unit = text_column(ctx, "unit_kerja", issues, index, max_len=300)
+    jenis = text_column(ctx, "jenis_jabatan", issues, index, max_len=100)
+    apply_column(ctx, "eselon", norm_eselon, issues, index)     # an unreadable eselon is this row's error
+    jenjang, jmsg, jwarn = derive_jenjang(ctx.raw.get("jenjang_jabatan"), ctx.raw.get("jenis_jabatan"),
+                                          ctx.raw.get("eselon"), jabatan, list(ref.levels), index)
+    jcol = next((ctx.col(n) for n in ("jenjang_jabatan", "jenis_jabatan", "eselon") if ctx.has(n)), "Jenjang Jabatan")
+    issues.add(jmsg, jcol)
+    issues.add(jwarn, jcol, WARNING)
+    mulai = as_dates(date_column(ctx, "tmt_jabatan", issues, index, required=True))
+    selesai = as_dates(date_column(ctx, "tmt_selesai", issues, index))
+    issues.add(where((selesai < mulai).to_numpy(dtype=bool), "TMT selesai lebih awal dari TMT jabatan.", index),
+               ctx.col("tmt_selesai") if ctx.has("tmt_selesai") else ctx.col("tmt_jabatan"))
+    bidang = text_column(ctx, "bidang", issues, index, max_len=200)
+    bidang = bidang.map(lambda v: v.strip().lower() if isinstance(v, str) else None).astype(object)
+    # a past OPD need not exist any more: matched quietly, kept by name either way
+    opd_id, _ = resolve_opd(opd_name, ref.opd, _NullSink(), ctx.col("opd")) if ctx.has("opd") else \
+        (pd.Series(None, index=index, dtype=object), None)
+    known_opd = set(ref.opd["opd_id"].astype(str))
+    opd_id = opd_id.astype(object).where(opd_id.astype(object).isin(known_opd), None)
+    key = p["nip"].fillna("") + " (TMT " + mulai.map(fmt_day) + ", " + jabatan.astype(object).fillna("?") + ")"
+    check_duplicates(key, valid & mulai.notna().to_numpy(), "Riwayat NIP {v}", issues, ctx.col("nip"))
+    frame = pd.DataFrame({"nip": p["nip"], "jabatan": jabatan, "opd_nama": opd_name, "opd_id": opd_id,
+                          "unit_kerja": unit, "jenis_jabatan": jenis, "jenjang_jabatan": jenjang,
+                          "tmt_jabatan": mulai, "tmt_selesai": selesai, "bidang": bidang}, index=index)
+    return {"position_history": frame}, {}, frame
+
+
+class _NullSink:
+    """Drops every message (a lookup whose misses are not errors)."""
+
+    def add(self, *args, **kwargs):
+        pass
+
+    def file(self, *args, **kwargs):
+        pass
 
 
 class _WarnSink:
@@ -308,4 +356,4 @@ class _WarnSink:
 
 # kind → builder(ctx, index, period, ref, issues) → (frames, scope, preview)
 BUILDERS = {"personnel": _personnel, "performance": _performance, "assessment": _assessment,
-            "discipline": _discipline, "target-posts": _target_posts}
+            "discipline": _discipline, "target-posts": _target_posts, "position-history": _position_history}

@@ -70,7 +70,7 @@ def default_mapping(store, table: RawTable, kind: str) -> dict[int, str]:
 
 def reference(store, kind: str, period: int | None) -> Reference:
     ref = store.import_reference(period if kind in PERIOD_KINDS else None,
-                                 known_nips=kind in ("discipline", "target-posts"),
+                                 known_nips=kind in ("discipline", "target-posts", "position-history"),
                                  personnel_nips=kind in ("performance", "assessment"))
     return Reference(**ref)
 

@@ -21,6 +21,7 @@ from data.store.development import DevelopmentMixin
 from data.store.errors import DatabaseDamaged, DatabaseLocked, PeriodLocked, StaleWrite, StoreError
 from data.store.filters import EVERYTHING, Filters, Scope, in_scope
 from data.store.finalisation import FinalisationMixin
+from data.store.history import HistoryMixin
 from data.store.imports import ImportsMixin
 from data.store.migrations import MigrationsMixin
 from data.store.paths import DEFAULT_DB, MIGRATIONS_DIR, db_path
@@ -38,7 +39,8 @@ __all__ = [
 
 
 class Store(PeopleMixin, RulesMixin, CalibrationMixin, FinalisationMixin, DevelopmentMixin, SuccessionMixin,
-            UsersMixin, ImportsMixin, BackupSqlMixin, SnapshotMixin, AuditMixin, MigrationsMixin, ConnectionBase):
+            HistoryMixin, UsersMixin, ImportsMixin, BackupSqlMixin, SnapshotMixin, AuditMixin, MigrationsMixin,
+            ConnectionBase):
     """Owns one DuckDB connection and every SQL statement of the product."""
 
 

@@ -31,8 +31,10 @@ class ImportsMixin(DatasetsMixin):
         "assessment": (("assessment", "replace", "period = ? AND list_contains(?, sumber)"),),
         "discipline": (("discipline", "replace", "true"),),
         "target-posts": (("opd", "add", "opd_id"), ("target_post", "replace", "true")),
+        # a person's whole history is replaced by the file's rows for that NIP; other NIPs stay
+        "position-history": (("position_history", "upsert", "nip"),),
     }
-    _SHADOWED = ("asn", "asn_period", "performance", "assessment", "discipline", "target_post")
+    _SHADOWED = ("asn", "asn_period", "performance", "assessment", "discipline", "target_post", "position_history")
 
     def import_reference(self, period: int | None, known_nips: bool = False, personnel_nips: bool = True) -> dict:
         """What import validation needs to know about the database, read in one go. The NIPs of

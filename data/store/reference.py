@@ -11,9 +11,11 @@ _PUBLIC_TABLES = {
     "rule_legacy_score", "rule_axis_weight", "rule_cutoff", "education_level",
     "rule_integrity", "rule_skj", "rule_jpm_band", "rule_retirement", "rule_eligibility",
     "assessment_source", "setting", "opd", "period", "calibration_reason", "rule_distribution", "role",
+    "rule_bidang", "rule_discipline", "rule_reading",
 }
 _COUNTABLE = {"asn", "asn_period", "performance", "assessment", "discipline", "target_post",
-              "import_batch", "audit_log", "opd", "period", "calibration", "discussion"}
+              "import_batch", "audit_log", "opd", "period", "calibration", "discussion",
+              "position_history"}
 
 
 class ReferenceMixin(ConnectionBase):

@@ -1,0 +1,99 @@
+"""Position history (riwayat jabatan) through the importer: a file read, checked and written as one
+undoable batch; the years in a field counted across the posts it lists."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from analytics import career
+from data.importing import pipeline
+from tests.import_helpers import xlsx
+
+HEADER = ["NIP", "Nama Jabatan", "Perangkat Daerah", "Unit Kerja", "Jenjang Jabatan", "TMT Jabatan", "TMT Selesai"]
+
+
+@pytest.fixture
+def store(real_store):
+    return real_store
+
+
+def _nip(store) -> str:
+    return store._frame("SELECT nip FROM asn_period WHERE period = 2025 AND jenjang_jabatan = 'Administrator'"
+                        " AND tmt_jabatan > DATE '2021-01-01' ORDER BY nip LIMIT 1")["nip"].iloc[0]
+
+
+def _rows(nip: str) -> list[list]:
+    return [HEADER,
+            [nip, "Pengadministrasi Umum", "Dinas Sosial", "Sekretariat", "Pelaksana", "01-03-2008", ""],
+            [nip, "Perencana Ahli Pertama", "Badan Perencanaan Pembangunan Daerah", "Sekretariat",
+             "JF Ahli Pertama", "01-03-2012", ""],
+            [nip, "Kepala Subbidang Perencanaan Infrastruktur", "Bappeda", "Bidang Infrastruktur dan Kewilayahan",
+             "Pengawas", "01-03-2016", "28-02-2019"],
+            [nip, "Kepala Bidang Anggaran", "Badan Pengelolaan Keuangan dan Aset Daerah", "Bidang Anggaran",
+             "Administrator", "01-03-2019", "29-02-2020"],
+            [nip, "Kepala Bidang Perencanaan Pemerintahan dan Pembangunan Manusia", "Bappeda",
+             "Bidang Perencanaan Pemerintahan dan Pembangunan Manusia", "Administrator", "01-03-2020", ""]]
+
+
+def test_history_file_imported_and_years_in_field_counted_across_posts(store, tmp_path):
+    nip = _nip(store)
+    path = tmp_path / "riwayat-jabatan.xlsx"
+    path.write_bytes(xlsx(_rows(nip), title=["Riwayat Jabatan ASN (ekspor SIASN)"]))
+    res = pipeline.run(store, path, path.name, actor="uji")      # kind recognised from the headers
+    assert res.outcome.kind == "position-history" and res.outcome.errors == 0, res.outcome.issues
+    assert res.batch_id is not None
+
+    hist = store.position_history(2025, nips=[nip])
+    assert hist["jabatan"].tolist()[0] == "Pengadministrasi Umum" and len(hist) == 5
+    assert hist["opd_id"].tolist()[1:3] == ["BAPPEDA", "BAPPEDA"]       # known OPD names matched quietly
+
+    words = career.FieldWords(store.table("rule_bidang"))
+    current = store.population(2025, nips=[nip])
+    spans = career.spans(hist, current, words)
+    # the current post (personnel data, TMT after the file's last row) follows the file's posts
+    now = pd.Timestamp(current["tmt_jabatan"].iloc[0])
+    assert spans["bidang"].tolist()[:5] == ["umum", "perencanaan", "perencanaan", "keuangan", "perencanaan"]
+    assert spans["mulai"].iloc[5] == now and spans["selesai"].iloc[4] == now
+    on = date(2026, 3, 1)
+    nips = pd.Series([nip])
+    days = career.days_in_fields(spans, ["perencanaan"], nips, on)
+    # 2012-03-01 … 2019-02-28 (two posts) + 2020-03-01 … the current post: the keuangan year is not counted
+    expected = (pd.Timestamp("2019-02-28") - pd.Timestamp("2012-03-01")).days + (now - pd.Timestamp("2020-03-01")).days
+    if spans["bidang"].iloc[5] == "perencanaan":
+        expected += (pd.Timestamp(on) - now).days
+    assert days.iloc[0] == expected
+    admin = career.days_in_levels(spans, ["Administrator", "JF Ahli Madya"], nips, on)
+    # Administrator from 01-03-2019 to the appointment date, less the day between 29-02-2020 and 01-03-2020
+    assert admin.iloc[0] == (pd.Timestamp(on) - pd.Timestamp("2019-03-01")).days - 1
+    assert career.source_of(spans, nips).iloc[0] == career.FROM_HISTORY
+
+    # a second file for the same NIP replaces that person's history only; undo brings it back
+    other = store._frame("SELECT nip FROM asn_period WHERE period = 2025 AND nip <> ? ORDER BY nip LIMIT 1",
+                         [nip])["nip"].iloc[0]
+    pipeline.run(store, xlsx([HEADER, [other, "Analis Kebencanaan", "BPBD", "", "JF Ahli Muda", "01-01-2020", ""]]),
+                 "lain.xlsx", kind="position-history", actor="uji")
+    again = pipeline.run(store, xlsx(_rows(nip)[:2]), "ulang.xlsx", kind="position-history", actor="uji")
+    assert again.batch_id and len(store.position_history(2025, nips=[nip])) == 1
+    assert len(store.position_history(2025, nips=[other])) == 1
+    store.undo_import("position-history", None, "uji")
+    assert len(store.position_history(2025, nips=[nip])) == 5
+
+
+def test_history_rows_checked_in_indonesian_and_nothing_written(store):
+    nip = _nip(store)
+    before = store.count_rows("position_history")
+    rows = [HEADER,
+            [nip, "Kepala Seksi Kedaruratan", "BPBD", "", "Pengawas", "31-02-2019", ""],
+            [nip, "", "BPBD", "", "Pengawas", "01-03-2019", ""],
+            [nip, "Kepala Bidang Kedaruratan", "BPBD", "", "Administrator", "01-03-2021", "01-01-2021"],
+            ["198001012005011999", "Staf", "BPBD", "", "Pelaksana", "01-01-2010", ""]]
+    res = pipeline.run(store, xlsx(rows), "salah.xlsx", kind="position-history", actor="uji")
+    assert res.batch_id is None and store.count_rows("position_history") == before
+    issues = res.outcome.issues
+    by_row = {(int(r), c): m for r, c, m in zip(issues["baris"], issues["kolom"], issues["pesan"])}
+    assert any(c == "TMT Jabatan" and r == 2 for r, c in by_row)
+    assert by_row[(3, "Nama Jabatan")] == "Nama Jabatan wajib diisi."
+    assert by_row[(4, "TMT Selesai")] == "TMT selesai lebih awal dari TMT jabatan."
+    assert "tidak ada dalam data kepegawaian" in " ".join(m for (r, _), m in by_row.items() if r == 5)
