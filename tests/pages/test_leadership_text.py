@@ -69,3 +69,18 @@ def test_the_pattern_catches_what_it_is_meant_to():
                  "rule_jpm_band (seleksi)", "Model BKN 2025 (C)", "(R: kebijakan)", "python -m data demo"):
         assert found(text), text
     assert found("Kotak 7 (Calon Suksesor) · Kota Serang · JPM 78,5 (Cukup)") == []
+
+
+def test_the_login_page_names_whom_to_ask_not_a_command(real_copy):
+    at = app_test(real_copy, user=None)   # real data, nobody logged in, no user created yet
+    assert not at.exception
+    assert at.title[0].value == "Masuk ke Talenta ASN"
+    [warning] = [w.value for w in at.warning]
+    assert "Minta admin server" in warning and "docs/operations.md" in warning
+    assert found(sent(at)) == []
+
+
+def test_the_commands_stay_in_the_operations_guide():
+    from pathlib import Path
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "operations.md").read_text(encoding="utf-8")
+    assert "python -m data user add admin --role admin" in guide and "python -m data demo" in guide
