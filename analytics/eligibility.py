@@ -22,7 +22,8 @@ predikat                         predikat_minimal + predikat_tahun          wakt
 kompetensi                       rule_jpm_band 'seleksi' on the target SKJ  waktu (2nd band) / pengembangan
 usia                             usia_maksimal                              mutlak
 bup                              jarak_bup_minimal_tahun, rule_retirement   mutlak
-hukdis                           bebas_hukdis                               mutlak
+hukdis                           bebas_hukdis, rule_discipline              mutlak
+hukdis_riwayat                   hukdis_riwayat_tahun (+ _tingkat)          waktu
 bidang                           bidang_sesuai_teknis, target bidang        mutlak
 ================================ ========================================== ===========
 
@@ -31,11 +32,17 @@ Date rules (all on the appointment date ``on``):
 * age: passes while ``on`` ≤ birth date + ``usia_maksimal`` years (56 years exactly passes,
   56 years and a day fails);
 * years in post / experience: pass when TMT + N years ≤ ``on`` (2 years exactly passes);
-* BUP: the retirement date is birth date + ``usia_bup`` of the *target* level (the level the
-  candidate would hold); passes when retirement date − ``on`` ≥ ``jarak_bup_minimal_tahun``
-  years (exactly one year away passes);
+* BUP: the pension date is the first day of the month after birth date + ``usia_bup`` of the
+  *target* level (the level the candidate would hold; :func:`analytics.retirement.pension_date`);
+  passes when pension date − ``on`` ≥ ``jarak_bup_minimal_tahun`` years (exactly one year away
+  passes);
+* sanctions: in force on ``on`` from their start and end dates (:mod:`analytics.sanctions`; a
+  sanction without an end date dated by ``rule_discipline``); the look-back fails for a sanction of
+  the listed levels imposed after ``on`` − N years (exactly N years ago passes) and closes when it
+  is N years old;
 * predikat: each of the periods ``period − predikat_tahun + 1 … period`` must have a predikat
-  ranked (rule_predikat.urutan) at least ``predikat_minimal``; any period missing → unknown,
+  ranked (rule_predikat.urutan, and rule_legacy_score.urutan for the PP 46/2011 labels such as
+  Cukup and Buruk: known, below Baik) at least ``predikat_minimal``; any period missing → unknown,
   unless a known period already fails.
 
 Readiness and the talent score: :mod:`analytics.readiness`.
@@ -52,7 +59,7 @@ from analytics.competency import jpm as jpm_of
 from analytics.competency import required_levels
 from analytics.demography import age_on
 from analytics.lookup import isin
-from analytics.performance import legacy_sebutan, predikat_from_pair
+from analytics.performance import legacy_sebutan, predikat_from_pair, predikat_rank
 from analytics.readiness import (
     CHECK_LABELS,
     FAILS,
@@ -66,6 +73,8 @@ from analytics.readiness import (
     repeat_text,
     talent_score,
 )
+from analytics.retirement import pension_date
+from analytics.sanctions import HISTORY_COLUMN, NONE, from_column, imposed_within, state_on
 from analytics.years import dates, plus_years, served_since
 from common import fmt
 
@@ -244,7 +253,7 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
     # predikat in the last N periods
     if "predikat_minimal" in p:
         minimum = p["predikat_minimal"][0]
-        rank = rules.predikat.set_index("predikat")["urutan"].astype(float).to_dict()
+        rank = predikat_rank(rules.predikat, rules.legacy_score)
         need = rank.get(minimum, np.nan)
         src = p["predikat_minimal"][1]
         if "predikat_tahun" not in p or np.isnan(need):
@@ -317,17 +326,17 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
                         + ("." if o else " (batas terlewati).") for a, o in zip(ages, ok)]) if reasons else ""
         chk.add("usia", MUTLAK, _three(ok, unk), why, p["usia_maksimal"][1])
 
-    # distance to BUP (at the target level)
+    # distance to BUP (at the target level), counted to the pension date (first of the month after BUP)
     if "jarak_bup_minimal_tahun" in p:
         gap = float(p["jarak_bup_minimal_tahun"][0])
         bup_t = rules.retirement.set_index("jenjang_jabatan")["usia_bup"]
         if jenjang_t in bup_t.index:
             bup_age = float(bup_t[jenjang_t])
-            retire = plus_years(birth, bup_age)
+            retire = pension_date(birth, bup_age)
             unk = birth.isna().to_numpy()
             ok = (plus_years(pd.Series([on_ts] * n, index=idx), gap) <= retire).to_numpy() & ~unk
             why = np.where(unk, "Tanggal lahir tidak tercatat.",
-                           [f"Pensiun (BUP {int(bup_age)} tahun, {jenjang_t}) pada "
+                           [f"Pensiun (BUP {int(bup_age)} tahun, {jenjang_t}) mulai "
                             f"{r:%d-%m-%Y}; paling sedikit {_fmt_years(gap)} tahun lagi."
                             if pd.notna(r) else "" for r in retire]) if reasons else ""
             chk.add("bup", MUTLAK, _three(ok, unk), why, p["jarak_bup_minimal_tahun"][1])
@@ -335,15 +344,9 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
             chk.add("bup", MUTLAK, np.full(n, UNKNOWN), f"BUP jenjang {jenjang_t} tidak ada di rule_retirement.",
                     p["jarak_bup_minimal_tahun"][1])
 
-    # no active disciplinary sanction
-    if p.get("bebas_hukdis", ("",))[0].strip().lower() == "ya":
-        hk = col("hukdis_aktif").astype(object)
-        unk = _blank(hk)
-        ok = (hk == "tidak ada").to_numpy() & ~unk
-        why = np.where(unk, "Data disiplin tidak tersedia.",
-                       np.where(ok, "Tidak ada hukuman disiplin aktif.",
-                                [f"Hukuman disiplin {h} masih aktif." for h in hk])) if reasons else ""
-        chk.add("hukdis", MUTLAK, _three(ok, unk), why, p["bebas_hukdis"][1])
+    # disciplinary sanctions on the appointment date, and (where a level asks) none imposed lately
+    if p.get("bebas_hukdis", ("",))[0].strip().lower() == "ya" or "hukdis_riwayat_tahun" in p:
+        discipline_checks(chk, col, c["nip"].to_numpy(), p, rules, on, reasons)
 
     # field of study for technical posts
     if p.get("bidang_sesuai_teknis", ("",))[0].strip().lower() == "ya":
@@ -371,3 +374,44 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
     summary["skor_talenta"] = talent_score(c, rules.score_weights).to_numpy()
     summary.index = idx
     return summary, checks.drop(columns="row")
+
+
+def discipline_checks(chk: _Checks, col, nips: np.ndarray, p: dict, rules: SuccessionRules, on: date,
+                      reasons: bool) -> None:
+    """``hukdis``: no sanction in force on ``on`` (dated by :mod:`analytics.sanctions` when the candidates
+    carry their sanctions, :data:`HISTORY_COLUMN`; else the frame's ``hukdis_aktif`` as read).
+    ``hukdis_riwayat``: no sanction of ``hukdis_riwayat_tingkat`` imposed in the last
+    ``hukdis_riwayat_tahun`` years (only where the target level has that row)."""
+    history = col(HISTORY_COLUMN)
+    dated = history.map(lambda v: isinstance(v, (tuple, list))).to_numpy()
+    sanctions = from_column(nips, history.to_numpy(dtype=object))
+    if p.get("bebas_hukdis", ("",))[0].strip().lower() == "ya":
+        hk = col("hukdis_aktif").astype(object).to_numpy()
+        if dated.any():
+            on_day = state_on(sanctions, nips, on, rules.discipline).to_numpy(dtype=object)
+            hk = np.where(dated, on_day, hk)
+        hk = pd.Series(hk, dtype=object)
+        unk = _blank(hk)
+        ok = (hk == NONE).to_numpy() & ~unk
+        when = f"{on:%d-%m-%Y}"
+        why = np.where(unk, "Data disiplin tidak tersedia.",
+                       np.where(ok, f"Tidak ada hukuman disiplin yang berlaku pada {when}.",
+                                [f"Hukuman disiplin {h} masih berlaku pada {when}." for h in hk])) if reasons else ""
+        chk.add("hukdis", MUTLAK, _three(ok, unk), why, p["bebas_hukdis"][1])
+    if "hukdis_riwayat_tahun" in p:
+        years = float(p["hukdis_riwayat_tahun"][0])
+        levels = split_list(p.get("hukdis_riwayat_tingkat", ("sedang;berat",))[0])
+        latest = imposed_within(sanctions, nips, on, years, levels)
+        hit = latest.notna().to_numpy() & dated
+        unk = ~dated
+        # the window closes when the latest such sanction is ``years`` old: a time gap
+        closes = plus_years(latest.reset_index(drop=True), years)
+        short = np.where(hit, (closes - pd.Timestamp(on)).dt.days.to_numpy(dtype=float) / 365.25, 0.0)
+        span = _fmt_years(years).replace(",0", "")
+        what = " atau ".join(levels)
+        why = np.where(unk, "Riwayat hukuman disiplin tidak tersedia.",
+                       [f"Hukuman disiplin {what} dijatuhkan {d:%d-%m-%Y}, dalam {span} tahun terakhir."
+                        if h else f"Tidak ada hukuman disiplin {what} dalam {span} tahun terakhir."
+                        for d, h in zip(latest, hit)]) if reasons else ""
+        src = p["hukdis_riwayat_tahun"][1]
+        chk.add("hukdis_riwayat", WAKTU, _three(~hit & dated, unk), why, src, short)

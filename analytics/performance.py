@@ -29,6 +29,17 @@ def predikat_from_pair(hasil_kerja: pd.Series, perilaku: pd.Series, pairs: pd.Da
     return pd.Series(grid[cell], index=hasil_kerja.index, dtype=object)
 
 
+def predikat_rank(predikat: pd.DataFrame, legacy: pd.DataFrame | None = None) -> dict[str, float]:
+    """Rank (higher = better) of every predikat label the data can hold: ``rule_predikat.urutan``, and
+    for the legacy labels of PP 46/2011 not in it (Cukup, Buruk) ``rule_legacy_score.urutan``, so a
+    legacy "Cukup" is known and below "Baik" rather than unknown."""
+    out: dict[str, float] = {}
+    if legacy is not None and "urutan" in legacy.columns:
+        out.update({str(k): float(v) for k, v in zip(legacy["sebutan"], legacy["urutan"]) if pd.notna(v)})
+    out.update({str(k): float(v) for k, v in zip(predikat["predikat"], predikat["urutan"])})
+    return out
+
+
 def legacy_sebutan(scores: pd.Series, legacy: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """(sebutan, kategori_kinerja) for legacy 0–100 SKP scores (PP 46/2011)."""
     t = legacy.sort_values("batas_bawah")

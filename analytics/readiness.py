@@ -56,6 +56,7 @@ CHECK_LABELS = {
     "usia": "Usia saat pengangkatan",
     "bup": "Jarak ke batas usia pensiun",
     "hukdis": "Bebas hukuman disiplin",
+    "hukdis_riwayat": "Riwayat hukuman disiplin sedang/berat",
     "bidang": "Kesesuaian bidang pendidikan",
 }
 
@@ -74,7 +75,8 @@ class SuccessionRules:
     skj_codes: list[str]        # competencies of the SKJ (managerial + socio-cultural)
     jpm_bands: pd.DataFrame     # rule_jpm_band: skema, label, batas_bawah
     predikat_pair: pd.DataFrame | None = None   # rule_predikat_pair, to derive predikat
-    legacy_score: pd.DataFrame | None = None    # rule_legacy_score
+    legacy_score: pd.DataFrame | None = None    # rule_legacy_score (with urutan: legacy labels' rank)
+    discipline: pd.DataFrame | None = None      # rule_discipline: tingkat, lama_bulan (sanction without an end)
     jpm_cap: bool = True        # setting jpm_maksimal_100 (see analytics/competency.py)
     score_weights: dict = field(default_factory=lambda: dict(TALENT_SCORE_WEIGHTS))
 

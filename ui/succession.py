@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from analytics import sanctions
 from analytics import succession as sc
 from common import fmt
 from common.i18n import t
@@ -27,7 +28,8 @@ def build_rules(store: Store, period: int) -> sc.SuccessionRules:
         eligibility=store.table("rule_eligibility"), retirement=store.table("rule_retirement"),
         job_level=store.table("job_level"), education=store.table("education_level"), predikat=rs.predikat,
         boxes=rs.boxes, skj=rs.skj, skj_codes=rs.skj_codes(), jpm_bands=rs.jpm_bands,
-        predikat_pair=rs.predikat_pair, legacy_score=rs.legacy_score, jpm_cap=rs.jpm_cap)
+        predikat_pair=rs.predikat_pair, legacy_score=rs.legacy_score, jpm_cap=rs.jpm_cap,
+        discipline=store.table("rule_discipline"))
 
 
 def rules(period: int) -> sc.SuccessionRules:
@@ -56,7 +58,11 @@ def _candidates(_snap: Store, path: str, version: tuple, period: int, opd: tuple
     pop = _snap.population(period, Filters(opd, jenis, asn), nips=pool["nip"].to_numpy(), scope=Scope(scope))
     years = int(float(rules.params("*").get("predikat_tahun", ("1", ""))[0]))
     history = _snap.predikat_history(period, years, scope=Scope(scope), nips=pool["nip"].to_numpy())
-    return sc.candidate_frame(pop, pool), history
+    cand = sc.candidate_frame(pop, pool)
+    # each candidate's sanctions with their dates: the checks date them on the appointment date
+    found = _snap.sanctions(period, Scope(scope), nips=pool["nip"].to_numpy())
+    cand[sanctions.HISTORY_COLUMN] = sanctions.as_column(found, cand["nip"])
+    return cand, history
 
 
 def candidates(period: int, filters: Filters, scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -100,11 +100,13 @@ class PeopleMixin(ReferenceMixin):
             QUALIFY row_number() OVER (PARTITION BY s.nip
                     ORDER BY s.period DESC, src.prioritas, s.tanggal DESC NULLS LAST) = 1
         ),
-        hukdis AS (
+        hukdis AS (  -- in force on the period's end (31 Dec), dated as analytics/sanctions.py does
             SELECT nip, max(CASE tingkat WHEN 'berat' THEN 3 WHEN 'sedang' THEN 2 ELSE 1 END) AS lvl
-            FROM discipline
-            WHERE tanggal_mulai <= make_date(? , 12, 31)
-              AND (tanggal_selesai IS NULL OR tanggal_selesai >= make_date(?, 1, 1)) {span}
+            FROM (SELECT d.nip, d.tingkat, d.tanggal_mulai,
+                         coalesce(d.tanggal_selesai::TIMESTAMP,
+                                  d.tanggal_mulai + to_months(r.lama_bulan) - INTERVAL 1 DAY) AS sampai
+                  FROM discipline d LEFT JOIN rule_discipline r USING (tingkat) WHERE true {span})
+            WHERE tanggal_mulai <= make_date(?, 12, 31) AND (sampai IS NULL OR sampai >= make_date(?, 12, 31))
             GROUP BY nip
         )
         SELECT pop.*, o.nama AS opd_nama, o.singkatan AS opd_singkatan,
@@ -120,8 +122,8 @@ class PeopleMixin(ReferenceMixin):
         LEFT JOIN hukdis ON hukdis.nip = pop.nip
         {"WHERE asm.nip IS NOT NULL" if assessed_only else ""}
         """
-        params = [period, *span_params, *span_params, *params, period, period, validity, period, period,
-                  *span_params, period, *span_params]
+        params = [period, *span_params, *span_params, *params, period, period, validity, *span_params, period,
+                  period, period, *span_params]
         names = [d[0] for d in cur.execute(f"SELECT * FROM ({sql}) LIMIT 0", params).description]
         keep = names if columns is None else [c for c in names if c == "nip" or c in set(columns)]
         return cur.sql(f"SELECT {', '.join(_ident(c) for c in keep)} FROM ({sql})", params=params)

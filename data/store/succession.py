@@ -28,3 +28,14 @@ class SuccessionMixin(ConnectionBase):
             sql += " AND pf.nip IN (SELECT unnest(?::VARCHAR[]))"
             params.append(list(nips))
         return self._frame(sql + " ORDER BY pf.nip, pf.period", params)
+
+    def sanctions(self, period: int, scope: Scope = EVERYTHING, nips: Sequence[str] | None = None) -> pd.DataFrame:
+        """Disciplinary sanctions of the ASN of ``period`` inside the scope (every date: the checks date
+        them): nip, tingkat, tanggal_mulai, tanggal_selesai."""
+        sql = ("SELECT d.nip, d.tingkat, d.tanggal_mulai, d.tanggal_selesai FROM discipline d"
+               f" WHERE d.nip IN (SELECT nip FROM asn_period WHERE period = ? AND {in_scope('opd_id')})")
+        params: list = [period, *scope.params]
+        if nips is not None:
+            sql += " AND d.nip IN (SELECT unnest(?::VARCHAR[]))"
+            params.append(list(nips))
+        return self._frame(sql + " ORDER BY d.nip, d.tanggal_mulai", params)

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics import retirement
+from analytics import retirement, sanctions
 from analytics import succession as sc
 
 ON = date(2026, 1, 15)
@@ -29,7 +29,7 @@ def person(**over) -> dict:
     base = {"nip": "199001012015011001", "jenjang_jabatan": "Administrator", "golongan": "IV/a",
             "tmt_jabatan": date(2020, 1, 1), "tmt_cpns": date(2005, 1, 1), "pendidikan_tingkat": "S2",
             "pendidikan_bidang": "Manajemen", "tanggal_lahir": date(1975, 6, 1), "hukdis_aktif": "tidak ada",
-            "kotak": 9, "kinerja_nilai": 90.0, "potensial_nilai": 80.0}
+            "kotak": 9, "kinerja_nilai": 90.0, "potensial_nilai": 80.0, "hukdis_riwayat": ()}
     base.update({k: 4.0 for k in ("k_integritas", "k_kerja_sama", "k_komunikasi", "k_orientasi_hasil",
                                   "k_pelayanan_publik", "k_pengembangan_diri", "k_mengelola_perubahan",
                                   "k_pengambilan_keputusan", "k_perekat_bangsa")})
@@ -113,16 +113,20 @@ def test_predikat_last_two_periods_needs_both(srules):
 
 
 def test_active_discipline_fails_and_missing_is_unknown(srules):
-    summ, checks = run(srules, [person(hukdis_aktif="ringan"), person(hukdis_aktif=None)])
+    # candidates without their dated sanctions (no hukdis_riwayat): the frame's hukdis_aktif as read
+    summ, checks = run(srules, [person(hukdis_aktif="ringan", hukdis_riwayat=None),
+                                person(hukdis_aktif=None, hukdis_riwayat=None)])
     assert [result(checks, "hukdis", i) for i in range(2)] == [sc.FAILS, sc.UNKNOWN]
     assert summ["kesiapan"].tolist() == [sc.BUKAN, sc.SIAP_SEGERA]
 
 
 def test_bup_exactly_one_year_away_passes(srules):
-    # Administrator target: BUP 58 (rule_retirement), no age limit row
+    # Administrator target: BUP 58 (rule_retirement), no age limit row; pension = 1st of the month after
+    # BUP: born 1 Jan 1969 → 1 Feb 2027, exactly a year after 1 Feb 2026; born 31 Dec 1968 → 1 Jan 2027
     adm = {**JPT, "jenjang_jabatan": "Administrator"}
-    summ, checks = run(srules, [person(tanggal_lahir=date(1969, 1, 15), jenjang_jabatan="Pengawas"),
-                                person(tanggal_lahir=date(1969, 1, 14), jenjang_jabatan="Pengawas")], target=adm)
+    summ, checks = run(srules, [person(tanggal_lahir=date(1969, 1, 1), jenjang_jabatan="Pengawas"),
+                                person(tanggal_lahir=date(1968, 12, 31), jenjang_jabatan="Pengawas")], target=adm,
+                       on=date(2026, 2, 1))
     assert [result(checks, "bup", i) for i in range(2)] == [sc.MEETS, sc.FAILS]
     assert summ["kesiapan"].tolist() == [sc.SIAP_SEKARANG, sc.BUKAN]
     assert "usia" not in set(checks["aturan"])               # no usia_maksimal row for Administrator
@@ -188,23 +192,24 @@ def test_retirements_list_the_posts_they_empty(srules):
     posts = pd.DataFrame([{"post_id": "P1", "jabatan": "Kepala", "pemangku_nip": "A"}])
     out = retirement.retirements(people, posts, srules.retirement, ON, 1)
     assert out[["nip", "post_id", "usia_bup"]].values.tolist() == [["A", "P1", 60]]
-    assert out["tanggal_pensiun"].iloc[0] == date(2026, 6, 1)
+    assert out["tanggal_pensiun"].iloc[0] == date(2026, 7, 1)   # BUP on 1 June: pension from 1 July
 
 
 def test_retirements_at_the_edges_of_the_window(srules):
-    """Born 29 Feb: BUP falls on 28 Feb of a common year, the last day of the window (it counts); a day
-    after the window does not; a young ASN is never listed (the pre-filter must not drop edge cases)."""
+    """Born 29 Feb: BUP falls on 28 Feb of a common year, the pension on 1 March, the last day of the
+    window (it counts); born 1 March: pension 1 April, after the window; a young ASN is never listed (the
+    pre-filter must not drop edge cases)."""
     bup = dict(zip(srules.retirement["jenjang_jabatan"], srules.retirement["usia_bup"]))
     level = min(bup, key=bup.get)   # the lowest BUP: the pre-filter's bound
     age = int(bup[level])
     y = next(y for y in range(1956, 1990) if y % 4 == 0 and (y + age) % 4)  # leap birth year, common BUP year
     people = pd.DataFrame({"nip": ["E1", "E2", "Y"], "nama": "x", "jabatan": "x", "jenjang_jabatan": level,
                            "tanggal_lahir": [date(y, 2, 29), date(y, 3, 1), date(1995, 1, 1)]})
-    on = date(y + age - 2, 2, 28)                    # a 2-year window ending 28 Feb of the BUP year
+    on = date(y + age - 2, 3, 1)                     # a 2-year window ending 1 March of the BUP year
     out = retirement.retirements(people, pd.DataFrame(columns=["post_id", "jabatan", "pemangku_nip"]), srules.retirement,
                          on, 2)
     assert out["nip"].tolist() == ["E1"]
-    assert out["tanggal_pensiun"].iloc[0] == date(y + age, 2, 28)
+    assert out["tanggal_pensiun"].iloc[0] == date(y + age, 3, 1)
 
 
 # -- the demo data's five vacant JPT Pratama posts -------------------------------------------------
@@ -220,12 +225,13 @@ def test_demo_vacant_posts_each_get_a_ranked_shortlist_with_reasons(demo_db):
         placed = apply_calibration(place(pop, rs), s.calibrations(2025), rs.boxes)
         placed["usia"] = 0
         cand = sc.candidate_frame(pop, placed)
+        cand[sanctions.HISTORY_COLUMN] = sanctions.as_column(s.sanctions(2025), cand["nip"])
         hist = s.predikat_history(2025, 2)
         sr = sc.SuccessionRules(
             eligibility=s.table("rule_eligibility"), retirement=s.table("rule_retirement"),
             job_level=s.table("job_level"), education=s.table("education_level"), predikat=rs.predikat,
             boxes=rs.boxes, skj=rs.skj, skj_codes=rs.skj_codes(), jpm_bands=rs.jpm_bands,
-            predikat_pair=rs.predikat_pair, legacy_score=rs.legacy_score)
+            predikat_pair=rs.predikat_pair, legacy_score=rs.legacy_score, discipline=s.table("rule_discipline"))
         vacant = s.target_posts()
         vacant = vacant[vacant["lowong"]]
     finally:
