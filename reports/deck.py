@@ -19,13 +19,15 @@ from common import fmt
 from common.i18n import t
 from common.palette import ACCENT, INK
 from reports.common import NEUTRAL_AUTHOR, tanggal
-from reports.figure_export import png_size, render_many
+from reports.figure_export import SYNTHETIC_RED, png_size, render_many
 from reports.slides import Slide
 
 TABLE_ROWS = 12                # rows of a slide table; the rest are counted in the last row
 IMAGE_SCALE = 2                # PNG pixels per CSS pixel: sharp on a 1080p projector
 SLIDE_W, SLIDE_H = 12192000 / 914400, 7.5   # inches: PowerPoint's 16:9 (33.867 × 19.05 cm)
 MARGIN = 0.5
+MAX_ASPECT = 2.4               # a figure wider than this (width / height) is drawn at this ratio, centred
+BADGE = (SLIDE_W - MARGIN - 2.9, 0.22, 2.9, 0.62)   # the "DATA SINTETIS" badge, top right
 MUTED = "#333333"
 TILE = "#eef4f1"
 ZEBRA = "#f2f2f2"
@@ -33,9 +35,11 @@ _NUMBER_TEXT = re.compile(r"^[<>≤≥]?\s*[\d.,]+\s*%?$|^[–*]$")   # "1.152",
 
 
 def deck(slides: Sequence[Slide], title: str, subtitle: str = "", lang: str = "id", *,
-         made_on: date | None = None) -> bytes:
+         made_on: date | None = None, synthetic: bool = False) -> bytes:
     """A 16:9 .pptx: a title slide, then one slide per ``Slide`` (title, subtitle, metric tiles, the
-    figure as a large PNG, the table, notes), each with the date made and the page number."""
+    figure as a large PNG, the table, notes), each with the date made and the page number.
+    ``synthetic`` (made from demo data): the title slide says so and every slide carries the
+    "DATA SINTETIS" badge in its top right corner."""
     from pptx import Presentation
     from pptx.util import Inches
 
@@ -53,10 +57,17 @@ def deck(slides: Sequence[Slide], title: str, subtitle: str = "", lang: str = "i
     total = len(slides) + 1
     made = t("rep.made_on", lang=lang, date=tanggal(made_on, lang))
 
-    _title_slide(prs.slides.add_slide(blank), title, subtitle, made)
+    cover = prs.slides.add_slide(blank)
+    _title_slide(cover, title, subtitle, made)
+    if synthetic:
+        _text(cover, (MARGIN + 0.2, 5.7, SLIDE_W - 2 * MARGIN - 0.4, 1.0), t("file.synthetic_cover", lang=lang), 18,
+              bold=True, colour=SYNTHETIC_RED)
+        _badge(cover, lang)
     for n, (s, lay) in enumerate(zip(slides, layouts), start=2):
         page = prs.slides.add_slide(blank)
-        _header(page, s)
+        _header(page, s, BADGE[2] + 0.2 if synthetic else 0.0)
+        if synthetic:
+            _badge(page, lang)
         if s.metrics:
             _tiles(page, s.metrics, lay["metrics"])
         if s.figure is not None:
@@ -111,9 +122,10 @@ def _layout(s: Slide) -> dict[str, Box | None]:
 
 def _pixel_size(fig, box: Box) -> tuple[int, int]:
     """Render at the figure's own height (its fonts were sized for it) and the box's aspect ratio,
-    so the picture fills its box without distortion."""
+    so the picture fills its box without distortion; a very wide box gets a picture of at most
+    :data:`MAX_ASPECT` (a matrix stretched across the slide reads badly), centred in it."""
     height = int(fig.layout.height or 500)
-    return max(int(round(height * box[2] / box[3])), 200), height
+    return max(int(round(height * min(box[2] / box[3], MAX_ASPECT))), 200), height
 
 
 # -- drawing --------------------------------------------------------------------------------------
@@ -161,11 +173,37 @@ def _title_slide(slide, title: str, subtitle: str, made: str) -> None:
     _text(slide, (MARGIN + 0.2, 5.0, SLIDE_W - 2 * MARGIN - 0.4, 0.6), made, 20, colour=INK)
 
 
-def _header(slide, s: Slide) -> None:
+def _header(slide, s: Slide, keep_right: float = 0.0) -> None:
     _rect(slide, (0, 0, SLIDE_W, 0.12), ACCENT)
-    _text(slide, (MARGIN, 0.28, SLIDE_W - 2 * MARGIN, 0.75), s.title, 30, bold=True)
+    _text(slide, (MARGIN, 0.28, SLIDE_W - 2 * MARGIN - keep_right, 0.75), s.title, 30, bold=True)
     if s.subtitle:
         _text(slide, (MARGIN, 1.0, SLIDE_W - 2 * MARGIN, 0.5), s.subtitle, 15, colour=MUTED)
+
+
+def _badge(slide, lang: str) -> None:
+    """The "DATA SINTETIS" badge: red on pale red, framed, two lines (the mark and what it means)."""
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Inches, Pt
+
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Inches(v) for v in BADGE))
+    shape.name = "DATA SINTETIS"
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = _rgb("#fff0f2")
+    shape.line.color.rgb = _rgb(SYNTHETIC_RED)
+    shape.line.width = Pt(2)
+    shape.shadow.inherit = False
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame.margin_top = frame.margin_bottom = Inches(0.02)
+    for i, (text, size, bold) in enumerate(((t("file.synthetic", lang=lang), 16, True),
+                                             (t("file.synthetic_note", lang=lang), 9, False))):
+        p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        p.alignment = PP_ALIGN.CENTER
+        run = p.add_run()
+        run.text = text
+        run.font.size, run.font.bold, run.font.color.rgb = Pt(size), bold, _rgb(SYNTHETIC_RED)
 
 
 def _tiles(slide, metrics: Sequence[tuple[str, str]], box: Box) -> None:

@@ -40,7 +40,7 @@ from common.i18n import t
 from common.palette import INK, box_colour
 from reports.common import NEUTRAL_AUTHOR, ReportError, ink_on, legend_texts, tanggal
 
-FORMATS = ("png", "pdf")
+FORMATS = ("png", "pdf", "svg")          # svg: for the layout tests (text boxes)
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 # Port 9 is the discard port: nothing listens on it on our machines, so a request sent to this
 # "proxy" is refused on the loopback interface and never leaves the machine.
@@ -51,7 +51,12 @@ EXTRA_CHROMIUM_FLAGS = (
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 )
 RENDER_TIMEOUT_S = 60
-EXPORT_SIZE = (1600, 1000)          # framed 9-box: width, height in px
+EXPORT_SIZE = (1600, 1000)          # framed 9-box: width, height in px (PNG; the "screen" PDF, 1200×750 pt)
+# The A4 landscape PDF: drawn on a canvas of A4's proportions, then the page scaled to exactly A4
+A4_PT = (841.89, 595.28)
+A4_CANVAS = (1400, 990)
+PDF_PAGES = ("a4", "layar")         # the PDF sizes offered: A4 landscape (default), the 1200×750 pt screen page
+SYNTHETIC_RED = "#b00020"
 FONT_FAMILY = "Liberation Sans, Arial, DejaVu Sans, sans-serif"
 # PNG chunks kept: image data and colour information; text (tEXt/zTXt/iTXt), EXIF and time go
 _PNG_KEEP = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"pHYs"}
@@ -130,7 +135,8 @@ def render_many(figs: Sequence[go.Figure | dict], fmt: str = "png", *,
         raise
     except Exception as e:  # anything else from kaleido/choreographer: one sentence for the user
         raise ReportError(t("rep.err.render", lang=lang, detail=str(e)[:200] or type(e).__name__)) from e
-    return [_clean_png(b) if fmt == "png" else _clean_pdf(b) for b in raw]
+    clean = {"png": _clean_png, "pdf": _clean_pdf, "svg": _as_bytes}[fmt]
+    return [clean(b) for b in raw]
 
 
 async def _render_all(kopts: dict[str, Any], specs: list[tuple[dict, dict]], lang: str) -> list[bytes]:
@@ -166,7 +172,23 @@ def _run_in_thread(coro) -> Any:
 
 
 def _fig_dict(fig: go.Figure | dict) -> dict:
-    return fig.to_dict() if hasattr(fig, "to_dict") else deepcopy(fig)
+    """The figure as a dict with the export template: plotly's white template, our font and ink.
+
+    A figure built in the app carries Streamlit's template once Streamlit is imported: placeholder
+    colours the web page swaps and no ``automargin``, so a file drawn from it cuts axis labels at the
+    edge (margins of 10 px). The export template gives every axis ``automargin``: labels push the
+    margins instead of being cut."""
+    import plotly.io as pio
+
+    d = fig.to_dict() if hasattr(fig, "to_dict") else deepcopy(fig)
+    layout = d.setdefault("layout", {})
+    template = pio.templates["plotly_white"].to_plotly_json()
+    template["layout"]["font"] = {**template["layout"].get("font", {}), "family": FONT_FAMILY, "color": INK}
+    layout["template"] = template
+    for key, axis in layout.items():
+        if key[:5] in ("xaxis", "yaxis") and isinstance(axis, dict):
+            axis.setdefault("automargin", True)
+    return d
 
 
 def _opts(fig: dict, fmt: str, width: int | None, height: int | None, scale: float) -> dict:
@@ -190,6 +212,10 @@ def _clean_png(data: bytes) -> bytes:
         if kind == b"IEND":
             break
     return b"".join(out)
+
+
+def _as_bytes(data: bytes | str) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -219,13 +245,15 @@ def _clean_pdf(data: bytes, title: str = NEUTRAL_AUTHOR) -> bytes:
 # -- the 9-box framed for export ----------------------------------------------------------------
 
 def framed_ninebox(fig: go.Figure, title: str, filter_lines: Sequence[str], made_on: date,
-                   legend_rows: pd.DataFrame, lang: str = "id") -> go.Figure:
-    """A copy of the page's 9-box figure (grid or scatter) sized for export (1600×1000 px): title,
-    a subtitle with the filters and the date made, and a legend of the nine boxes (number, name,
-    count, share; 9 at the top) drawn inside the image. ``legend_rows`` is like
-    ``analytics.ninebox.box_summary`` (kotak, label, jumlah, persen; optional ``jumlah_teks`` and
-    ``persen_teks`` when small groups are suppressed). Text from the data is HTML-escaped."""
-    width, height = EXPORT_SIZE
+                   legend_rows: pd.DataFrame, lang: str = "id", *, size: tuple[int, int] = EXPORT_SIZE,
+                   synthetic: bool = False) -> go.Figure:
+    """A copy of the page's 9-box figure (grid or scatter) sized for export (``size`` px, 1600×1000 by
+    default; :data:`A4_CANVAS` for the A4 PDF): title, a subtitle with the filters and the date made,
+    and a legend of the nine boxes (number, name, count, share; 9 at the top) drawn inside the image.
+    ``legend_rows`` is like ``analytics.ninebox.box_summary`` (kotak, label, jumlah, persen; optional
+    ``jumlah_teks`` and ``persen_teks`` when small groups are suppressed). ``synthetic``: the
+    "DATA SINTETIS" badge in the top right corner. Text from the data is HTML-escaped."""
+    width, height = size
     margin = dict(l=120, r=40, t=170, b=110)
     plot_w, plot_h = width - margin["l"] - margin["r"], height - margin["t"] - margin["b"]
     grid_share, gap = 0.58, 0.04                    # the grid takes the left 58% of the plot area
@@ -243,7 +271,8 @@ def framed_ninebox(fig: go.Figure, title: str, filter_lines: Sequence[str], made
     # title and subtitle in the top margin, aligned with the image's left edge
     filters = " · ".join(html.escape(str(s)) for s in filter_lines if str(s).strip())
     made = html.escape(t("rep.made_on", lang=lang, date=tanggal(made_on, lang)))
-    subtitle = "<br>".join([*textwrap.wrap(filters, 150), made])
+    badge_w = 330 if synthetic else 0             # px the badge takes from the title block's width
+    subtitle = "<br>".join([*textwrap.wrap(filters, max(60, int((width - 80 - badge_w) / 9))), made])
     out.update_layout(title=dict(
         text=f"<b>{html.escape(title)}</b>", x=0.025, xref="container", xanchor="left", y=0.965, yref="container",
         yanchor="top", font=dict(size=32, color=INK), subtitle=dict(text=subtitle, font=dict(size=17, color="#333333"))))
@@ -281,4 +310,42 @@ def framed_ninebox(fig: go.Figure, title: str, filter_lines: Sequence[str], made
         note(x_count, y_mid, f"<b>{html.escape(counts[i])}</b>", "right", 18)
         note(x_share, y_mid, html.escape(shares[i]), "right", 16)
         rule(y_mid - py(row_h / 2), "#d0d0d0", 1)
+    if synthetic:
+        out.add_annotation(xref="paper", yref="paper", x=1.0, y=1.0 + py(margin["t"] - 30), xanchor="right",
+                           yanchor="top", showarrow=False, align="center", text=synthetic_badge(lang),
+                           font=dict(size=20, color=SYNTHETIC_RED), bgcolor="#fff0f2", bordercolor=SYNTHETIC_RED,
+                           borderwidth=2, borderpad=8)
     return out
+
+
+def synthetic_badge(lang: str = "id") -> str:
+    """The mark of a file made from demo data: "DATA SINTETIS" and what it means (two lines)."""
+    return (f"<b>{html.escape(t('file.synthetic', lang=lang))}</b><br>"
+            f"<span style='font-size:14px'>{html.escape(t('file.synthetic_note', lang=lang))}</span>")
+
+
+def a4_pdf(data: bytes) -> bytes:
+    """A one-page PDF rendered on a canvas of A4's proportions, its page scaled to exactly A4
+    landscape (842 × 595 pt): Chromium's page is the canvas in CSS px at 0.75 pt each."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    for page in writer.pages:
+        page.scale_to(*A4_PT)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def ninebox_file(framed: go.Figure, kind: str, page: str = "a4", lang: str = "id") -> bytes:
+    """A framed 9-box as PNG, or as PDF on ``page`` ("a4": A4 landscape; "layar": 1200×750 pt).
+    The figure must have been framed for that page (:func:`frame_size`)."""
+    if kind == "pdf" and page not in PDF_PAGES:
+        raise ReportError(t("rep.err.format", lang=lang, fmt=page))
+    data = render(framed, kind, lang=lang)
+    return a4_pdf(data) if kind == "pdf" and page == "a4" else data
+
+
+def frame_size(kind: str, page: str = "a4") -> tuple[int, int]:
+    """The canvas (px) a framed 9-box is drawn on for ``kind`` and PDF ``page``."""
+    return A4_CANVAS if kind == "pdf" and page == "a4" else EXPORT_SIZE

@@ -33,10 +33,11 @@ from reports.xlsx import (
 
 LEGEND_COLUMNS = ("kotak", "label", "rekomendasi")
 _FOLLOWUP_WIDTH = 60
+SYNTHETIC_RED = "B00020"
 
 
 def workbook(sheets: dict[str, pd.DataFrame], title: str, context: list[tuple[str, str]], *,
-             masking: Masking) -> bytes:
+             masking: Masking, synthetic: bool = False) -> bytes:
     """A styled xlsx: a 'Ringkasan' sheet (title and context lines, e.g. filters and date), then one
     sheet per frame (see :func:`reports.xlsx.write_table`), everything through ``masking``. Text is
     formula-safe."""
@@ -50,11 +51,16 @@ def workbook(sheets: dict[str, pd.DataFrame], title: str, context: list[tuple[st
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 60
     ws.append([styled(ws, safe_cell(title), font=Font(bold=True, size=14, color=INK))])
+    if synthetic:
+        ws.append([styled(ws, t("file.synthetic_cover"), font=Font(bold=True, color=SYNTHETIC_RED))])
+        _mark_sheet(ws, "id")
     for k, v in context:
         ws.append([safe_cell(k), safe_cell(v)])
     taken: set[str] = {"ringkasan"}
     for name, frame in sheets.items():
-        write_table(wb, sheet_name(name, taken), frame)
+        ws = write_table(wb, sheet_name(name, taken), frame, title_lines=_banner(synthetic, "id"))
+        if synthetic:
+            _mark_sheet(ws, "id")
     return save(wb)
 
 
@@ -62,7 +68,7 @@ def talent_report(*, title: str, period: int | str, filter_lines: Sequence[str],
                   anonymised: bool, boxes: pd.DataFrame, people: pd.DataFrame, box_column: str = "kotak",
                   calibration: pd.DataFrame | None = None,
                   shortlists: Mapping[str, pd.DataFrame] | None = None, lang: str = "id",
-                  masking: Masking) -> bytes:
+                  masking: Masking, synthetic: bool = False) -> bytes:
     """The talent report as xlsx bytes.
 
     ``boxes``: one row per box with ``kotak``, ``label``, ``rekomendasi`` (';'-separated, as in
@@ -71,6 +77,8 @@ def talent_report(*, title: str, period: int | str, filter_lines: Sequence[str],
     suppressed). ``people``: the placed people with the columns to show, including ``box_column``.
     ``masking``: the anonymisation switch as the page had it; ``anonymised`` states it on the summary.
     ``calibration``: the calibration record (optional). ``shortlists``: post → candidates (optional).
+    ``synthetic`` (made from demo data): the summary says so, every sheet opens with the
+    "DATA SINTETIS" line and prints it in its page header.
     """
     people, calibration = masking.frame(people), masking.frame(calibration)
     shortlists = {masking.text(post): masking.frame(frame) for post, frame in (shortlists or {}).items()}
@@ -84,26 +92,42 @@ def talent_report(*, title: str, period: int | str, filter_lines: Sequence[str],
     wb = new_workbook(title)
     taken: set[str] = set()
     _summary(wb, sheet_name(t("rep.wb.summary_sheet", lang=lang), taken), title, period, filter_lines, made_on,
-             made_by, anonymised, legend, lang)
+             made_by, anonymised, legend, lang, synthetic)
+    mark = _banner(synthetic, lang)
     yes_no = (t("rep.yes", lang=lang), t("rep.no", lang=lang))
     box_of = pd.to_numeric(people[box_column], errors="coerce")
+    sheets = []
     for r in legend.itertuples(index=False):
         k = int(r.kotak)
         rows = people[box_of == k]
-        write_table(wb, sheet_name(t("rep.wb.box_sheet", lang=lang, n=k, label=r.label), taken), rows,
-                    title_lines=(t("rep.wb.box_title", lang=lang, n=k, label=r.label),
+        sheets.append(write_table(wb, sheet_name(t("rep.wb.box_sheet", lang=lang, n=k, label=r.label), taken), rows,
+                    title_lines=(*mark, t("rep.wb.box_title", lang=lang, n=k, label=r.label),
                                  t("rep.wb.box_info", lang=lang, count=r.jumlah_teks,
                                    followup=_followups(r.rekomendasi, "; "))),
-                    empty_note=t("rep.wb.box_empty", lang=lang), yes_no=yes_no)
+                    empty_note=t("rep.wb.box_empty", lang=lang), yes_no=yes_no))
     if calibration is not None:
-        write_table(wb, sheet_name(t("rep.wb.calibration_sheet", lang=lang), taken), calibration,
-                    title_lines=(t("rep.wb.calibration_title", lang=lang), _period_line(period, lang)),
-                    yes_no=yes_no)
+        sheets.append(write_table(wb, sheet_name(t("rep.wb.calibration_sheet", lang=lang), taken), calibration,
+                    title_lines=(*mark, t("rep.wb.calibration_title", lang=lang), _period_line(period, lang)),
+                    yes_no=yes_no))
     for i, (post, frame) in enumerate((shortlists or {}).items(), start=1):
-        write_table(wb, sheet_name(t("rep.wb.shortlist_sheet", lang=lang, i=i, post=post), taken), frame,
-                    title_lines=(t("rep.wb.shortlist_title", lang=lang, post=post), _period_line(period, lang)),
-                    yes_no=yes_no)
+        sheets.append(write_table(wb, sheet_name(t("rep.wb.shortlist_sheet", lang=lang, i=i, post=post), taken), frame,
+                    title_lines=(*mark, t("rep.wb.shortlist_title", lang=lang, post=post), _period_line(period, lang)),
+                    yes_no=yes_no))
+    for ws in sheets if synthetic else ():
+        _mark_sheet(ws, lang)
     return save(wb)
+
+
+def _banner(synthetic: bool, lang: str) -> tuple[str, ...]:
+    """The first line of every sheet of a file made from demo data (none otherwise)."""
+    return (t("file.synthetic_cover", lang=lang),) if synthetic else ()
+
+
+def _mark_sheet(ws, lang: str) -> None:
+    """"DATA SINTETIS" in red in the printed page's header, centred, on every page of the sheet."""
+    ws.oddHeader.center.text = f"{t('file.synthetic', lang=lang)} · {t('file.synthetic_note', lang=lang)}"
+    ws.oddHeader.center.color = SYNTHETIC_RED
+    ws.oddHeader.center.font = "Arial,Bold"
 
 
 def _legend(boxes: pd.DataFrame, kotak: pd.Series) -> pd.DataFrame:
@@ -131,7 +155,7 @@ def _period_line(period: int | str, lang: str) -> str:
 
 
 def _summary(wb, name: str, title: str, period: int | str, filter_lines: Sequence[str], made_on: date,
-             made_by: str, anonymised: bool, legend: pd.DataFrame, lang: str) -> None:
+             made_by: str, anonymised: bool, legend: pd.DataFrame, lang: str, synthetic: bool = False) -> None:
     """Title, the context as label/value rows, then the legend of the nine boxes with their colours."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -155,6 +179,9 @@ def _summary(wb, name: str, title: str, period: int | str, filter_lines: Sequenc
              styled(ws, safe_cell(value), number_format=number_format, alignment=top)])
 
     add([styled(ws, safe_cell(title), font=Font(bold=True, size=16, color=INK))])
+    if synthetic:                               # demo data: said first, in red, and in the print header
+        add([styled(ws, t("file.synthetic_cover", lang=lang), font=Font(bold=True, size=13, color=SYNTHETIC_RED))])
+        _mark_sheet(ws, lang)
     add([])
     pair(t("rep.wb.period", lang=lang), period)
     lines = [str(s) for s in filter_lines if str(s).strip()] or [t("rep.wb.no_filter", lang=lang)]
@@ -163,7 +190,8 @@ def _summary(wb, name: str, title: str, period: int | str, filter_lines: Sequenc
     pair(t("rep.wb.made_on", lang=lang), made_on, DATE_FORMAT)
     pair(t("rep.wb.made_by", lang=lang), made_by)
     pair(t("rep.wb.anonymised", lang=lang),
-         t("rep.wb.anonymised_yes" if anonymised else "rep.wb.anonymised_no", lang=lang))
+         t("rep.wb.anonymised_yes" if anonymised else
+           "file.anonymised_synthetic" if synthetic else "rep.wb.anonymised_no", lang=lang))
     pair(t("rep.wb.placed", lang=lang), int(legend["jumlah"].sum()), INTEGER_FORMAT)
     add([])
     add([styled(ws, t("rep.wb.legend", lang=lang), font=Font(bold=True, size=13, color=INK))])

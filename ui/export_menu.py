@@ -81,27 +81,42 @@ def report(r: Request) -> bytes:
         title=t("exp.report_title", lang=r.lang, period=ctx.period), period=ctx.period,
         filter_lines=presentation.filter_lines(ctx, r.lang), made_on=date.today(), made_by=r.user,
         anonymised=r.anonymised, boxes=summary, people=people,
-        calibration=calib if not calib.empty else None, shortlists=lists, lang=r.lang, masking=r.masking)
+        calibration=calib if not calib.empty else None, shortlists=lists, lang=r.lang, masking=r.masking,
+        synthetic=r.ctx.synthetic)
 
 
-def ninebox(r: Request, kind: str) -> bytes:
-    """The 9-box grid with title, filters, date and legend, as PNG or PDF (rendered offline)."""
+def ninebox(r: Request, kind: str, page: str = "a4") -> bytes:
+    """The 9-box grid with title, filters, date and legend, as PNG or PDF (rendered offline); the PDF
+    on ``page`` ("a4": A4 landscape, "layar": 1200×750 pt)."""
+    framed = ninebox_figure(r, kind, page)
+    _audit(r, f"ekspor:9-kotak-{kind}", {"halaman": page} if kind == "pdf" else None)
+    return figure_export.ninebox_file(framed, kind, page, lang=r.lang)
+
+
+def ninebox_figure(r: Request, kind: str, page: str = "a4"):
+    """The framed 9-box grid the PNG or PDF is drawn from (the mark of demo data included)."""
     summary = _summary(r)
     fig = ninebox_figures.ninebox_grid(summary, min_count=r.min_count, lang=r.lang)
-    framed = figure_export.framed_ninebox(fig, t("exp.ninebox_title", lang=r.lang, period=r.ctx.period),
-                                          presentation.filter_lines(r.ctx, r.lang), date.today(), summary,
-                                          lang=r.lang)
-    _audit(r, f"ekspor:9-kotak-{kind}")
-    return figure_export.render(framed, kind, lang=r.lang)
+    return figure_export.framed_ninebox(fig, t("exp.ninebox_title", lang=r.lang, period=r.ctx.period),
+                                        presentation.filter_lines(r.ctx, r.lang), date.today(), summary,
+                                        lang=r.lang, size=figure_export.frame_size(kind, page),
+                                        synthetic=r.ctx.synthetic)
 
 
-def view(r: Request, fig, summary: pd.DataFrame, extra_lines: list[str], kind: str) -> bytes:
+def view(r: Request, fig, summary: pd.DataFrame, extra_lines: list[str], kind: str, page: str = "a4") -> bytes:
     """A figure as the page shows it (e.g. the Sembilan Kotak dots with the page's own filters)."""
     framed = figure_export.framed_ninebox(fig, t("exp.ninebox_title", lang=r.lang, period=r.ctx.period),
                                           presentation.filter_lines(r.ctx, r.lang) + extra_lines, date.today(),
-                                          ninebox_figures.with_count_labels(summary, r.min_count, r.lang), lang=r.lang)
-    _audit(r, f"ekspor:9-kotak-{kind}", {"filter_halaman": extra_lines})
-    return figure_export.render(framed, kind, lang=r.lang)
+                                          ninebox_figures.with_count_labels(summary, r.min_count, r.lang), lang=r.lang,
+                                          size=figure_export.frame_size(kind, page), synthetic=r.ctx.synthetic)
+    _audit(r, f"ekspor:9-kotak-{kind}", {"filter_halaman": extra_lines, **({"halaman": page} if kind == "pdf" else {})})
+    return figure_export.ninebox_file(framed, kind, page, lang=r.lang)
+
+
+def _pdf_page(container, key: str) -> str:
+    """The PDF page size chosen (A4 landscape by default)."""
+    return container.radio(t("file.pdf_page"), figure_export.PDF_PAGES, horizontal=True, key=f"{key}_page",
+                           format_func=lambda p: t(f"file.pdf_page.{p}"), help=t("file.pdf_page_help")) or "a4"
 
 
 def view_menu(ctx: Context, lang: str, key: str, fig, summary: pd.DataFrame, extra_lines: list[str]) -> None:
@@ -110,11 +125,12 @@ def view_menu(ctx: Context, lang: str, key: str, fig, summary: pd.DataFrame, ext
         return
     r = request(ctx, lang)
     stamp = f"{ctx.period}-{datetime.now():%Y%m%d}"
-    c1, c2, _ = st.columns([1, 1, 2])
+    c1, c2, c3 = st.columns([1, 1, 2])
+    page = _pdf_page(c3, key)
     c1.download_button(t("exp.png"), data=lambda: view(r, fig, summary, extra_lines, "png"),
                        file_name=f"9-kotak-{stamp}.png", mime="image/png", on_click="ignore", icon=":material/image:",
                        key=f"{key}_png", width="stretch")
-    c2.download_button(t("exp.pdf"), data=lambda: view(r, fig, summary, extra_lines, "pdf"),
+    c2.download_button(t("exp.pdf"), data=lambda: view(r, fig, summary, extra_lines, "pdf", page),
                        file_name=f"9-kotak-{stamp}.pdf", mime="application/pdf", on_click="ignore",
                        icon=":material/picture_as_pdf:", key=f"{key}_pdf", width="stretch")
 
@@ -125,7 +141,7 @@ def slides(r: Request) -> bytes:
         made = presentation.build(r.ctx, r.lang, date.today(), min_count=r.min_count)
     _audit(r, "ekspor:presentasi", {"slide": len(made)})
     return deck.deck(made, t("exp.deck_title", lang=r.lang, period=r.ctx.period),
-                     " · ".join(presentation.filter_lines(r.ctx, r.lang)), lang=r.lang)
+                     " · ".join(presentation.filter_lines(r.ctx, r.lang)), lang=r.lang, synthetic=r.ctx.synthetic)
 
 
 def menu(ctx: Context, lang: str, key: str, with_deck: bool = False) -> None:
@@ -135,13 +151,14 @@ def menu(ctx: Context, lang: str, key: str, with_deck: bool = False) -> None:
     r = request(ctx, lang)
     stamp = f"{ctx.period}-{datetime.now():%Y%m%d}"
     cols = st.columns(4 if with_deck else 3)
+    page = _pdf_page(st, key)
     cols[0].download_button(t("exp.report"), data=lambda: report(r), file_name=f"talenta-{stamp}.xlsx",
                             mime=components.XLSX_MIME, on_click="ignore", icon=":material/table_view:", key=f"{key}_xlsx",
                             width="stretch")
     cols[1].download_button(t("exp.png"), data=lambda: ninebox(r, "png"), file_name=f"9-kotak-{stamp}.png",
                             mime="image/png", on_click="ignore", icon=":material/image:", key=f"{key}_png",
                             width="stretch")
-    cols[2].download_button(t("exp.pdf"), data=lambda: ninebox(r, "pdf"), file_name=f"9-kotak-{stamp}.pdf",
+    cols[2].download_button(t("exp.pdf"), data=lambda: ninebox(r, "pdf", page), file_name=f"9-kotak-{stamp}.pdf",
                             mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:",
                             key=f"{key}_pdf", width="stretch")
     if with_deck:

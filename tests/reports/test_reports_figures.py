@@ -100,8 +100,8 @@ def test_missing_chromium_is_a_report_error_in_indonesian(monkeypatch, framed):
 
 
 def test_unknown_format_is_a_report_error(framed):
-    with pytest.raises(ReportError, match="svg"):
-        fx.render(framed, "svg")
+    with pytest.raises(ReportError, match="jpeg"):
+        fx.render(framed, "jpeg")
 
 
 def test_png_text_chunks_are_stripped():
