@@ -6,6 +6,8 @@ without the login gate below. See README.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from common.i18n import t
@@ -19,8 +21,11 @@ from ui.user import logged_in
 PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit", "pengembangan", "suksesi",
               "presentasi", "masuk", "aturan")
 PRESENTATION = "presentasi"
+FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
 
-st.set_page_config(page_title="Talenta ASN", page_icon=":material/grid_view:", layout="wide")
+# The icon is a file served by this server (a material icon would be fetched from a font host: a request
+# that leaves the machine, and an error offline).
+st.set_page_config(page_title="Talenta ASN", page_icon=FAVICON, layout="wide")
 memory.return_large_blocks()  # national-size frames go back to the OS when a cache drops them
 
 frame.language_picker()

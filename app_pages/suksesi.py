@@ -10,6 +10,7 @@ from analytics import retirement
 from analytics import succession as sc
 from common import fmt
 from common.i18n import language, t
+from common.terms import term
 from reports.figures import succession as figures
 from ui import components, privacy, services, succession
 from ui import rules as rulebook
@@ -76,7 +77,7 @@ def readiness_metrics(short: succession.Shortlist, placed: pd.DataFrame) -> None
     ready = short.ready
     m = st.columns(4)
     for col, label in zip(m, sc.READINESS[:3]):
-        col.metric(label, fmt.num(int(ready.get(label, 0)), lang=lang), border=True)
+        col.metric(term(label, lang), fmt.num(int(ready.get(label, 0)), lang=lang), border=True)
     m[3].metric(t("suk.not_profiled"), fmt.num(int(placed["kotak"].isna().sum()), lang=lang), border=True,
                 help=t("suk.not_profiled_help"))
 
@@ -91,7 +92,7 @@ def shortlist_table(short: succession.Shortlist, post: dict) -> pd.DataFrame:
     table = privacy.people(short.shown)  # what may be shown: pseudonyms and masked NIPs when the switch is on
     st.dataframe(
         table[["peringkat", "nama_lengkap", "kesiapan", "kotak", "skor_talenta", "jpm_target", "alasan", "jabatan",
-               "opd_nama", "nip"]],
+               "opd_nama", "nip"]].assign(kesiapan=lambda d: d["kesiapan"].map(term)),
         hide_index=True, width="stretch", key="suk_table",
         column_config={
             "peringkat": st.column_config.NumberColumn("#", format="%d", width="small"),
@@ -150,7 +151,7 @@ def comparison_table(short: succession.Shortlist, picked: list[str], options: di
     for nip in picked:
         p, s = short.people.loc[nip], s_by.loc[nip]
         rows[options[nip]] = {
-            t("suk.col.readiness"): s["kesiapan"], t("suk.col.box"): int(s["kotak"]),
+            t("suk.col.readiness"): term(s["kesiapan"], lang), t("suk.col.box"): int(s["kotak"]),
             t("suk.col.score"): fmt.num(s["skor_talenta"], 1, lang) if pd.notna(s["skor_talenta"]) else "–",
             t("suk.col.jpm"): fmt.num(s["jpm_target"], 1, lang) if pd.notna(s["jpm_target"]) else "–",
             t("col.jabatan"): p["jenjang_jabatan"] if privacy.is_on() else p["jabatan"],
@@ -189,8 +190,8 @@ def bench_strength(ctx: Context, on: date) -> pd.DataFrame:
                      "post_id": None, "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
                      "jenjang_jabatan": t("suk.level"), "lowong": st.column_config.CheckboxColumn(t("suk.vacant")),
                      "kritikal": st.column_config.CheckboxColumn(t("suk.critical")),
-                     "siap_sekarang": sc.SIAP_SEKARANG, "siap_1_2_tahun": sc.SIAP_SEGERA,
-                     "potensi_masa_depan": sc.POTENSI,
+                     "siap_sekarang": term(sc.SIAP_SEKARANG), "siap_1_2_tahun": term(sc.SIAP_SEGERA),
+                     "potensi_masa_depan": term(sc.POTENSI),
                      "tanpa_penerus": st.column_config.CheckboxColumn(t("suk.col.no_successor"))})
     return bench
 
@@ -214,7 +215,8 @@ def retirements(placed: pd.DataFrame, posts: pd.DataFrame, rules: sc.SuccessionR
             hide_index=True, width="stretch", key="suk_retire", column_config={
                 "jabatan_target": t("suk.col.post"), "nama": t("col.nama"),
                 "tanggal_pensiun": st.column_config.DateColumn(t("suk.col.retire_on"), format="DD/MM/YYYY"),
-                "usia_bup": t("suk.col.bup"), "siap_sekarang": sc.SIAP_SEKARANG, "siap_1_2_tahun": sc.SIAP_SEGERA})
+                "usia_bup": t("suk.col.bup"), "siap_sekarang": term(sc.SIAP_SEKARANG),
+                "siap_1_2_tahun": term(sc.SIAP_SEGERA)})
     with st.expander(t("suk.retire_by_level")):
         st.dataframe(gone.groupby("jenjang_jabatan").size().rename(t("suk.col.count")).reset_index(),
                      hide_index=True, key="suk_retire_levels",

@@ -15,6 +15,8 @@ import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from common.i18n import language
+
 MISSING = "–"
 _LOCALES = {"id": "id_ID", "en": "en_US"}
 
@@ -61,9 +63,9 @@ def num_column(values: pd.Series, decimals: int = 0, lang: str = "id") -> pd.Ser
     return values.map(texts).astype(object).fillna(MISSING)
 
 
-def tanggal(d: date, lang: str = "id") -> str:
-    """5 Januari 2026 (id) / 5 January 2026 (en)."""
-    return format_date(d, "d MMMM y", locale=_locale(lang))
+def tanggal(d: date, lang: str | None = None) -> str:
+    """5 Januari 2026 (id) / 5 January 2026 (en); without ``lang``, in the page's language."""
+    return format_date(d, "d MMMM y", locale=_locale(lang or language()))
 
 
 _MD_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:"

@@ -171,6 +171,11 @@ def not_found_page(requested: str | None, known: tuple[str, ...], home: st.Page)
 
 
 def language_picker() -> None:
+    """The language, in the URL as its name (``lang=English``); a link may also say the code (``lang=en``),
+    which the widget alone would refuse: a session's first run takes it."""
+    asked = st.query_params.get(KEY_LANG)
+    if asked in LANGUAGES and KEY_LANG not in st.session_state:
+        st.session_state[KEY_LANG] = asked
     st.sidebar.selectbox(t("sidebar.language"), list(LANGUAGES), format_func=LANGUAGES.get, key=KEY_LANG,
                          bind="query-params")
 

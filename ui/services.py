@@ -13,6 +13,7 @@ import commits; a function called outside a run opens its own snapshot.
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,8 @@ from analytics.ninebox import box_summary
 from analytics.positions import plot_positions
 from analytics.rules import RuleSet
 from common import fmt
+from common.i18n import DEFAULT, language
+from common.terms import box_label, followups
 from data import memory
 from data.frames import concat_pieces
 from data.store import Filters, Scope, Store, StoreError, db_path, open_store
@@ -102,8 +105,16 @@ def _rules(_snap: Store, path: str, version: tuple, period: int) -> RuleSet:
 
 
 def rules(period: int) -> RuleSet:
+    """The period's rules; the boxes' labels and follow-ups in the page's language (``common.terms``)."""
     with snapshot() as snap:
-        return _rules(snap, str(snap.path), snap.version, period)
+        found = _rules(snap, str(snap.path), snap.version, period)
+    lang = language()
+    if lang == DEFAULT:
+        return found
+    boxes = found.boxes.assign(
+        label=[box_label(r.label, r.kategori_kinerja, r.kategori_potensial, lang) for r in found.boxes.itertuples()],
+        rekomendasi=[followups(r, lang) for r in found.boxes["rekomendasi"]])
+    return dataclasses.replace(found, boxes=boxes)
 
 
 # What pages show of a person next to their placement (the engine's inputs are not kept).
