@@ -6,7 +6,11 @@ group counts under the ``kelompok_minimal`` setting are suppressed in breakdowns
 of a masked one is only ever looked up on the server (:func:`real_nip`) for a click.
 
 Who may turn it off: roles with the ``identitas`` permission. For everyone else it is always on.
-It switches on by itself when a session enters presentation mode.
+It switches on by itself when a session enters presentation mode, and stays on until someone allowed
+turns it off: its state is the session's (``_ON``), not the toggle widget's. The toggle is one widget
+per page script (the sidebar's belongs to ``app.py``, the presentation bar's to its page), and a widget
+of a page left behind takes its value, and its URL parameter, with it; so each toggle is drawn from
+the session's state and writes back to it when clicked.
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from ui import services
 from ui.user import can
 
 KEY = "anonim"
+_ON = "_anonim_aktif"  # the switch's state for the whole session (see the module docstring)
 _MAP, _BIG_MAP = "_samaran", "_samaran_besar"
 
 
@@ -30,22 +35,35 @@ def allowed_to_reveal() -> bool:
 
 
 def is_on() -> bool:
-    return not allowed_to_reveal() or bool(st.session_state.get(KEY, False))
+    return not allowed_to_reveal() or _state()
+
+
+def _state() -> bool:
+    """The session's switch; a session's first run takes it from the URL (``anonim=true``: a reload, a link)."""
+    if _ON not in st.session_state:
+        st.session_state[_ON] = st.query_params.get(KEY) == "true"
+    return bool(st.session_state[_ON])
+
+
+def _clicked() -> None:
+    st.session_state[_ON] = bool(st.session_state[KEY])
 
 
 def switch(container=st.sidebar) -> bool:
-    """The toggle (bound to the URL as ``anonim``); shown locked on for roles without ``identitas``."""
+    """The toggle (shown in the URL as ``anonim``); shown locked on for roles without ``identitas``."""
     if not allowed_to_reveal():
         container.toggle(t("privacy.switch"), value=True, disabled=True, key=f"{KEY}_terkunci",
                          help=t("privacy.locked"))
         container.caption(t("privacy.locked"))  # a disabled toggle reads as "off" at a glance
         return True
-    return container.toggle(t("privacy.switch"), key=KEY, bind="query-params", help=t("privacy.help"))
+    st.session_state[KEY] = _state()  # this page's toggle shows the session's switch, whatever it was here
+    return container.toggle(t("privacy.switch"), key=KEY, bind="query-params", help=t("privacy.help"),
+                            on_change=_clicked)
 
 
 def turn_on() -> None:
     """Switch on (before the toggle is drawn in this run): entering presentation mode does this."""
-    st.session_state[KEY] = True
+    st.session_state[_ON] = True
 
 
 def _key() -> bytes:
