@@ -1,8 +1,11 @@
 """The fairness panel: box and axis differences between groups, for the committee during calibration.
 
 Compact on purpose (it also sits inside an expander on the Kalibrasi page, so it opens no
-expander of its own): an overview of every attribute, an attribute picker, the three tests,
-the box shares per group and the "higher performance, lower potential" check. The numbers
+expander of its own). It leads with one plain sentence per finding (``analytics.fairness_text``):
+the notable ones over every attribute, then, for the attribute picked, every finding and the box
+shares per group. The statistics (overview of every attribute, the three tests with methods,
+p-values and effect sizes, the "higher performance, lower potential" check) are one click away,
+in the second tab. The numbers
 come from ``analytics.fairness``; groups under the minimum size are dropped there, so nothing
 here can show them.
 """
@@ -11,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import fairness
+from analytics import fairness, fairness_text
 from analytics.fairness import ATTRIBUTES, MIN_GROUP
 from common import fmt
 from common.i18n import language, t
@@ -60,17 +63,57 @@ def render(placed: pd.DataFrame, key: str, boxes: pd.DataFrame | None = None, mi
     results = _analyse(data, boxes, min_group)
 
     st.caption(t("fair.caption", n=min_group))
-    _overview(results, lang, key)
+    st.markdown(f"**{t('fair.findings')}**")
+    _sentences([f for a, res in results.items() for f in _findings(res, boxes, lang) if f.notable]
+               or t("fair.findings_none"))
 
     attribute = st.segmented_control(t("fair.attribute"), list(results), key=f"{key}_attr", default=ATTRIBUTES[0],
                                      required=True, format_func=lambda a: t(f"fair.attr.{a}"))
     res = results[attribute or ATTRIBUTES[0]]
-    if not res.enough:
-        st.info(t("fair.not_enough", n=min_group))
+    plain, numbers = st.tabs([t("fair.tab.plain"), t("fair.tab.stats")])
+    with plain:
+        _sentences(_findings(res, boxes, lang))
+    with numbers:   # the statistics, one click away
+        _overview(results, lang, key)
+        if res.enough:
+            _statistics(res, lang, key)
+        st.caption(t("fair.method"))
+    if not res.enough:   # the plain tab said so
         return
     labels = group_labels(res.attribute, res.groups["kelompok"])
-    order = res.groups["kelompok"].tolist()
+    with plain:
+        st.markdown(f"**{t('fair.shares')}**")
+        sizes = dict(zip(res.groups["kelompok"], res.groups["n"].astype(int)))
+        st.plotly_chart(fairness_figures.box_share_bars(res.shares, res.groups["kelompok"].tolist(), labels, sizes),
+                        key=f"{key}_bars", config={"displayModeBar": False})
+        if res.suppressed:
+            st.caption(t("fair.suppressed", n=min_group))
 
+
+def _findings(res: fairness.FairnessResult, boxes: pd.DataFrame, lang: str) -> list[fairness_text.Finding]:
+    names = group_labels(res.attribute, res.groups["kelompok"])
+    if res.attribute == "jenis_kelamin":   # mid-sentence: "dibanding laki-laki"
+        names = {g: n.lower() for g, n in names.items()}
+    return fairness_text.findings(res, boxes, names, lang)
+
+
+def _sentences(found: list[fairness_text.Finding] | str) -> None:
+    """One plain sentence per finding (a flagged group as a warning); names shown as typed."""
+    if isinstance(found, str):
+        st.markdown(fmt.plain(found))
+        return
+    for f in found:
+        if f.tingkat == "ditandai":
+            st.warning(fmt.plain(f.sentence), icon=":material/balance:")
+        elif f.tingkat == "tidak cukup data":
+            st.info(fmt.plain(f.sentence))
+        else:
+            st.markdown(f"- {fmt.plain(f.sentence)}")
+
+
+def _statistics(res: fairness.FairnessResult, lang: str, key: str) -> None:
+    """The three tests with their methods, p-values and effect sizes, and the per-group check."""
+    labels = group_labels(res.attribute, res.groups["kelompok"])
     tests = res.tests.assign(
         uji=res.tests["uji"].map(lambda u: t(f"fair.test.{u}")),
         metode=res.tests["metode"].map(lambda m: t(_METHODS[m]) if m in _METHODS else m),
@@ -85,18 +128,7 @@ def render(placed: pd.DataFrame, key: str, boxes: pd.DataFrame | None = None, mi
                      "p_teks": t("fair.col.p"), "efek_nama": t("fair.col.efek_nama"),
                      "efek": st.column_config.NumberColumn(t("fair.col.efek"), format="%.3f")})
 
-    st.markdown(f"**{t('fair.shares')}**")
-    sizes = dict(zip(res.groups["kelompok"], res.groups["n"].astype(int)))
-    st.plotly_chart(fairness_figures.box_share_bars(res.shares, order, labels, sizes), key=f"{key}_bars",
-                    config={"displayModeBar": False})
-
     st.markdown(f"**{t('fair.check')}**")
-    flagged = res.flagged
-    if flagged:
-        st.warning(t("fair.check_flagged", groups=", ".join(fmt.plain(labels[g]) for g in flagged)),
-                   icon=":material/balance:")
-    else:
-        st.success(t("fair.check_none"), icon=":material/check_circle:")
     check = res.check.assign(kelompok=res.check["kelompok"].map(labels))
     st.dataframe(check[["kelompok", "n", "persentil_kinerja", "persentil_potensial", "selisih", "ditandai"]],
                  hide_index=True, width="stretch", key=f"{key}_check",
@@ -108,9 +140,6 @@ def render(placed: pd.DataFrame, key: str, boxes: pd.DataFrame | None = None, mi
                      "selisih": st.column_config.NumberColumn(t("fair.col.selisih"), format="%+.0f"),
                      "ditandai": st.column_config.CheckboxColumn(t("fair.col.ditandai"))})
     st.caption(t("fair.check_help"))
-    if res.suppressed:
-        st.caption(t("fair.suppressed", n=min_group))
-    st.caption(t("fair.method"))
 
 
 # cell tints per verdict level, so a projected table reads at a glance (text stays the source)
