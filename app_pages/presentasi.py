@@ -1,9 +1,12 @@
 """Mode Presentasi: projector slides (key figures, 9-box, movement, profiling, succession).
 
-No sidebar or toolbar (app.py hides them on this page), large type, strong contrast. Slides
-move with the buttons or the arrow keys; the slide number is in the URL. The anonymisation
-switch is on when a session enters this page; only roles allowed to see identities can turn
-it off here.
+No sidebar or toolbar (app.py hides them on this page). The page is a 16:9 stage drawn at
+1920x1080 and scaled to the window (``ui.frame.presentation_style``): every slide fits without
+scrolling, its chart fills the room the slide leaves it, and no text on it is under
+``STAGE_MIN_FONT`` stage px. Slides move with the buttons or the arrow keys; the slide number is in
+the URL. The controls (and the downloads, in a popover) sit in a slim bar at the bottom, faint until
+pointed at. The anonymisation switch is on when a session enters this page; only roles allowed to
+see identities can turn it off here.
 """
 from __future__ import annotations
 
@@ -12,11 +15,12 @@ from datetime import date
 import streamlit as st
 
 from common.i18n import language, t
-from reports.slides import Slide
+from reports.slides import Slide, for_stage
 from ui import export_menu, presentation, privacy
-from ui.frame import context
+from ui.frame import STAGE_MIN_FONT, Context, context
 
 KEY_SLIDE = "slide"
+CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
 def _step(delta: int, count: int) -> None:
@@ -29,44 +33,50 @@ def main() -> None:
     slides = presentation.build(ctx, lang, date.today())
     if st.session_state.get(KEY_SLIDE) not in range(1, len(slides) + 1):
         st.session_state[KEY_SLIDE] = 1
-    control_bar(len(slides))
+    control_bar(len(slides), ctx, lang)  # first: its slide number (from the URL) picks the slide
     show(slides[st.session_state[KEY_SLIDE] - 1])
-    st.caption(t("pres.footer", n=st.session_state[KEY_SLIDE], total=len(slides),
-                 anon=t("pres.anon_on") if privacy.is_on() else t("pres.anon_off")))
-    with st.expander(t("exp.title"), icon=":material/download:"):
-        export_menu.menu(ctx, lang, "pres_exp", with_deck=True)
 
 
-def control_bar(count: int) -> None:
-    """Previous/next (also the arrow keys), the slide number (in the URL), the switch and the way out."""
-    bar = st.columns([1.3, 1.3, 3, 2.4, 1], vertical_alignment="center")
-    bar[0].button(t("pres.prev"), key="pres_prev", icon=":material/chevron_left:", shortcut="Left",
-                  on_click=_step, args=(-1, count), width="stretch", disabled=st.session_state[KEY_SLIDE] == 1)
-    bar[1].button(t("pres.next"), key="pres_next", icon=":material/chevron_right:", shortcut="Right",
-                  on_click=_step, args=(1, count), width="stretch", type="primary",
-                  disabled=st.session_state[KEY_SLIDE] == count)
-    bar[2].segmented_control(t("pres.slide"), list(range(1, count + 1)), key=KEY_SLIDE, bind="query-params",
+def control_bar(count: int, ctx: Context, lang: str) -> None:
+    """Previous/next (also the arrow keys), the slide number (in the URL), the switch, the downloads
+    and the way out: one slim row, drawn first (the slide number it reads from the URL picks the
+    slide) and placed under the slide by the stage CSS, previous/next leading."""
+    with st.container(key="pres-bar", horizontal=True, vertical_alignment="center", gap="small"):
+        st.segmented_control(t("pres.slide"), list(range(1, count + 1)), key=KEY_SLIDE, bind="query-params",
                              required=True, label_visibility="collapsed", format_func=str, help=t("pres.slide_help"))
-    with bar[3]:
+        n = st.session_state[KEY_SLIDE]
+        st.button(t("pres.prev"), key="pres_prev", icon=":material/chevron_left:", shortcut="Left",
+                  on_click=_step, args=(-1, count), disabled=n == 1)
+        st.button(t("pres.next"), key="pres_next", icon=":material/chevron_right:", shortcut="Right",
+                  on_click=_step, args=(1, count), type="primary", disabled=n == count)
+        st.caption(t("pres.footer", n=n, total=count,
+                     anon=t("pres.anon_on") if privacy.is_on() else t("pres.anon_off")))
+        st.space("stretch")
         privacy.switch(st)
-    bar[4].page_link("app_pages/beranda.py", label=t("pres.exit"), icon=":material/close_fullscreen:")
+        with st.popover(t("exp.title"), icon=":material/download:"):
+            export_menu.menu(ctx, lang, "pres_exp", with_deck=True)
+        st.page_link("app_pages/beranda.py", label=t("pres.exit"), icon=":material/close_fullscreen:")
 
 
 def show(slide: Slide) -> None:
-    """One slide: title, subtitle, metric tiles, the figure and/or the table, notes."""
+    """One slide: title, subtitle, metric tiles, the figure and/or the table, notes. The chart takes
+    the height left on the stage (CSS in ``ui.frame``), its text raised to the stage minimum."""
+    fig = None if slide.figure is None else for_stage(slide.figure, STAGE_MIN_FONT)
     with st.container(key=f"slide-{slide.key}"):
         st.markdown(f"# {slide.title}")
         if slide.subtitle:
             st.caption(slide.subtitle)
         if slide.metrics:
-            for col, (label, value) in zip(st.columns(len(slide.metrics)), slide.metrics):
-                col.metric(label, value, border=True)
-        if slide.figure is not None and slide.table is not None:
+            with st.container(horizontal=True, key="pres-metrics" if slide.figure is not None or slide.table is not None
+                              else "pres-metrics-alone"):
+                for label, value in slide.metrics:
+                    st.metric(label, value, border=True)
+        if fig is not None and slide.table is not None:
             left, right = st.columns([3, 2], gap="large")
-            left.plotly_chart(slide.figure, key=f"pres_fig_{slide.key}", config={"displayModeBar": False})
+            left.plotly_chart(fig, key=f"pres_fig_{slide.key}", config=CHART_CONFIG, height="stretch")
             right.table(slide.table, hide_index=True)
-        elif slide.figure is not None:
-            st.plotly_chart(slide.figure, key=f"pres_fig_{slide.key}", config={"displayModeBar": False})
+        elif fig is not None:
+            st.plotly_chart(fig, key=f"pres_fig_{slide.key}", config=CHART_CONFIG, height="stretch")
         elif slide.table is not None:
             st.table(slide.table, hide_index=True)
         for line in slide.notes:

@@ -226,23 +226,85 @@ def context() -> Context:
     return st.session_state["_context"]
 
 
-PRESENTATION_CSS = """
+#: The presentation stage is laid out at this size in CSS px and zoomed as a whole to the largest
+#: 16:9 box that fits the window (letterboxed), so what fits at 1920x1080 fits on every screen
+#: (decision 0023). A chart is the exception: Streamlit sizes it from the zoomed box, so it is
+#: zoomed back (its own px are screen px) and fills its place; its text stays STAGE_MIN_FONT px.
+STAGE_WIDTH, STAGE_HEIGHT = 1920, 1080
+#: The smallest text on a slide, in stage px: 24 px on a 1920-wide screen, 24 * scale elsewhere
+#: (17 px at 1366x768). Figures on a slide are raised to it by reports.slides.for_stage.
+STAGE_MIN_FONT = 24
+
+PRESENTATION_CSS = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"] {display: none;}
-.block-container, [data-testid="stMainBlockContainer"] {padding-top: 1.2rem; max-width: 100%;}
-[data-testid="stMain"] h1 {font-size: 2.9rem; color: #0b3d2e; line-height: 1.15;}
-[data-testid="stMain"] [data-testid="stCaptionContainer"] {font-size: 1.15rem; color: #333;}
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {font-size: 3.4rem !important; font-weight: 700;
-  color: #0b3d2e; line-height: 1.2;}
-[data-testid="stMetricLabel"] p {font-size: 1.35rem !important; color: #1b1b1b;}
-[data-testid="stMain"] li, [data-testid="stMain"] p {font-size: 1.3rem;}
-[data-testid="stTable"] table {font-size: 1.25rem;}
-[data-testid="stTable"] th {background: #0b6e4f; color: #fff;}
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"] {{display: none;}}
+:root {{--stage-scale: 1;}}
+html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {{overflow: hidden;}}
+[data-testid="stMain"] {{background: #f2f4f3;}}
+[data-testid="stMain"] .block-container, [data-testid="stMainBlockContainer"] {{
+  position: fixed; width: {STAGE_WIDTH}px; height: {STAGE_HEIGHT}px; max-width: none; min-width: 0;
+  margin: 0; padding: 20px 48px 12px; background: #fff; box-sizing: border-box; overflow: hidden;
+  zoom: var(--stage-scale);
+  left: calc((100vw - {STAGE_WIDTH}px * var(--stage-scale)) / 2 / var(--stage-scale));
+  top: calc((100vh - {STAGE_HEIGHT}px * var(--stage-scale)) / 2 / var(--stage-scale));}}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] {{height: 100%; gap: 12px;
+  flex-wrap: nowrap;}}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > * {{flex: 0 0 auto;}}
+[data-testid="stMainBlockContainer"] [data-testid="stAlert"] p {{font-size: 24px;}}
+[data-testid="stMainBlockContainer"] [data-testid="stAlert"] > div {{padding: 6px 16px;}}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(
+  > [class*="st-key-slide-"]) {{flex: 1 1 0; min-height: 0; overflow: hidden;}}
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(
+  > .st-key-pres-bar) {{order: 10;}}
+[class*="st-key-slide-"] {{gap: 14px; flex-wrap: nowrap; min-height: 0;}}
+[class*="st-key-slide-"] > * {{flex: 0 0 auto;}}
+[class*="st-key-slide-"] > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]),
+[class*="st-key-slide-"] > [data-testid="stLayoutWrapper"]:has([data-testid="stPlotlyChart"]) {{
+  flex: 1 1 0; min-height: 0;}}
+[class*="st-key-slide-"] > [data-testid="stLayoutWrapper"]:has(> .st-key-pres-metrics-alone) {{margin-top: auto;}}
+[class*="st-key-slide-"]:has(.st-key-pres-metrics-alone) > :last-child {{margin-bottom: auto;}}
+[class*="st-key-slide-"] [data-testid="stPlotlyChart"] {{zoom: calc(1 / var(--stage-scale));}}  /* see STAGE_WIDTH */
+[class*="st-key-slide-"] h1 {{font-size: 60px; color: #0b3d2e; line-height: 1.12; padding: 0;}}
+[class*="st-key-slide-"] [data-testid="stCaptionContainer"] {{font-size: 24px; color: #333;}}
+[class*="st-key-slide-"] [data-testid="stCaptionContainer"] p {{font-size: 24px;}}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {{font-size: 56px !important; font-weight: 700;
+  color: #0b3d2e; line-height: 1.15;}}
+[data-testid="stMetricLabel"] p {{font-size: 24px !important; color: #1b1b1b;}}
+[class*="st-key-slide-"] li, [class*="st-key-slide-"] p {{font-size: 24px; line-height: 1.35;}}
+[class*="st-key-slide-"] [data-testid="stTable"] table {{font-size: 24px;}}
+[class*="st-key-slide-"] [data-testid="stTable"] th, [class*="st-key-slide-"] [data-testid="stTable"] td {{
+  font-size: 24px; padding: 6px 12px;}}
+[data-testid="stTable"] th {{background: #0b6e4f; color: #fff;}}
+.st-key-pres-metrics-alone {{align-items: center;}}
+.st-key-pres-metrics-alone [data-testid="stMetric"] {{padding: 28px 32px;}}
+.st-key-pres-metrics-alone [data-testid="stMetricValue"], .st-key-pres-metrics-alone [data-testid="stMetricValue"] * {{
+  font-size: 88px !important;}}
+.st-key-pres-metrics-alone [data-testid="stMetricLabel"] p {{font-size: 30px !important;}}
+.st-key-pres-bar {{order: 10; opacity: .45; transition: opacity .2s; border-top: 1px solid #e3e7e5; padding-top: 6px;}}
+.st-key-pres_prev, .st-key-pres_next {{order: -1;}}
+.st-key-pres-bar:hover, .st-key-pres-bar:focus-within {{opacity: 1;}}
+.st-key-pres-bar p, .st-key-pres-bar button, .st-key-pres-bar label, .st-key-pres-bar a {{font-size: 18px;}}
+[data-testid="stElementContainer"]:has(> .stHtml .stage-js), [data-testid="stElementContainer"]:has(.stage-js) {{
+  display: none;}}
 </style>
+"""
+
+#: Keeps ``--stage-scale`` = the largest scale at which the stage fits the window (runs in the page).
+STAGE_JS = f"""
+<span class="stage-js"></span>
+<script>
+(() => {{
+  const fit = () => document.documentElement.style.setProperty("--stage-scale",
+    String(Math.min(window.innerWidth / {STAGE_WIDTH}, window.innerHeight / {STAGE_HEIGHT})));
+  fit();
+  if (!window.__talentaStage) {{ window.__talentaStage = true; window.addEventListener("resize", fit); }}
+}})();
+</script>
 """
 
 
 def presentation_style() -> None:
-    """Projector layout: no sidebar, header or toolbar; large type and strong contrast."""
+    """Projector layout: no sidebar, header or toolbar; the page is a 16:9 stage scaled to the window."""
     st.html(PRESENTATION_CSS)
+    st.html(STAGE_JS, unsafe_allow_javascript=True)
