@@ -30,7 +30,9 @@ bidang                           bidang_sesuai_teknis, target bidang        mutl
 Date rules (all on the appointment date ``on``):
 
 * age: passes while ``on`` ≤ birth date + ``usia_maksimal`` years (56 years exactly passes,
-  56 years and a day fails);
+  56 years and a day fails); ``usia_maksimal_cara`` = 'genap' reads it as "while the completed age
+  is 56" instead (until the day before the 57th birthday); ``jpm_pita_kedua`` = 'memenuhi' counts the
+  second JPM band ("Masih Memenuhi Syarat") as meeting the competency check (both policy rows);
 * years in post / experience: pass when TMT + N years ≤ ``on`` (2 years exactly passes);
 * BUP: the pension date is the first day of the month after birth date + ``usia_bup`` of the
   *target* level (the level the candidate would hold; :func:`analytics.retirement.pension_date`);
@@ -298,6 +300,8 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
         top = float(bands["batas_bawah"].iloc[0])
         near = float(bands["batas_bawah"].iloc[1]) if len(bands) > 1 else top
         ok = v >= top
+        if p.get("jpm_pita_kedua", ("",))[0].strip().lower() == "memenuhi":   # policy row: the 2nd band meets
+            ok = v >= near
         is_near = (v >= near) & ~ok
         labels = bands["label"].tolist()
         band_of = np.where(ok, labels[0], np.where(is_near, labels[min(1, len(labels) - 1)], labels[-1]))
@@ -316,6 +320,8 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
     if "usia_maksimal" in p:
         limit = float(p["usia_maksimal"][0])
         last_day = plus_years(birth, limit)
+        if p.get("usia_maksimal_cara", ("",))[0].strip().lower() == "genap":  # policy row: while the age is N
+            last_day = plus_years(birth, limit + 1) - pd.Timedelta(days=1)
         unk = birth.isna().to_numpy()
         ok = (on_ts <= last_day).to_numpy() & ~unk
         if reasons:

@@ -31,6 +31,8 @@ def main() -> None:
         st.info(t("suk.no_posts"))
         st.stop()
     post, on = post_header(posts, rules)
+    with st.expander(t("suk.rule_readings")):   # how the rules are read where the texts allow two
+        st.markdown("\n".join(f"- {line}" for line in succession.rule_readings(rules, post["jenjang_jabatan"])))
 
     limit = int(st.number_input(t("suk.limit"), min_value=5, max_value=100, value=15, step=5, key="suk_limit"))
     short = succession.shortlist(pool, history, post, rules, on, ctx.period, limit)

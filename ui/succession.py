@@ -14,7 +14,7 @@ import pandas as pd
 from analytics import sanctions
 from analytics import succession as sc
 from common import fmt
-from common.i18n import t
+from common.i18n import language, t
 from data.store import Filters, Scope, Store
 from reports.masking import Masking
 from reports.workbook import workbook
@@ -151,3 +151,51 @@ def shortlist_workbook(table: pd.DataFrame, checks: pd.DataFrame, nips: pd.Serie
                         *[(k, str(int(ready.get(k, 0)))) for k in sc.READINESS[:3]],
                         (t("suk.export_made"), f"{fmt.tanggal(datetime.now().date())} · {exporter}")],
                     masking=masking)
+
+
+def readings(rules: sc.SuccessionRules, level: str, rows: pd.DataFrame, lang: str | None = None) -> list[str]:
+    """The readings of the rules where the texts allow two (``rule_reading``, in its order), each one
+    line in the user's language with the values in force for ``level``; a reading whose rule has no
+    row for the level is left out."""
+    p = rules.params(level)
+    lang = lang or language()
+    out = []
+    for kode in rows.sort_values("urutan")["kode"]:
+        key, kw = f"suk.rule_{kode}", {}
+        if kode == "pensiun_tmt":
+            kw = {"gap": p.get("jarak_bup_minimal_tahun", ("1",))[0]}
+        elif kode == "usia_56":
+            if "usia_maksimal" not in p:
+                continue
+            limit = int(float(p["usia_maksimal"][0]))
+            kw = {"limit": limit, "next": limit + 1}
+            if p.get("usia_maksimal_cara", ("",))[0].strip().lower() == "genap":
+                key = "suk.rule_usia_56_genap"
+        elif kode == "hukdis_ringan":
+            d = rules.discipline
+            months = d.loc[d["tingkat"] == "ringan", "lama_bulan"] if d is not None else pd.Series(dtype=float)
+            if months.empty or pd.isna(months.iloc[0]):
+                key = "suk.rule_hukdis_ringan_open"
+            else:
+                kw = {"months": int(months.iloc[0])}
+        elif kode == "hukdis_riwayat":
+            if "hukdis_riwayat_tahun" not in p:
+                continue
+            kw = {"level": level, "years": fmt.num(float(p["hukdis_riwayat_tahun"][0]), 0, lang),
+                  "levels": p.get("hukdis_riwayat_tingkat", ("sedang;berat",))[0].replace(";", "/")}
+        elif kode == "masih_memenuhi":
+            bands = rules.jpm_bands[rules.jpm_bands["skema"] == "seleksi"].sort_values("batas_bawah",
+                                                                                        ascending=False)
+            if len(bands) < 2:
+                continue
+            kw = {"band": bands["label"].iloc[1], "lo": fmt.num(float(bands["batas_bawah"].iloc[1]), 0, lang),
+                  "hi": fmt.num(float(bands["batas_bawah"].iloc[0]), 0, lang)}
+            if p.get("jpm_pita_kedua", ("",))[0].strip().lower() == "memenuhi":
+                key = "suk.rule_masih_memenuhi_pass"
+        out.append(t(key, lang=lang, **kw))
+    return out
+
+
+def rule_readings(rules: sc.SuccessionRules, level: str) -> list[str]:
+    """:func:`readings` of the rule rows in the store."""
+    return readings(rules, level, services.store().table("rule_reading"))
