@@ -254,7 +254,8 @@ def framed_ninebox(fig: go.Figure, title: str, filter_lines: Sequence[str], made
     ``jumlah_teks`` and ``persen_teks`` when small groups are suppressed). ``synthetic``: the
     "DATA SINTETIS" badge in the top right corner. Text from the data is HTML-escaped."""
     width, height = size
-    margin = dict(l=120, r=40, t=170, b=110)
+    with_legend = fig.layout.showlegend is not False and any(getattr(tr, "showlegend", None) for tr in fig.data)
+    margin = dict(l=120, r=40, t=170, b=150 if with_legend else 110)   # the legend's rows under the axis title
     plot_w, plot_h = width - margin["l"] - margin["r"], height - margin["t"] - margin["b"]
     grid_share, gap = 0.58, 0.04                    # the grid takes the left 58% of the plot area
     out = go.Figure(fig)
@@ -264,8 +265,8 @@ def framed_ninebox(fig: go.Figure, title: str, filter_lines: Sequence[str], made
     out.update_layout(uirevision=None)
     out.update_xaxes(domain=[0, grid_share], automargin=True)
     out.update_yaxes(automargin=True)
-    if out.layout.showlegend is not False and any(getattr(tr, "showlegend", None) for tr in out.data):
-        out.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=-0.09, yanchor="top",
+    if with_legend:
+        out.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=-0.13, yanchor="top",
                                       font=dict(size=15)))
 
     # title and subtitle in the top margin, aligned with the image's left edge

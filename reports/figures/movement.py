@@ -52,9 +52,9 @@ def transition_heatmap(matrix: pd.DataFrame, before: int, after: int, height: in
         fig.add_shape(type="rect", x0=cols.index(k) - 0.5, x1=cols.index(k) + 0.5, y0=rows.index(k) - 0.5,
                       y1=rows.index(k) + 0.5, line=dict(color=INK, width=2))
     fig.update_xaxes(title=dict(text=f"<b>{t('pg.axis_after', period=after)}</b>", font=FONT), side="top",
-                     tickfont=FONT, fixedrange=True, type="category")
+                     tickfont=FONT, fixedrange=True, type="category", ticklabelstandoff=4)
     fig.update_yaxes(title=dict(text=f"<b>{t('pg.axis_before', period=before)}</b>", font=FONT),
-                     autorange="reversed", tickfont=FONT, fixedrange=True, type="category")
+                     autorange="reversed", tickfont=FONT, fixedrange=True, type="category", ticklabelstandoff=8)
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
                       paper_bgcolor="white")
     return fig

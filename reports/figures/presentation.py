@@ -17,7 +17,7 @@ def coverage_bars(cov: pd.DataFrame, lang: str) -> go.Figure:
               for p, d, n in zip(cov["persen"], cov["diprofil"], cov["n"])],
         textposition="outside", textfont=dict(size=18, color=INK), cliponaxis=False))
     fig.update_xaxes(range=[0, 118], ticksuffix="%", gridcolor=GRID, tickfont=dict(size=16), fixedrange=True)
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=18, color=INK), fixedrange=True)
+    fig.update_yaxes(autorange="reversed", tickfont=dict(size=18, color=INK), fixedrange=True, ticklabelstandoff=10)
     fig.update_layout(height=120 + 60 * len(cov), margin=dict(l=10, r=30, t=10, b=10), plot_bgcolor="white",
                       paper_bgcolor="white", showlegend=False)
     return fig
