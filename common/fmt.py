@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import math
 import numbers
-from datetime import date
+import re
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from common.i18n import language
+from common.i18n import language, t
 
 MISSING = "–"
 _LOCALES = {"id": "id_ID", "en": "en_US"}
@@ -81,3 +83,45 @@ def full_name(nama: str, gelar_depan: str | None, gelar_belakang: str | None) ->
     parts = [g for g in (gelar_depan,) if isinstance(g, str) and g] + [nama]
     name = " ".join(parts)
     return f"{name}, {gelar_belakang}" if isinstance(gelar_belakang, str) and gelar_belakang else name
+
+
+def cell(value: object, lang: str | None = None, decimals: int = 2) -> str:
+    """Any table value as a person reads it: nothing (None, NaN, NaT, "nan") → "–"; a date, or a time
+    stamp at midnight → "5 Januari 2026" (no "00:00:00"); another time stamp → "5 Januari 2026 14:03";
+    yes/no in words; a number the language's way (up to ``decimals`` places); text as it is."""
+    lang = lang or language()
+    if value is None or value is pd.NaT or value is pd.NA:
+        return MISSING
+    if isinstance(value, (bool, np.bool_)):
+        return t("label.yes" if value else "label.no", lang=lang)
+    if isinstance(value, (datetime, pd.Timestamp)):
+        if pd.isna(value):
+            return MISSING
+        day = tanggal(value.date(), lang)
+        return day if (value.hour, value.minute, value.second) == (0, 0, 0) else f"{day} {value:%H:%M}"
+    if isinstance(value, date):
+        return tanggal(value, lang)
+    if isinstance(value, numbers.Integral):
+        return num(int(value), 0, lang)
+    if isinstance(value, numbers.Real):
+        if _missing(value):
+            return MISSING
+        shown = round(float(value), decimals)
+        places = next((d for d in range(decimals + 1) if round(shown, d) == shown), decimals)
+        return num(shown, places, lang)
+    text = str(value)
+    return MISSING if text.strip() in ("", "nan", "NaN", "None", "NaT", "<NA>") else text
+
+
+def cells(frame: pd.DataFrame, lang: str | None = None, decimals: int = 2) -> pd.DataFrame:
+    """:func:`cell` of every value (a table to read, not to sort by number)."""
+    lang = lang or language()
+
+    def column(col: pd.Series) -> pd.Series:
+        year = _YEARS.search(str(col.name)) is not None      # 2025, not 2.025
+        return col.map(lambda v: str(int(v)) if year and isinstance(v, numbers.Real) and not _missing(v)
+                       and float(v).is_integer() else cell(v, lang, decimals)).astype(object)
+    return frame.apply(column)
+
+
+_YEARS = re.compile(r"(?<![a-z])(periode|tahun|period|year)(?![a-z])", re.I)

@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from common.i18n import t
+from common.i18n import language, t
 from common.palette import box_colour
 from data.exports import safe_cell
 from reports.common import ink_on, legend_texts
@@ -24,10 +24,12 @@ from reports.xlsx import (
     INK,
     INTEGER_FORMAT,
     header_style,
+    localised,
     new_workbook,
     save,
     sheet_name,
     styled,
+    text_value,
     write_table,
 )
 
@@ -37,30 +39,33 @@ SYNTHETIC_RED = "B00020"
 
 
 def workbook(sheets: dict[str, pd.DataFrame], title: str, context: list[tuple[str, str]], *,
-             masking: Masking, synthetic: bool = False) -> bytes:
-    """A styled xlsx: a 'Ringkasan' sheet (title and context lines, e.g. filters and date), then one
-    sheet per frame (see :func:`reports.xlsx.write_table`), everything through ``masking``. Text is
-    formula-safe."""
+             masking: Masking, lang: str | None = None, synthetic: bool = False) -> bytes:
+    """A styled xlsx: a summary sheet (title and context lines, e.g. filters and date; a missing value
+    reads "–"), then one sheet per frame with the catalog's column labels in ``lang`` (see
+    :func:`reports.xlsx.write_table`), everything through ``masking``. Text is formula-safe."""
     from openpyxl.styles import Font
 
+    lang = lang or language()
     title = masking.text(title)
-    context = [(k, masking.text(v)) for k, v in context]
+    context = [(k, masking.text(str(text_value(v)))) for k, v in context]
     sheets = {name: masking.frame(frame) for name, frame in sheets.items()}
     wb = new_workbook(title)
-    ws = wb.create_sheet("Ringkasan")
+    summary = t("rep.wb.summary_sheet", lang=lang)
+    ws = wb.create_sheet(summary)
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 60
     ws.append([styled(ws, safe_cell(title), font=Font(bold=True, size=14, color=INK))])
     if synthetic:
-        ws.append([styled(ws, t("file.synthetic_cover"), font=Font(bold=True, color=SYNTHETIC_RED))])
-        _mark_sheet(ws, "id")
+        ws.append([styled(ws, t("file.synthetic_cover", lang=lang), font=Font(bold=True, color=SYNTHETIC_RED))])
+        _mark_sheet(ws, lang)
     for k, v in context:
         ws.append([safe_cell(k), safe_cell(v)])
-    taken: set[str] = {"ringkasan"}
+    taken: set[str] = {summary.lower()}
     for name, frame in sheets.items():
-        ws = write_table(wb, sheet_name(name, taken), frame, title_lines=_banner(synthetic, "id"))
+        ws = write_table(wb, sheet_name(name, taken), frame, lang=lang, title_lines=_banner(synthetic, lang),
+                         yes_no=(t("rep.yes", lang=lang), t("rep.no", lang=lang)))
         if synthetic:
-            _mark_sheet(ws, "id")
+            _mark_sheet(ws, lang)
     return save(wb)
 
 
@@ -104,15 +109,15 @@ def talent_report(*, title: str, period: int | str, filter_lines: Sequence[str],
                     title_lines=(*mark, t("rep.wb.box_title", lang=lang, n=k, label=r.label),
                                  t("rep.wb.box_info", lang=lang, count=r.jumlah_teks,
                                    followup=_followups(r.rekomendasi, "; "))),
-                    empty_note=t("rep.wb.box_empty", lang=lang), yes_no=yes_no))
+                    empty_note=t("rep.wb.box_empty", lang=lang), yes_no=yes_no, lang=lang))
     if calibration is not None:
         sheets.append(write_table(wb, sheet_name(t("rep.wb.calibration_sheet", lang=lang), taken), calibration,
                     title_lines=(*mark, t("rep.wb.calibration_title", lang=lang), _period_line(period, lang)),
-                    yes_no=yes_no))
+                    yes_no=yes_no, lang=lang))
     for i, (post, frame) in enumerate((shortlists or {}).items(), start=1):
         sheets.append(write_table(wb, sheet_name(t("rep.wb.shortlist_sheet", lang=lang, i=i, post=post), taken), frame,
                     title_lines=(*mark, t("rep.wb.shortlist_title", lang=lang, post=post), _period_line(period, lang)),
-                    yes_no=yes_no))
+                    yes_no=yes_no, lang=lang))
     for ws in sheets if synthetic else ():
         _mark_sheet(ws, lang)
     return save(wb)
@@ -187,7 +192,7 @@ def _summary(wb, name: str, title: str, period: int | str, filter_lines: Sequenc
     lines = [str(s) for s in filter_lines if str(s).strip()] or [t("rep.wb.no_filter", lang=lang)]
     for i, line in enumerate(lines):
         pair(t("rep.wb.filters", lang=lang) if i == 0 else "", line)
-    pair(t("rep.wb.made_on", lang=lang), made_on, DATE_FORMAT)
+    pair(t("rep.wb.made_on", lang=lang), made_on, localised(DATE_FORMAT, lang))
     pair(t("rep.wb.made_by", lang=lang), made_by)
     pair(t("rep.wb.anonymised", lang=lang),
          t("rep.wb.anonymised_yes" if anonymised else

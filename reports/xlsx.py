@@ -2,7 +2,9 @@
 :func:`reports.workbook.workbook` and the talent report) is written with these helpers: streaming
 (write-only) openpyxl, green bold header, frozen header, autofilter, column widths, Indonesian number
 formats where Excel allows, landscape print fitted to the page width with the header repeated on
-every page. Text cells pass through ``data.exports.safe_cell`` (formula-safe). No Streamlit here.
+every page. Headers are the catalog's column labels (``common.i18n.column_label``: "Jenjang jabatan",
+never ``jenjang_jabatan``); a missing value is an empty cell, never "nan". Text cells pass through
+``data.exports.safe_cell`` (formula-safe). No Streamlit here.
 """
 from __future__ import annotations
 
@@ -14,12 +16,15 @@ from typing import Any
 
 import pandas as pd
 
+from common.fmt import MISSING
+from common.i18n import column_label, language
 from data.exports import safe_cell, safe_frame
 
 # Number formats. Excel shows the separators of the reader's locale (1.152 / 4,5 on an Indonesian
 # system); the [$-421] prefix (LCID 0x0421, Indonesian) gives Indonesian month names everywhere.
 DATE_FORMAT = "[$-421]d mmmm yyyy"
 DATETIME_FORMAT = "[$-421]d mmmm yyyy hh:mm"
+_LCID = {"id": "[$-421]", "en": "[$-409]"}         # month names of the file's language (0x0409: English)
 INTEGER_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0#"
 HEADER_FILL = "0B6E4F"
@@ -91,6 +96,22 @@ def header_style():
     return Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor=HEADER_FILL)
 
 
+def text_value(value: Any) -> Any:
+    """A context value as a person reads it: nothing (None, NaN, "nan", "None") → "–"."""
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and value != value):
+        return MISSING
+    if isinstance(value, str) and value.strip() in ("nan", "NaN", "None", "NaT", "<NA>"):
+        return MISSING
+    return value
+
+
+def localised(number_format: str | None, lang: str) -> str | None:
+    """A date format with the month names of ``lang`` (Indonesian by default)."""
+    if number_format is None or not number_format.startswith(_LCID["id"]):
+        return number_format
+    return _LCID.get(lang, _LCID["id"]) + number_format[len(_LCID["id"]):]
+
+
 def column_format(series: pd.Series) -> str | None:
     """The number format of a column: integers ``#,##0`` (years, by column name, plain), decimals
     with 1–2 places, dates and date-times with Indonesian month names; None for text."""
@@ -115,11 +136,12 @@ def column_format(series: pd.Series) -> str | None:
 
 def write_table(wb, name: str, frame: pd.DataFrame, *, title_lines: Sequence[str] = (),
                 empty_note: str | None = None, yes_no: tuple[str, str] = ("Ya", "Tidak"),
-                max_width: int = 60):
+                max_width: int = 60, lang: str | None = None):
     """A sheet holding ``frame`` as a table: optional title lines (the first bold and large) and a
-    blank row above it, a green bold header (frozen, repeated on printed pages, with an autofilter),
-    formula-safe text, booleans as ``yes_no``, number/date formats per column (:func:`column_format`),
-    widths from the content, landscape A4 fitted to the page width. Returns the sheet."""
+    blank row above it, a green bold header of column labels in ``lang`` (frozen, repeated on printed
+    pages, with an autofilter), formula-safe text, booleans as ``yes_no``, number/date formats per
+    column (:func:`column_format`), widths from the content, landscape A4 fitted to the page width.
+    Returns the sheet."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
@@ -127,10 +149,13 @@ def write_table(wb, name: str, frame: pd.DataFrame, *, title_lines: Sequence[str
     ws = wb.create_sheet(name)
     frame = safe_frame(frame)
     header_row = len(title_lines) + 2 if title_lines else 1
-    formats = [column_format(frame[c]) for c in frame.columns]
+    lang = lang or language()
+    formats = [localised(column_format(frame[c]), lang) for c in frame.columns]
     bools = [pd.api.types.is_bool_dtype(frame[c]) for c in frame.columns]
+    headers = [column_label(c, lang) for c in frame.columns]
     for i, col in enumerate(frame.columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = _width(col, frame[col], formats[i - 1], max_width)
+        ws.column_dimensions[get_column_letter(i)].width = _width(headers[i - 1], frame[col], formats[i - 1],
+                                                                  max_width)
     if len(frame.columns):
         ws.freeze_panes = f"A{header_row + 1}"
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
@@ -146,7 +171,7 @@ def write_table(wb, name: str, frame: pd.DataFrame, *, title_lines: Sequence[str
     if title_lines:
         ws.append([])
     font, fill = header_style()
-    ws.append([styled(ws, str(c), font=font, fill=fill) for c in frame.columns])
+    ws.append([styled(ws, safe_cell(h), font=font, fill=fill) for h in headers])
     yes, no = yes_no
     for row in _rows(frame, formats, bools):
         out = []
@@ -168,7 +193,7 @@ def _rows(frame: pd.DataFrame, formats: list[str | None], bools: list[bool]) -> 
     columns = []
     for col, number_format, is_bool in zip(frame.columns, formats, bools):
         s = frame[col]
-        if number_format in (DATE_FORMAT, DATETIME_FORMAT) and pd.api.types.is_datetime64_any_dtype(s):
+        if _is_date(number_format) and pd.api.types.is_datetime64_any_dtype(s):
             if getattr(s.dt, "tz", None) is not None:
                 s = s.dt.tz_localize(None)     # Excel has no time zones: keep the wall-clock time
             values = [None if pd.isna(v) else v.to_pydatetime() for v in s]
@@ -181,14 +206,18 @@ def _rows(frame: pd.DataFrame, formats: list[str | None], bools: list[bool]) -> 
 
 
 def _width(header: Any, series: pd.Series, number_format: str | None, max_width: int) -> float:
-    if number_format in (DATE_FORMAT, DATETIME_FORMAT):
-        content = 18 if number_format == DATE_FORMAT else 24
+    if _is_date(number_format):
+        content = 18 if "hh" not in str(number_format) else 24
     else:
         sample = series.head(200).dropna()
         content = max((len(str(v)) for v in sample), default=0)
         if number_format is not None:
             content += content // 3             # thousands separators
     return float(min(max(len(str(header)) + 2, content + 2, 8), max_width))
+
+
+def _is_date(number_format: str | None) -> bool:
+    return bool(number_format) and "mmmm" in str(number_format)
 
 
 def _excel_value(v: Any) -> Any:

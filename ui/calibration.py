@@ -190,5 +190,5 @@ def record_workbook(shown: pd.DataFrame, ctx: Context, period_status: str) -> Ca
             (t("kal.export_period"), str(ctx.period)),
             (t("kal.export_status"), period_status),
             (t("kal.export_filters"), ", ".join(ctx.filters.opd_ids) or t("sidebar.all")),
-            (t("kal.export_made"), f"{fmt.tanggal(datetime.now().date())} · {maker}")])
+            (t("kal.export_made"), f"{fmt.tanggal(datetime.now().date(), language())} · {maker}")])
     return build

@@ -14,7 +14,7 @@ import pandas as pd
 
 from analytics import development as dv
 from common import fmt
-from common.i18n import t
+from common.i18n import language, t
 from data.store import Filters, Scope, Store, StoreError  # noqa: F401  (pages catch StoreError from here)
 from reports.masking import Masking
 from reports.workbook import workbook
@@ -142,7 +142,7 @@ def priority_workbook(shown: pd.DataFrame, ctx: Context, rule_text: str, quota_t
         (t("kal.export_filters"), ", ".join(ctx.filters.opd_ids + ctx.filters.jenis_jabatan
                                             + ctx.filters.jenis_asn) or t("sidebar.all")),
         (t("dev.export_rule"), rule_text),
-        (t("kal.export_made"), f"{fmt.tanggal(datetime.now().date())} · {exporter}")])
+        (t("kal.export_made"), f"{fmt.tanggal(datetime.now().date(), language())} · {exporter}")])
 
 
 def previous_period(period: int) -> int | None:

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from analytics.ninebox import box_summary
+from common.i18n import column_label
 from common.palette import BOX_COLOURS
 from reports.masking import SHOW
 from reports.workbook import talent_report, workbook
@@ -105,7 +106,8 @@ def test_one_sheet_per_box_with_header_formats_and_print_setup(report, people):
     assert ws["A1"].value.startswith("Kotak 9 — Kinerja di atas ekspektasi")
     assert "ASN · Rekomendasi: Dipromosikan" in ws["A2"].value
     header = [c.value for c in ws[4]]
-    assert header == list(people.columns)
+    assert header == [column_label(c) for c in people.columns]          # the catalog's labels, never `kotak`
+    assert "Kotak" in header and "kotak" not in header
     assert ws["A4"].font.bold and ws["A4"].fill.fgColor.rgb.endswith("0B6E4F")
     assert ws.freeze_panes == "A5"
     body = list(ws.iter_rows(min_row=5, values_only=True))
@@ -119,7 +121,7 @@ def test_one_sheet_per_box_with_header_formats_and_print_setup(report, people):
     assert row["Masa kerja (tahun)"].number_format == "0"               # a year-like header stays plain
     assert row["Periode asesmen"].number_format == "0" and row["Periode asesmen"].value == 2025
     assert row["Tanggal lahir"].number_format == DATE_FORMAT and isinstance(row["Tanggal lahir"].value, datetime)
-    assert row["kotak"].number_format == INTEGER_FORMAT and row["kotak"].value == 9
+    assert row["Kotak"].number_format == INTEGER_FORMAT and row["Kotak"].value == 9
     assert row["NIP"].data_type == "s"
     assert ws.column_dimensions["C"].width >= len("Analis Kebijakan Ahli Muda")
 
@@ -170,6 +172,16 @@ def test_english_labels(rules, people):
         boxes=rules.boxes, people=people, lang="en")))
     assert wb.sheetnames[0] == "Summary" and wb.sheetnames[1].startswith("Box 9 – ")
     assert "Made by" in _values(wb["Summary"])
+    header = [c.value for c in wb[wb.sheetnames[1]][4]]
+    assert "Box" in header and "Kotak" not in header          # the catalog labels speak English too
+
+
+def test_a_missing_context_value_reads_a_dash():
+    frame = pd.DataFrame({"nama": ["Budi"], "bidang_pendidikan": [None]})
+    wb = openpyxl.load_workbook(io.BytesIO(workbook({"Data": frame}, "Judul", [("Bidang pendidikan", float("nan")),
+                                                                               ("OPD", "None")], masking=SHOW)))
+    assert [r[1].value for r in wb["Ringkasan"].iter_rows(min_row=2)] == ["–", "–"]
+    assert wb["Data"]["B2"].value is None and wb["Data"]["B1"].value == "Bidang pendidikan"
 
 
 @pytest.mark.slow  # builds 6k-person workbooks, about 10 s
@@ -196,7 +208,7 @@ def test_page_workbook_uses_the_shared_writer():
     wb = openpyxl.load_workbook(io.BytesIO(workbook({"Data": frame}, "Judul", [("Periode", "2025")], masking=SHOW)))
     assert wb.sheetnames == ["Ringkasan", "Data"] and wb["Ringkasan"]["B2"].value == "2025"
     ws = wb["Data"]
-    assert [c.value for c in ws[1]] == ["nama", "jumlah", "pada", "dibahas"]
+    assert [c.value for c in ws[1]] == ["Nama", "Jumlah", "Waktu", "Dibahas"]
     assert ws["A2"].value == "'=1+1" and ws["B2"].number_format == INTEGER_FORMAT
     assert ws["C2"].number_format == DATE_FORMAT and ws["D2"].value == "Ya"
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:D3"
