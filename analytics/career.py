@@ -25,8 +25,10 @@ SPAN_COLUMNS = ["nip", "jabatan", "jenjang_jabatan", "bidang", "mulai", "selesai
 
 
 class FieldWords:
-    """The words of ``rule_bidang``: the field of a text is the one of the first word found in it,
-    a word of a lower ``urutan`` before any other (at one place the longest word wins)."""
+    """The words of ``rule_bidang``. The field of a row is that of its first word found, reading the
+    post's name, then the unit, then the OPD; a word of a lower ``urutan`` wins over any of a higher
+    one wherever it stands (so the generic 'umum' of "Pengadministrasi Umum" gives way to the unit's
+    "Bidang Kedaruratan"); at one place the longest word wins."""
 
     def __init__(self, words: pd.DataFrame | None):
         rows = [] if words is None or words.empty else list(zip(
@@ -38,23 +40,30 @@ class FieldWords:
         self._re = re.compile(r"(?<![0-9a-z])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![0-9a-z])") \
             if alternatives else None
 
-    def of_text(self, text) -> str | None:
+    def best(self, text) -> tuple[int, str] | None:
+        """(urutan, field) of the text's first word of the lowest urutan; None when it has none."""
         if self._re is None or not isinstance(text, str):
             return None
         found = [(self.rank[m.group(0)], m.start(), m.group(0)) for m in self._re.finditer(text.lower())]
-        return self.field[min(found)[2]] if found else None
+        if not found:
+            return None
+        rank, _, word = min(found)
+        return rank, self.field[word]
+
+    def of_text(self, *texts) -> str | None:
+        """The field of texts read in order (post, unit, OPD)."""
+        hits = [(b[0], i, b[1]) for i, t in enumerate(texts) if (b := self.best(t)) is not None]
+        return min(hits)[2] if hits else None
 
     def of(self, *columns: pd.Series) -> pd.Series:
-        """Field per row: the first column (in order) whose text names one."""
-        out = pd.Series(None, index=columns[0].index if columns else None, dtype=object)
-        for col in columns:
-            todo = out.isna()
-            if not todo.any():
-                break
-            vals = col[todo].astype(object)
-            uniq = {v: self.of_text(v) for v in pd.unique(vals)}
-            out[todo] = vals.map(uniq)
-        return out
+        """Field per row of the columns read together (post, unit, OPD), as :meth:`of_text`."""
+        if not columns:
+            return pd.Series(dtype=object)
+        frame = pd.DataFrame({i: c.astype(object).to_numpy() for i, c in enumerate(columns)}, index=columns[0].index)
+        frame = frame.where(frame.notna(), None)
+        keys = list(frame.itertuples(index=False, name=None))
+        uniq = {k: self.of_text(*k) for k in set(keys)}
+        return pd.Series([uniq[k] for k in keys], index=frame.index, dtype=object)
 
 
 def fields_of_post(post: dict | pd.Series, words: FieldWords) -> list[str]:
@@ -62,11 +71,8 @@ def fields_of_post(post: dict | pd.Series, words: FieldWords) -> list[str]:
     given = post.get("bidang_tugas") if hasattr(post, "get") else None
     if isinstance(given, str) and given.strip():
         return [x.strip() for x in given.split(";") if x.strip()]
-    for text in (post.get("jabatan"), post.get("opd_nama")):
-        f = words.of_text(text)
-        if f:
-            return [f]
-    return []
+    f = words.of_text(post.get("jabatan"), post.get("opd_nama"))
+    return [f] if f else []
 
 
 def spans(history: pd.DataFrame | None, current: pd.DataFrame, words: FieldWords) -> pd.DataFrame:

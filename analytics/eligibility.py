@@ -57,6 +57,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from analytics import career as careers
+from analytics import fit
 from analytics.competency import jpm as jpm_of
 from analytics.competency import required_levels
 from analytics.demography import age_on
@@ -153,8 +155,11 @@ def _three(pass_mask: np.ndarray, unknown_mask: np.ndarray) -> np.ndarray:
 # -- the engine ----------------------------------------------------------------------------------
 def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: SuccessionRules, on: date,
              period: int, predikat_history: pd.DataFrame | None = None, *,
-             reasons: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+             reasons: bool = True, career: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Check every candidate against one target post.
+
+    ``career``: the candidates' career spans (:func:`analytics.career.spans` of the position
+    history); anyone missing from it is counted from the current post and its TMT only.
 
     ``candidates``: one row per person with nip, jenjang_jabatan, tmt_jabatan, tmt_cpns,
     pendidikan_tingkat, pendidikan_bidang, golongan, tanggal_lahir, hukdis_aktif, kotak (final),
@@ -176,6 +181,9 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
     jenjang_t = str(target["jenjang_jabatan"])
     p = rules.params(jenjang_t)
     chk = _Checks(idx)
+    words = careers.FieldWords(rules.field_words)
+    spans = fit.spans_for(c, career, words)
+    post_fields = careers.fields_of_post(target, words)
 
     def col(name: str) -> pd.Series:
         return c[name] if name in c.columns else pd.Series([None] * n, index=idx, dtype=object)
@@ -230,11 +238,15 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
                else "Jenjang jabatan tidak tercatat atau tidak dikenal." for j, u in zip(jj, unk)] if reasons else ""
         chk.add("jabatan_sebelumnya", PENGEMBANGAN, _three(level_ok, unk), why, p["jabatan_sebelumnya"][1])
         if "lama_jabatan_sebelumnya_tahun" in p:
+            # cumulative years in the listed levels or above (JF equivalence by urutan), across the history
             years = float(p["lama_jabatan_sebelumnya_tahun"][0])
-            ok, unk2, short, served = served_since(col("tmt_jabatan").to_numpy(), idx, years, on_ts)
-            why = np.where(unk2, "TMT jabatan tidak tercatat.",
-                           [f"{_fmt_years(s)} tahun dalam jabatan sekarang; paling sedikit {_fmt_years(years)} tahun."
-                            for s in np.nan_to_num(served)]) if reasons else ""
+            feeder = [lv for lv, u in urut.items() if u >= need]
+            y = fit.years_in(spans, c, levels=feeder, need_years=years, on=on)
+            ok, unk2, short, served = y["ok"], y["unknown"], y["short"], y["served"]
+            why = np.where(unk2, "TMT jabatan tidak tercatat dan riwayat jabatan tidak ada.",
+                           [f"{_fmt_years(s)} tahun sebagai {' / '.join(listed)} atau lebih tinggi ({fit.source_note(o)}); "
+                            f"paling sedikit {_fmt_years(years)} tahun." for s, o in zip(served, y["source"])]) \
+                if reasons else ""
             # years only count for a qualifying level; a level below is already a fail above
             res = _three(ok, unk2)
             res = np.where(~level_ok & ~unk, FAILS, res)
@@ -251,6 +263,22 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
                        [f"Masa kerja {_fmt_years(s)} tahun; paling sedikit {_fmt_years(years)} tahun."
                         for s in np.nan_to_num(served)]) if reasons else ""
         chk.add("pengalaman", WAKTU, _three(ok, unk), why, p["pengalaman_tahun"][1], short)
+
+    # years in the post's field of work, cumulative across the history
+    field_y = fit.years_in(spans, c, fields=post_fields, need_years=1, on=on)
+    if "pengalaman_bidang_tahun" in p:
+        years = float(p["pengalaman_bidang_tahun"][0])
+        src = p["pengalaman_bidang_tahun"][1]
+        if not post_fields:
+            chk.add("pengalaman_bidang", WAKTU, np.full(n, MEETS),
+                    "Bidang tugas jabatan ini belum tercatat: pengalaman di bidang tidak diperiksa.", src)
+        else:
+            y = fit.years_in(spans, c, fields=post_fields, need_years=years, on=on)
+            why = np.where(y["unknown"], "TMT jabatan tidak tercatat dan riwayat jabatan tidak ada.",
+                           [f"{_fmt_years(s)} tahun di bidang {' / '.join(post_fields)} ({fit.source_note(o)}); "
+                            f"paling sedikit {_fmt_years(years)} tahun." for s, o in zip(y["served"], y["source"])]) \
+                if reasons else ""
+            chk.add("pengalaman_bidang", WAKTU, _three(y["ok"], y["unknown"]), why, src, y["short"])
 
     # predikat in the last N periods
     if "predikat_minimal" in p:
@@ -378,6 +406,14 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
     summary = decide_readiness(c, checks, kotak, rules, reasons)
     summary["jpm_target"] = jpm_t.round(2).to_numpy()
     summary["skor_talenta"] = talent_score(c, rules.score_weights).to_numpy()
+    # fit to the post (the shortlist's second key, after readiness)
+    summary["bidang_target"] = " / ".join(post_fields)
+    summary["tahun_bidang"] = np.round(field_y["served"], 2) if post_fields else np.nan
+    summary["sumber_karier"] = field_y["source"]
+    seleksi = rules.jpm_bands[rules.jpm_bands["skema"] == "seleksi"]["batas_bawah"]
+    jpm_top = float(seleksi.max()) if len(seleksi) else np.inf
+    summary["kecocokan"] = fit.fit_level(summary["tahun_bidang"].to_numpy(dtype=float),
+                                         summary["jpm_target"].to_numpy(dtype=float), rules.field_years, jpm_top)
     summary.index = idx
     return summary, checks.drop(columns="row")
 

@@ -49,8 +49,9 @@ CHECK_LABELS = {
     "pendidikan": "Pendidikan minimal",
     "golongan": "Golongan minimal",
     "jabatan_sebelumnya": "Jenjang jabatan saat ini",
-    "lama_jabatan": "Lama dalam jabatan",
+    "lama_jabatan": "Lama dalam jenjang jabatan pengumpan",
     "pengalaman": "Pengalaman kerja",
+    "pengalaman_bidang": "Pengalaman di bidang tugas jabatan",
     "predikat": "Predikat kinerja",
     "kompetensi": "Kompetensi (JPM terhadap SKJ target)",
     "usia": "Usia saat pengangkatan",
@@ -77,6 +78,8 @@ class SuccessionRules:
     predikat_pair: pd.DataFrame | None = None   # rule_predikat_pair, to derive predikat
     legacy_score: pd.DataFrame | None = None    # rule_legacy_score (with urutan: legacy labels' rank)
     discipline: pd.DataFrame | None = None      # rule_discipline: tingkat, lama_bulan (sanction without an end)
+    field_words: pd.DataFrame | None = None     # rule_bidang: bidang, kata, urutan (field of a post)
+    field_years: float = 5.0    # setting bidang_tahun_cocok: years in the post's field that fit fully
     jpm_cap: bool = True        # setting jpm_maksimal_100 (see analytics/competency.py)
     score_weights: dict = field(default_factory=lambda: dict(TALENT_SCORE_WEIGHTS))
 

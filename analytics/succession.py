@@ -11,6 +11,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from analytics import fit
+from analytics.career import FieldWords, fields_of_post
 from analytics.eligibility import effective_predikat, evaluate, golongan_rank, split_list
 from analytics.readiness import (
     BUKAN,
@@ -41,25 +43,50 @@ __all__ = [
 
 def ranked_with_reasons(candidates: pd.DataFrame, target: dict | pd.Series, rules: SuccessionRules, on: date,
                         period: int, predikat_history: pd.DataFrame | None = None,
-                        limit: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                        limit: int | None = None, career: pd.DataFrame | None = None
+                        ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``shortlist(evaluate(...))`` with the reason texts and the checks worked out only for the first
     ``limit`` ranked (readiness and rank do not depend on them, and for a national pool of 250k
-    people the texts were most of the time and memory). Rows past ``limit`` have an empty ``alasan``."""
-    summary, _ = evaluate(candidates, target, rules, on, period, predikat_history, reasons=False)
+    people the texts were most of the time and memory). Rows past ``limit`` have an empty ``alasan``
+    and ``alasan_urutan``. ``career``: the candidates' career spans (see :func:`evaluate`).
+
+    ``alasan_urutan`` is the one line that explains a candidate's place (readiness · years in the
+    post's field · JPM at the target level · talent score · pension year), for the page, the
+    workbook and the presentation."""
+    summary, _ = evaluate(candidates, target, rules, on, period, predikat_history, reasons=False, career=career)
     ranked = shortlist(summary)
     head = ranked["nip"] if limit is None else ranked["nip"].head(limit)
-    detail, checks = evaluate(candidates[candidates["nip"].isin(head)], target, rules, on, period,
-                              predikat_history)
+    shown = candidates[candidates["nip"].isin(head)]
+    detail, checks = evaluate(shown, target, rules, on, period, predikat_history, career=career)
     ranked["alasan"] = ranked["nip"].map(detail.set_index("nip")["alasan"]).fillna("")
+    ranked["alasan_urutan"] = ""
+    if len(head):
+        level = str(target["jenjang_jabatan"])
+        bup = rules.retirement.set_index("jenjang_jabatan")["usia_bup"]
+        birth = shown.set_index("nip")["tanggal_lahir"] if "tanggal_lahir" in shown.columns else None
+        top = ranked.iloc[:len(head)].copy()
+        top["tahun_pensiun"] = fit.pension_year(top["nip"].map(birth), bup.get(level)).to_numpy() \
+            if birth is not None else np.nan
+        fields = [f for f in str(top["bidang_target"].iloc[0] or "").split(" / ") if f] \
+            if "bidang_target" in top.columns else []
+        seleksi = rules.jpm_bands[rules.jpm_bands["skema"] == "seleksi"]["batas_bawah"]
+        jpm_top = float(seleksi.max()) if len(seleksi) else np.inf
+        ranked.loc[:len(head) - 1, "alasan_urutan"] = fit.reason_lines(top, fields, level, jpm_top)
     return ranked, checks
 
 
 def shortlist(summary: pd.DataFrame, include_non_candidates: bool = False, limit: int | None = None) -> pd.DataFrame:
-    """Candidates ranked: readiness (Siap Sekarang first), talent score, JPM at the target level, NIP."""
+    """Candidates ranked (decision 0030): readiness (Siap Sekarang first), fit to the post (``kecocokan``:
+    years in the post's field and the JPM at the target level), talent score, years in the field, JPM at
+    the target level, NIP."""
     s = summary if include_non_candidates else summary[summary["kesiapan"] != BUKAN]
     order = {k: i for i, k in enumerate(READINESS)}
-    s = s.assign(_r=s["kesiapan"].map(order), _t=-s["skor_talenta"].fillna(-1e9), _j=-s["jpm_target"].fillna(-1e9))
-    s = s.sort_values(["_r", "_t", "_j", "nip"]).drop(columns=["_r", "_t", "_j"])
+
+    def num(name: str) -> pd.Series:
+        return -(s[name].astype(float).fillna(-1e9)) if name in s.columns else pd.Series(0.0, index=s.index)
+    keys = {"_r": s["kesiapan"].map(order), "_f": num("kecocokan"), "_t": num("skor_talenta"),
+            "_y": num("tahun_bidang"), "_j": num("jpm_target")}
+    s = s.assign(**keys).sort_values([*keys, "nip"]).drop(columns=list(keys))
     s = s.reset_index(drop=True)
     s.insert(0, "peringkat", np.arange(1, len(s) + 1))
     return s if limit is None else s.head(limit)
@@ -80,21 +107,23 @@ def candidate_frame(population: pd.DataFrame, placed: pd.DataFrame) -> pd.DataFr
 
 
 def bench_strength(posts: pd.DataFrame, candidates: pd.DataFrame, rules: SuccessionRules, on: date, period: int,
-                   predikat_history: pd.DataFrame | None = None) -> pd.DataFrame:
+                   predikat_history: pd.DataFrame | None = None, career: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per target post: ready-now, ready-soon and future counts; ``tanpa_penerus`` when no one is ready
     now or soon. The post's holder is never their own successor."""
     out = []
     candidates = pool_only(candidates, rules)
-    # A candidate's readiness depends only on their own row and, of the post, on its level and required
-    # fields of study: evaluate once per (level, fields) and leave the holder's own row out of the counts
+    # A candidate's readiness depends only on their own row and, of the post, on its level, required
+    # fields of study and field of work: evaluate once per (level, fields) and leave the holder's own row out of the counts
     # (the same counts as evaluating each post without its holder; 51 posts → ~20 evaluations).
     nips = candidates["nip"].to_numpy(dtype=object)
     readiness: dict[tuple, np.ndarray] = {}
+    words = FieldWords(rules.field_words)
     for post in posts.to_dict("records"):
         fields = post.get("bidang_pendidikan")
-        key = (str(post["jenjang_jabatan"]), tuple(split_list(fields)) if isinstance(fields, str) else ())
+        key = (str(post["jenjang_jabatan"]), tuple(split_list(fields)) if isinstance(fields, str) else (),
+               tuple(fields_of_post(post, words)))     # the post's field of work counts for its level's rules
         if key not in readiness:
-            summ, _ = evaluate(candidates, post, rules, on, period, predikat_history, reasons=False)
+            summ, _ = evaluate(candidates, post, rules, on, period, predikat_history, reasons=False, career=career)
             readiness[key] = summ["kesiapan"].to_numpy(dtype=object)
         counts = pd.Series(readiness[key][nips != post.get("pemangku_nip")], dtype=object).value_counts()
         now, soon = int(counts.get(SIAP_SEKARANG, 0)), int(counts.get(SIAP_SEGERA, 0))

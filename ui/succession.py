@@ -6,11 +6,13 @@ Cache keys include the data version of the snapshot they were read in and the ca
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
 
+from analytics import career as careers
 from analytics import sanctions
 from analytics import succession as sc
 from common import fmt
@@ -29,7 +31,8 @@ def build_rules(store: Store, period: int) -> sc.SuccessionRules:
         job_level=store.table("job_level"), education=store.table("education_level"), predikat=rs.predikat,
         boxes=rs.boxes, skj=rs.skj, skj_codes=rs.skj_codes(), jpm_bands=rs.jpm_bands,
         predikat_pair=rs.predikat_pair, legacy_score=rs.legacy_score, jpm_cap=rs.jpm_cap,
-        discipline=store.table("rule_discipline"))
+        discipline=store.table("rule_discipline"), field_words=store.table("rule_bidang"),
+        field_years=float(store.setting("bidang_tahun_cocok") or 5))
 
 
 def rules(period: int) -> sc.SuccessionRules:
@@ -73,11 +76,31 @@ def candidates(period: int, filters: Filters, scope: Scope) -> tuple[pd.DataFram
                            filters.jenis_asn, scope.opd_ids)
 
 
+def _spans(snap: Store, pool: pd.DataFrame, period: int) -> pd.DataFrame:
+    """Career spans of the pool: their position history, their current post where it has none."""
+    history = snap.position_history(period, nips=pool["nip"].astype(str).tolist())
+    return careers.spans(history, pool, careers.FieldWords(snap.table("rule_bidang")))
+
+
+@services.versioned_cache(max_entries=16)
+def _career(_snap: Store, path: str, version: tuple, period: int, key: str, _pool: pd.DataFrame) -> pd.DataFrame:
+    return _spans(_snap, _pool, period)
+
+
+def career_spans(pool: pd.DataFrame, period: int) -> pd.DataFrame:
+    """The pool's career spans (:func:`analytics.career.spans`), cached per data version and pool."""
+    key = hashlib.sha1("\n".join(sorted(pool["nip"].astype(str))).encode()).hexdigest()
+    with services.snapshot() as snap:
+        return _career(snap, str(snap.path), snap.version, period, key, pool)
+
+
 @services.versioned_cache(max_entries=16)
 def _bench(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
            scope: tuple | None, on: date) -> pd.DataFrame:
     cand, hist = _candidates(_snap, path, version, period, opd, jenis, asn, scope)
-    return sc.bench_strength(_snap.target_posts(Scope(scope)), cand, build_rules(_snap, period), on, period, hist)
+    rules = build_rules(_snap, period)
+    spans = _spans(_snap, sc.pool_only(cand, rules), period)
+    return sc.bench_strength(_snap.target_posts(Scope(scope)), cand, rules, on, period, hist, career=spans)
 
 
 def bench(period: int, filters: Filters, scope: Scope, on: date) -> pd.DataFrame:
@@ -94,14 +117,16 @@ def shortlists(period: int, filters: Filters, scope: Scope, on: date, limit: int
         rules = build_rules(s, period)
         posts = s.target_posts(scope)
     pool = sc.pool_only(cand, rules)
+    spans = career_spans(pool, period)
     people = cand.set_index("nip")[["nama", "gelar_depan", "gelar_belakang", "jabatan", "jenjang_jabatan", "opd_nama"]]
     out: dict[str, pd.DataFrame] = {}
     for post in (posts[posts["lowong"]] if vacant_only else posts).to_dict("records"):
         ranked, _ = sc.ranked_with_reasons(pool[pool["nip"] != post.get("pemangku_nip")], post, rules, on, period,
-                                           hist, limit=limit)
+                                           hist, limit=limit, career=spans)
         ranked = ranked.head(limit).join(people, on="nip")
         out[str(post["jabatan"])] = ranked[["peringkat", "nama", "nip", "jabatan", "jenjang_jabatan", "opd_nama",
-                                            "kotak", "skor_talenta", "jpm_target", "kesiapan", "alasan"]]
+                                            "kotak", "skor_talenta", "jpm_target", "kesiapan", "alasan",
+                                            "alasan_urutan"]]
     return out
 
 
@@ -121,9 +146,10 @@ class Shortlist:
 
 def shortlist(pool: pd.DataFrame, history: pd.DataFrame, post: dict, rules: sc.SuccessionRules, on: date,
               period: int, limit: int) -> Shortlist:
-    """The ranked shortlist of ``post`` (its holder left out), reasons for the first ``limit``."""
+    """The ranked shortlist of ``post`` (its holder left out), reasons for the first ``limit``; the order
+    and ``alasan_urutan`` (one line per candidate) read the pool's position history."""
     ranked, checks = sc.ranked_with_reasons(pool[pool["nip"] != post.get("pemangku_nip")], post, rules, on, period,
-                                            history, limit=limit)
+                                            history, limit=limit, career=career_spans(pool, period))
     people = pool.set_index("nip")
     ranked = ranked.join(people[["jabatan", "jenjang_jabatan", "opd_nama", "usia"]], on="nip")
     shown = ranked.head(limit)

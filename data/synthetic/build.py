@@ -21,6 +21,7 @@ from data.synthetic.dates import year_of
 from data.synthetic.discipline import discipline_rows
 from data.synthetic.education import FIELD_NAMES, degree_titles
 from data.synthetic.frames import clean, objframe
+from data.synthetic.history import position_history
 from data.synthetic.identity import build_nips, person_names
 from data.synthetic.performance import performance_rows
 from data.synthetic.posts import target_posts
@@ -74,6 +75,8 @@ def _frames(rng: np.random.Generator, records: list, n_asn: int) -> dict[str, pd
     specialist = ((people["role"] == "dokter") & (people["opd_id"] == "RSUD")).to_numpy() & (tier == S2)
     # from here on only these columns are read: drop the text columns (jabatan, unit, ...)
     people = people[["pppk", "tier", "perf", "pot", "comp", "dig", "age24"]]
+    history = position_history(rng, rec24, rec25, posts, nip, people["pppk"].to_numpy(dtype=bool), tmt_cpns,
+                               people["perf"].to_numpy() + people["pot"].to_numpy())
     front, back = degree_titles(rng, tier, field_idx, female, year_of(birth), official, specialist)
     asn = clean(objframe({
         "nip": nip, "nama": person_names(rng, female), "gelar_depan": front, "gelar_belakang": back,
@@ -145,4 +148,5 @@ def _frames(rng: np.random.Generator, records: list, n_asn: int) -> dict[str, pd
         "assessment": assessment,          # (period, sumber, nip)
         "discipline": clean(discipline.sort_values(["nip", "tanggal_mulai"], ignore_index=True)),
         "target_post": clean(target_post),
+        "position_history": clean(history),
     }

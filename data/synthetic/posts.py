@@ -17,6 +17,7 @@ from data.synthetic.city import (
     VACANT_JPT,
 )
 from data.synthetic.frames import objframe
+from data.synthetic.history import POST_FIELDS, POST_SKILLS
 
 VACANT_NOTE = ("Lowong; diisi dari kelompok rencana suksesi, bukan seleksi terbuka "
                "(peluncuran Manajemen Talenta ASN, 5 Januari 2026)")
@@ -137,6 +138,8 @@ def target_posts(posts: pd.DataFrame, holder25: np.ndarray, nip: np.ndarray) -> 
         "lowong": lowong,
         "kritikal": tp["jabatan"].isin(list(CRITICAL)).to_numpy(),
         "bidang_pendidikan": bidang,
+        "bidang_tugas": tp["jabatan"].map(POST_FIELDS).to_numpy(dtype=object),
+        "kompetensi_teknis": tp["jabatan"].map(POST_SKILLS).to_numpy(dtype=object),
         "pemangku_nip": np.where(lowong, None, nip[np.maximum(holder, 0)]),
         "keterangan": np.where(lowong, VACANT_NOTE, None),
     })

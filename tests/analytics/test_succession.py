@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics import retirement, sanctions
+from analytics import career, retirement, sanctions
 from analytics import succession as sc
 
 ON = date(2026, 1, 15)
@@ -231,14 +231,16 @@ def test_demo_vacant_posts_each_get_a_ranked_shortlist_with_reasons(demo_db):
             eligibility=s.table("rule_eligibility"), retirement=s.table("rule_retirement"),
             job_level=s.table("job_level"), education=s.table("education_level"), predikat=rs.predikat,
             boxes=rs.boxes, skj=rs.skj, skj_codes=rs.skj_codes(), jpm_bands=rs.jpm_bands,
-            predikat_pair=rs.predikat_pair, legacy_score=rs.legacy_score, discipline=s.table("rule_discipline"))
+            predikat_pair=rs.predikat_pair, legacy_score=rs.legacy_score, discipline=s.table("rule_discipline"),
+            field_words=s.table("rule_bidang"))
+        spans = career.spans(s.position_history(2025), cand, career.FieldWords(s.table("rule_bidang")))
         vacant = s.target_posts()
         vacant = vacant[vacant["lowong"]]
     finally:
         s.close()
     assert len(vacant) == 5
     for post in vacant.to_dict("records"):
-        summ, checks = sc.evaluate(sc.pool_only(cand, sr), post, sr, date(2026, 1, 2), 2025, hist)
+        summ, checks = sc.evaluate(sc.pool_only(cand, sr), post, sr, date(2026, 1, 2), 2025, hist, career=spans)
         ranked = sc.shortlist(summ)
         assert len(ranked) >= 3, post["jabatan"]
         assert (ranked["kesiapan"] == sc.SIAP_SEKARANG).sum() >= 1, post["jabatan"]
@@ -247,8 +249,8 @@ def test_demo_vacant_posts_each_get_a_ranked_shortlist_with_reasons(demo_db):
         assert set(checks.loc[checks["nip"] == top["nip"], "hasil"]) == {sc.MEETS}
         # the page's path: reasons and checks for the head only, the same ranking and the same texts
         fast, head_checks = sc.ranked_with_reasons(sc.pool_only(cand, sr), post, sr, date(2026, 1, 2), 2025, hist,
-                                                   limit=3)
-        pd.testing.assert_frame_equal(fast.drop(columns="alasan"), ranked.drop(columns="alasan"))
+                                                   limit=3, career=spans)
+        pd.testing.assert_frame_equal(fast.drop(columns=["alasan", "alasan_urutan"]), ranked.drop(columns="alasan"))
         assert fast["alasan"].head(3).tolist() == ranked["alasan"].head(3).tolist()
         assert (fast["alasan"].iloc[3:] == "").all()
         assert set(head_checks["nip"]) == set(ranked["nip"].head(3))

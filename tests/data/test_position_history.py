@@ -52,9 +52,10 @@ def test_history_file_imported_and_years_in_field_counted_across_posts(store, tm
     words = career.FieldWords(store.table("rule_bidang"))
     current = store.population(2025, nips=[nip])
     spans = career.spans(hist, current, words)
+    # a clerk ("Pengadministrasi Umum") at Dinas Sosial counts as sosial: the generic word gives way to the OPD
     # the current post (personnel data, TMT after the file's last row) follows the file's posts
     now = pd.Timestamp(current["tmt_jabatan"].iloc[0])
-    assert spans["bidang"].tolist()[:5] == ["umum", "perencanaan", "perencanaan", "keuangan", "perencanaan"]
+    assert spans["bidang"].tolist()[:5] == ["sosial", "perencanaan", "perencanaan", "keuangan", "perencanaan"]
     assert spans["mulai"].iloc[5] == now and spans["selesai"].iloc[4] == now
     on = date(2026, 3, 1)
     nips = pd.Series([nip])

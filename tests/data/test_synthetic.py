@@ -21,7 +21,8 @@ from data.synthetic import (
 
 N = 6000
 OFFICIALS = ["JPT", "Administrator", "Pengawas"]
-TABLES = ["period", "opd", "asn", "asn_period", "performance", "assessment", "discipline", "target_post"]
+TABLES = ["period", "opd", "asn", "asn_period", "performance", "assessment", "discipline", "target_post",
+          "position_history"]
 
 
 @pytest.fixture(scope="module")
