@@ -98,3 +98,21 @@ def test_history_rows_checked_in_indonesian_and_nothing_written(store):
     assert by_row[(3, "Nama Jabatan")] == "Nama Jabatan wajib diisi."
     assert by_row[(4, "TMT Selesai")] == "TMT selesai lebih awal dari TMT jabatan."
     assert "tidak ada dalam data kepegawaian" in " ".join(m for (r, _), m in by_row.items() if r == 5)
+
+
+def test_demo_siasn_export_recognised_and_imported(store):
+    """docs/contoh/riwayat-jabatan-siasn.csv: SIASN camelCase headers, the job level from the eselon and
+    the job kind; the kind is recognised from the headers."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "docs" / "contoh" / "riwayat-jabatan-siasn.csv"
+    res = pipeline.run(store, path, path.name, actor="uji")
+    assert res.outcome.kind == "position-history" and res.outcome.errors == 0, res.outcome.issues
+    hist = store.position_history(2025, nips=["197003221999051005"])
+    assert hist["jenjang_jabatan"].tolist() == ["Pelaksana", "Pelaksana", "Pengawas", "Administrator", "JPT Pratama"]
+    spans = career.spans(hist, store.population(2025, nips=["197003221999051005"]),
+                         career.FieldWords(store.table("rule_bidang")))
+    nips = pd.Series(["197003221999051005"])
+    # Pengawas or above from 01-12-2006 (Pengawas, Administrator, JPT) to 01-12-2025: 19 years
+    days = career.days_in_levels(spans, ["Pengawas", "Administrator", "JPT Pratama"], nips, date(2025, 12, 1))
+    assert days.iloc[0] == (pd.Timestamp("2025-12-01") - pd.Timestamp("2006-12-01")).days
