@@ -48,8 +48,8 @@ def guarded(section: Callable[[], None]) -> None:
         st.error(t("impor.unexpected"))
 
 
-def kind_label(kind: str) -> str:
-    return t(f"impor.kind.{kind}")
+def kind_label(kind: str, lang: str | None = None) -> str:
+    return t(f"impor.kind.{kind}", lang=lang)
 
 
 def n(x: int) -> str:
@@ -149,7 +149,8 @@ def show_outcome(outcome: importing.Outcome) -> None:
     if len(outcome.issues):
         st.markdown(f"**{t('impor.issues')}**")
         shown = outcome.issues.sort_values("tingkat", key=lambda s: s.ne("galat"), kind="stable").head(1000)
-        shown = shown.assign(baris=shown["baris"].map(lambda b: "–" if pd.isna(b) else str(int(b))).astype(object))
+        shown = shown.assign(baris=shown["baris"].map(lambda b: "–" if pd.isna(b) else str(int(b))).astype(object),
+                             tingkat=shown["tingkat"].map(lambda v: t(f"label.level.{v}")).astype(object))
         st.dataframe(shown, hide_index=True, width="stretch", column_config={
             "baris": st.column_config.TextColumn(t("impor.issue_row"), width="small"),
             "kolom": st.column_config.TextColumn(t("impor.issue_col"), width="small"),
@@ -162,15 +163,17 @@ def show_outcome(outcome: importing.Outcome) -> None:
                        mime=XLSX_MIME, on_click="ignore", key="impor_report", icon=":material/description:")
     if outcome.frames:
         with st.expander(t("impor.preview")):
-            st.dataframe(outcome.preview.head(50), width="stretch")
+            st.dataframe(importing.preview_table(outcome, language()), hide_index=True, width="stretch")
 
 
 def upload_flow() -> None:
     """Upload → read → map → check; the import button once the check has no errors."""
     periods = importing.periods()
+    lang = language()
     c1, c2 = st.columns([2, 1])
     kind_choice = c1.selectbox(t("impor.kind"), ["auto", *importing.KINDS], key="impor_kind",
-                               format_func=lambda k: t("impor.kind_auto") if k == "auto" else kind_label(k))
+                               format_func=lambda k: t("impor.kind_auto", lang=lang) if k == "auto"
+                               else kind_label(k, lang))
     period_value = c2.number_input(t("impor.period"), min_value=1990, max_value=2100, step=1, key="impor_period",
                                    value=max(periods) if periods else date.today().year - 1,
                                    help=t("impor.period_help"))
@@ -308,12 +311,13 @@ def undo_section() -> None:
         return
     st.caption(t("impor.undo_help"))
     rows = undoable.set_index("batch_id")
+    lang = language()
 
     def describe(b: int) -> str:
         r = rows.loc[b]
-        period = t("impor.no_period") if pd.isna(r["period"]) else f"{int(r['period'])}"
-        return (f"#{b} · {kind_label(r['kind'])} · {period} · {r['file_name'] or '-'} · "
-                f"{n(int(r['row_count']))} · {r['created_at']:%d-%m-%Y %H:%M}")
+        period = t("impor.no_period", lang=lang) if pd.isna(r["period"]) else f"{int(r['period'])}"
+        return (f"#{b} · {kind_label(r['kind'], lang)} · {period} · {fmt.cell(r['file_name'], lang)} · "
+                f"{fmt.num(int(r['row_count']), lang=lang)} · {fmt.cell(r['created_at'], lang)}")
 
     pick = st.selectbox(t("impor.undo_pick"), undoable["batch_id"].tolist(), format_func=describe,
                         key="impor_undo_pick")
@@ -345,19 +349,10 @@ def history_section() -> None:
     if hist.empty:
         st.caption(t("impor.history_empty"))
         return
-    hist = hist.assign(kind=hist["kind"].map(lambda k: kind_label(k) if k in importing.KINDS or k == "demo" else k))
-    st.dataframe(hist, hide_index=True, width="stretch", column_config={
-        "batch_id": st.column_config.NumberColumn(t("impor.h_batch"), format="%d", width="small"),
-        "created_at": st.column_config.DatetimeColumn(t("impor.h_time"), format="DD-MM-YYYY HH:mm"),
-        "kind": t("impor.h_kind"),
-        "period": st.column_config.NumberColumn(t("impor.h_period"), format="%d"),
-        "source": t("impor.h_source"), "file_name": t("impor.h_file"),
-        "row_count": st.column_config.NumberColumn(t("impor.h_rows")),
-        "warning_count": st.column_config.NumberColumn(t("impor.h_warnings")),
-        "created_by": t("impor.h_user"),
-        "undone_at": st.column_config.DatetimeColumn(t("impor.h_undone"), format="DD-MM-YYYY HH:mm"),
-        "undone_by": None,
-    })
+    lang = language()
+    shown = importing.history_table(
+        hist, lang, lambda k: kind_label(k, lang) if k in importing.KINDS or k == "demo" else fmt.cell(k, lang))
+    st.dataframe(shown, hide_index=True, width="stretch")
 
 
 main()

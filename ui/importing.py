@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from common import fmt
+from common.i18n import column_label, t
 from data.importing import KINDS, Rejected, pipeline  # noqa: F401  (the page names kinds and catches Rejected)
 from data.importing.fields import FIELDS, PERIOD_KINDS, is_sensitive  # noqa: F401
 from data.importing.limits import mb
@@ -128,3 +130,49 @@ def history() -> pd.DataFrame:
 def after_write() -> None:
     """The old data's frames go now, not at each session's next read."""
     services.clear_data_caches()
+
+
+def _label(kind: str, column: str, lang: str) -> str:
+    """A preview column's header: the catalog's label; else the import field's own label; never the name."""
+    key = f"label.{column}"
+    if t(key, lang=lang) != key:
+        return column_label(column, lang)
+    field = next((f for f in FIELDS.get(kind, ()) if f.name == column), None)
+    return field.label if field is not None else column_label(column, lang)
+
+
+def preview_table(outcome: Outcome, lang: str, rows: int = 50) -> pd.DataFrame:
+    """The first rows as they will be stored, as a person reads them: labelled headers, the OPD by name
+    only (its code is internal), dates without a time of day, nothing as "–"."""
+    frame = outcome.preview.head(rows)
+    if "opd" in frame.columns:
+        frame = frame.drop(columns=[c for c in ("opd_id",) if c in frame.columns])
+    shown = fmt.cells(frame, lang)
+    return shown.rename(columns={c: _label(outcome.kind, str(c), lang) for c in shown.columns})
+
+
+SOURCES = ("impor", "sintetis")
+
+
+def history_table(hist: pd.DataFrame, lang: str, kind_label: Callable[[str], str]) -> pd.DataFrame:
+    """The import history as a person reads it (newest first): kinds and sources in words, times as
+    "27 Mei 2025 14:03", no period or undo as "–", under the catalog's headers."""
+    out = pd.DataFrame({
+        "batch_id": hist["batch_id"].map(lambda b: f"#{int(b)}"),
+        "created_at": hist["created_at"].map(lambda v: fmt.cell(v, lang)),
+        "kind": hist["kind"].map(kind_label),
+        "period": hist["period"].map(lambda p: fmt.MISSING if pd.isna(p) else str(int(p))),
+        "source": hist["source"].map(lambda s: t(f"label.source.{s}", lang=lang) if s in SOURCES else fmt.cell(s, lang)),
+        "file_name": hist["file_name"].map(lambda v: fmt.cell(v, lang)),
+        "row_count": hist["row_count"].map(lambda v: fmt.cell(v, lang)),
+        "warning_count": hist["warning_count"].map(lambda v: fmt.cell(v, lang)),
+        "created_by": hist["created_by"].map(lambda v: fmt.cell(v, lang)),
+        "undone_at": [fmt.MISSING if pd.isna(at) else f"{fmt.cell(at, lang)} · {fmt.cell(by, lang)}"
+                      for at, by in zip(hist["undone_at"], hist["undone_by"])],
+    })
+    return out.rename(columns={c: t(f"impor.h_{h}", lang=lang) for c, h in HISTORY_HEADERS.items()})
+
+
+HISTORY_HEADERS = {"batch_id": "batch", "created_at": "time", "kind": "kind", "period": "period", "source": "source",
+                   "file_name": "file", "row_count": "rows", "warning_count": "warnings", "created_by": "user",
+                   "undone_at": "undone"}
