@@ -71,6 +71,8 @@ def _box_finding(res: FairnessResult, boxes: pd.DataFrame, names: dict[str, str]
                   hp=fmt.pct(share[high], 0, lang), boxes=box_span(boxes, band),
                   attr=t(f"fair.s.attr.{res.attribute}", lang=lang), tail=_tail(row["tingkat"], lang))
     shape = ("none" if row["tingkat"] == "tidak ada" else "") + ("_two" if len(groups) == 2 else "_many")
+    if shape == "_two" and band == "bawah":   # boxes 1–3: who lands there more often is the news
+        shape = "_two_often"
     return Finding(res.attribute, "sebaran_kotak", row["tingkat"],
                    _start(t(f"fair.s.box{shape}", lang=lang, **values)))
 

@@ -91,8 +91,9 @@ def shown(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table as read: every cell as text (numbers in the language's format, yes/no, no code
     names), the confidence marks of each row's source beside it, human headers."""
     out = pd.DataFrame({c: [_cell(v, c, lang) for v in rows[c]] for c in rows.columns}, index=rows.index)
-    if "sumber" in rows.columns:
-        out[MARK_COLUMN] = [", ".join(confidence_marks(s)) or fmt.MISSING for s in rows["sumber"]]
+    if "sumber" in rows.columns:   # the marks just before the source they come from
+        out.insert(out.columns.get_loc("sumber"), MARK_COLUMN,
+                   [", ".join(confidence_marks(s)) or fmt.MISSING for s in rows["sumber"]])
     return out.rename(columns={c: column_label(c) for c in out.columns}).reset_index(drop=True)
 
 
@@ -113,7 +114,7 @@ def render() -> None:
     tables = {name: store.rule_table(name) for name in store.rule_tables()}
     counts = mark_counts(tables)
     for col, mark in zip(st.columns(len(MARKS)), MARKS, strict=True):
-        col.metric(t(f"aturan.mark.{mark}"), fmt.num(counts[mark], lang=lang), border=True)
+        col.metric(t(f"aturan.mark.{mark}"), fmt.num(counts[mark], lang=lang), help=t("aturan.mark_help"), border=True)
     for section, names in sections(list(tables)):
         st.subheader(t(f"aturan.section.{section}"))
         for name in names:
@@ -121,7 +122,7 @@ def render() -> None:
                 about = f"aturan.about.{name}"
                 if _known(about):
                     st.caption(t(about))
-                st.dataframe(shown(tables[name], lang), hide_index=True, width="stretch", key=f"aturan_{name}")
+                st.table(shown(tables[name], lang), hide_index=True)   # wraps long sources: read whole
                 _editor_link(name)
 
 

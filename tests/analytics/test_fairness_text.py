@@ -75,7 +75,7 @@ def test_the_band_that_differs_most_carries_the_sentence(boxes):
     # boxes 7–9: 24% vs 20%; 4–6: 74% vs 50%; 1–3: 2% vs 30%, the widest gap
     res = analyse(placed({"L": {9: 120, 5: 370, 1: 10}, "P": {9: 100, 5: 250, 1: 150}}), "jenis_kelamin", boxes)
     box = findings(res, boxes, SEX)[0]
-    assert box.sentence.startswith("Laki-laki lebih jarang masuk kotak 1–3 dibanding perempuan (2% vs 30%)")
+    assert box.sentence.startswith("Perempuan lebih sering masuk kotak 1–3 dibanding laki-laki (30% vs 2%)")
 
 
 def test_a_flagged_group_gets_its_own_sentence(boxes):

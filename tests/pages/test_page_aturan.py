@@ -35,8 +35,8 @@ def test_admin_sees_every_rule_table_with_its_sources(real_copy):
     assert "(V)" in at.caption[0].value and "(R)" in at.caption[0].value   # the intro says what marks mean
     labels = [e.label for e in at.expander]
     order = [name for _, names in sections(list(tables)) for name in names]
-    assert len(at.dataframe) == len(order) == len(tables)
-    grids = {f"aturan_{name}": d.value for name, d in zip(order, at.dataframe, strict=True)}
+    assert len(at.table) == len(order) == len(tables)
+    grids = {f"aturan_{name}": d.value for name, d in zip(order, at.table, strict=True)}
     for name, rows in tables.items():
         assert any(label.startswith(table_title(name)) for label in labels), name
         shown = grids[f"aturan_{name}"]
@@ -67,9 +67,9 @@ def test_a_new_rule_table_shows_up_without_a_code_change(real_copy):
     at.switch_page(PAGE).run()
     assert not at.exception
     assert any(e.label.startswith("Sanksi uji") for e in at.expander)
-    grid = at.dataframe[-1].value   # under "Aturan lainnya", the last section
-    assert grid.columns.tolist() == ["Jenis hukdis", "Masa tahun", "Sumber", "Tanda"]
-    assert grid.iloc[0].tolist() == ["sedang", "2", "PP 94/2021 (V)", "V"]
+    grid = at.table[-1].value   # under "Aturan lainnya", the last section
+    assert grid.columns.tolist() == ["Jenis hukdis", "Masa tahun", "Tanda", "Sumber"]
+    assert grid.iloc[0].tolist() == ["sedang", "2", "V", "PP 94/2021 (V)"]
 
 
 @pytest.mark.parametrize("role", ["ketua", "komite", "pimpinan", "tamu", "operator"])
@@ -92,4 +92,4 @@ def test_a_link_to_it_for_someone_else_says_unavailable(real_copy):
     at.run()
     assert not at.exception
     assert at.title[0].value == "Halaman tidak tersedia untuk Anda"
-    assert not at.dataframe and "Semarang" not in sent(at)
+    assert not at.table and not at.dataframe and "Semarang" not in sent(at)
