@@ -170,13 +170,18 @@ def shortlist_workbook(table: pd.DataFrame, checks: pd.DataFrame, nips: pd.Serie
     used = pd.DataFrame([(k, v[0], v[1]) for k, v in params.items()], columns=["parameter", "nilai", "sumber"])
     return workbook({"Daftar Pendek": sheet, "Rincian Syarat": detail, "Aturan": used},
                     t("suk.export_title", post=post["jabatan"]), [
-                        (t("suk.level"), post["jenjang_jabatan"]), (t("col.opd"), str(post.get("opd_nama") or "–")),
+                        (t("suk.level"), post["jenjang_jabatan"]), (t("col.opd"), _given(post.get("opd_nama"), fmt.MISSING)),
                         (t("suk.status"), t("suk.vacant") if post["lowong"] else t("suk.filled")),
-                        (t("suk.field_list"), str(post.get("bidang_pendidikan") or t("suk.any"))),
-                        (t("suk.on"), fmt.tanggal(on)), (t("suk.export_period"), str(period)),
+                        (t("suk.field_list"), _given(post.get("bidang_pendidikan"), t("suk.any"))),
+                        (t("suk.on"), fmt.tanggal(on, language())), (t("suk.export_period"), str(period)),
                         *[(k, str(int(ready.get(k, 0)))) for k in sc.READINESS[:3]],
-                        (t("suk.export_made"), f"{fmt.tanggal(datetime.now().date())} · {exporter}")],
+                        (t("suk.export_made"), f"{fmt.tanggal(datetime.now().date(), language())} · {exporter}")],
                     masking=masking)
+
+
+def _given(value: object, otherwise: str) -> str:
+    """A post's text field, or ``otherwise`` when it has none (never "nan")."""
+    return otherwise if value is None or pd.isna(value) or not str(value).strip() else str(value)
 
 
 def readings(rules: sc.SuccessionRules, level: str, rows: pd.DataFrame, lang: str | None = None) -> list[str]:
