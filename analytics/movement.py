@@ -136,3 +136,38 @@ def headline_cells(boxes: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
             elif b in bottom and a not in bottom and step < 0:
                 cells[DOWN].append((a, b))
     return cells
+
+
+# -- up / same / down by grid rank ------------------------------------------------------------------
+# Every person placed in both periods is in exactly one of these three: a rise of the box rank
+# (row + column, above), the same rank (stayed in the box, or moved sideways between boxes of one
+# rank: 2↔3, 4↔5↔6, 7↔8), or a fall. Their sum is the number placed in both periods.
+RANK_UP, RANK_SAME, RANK_DOWN = "naik peringkat", "peringkat sama", "turun peringkat"
+DIRECTIONS = (RANK_UP, RANK_SAME, RANK_DOWN)
+
+
+def direction(step: int) -> str:
+    """RANK_UP, RANK_SAME or RANK_DOWN for a change of box rank."""
+    return RANK_UP if step > 0 else RANK_DOWN if step < 0 else RANK_SAME
+
+
+def direction_cells(boxes: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """The (earlier box, later box) cells of each direction: disjoint and together the whole matrix, so
+    that the anonymisation switch can solve the three headlines and the total as linked sums."""
+    rank = box_rank(boxes)
+    cells: dict[str, list[tuple[int, int]]] = {d: [] for d in DIRECTIONS}
+    for a in rank.index:
+        for b in rank.index:
+            cells[direction(int(rank[b] - rank[a]))].append((int(a), int(b)))
+    return cells
+
+
+def directions(matrix: pd.DataFrame, boxes: pd.DataFrame) -> dict[str, int]:
+    """People per direction (RANK_UP, RANK_SAME, RANK_DOWN) in a transition matrix; they sum to the
+    matrix's total, the people placed in both periods."""
+    rank = box_rank(boxes)
+    out = dict.fromkeys(DIRECTIONS, 0)
+    for a in matrix.index:
+        for b in matrix.columns:
+            out[direction(int(rank[int(b)] - rank[int(a)]))] += int(matrix.loc[a, b])
+    return out

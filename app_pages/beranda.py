@@ -31,16 +31,14 @@ def main() -> None:
 
 
 def key_figures(ctx: Context, small: int) -> home.KeyFigures:
-    """ASN, CACT profiled against the quota, the succession pool and vacant posts."""
+    """The headline sentence, then placed and not profiled (of all ASN), the CACT quota use, the succession
+    pool (of those placed) and the vacant posts: every share names its base."""
     lang = language()
     k = home.key_figures(ctx, small)
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric(t("beranda.asn"), fmt.num(k.asn, lang=lang), help=t("beranda.asn_help"), border=True)
-    c2.metric(t("beranda.profiled"), f"{fmt.num(k.profiled_cact, lang=lang)} / {fmt.num(k.quota_cact, lang=lang)}",
-              help=t("beranda.profiled_help", quota=fmt.num(k.quota_cact, lang=lang)), border=True)
-    c3.metric(t("beranda.pool"), k.pool_text(lang),
-              help=t("beranda.pool_help", boxes=", ".join(map(str, k.pool_boxes))), border=True)
-    c4.metric(t("beranda.vacant"), fmt.num(k.vacant_posts, lang=lang), help=t("beranda.vacant_help"), border=True)
+    st.markdown(f"#### {k.headline(lang)}")
+    tiles = k.tiles(lang)
+    for col, (label, value, why) in zip(st.columns(len(tiles)), tiles):
+        col.metric(label, value, help=why, border=True)
     return k
 
 

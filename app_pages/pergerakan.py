@@ -58,12 +58,14 @@ def period_pickers(periods: list[int]) -> tuple[int, int]:
 
 
 def metrics(cmp: movement.Comparison, hidden: TableSuppression) -> None:
-    tiles = cmp.tiles(hidden, language())
-    m1, m2, m3, m4 = st.columns(4)
-    m1.metric(t("pg.both"), tiles["total"], border=True, help=t("pg.both_help", before=cmp.before, after=cmp.after))
-    m2.metric(t("pg.same"), f"{tiles['stayed']} ({tiles['stayed_pct']})", border=True)
-    m3.metric(t("pg.up"), tiles["up"], border=True, help=t("pg.up_help"))
-    m4.metric(t("pg.down", boxes=cmp.bottom), tiles["down"], border=True, help=t("pg.down_help", boxes=cmp.bottom))
+    """Placed in both periods, then up / same / down by box rank (they add up to it)."""
+    lang = language()
+    tiles = cmp.tiles(hidden, lang)
+    cols = st.columns(4)
+    cols[0].metric(t("pg.both"), tiles["total"], border=True, help=t("pg.both_help", before=cmp.before, after=cmp.after))
+    for col, (label, value, why) in zip(cols[1:], movement.direction_tiles(cmp, tiles, lang)):
+        col.metric(label, value, border=True, help=why)
+    st.caption(movement.sum_line(cmp, tiles, lang))
 
 
 def charts(cmp: movement.Comparison, hidden: TableSuppression) -> None:
@@ -89,8 +91,10 @@ def notable_moves(cmp: movement.Comparison, hidden: TableSuppression, after: pd.
     Under the switch the moves of hidden cells are left out (each row is one person of its cell)."""
     lang = language()
     st.subheader(t("pg.moves"))
+    tiles = cmp.tiles(hidden, lang)  # each kind with its count, under its full label
     kinds = {movement.NAIK: t("pg.kind.naik"), movement.TURUN: t("pg.kind.turun", boxes=cmp.bottom)}
-    kind = st.segmented_control(t("pg.kind"), list(kinds), key="pg_jenis", format_func=kinds.get)
+    counted = {k: t("story.mv.kind_count", kind=v, n=tiles[k]) for k, v in kinds.items()}
+    kind = st.segmented_control(t("pg.kind"), list(kinds), key="pg_jenis", format_func=counted.get)
     moves = cmp.shown_moves(hidden)
     shown = moves if not kind else moves[moves["jenis"] == kind]
     if shown.empty:

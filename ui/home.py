@@ -1,13 +1,15 @@
-"""Home (the Beranda page and the key-figures slide): the period's headline numbers."""
+"""Home (the Beranda page and the key-figures slide): the period's headline numbers and sentence."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from analytics import headline as hl
 from analytics.anonymise import Suppression
 from analytics.ninebox import POOL, box_suppression
 from common import fmt
 from common.i18n import t
-from ui import services
+from ui import services, succession
 from ui.frame import Context
 
 
@@ -23,14 +25,40 @@ class KeyFigures:
     unprofiled: int
     no_performance: int
     hidden: Suppression = field(default_factory=Suppression)  # what of the 9-box numbers the switch hides
+    vacant_ready: int | None = None   # vacant posts with a candidate ready now (None: not worked out)
 
     @property
     def any_hidden(self) -> bool:
         return bool(self.hidden.cells or self.hidden.groups or self.hidden.total)
 
-    def pool_text(self, lang: str) -> str:
-        """The pool headline as shown: hidden when it would give away a hidden box."""
-        return t("privacy.hidden_mark", lang=lang) if self.hidden.group_hidden(POOL) else fmt.num(self.pool, lang=lang)
+    def tiles(self, lang: str) -> list[tuple[str, str, str]]:
+        """(label, value, help) of the key figures, for Beranda and the first slide alike. Each share says
+        its base in the label: not profiled is of all ASN, the pool of those placed (on the 9-box), the CACT
+        quota use of the quota (a different measure from "not profiled": CACT is one of two assessments).
+        What the switch hides reads "*", and no label names a hidden base."""
+        mark = t("privacy.hidden_mark", lang=lang)
+        n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
+        with_pct = lambda v, whole: f"{n(v)} ({share_text(hl.share(v, whole), lang)})"  # noqa: E731
+        gone, pool_gone = self.hidden.total, self.hidden.group_hidden(POOL) or self.hidden.total
+        return [
+            (t("beranda.asn", lang=lang), n(self.asn), t("beranda.asn_help", lang=lang)),
+            (t("story.tile.unprofiled", lang=lang, asn=n(self.asn)),
+             mark if gone else with_pct(self.unprofiled, self.asn), t("story.tile.unprofiled_help", lang=lang)),
+            (t("story.tile.quota", lang=lang, quota=n(self.quota_cact)),
+             with_pct(self.profiled_cact, self.quota_cact) if self.quota_cact else n(self.profiled_cact),
+             t("story.tile.quota_help", lang=lang)),
+            (t("story.tile.pool_hidden", lang=lang) if gone else t("story.tile.pool", lang=lang, placed=n(self.placed)),
+             mark if pool_gone else with_pct(self.pool, self.placed),
+             t("story.tile.pool_help", lang=lang, boxes=", ".join(map(str, self.pool_boxes)))),
+            (t("beranda.vacant", lang=lang), n(self.vacant_posts), t("beranda.vacant_help", lang=lang)),
+        ]
+
+    def headline(self, lang: str) -> str:
+        """The sentence of Beranda and the first slide (``analytics.headline``), hidden numbers left out."""
+        counts = hl.Counts(self.asn, self.placed, self.pool, self.vacant_posts, self.vacant_ready,
+                           placed_hidden=self.hidden.total, pool_hidden=self.hidden.group_hidden(POOL))
+        return " ".join(t(p.key, lang=lang, **{k: fmt.num(v, lang=lang) for k, v in p.counts.items()},
+                          **{k: share_text(v, lang) for k, v in p.shares.items()}) for p in hl.parts(counts))
 
     def status_line(self, lang: str) -> str:
         """Placed · not profiled · no performance; with the total of placed hidden all three are (with
@@ -41,9 +69,15 @@ class KeyFigures:
                  noperf=n(self.no_performance))
 
 
-def key_figures(ctx: Context, min_count: int = 0) -> KeyFigures:
+def share_text(value: float, lang: str) -> str:
+    """A share in whole percent, one decimal under 1% (so that a few people never read "0%")."""
+    return fmt.pct(value, 1 if 0 < value < 1 else 0, lang)
+
+
+def key_figures(ctx: Context, min_count: int = 0, on: date | None = None) -> KeyFigures:
     """The headline numbers; ``min_count`` > 0 (the anonymisation switch) hides what the 9-box hides
-    (``analytics.ninebox.box_suppression`` over the same summary the grid shows)."""
+    (``analytics.ninebox.box_suppression`` over the same summary the grid shows). Readiness for the
+    vacant posts is worked out on ``on`` (today by default), as on Suksesi."""
     head = services.headline(ctx.period, ctx.filters, ctx.scope)
     placed = services.placements(ctx.period, ctx.filters, ctx.scope)
     boxes = services.rules(ctx.period).boxes
@@ -52,4 +86,10 @@ def key_figures(ctx: Context, min_count: int = 0) -> KeyFigures:
     hidden = box_suppression(services.summary(ctx.period, ctx.filters, ctx.scope), min_count)
     return KeyFigures(head["asn"], head["profiled_cact"], head["quota_cact"], int(placed["kotak"].isin(pool_boxes).sum()),
                       pool_boxes, head["vacant_posts"], status.get("ditempatkan", 0), status.get("belum diprofil", 0),
-                      status.get("belum ada kinerja", 0), hidden)
+                      status.get("belum ada kinerja", 0), hidden, vacant_ready(ctx, on or date.today()))
+
+
+def vacant_ready(ctx: Context, on: date) -> int:
+    """Vacant target posts (in the scope) with at least one candidate ready now (in the filters)."""
+    bench = succession.bench(ctx.period, ctx.filters, ctx.scope, on)
+    return int((bench["lowong"] & (bench["siap_sekarang"] > 0)).sum())

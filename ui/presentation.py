@@ -18,7 +18,7 @@ from reports.figures import movement as movement_figures
 from reports.figures import ninebox
 from reports.figures import presentation as presentation_figures
 from reports.slides import Slide
-from ui import home, movement, privacy, services, succession
+from ui import home, movement, privacy, services, succession_story
 from ui.frame import Context
 
 
@@ -35,23 +35,23 @@ def filter_lines(ctx: Context, lang: str) -> list[str]:
 
 
 def build(ctx: Context, lang: str, today: date, min_count: int | None = None) -> list[Slide]:
-    """The five slides; ``min_count`` (groups under it are hidden) defaults to the session's switch."""
+    """The slides: key figures, 9-box, movement, profiling, the vacant posts and one per vacant post;
+    ``min_count`` (groups under it are hidden, and names pseudonymised when > 0) defaults to the
+    session's switch."""
     subtitle = " · ".join(filter_lines(ctx, lang))
     k = (privacy.min_group() if privacy.is_on() else 0) if min_count is None else min_count
-    return [s for s in (_figures(ctx, lang, subtitle, k), _ninebox(ctx, lang, subtitle, k),
-                        _movement(ctx, lang, subtitle, k), _coverage(ctx, lang, subtitle, k),
-                        _succession(ctx, lang, subtitle, today)) if s is not None]
+    return [s for s in (_figures(ctx, lang, subtitle, k, today), _ninebox(ctx, lang, subtitle, k),
+                        _movement(ctx, lang, subtitle, k), _coverage(ctx, lang, subtitle, k)) if s is not None
+            ] + succession_story.slides(ctx, lang, subtitle, today, anonymised=k > 0)
 
 
-def _figures(ctx: Context, lang: str, subtitle: str, min_count: int) -> Slide:
-    k = home.key_figures(ctx, min_count)
-    n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
-    return Slide("angka", t("pres.s.figures", lang=lang, period=ctx.period), subtitle, metrics=(
-        (t("beranda.asn", lang=lang), n(k.asn)),
-        (t("beranda.profiled", lang=lang), f"{n(k.profiled_cact)} / {n(k.quota_cact)}"),
-        (t("beranda.pool", lang=lang), k.pool_text(lang)),
-        (t("beranda.vacant", lang=lang), n(k.vacant_posts))),
-        notes=(k.status_line(lang),) + ((t("privacy.hidden_note", lang=lang, n=min_count),) if k.any_hidden else ()))
+def _figures(ctx: Context, lang: str, subtitle: str, min_count: int, today: date) -> Slide:
+    """The headline sentence (first note) and Beranda's key figures, the same tiles."""
+    k = home.key_figures(ctx, min_count, today)
+    return Slide("angka", t("pres.s.figures", lang=lang, period=ctx.period), subtitle,
+                 metrics=tuple((label, value) for label, value, _ in k.tiles(lang)),
+                 notes=(k.headline(lang),) + ((t("privacy.hidden_note", lang=lang, n=min_count),)
+                                              if k.any_hidden else ()))
 
 
 def _ninebox(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
@@ -74,10 +74,11 @@ def _movement(ctx: Context, lang: str, subtitle: str, k: int) -> Slide | None:
     cmp, _ = movement.between(periods[-1], ctx.period, ctx.filters, ctx.scope)
     hidden = cmp.hidden(k)  # the page's answer: small cells and whatever would give them away read *
     tiles = cmp.tiles(hidden, lang)
-    notes = (t("pg.matrix_help", lang=lang, before=cmp.before, after=cmp.after),)
+    notes = (movement.sum_line(cmp, tiles, lang), movement.into_bottom_line(cmp, tiles, lang),
+             t("pg.matrix_help", lang=lang, before=cmp.before, after=cmp.after))
     return Slide("pergerakan", t("pres.s.movement", lang=lang, before=cmp.before, after=cmp.after), subtitle,
-                 metrics=((t("pg.both", lang=lang), tiles["total"]), (t("pg.same", lang=lang), tiles["stayed"]),
-                          (t("pg.up", lang=lang), tiles["up"]), (t("pres.down", lang=lang), tiles["down"])),
+                 metrics=((t("pg.both", lang=lang), tiles["total"]),
+                          *((label, value) for label, value, _ in movement.direction_tiles(cmp, tiles, lang))),
                  figure=movement_figures.transition_heatmap(cmp.matrix, cmp.before, cmp.after, height=520,
                                                             hidden=hidden),
                  notes=notes + ((t("privacy.hidden_note", lang=lang, n=k),) if hidden.any_hidden else ()))
@@ -99,19 +100,3 @@ def _coverage(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:
         (t("dev.cov_cact", lang=lang, period=ctx.period), f"{n(head['profiled_cact'])} / {n(quota)}"),
         (t("dev.cov_share", lang=lang), fmt.pct(profiled / len(placed) * 100 if len(placed) else 0, 1, lang))),
         figure=fig, notes=(t("pres.coverage_note", lang=lang),))
-
-
-def _succession(ctx: Context, lang: str, subtitle: str, today: date) -> Slide:
-    bench = succession.bench(ctx.period, ctx.filters, ctx.scope, today)
-    vacant = bench[bench["lowong"]]
-    table = pd.DataFrame({
-        t("suk.col.post", lang=lang): vacant["jabatan"],
-        t("col.opd", lang=lang): vacant["opd_nama"].fillna("–"),
-        t("pres.ready_now", lang=lang): vacant["siap_sekarang"],  # candidates per post, not a group of people
-        t("pres.ready_soon", lang=lang): vacant["siap_1_2_tahun"],
-        t("pres.future", lang=lang): vacant["potensi_masa_depan"]})
-    n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
-    return Slide("suksesi", t("pres.s.succession", lang=lang), subtitle, metrics=(
-        (t("pres.vacant_posts", lang=lang), n(len(vacant))),
-        (t("pres.no_successor", lang=lang), n(int(vacant["tanpa_penerus"].sum())))),
-        table=table, notes=(t("pres.succession_note", lang=lang, on=fmt.tanggal(today)),))

@@ -9,7 +9,25 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics.movement import NAIK, TURUN, bottom_boxes, box_rank, movers, paired, sankey_links, transition_matrix
+from analytics.movement import (
+    DIRECTIONS,
+    NAIK,
+    RANK_DOWN,
+    RANK_SAME,
+    RANK_UP,
+    TURUN,
+    bottom_boxes,
+    box_rank,
+    direction,
+    direction_cells,
+    directions,
+    headline_cells,
+    movers,
+    paired,
+    sankey_links,
+    transition_matrix,
+)
+from tests.conftest import placed_people_in
 
 
 def _frame(rows: dict[str, float | None]) -> pd.DataFrame:
@@ -115,3 +133,42 @@ def test_sankey_links_carry_every_nonzero_cell(rules):
     assert (links["sumber"] < 9).all() and (links["tujuan"] >= 9).all() and (links["tujuan"] < 18).all()
     row = links[(links["kotak_sebelum"] == 1) & (links["kotak_sesudah"] == 5)].iloc[0]
     assert (row["sumber"], row["tujuan"], row["jumlah"]) == (0, 9 + 4, 2)
+
+
+# -- up / same / down by box rank -------------------------------------------------------------------
+def test_up_same_down_on_a_hand_made_case(rules):
+    """Up, same and down by rank sum to the people placed in both periods, and nobody else counts."""
+    before = _frame({"A": 5, "B": 5, "C": 7, "D": 2, "E": 4, "F": 9, "G": 5, "H": None, "I": 1, "ONLY": 3})
+    after = _frame({"A": 7, "B": 8, "C": 5, "D": 3, "E": 6, "F": 9, "G": 2, "H": 9, "I": None, "NEW": 9})
+    m = transition_matrix(before, after, rules.boxes)
+    d = directions(m, rules.boxes)
+    # up: A 5→7, B 5→8; same: D 2→3 and E 4→6 (sideways), F 9→9 (stayed); down: C 7→5, G 5→2
+    assert d == {RANK_UP: 2, RANK_SAME: 3, RANK_DOWN: 2}
+    assert sum(d.values()) == len(paired(before, after)) == int(m.to_numpy().sum()) == 7
+
+
+def test_direction_of_a_rank_change():
+    assert [direction(s) for s in (-4, -1, 0, 1, 3)] == [RANK_DOWN, RANK_DOWN, RANK_SAME, RANK_UP, RANK_UP]
+
+
+def test_direction_cells_split_the_whole_matrix_and_hold_the_notable_moves(rules):
+    cells = direction_cells(rules.boxes)
+    every = [c for d in DIRECTIONS for c in cells[d]]
+    assert len(every) == len(set(every)) == 81
+    assert {(a, b) for a in range(1, 10) for b in range(1, 10) if a == b} <= set(cells[RANK_SAME])
+    assert {(2, 3), (3, 2), (4, 6), (6, 4), (7, 8), (8, 7), (4, 5)} <= set(cells[RANK_SAME])  # sideways
+    assert (5, 7) in cells[RANK_UP] and (7, 5) in cells[RANK_DOWN] and (5, 8) in cells[RANK_UP]
+    notable = headline_cells(rules.boxes)
+    assert set(notable["naik"]) <= set(cells[RANK_UP]) and set(notable["turun"]) <= set(cells[RANK_DOWN])
+
+
+def test_up_same_down_on_the_demo_data_sum_to_those_placed_in_both(demo_db, rules):
+    before, after = placed_people_in(demo_db, 2024), placed_people_in(demo_db, 2025)
+    m = transition_matrix(before, after, rules.boxes)
+    d = directions(m, rules.boxes)
+    both = paired(before, after)
+    assert sum(d.values()) == len(both) == int(m.to_numpy().sum()) > 0
+    rank = box_rank(rules.boxes)
+    step = both["kotak_sesudah"].map(rank) - both["kotak_sebelum"].map(rank)
+    assert d == {RANK_UP: int((step > 0).sum()), RANK_SAME: int((step == 0).sum()), RANK_DOWN: int((step < 0).sum())}
+    assert all(v > 0 for v in d.values())

@@ -313,6 +313,11 @@ def _int(text: str) -> int:
     return int(str(text).replace(".", ""))
 
 
+def _metric_starting(at: AppTest, label: str) -> str:
+    """A metric whose label starts with ``label`` (the rest names the share's base)."""
+    return next(m.value for m in at.metric if m.label.startswith(label))
+
+
 def _metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
@@ -323,8 +328,9 @@ def page_read(at: AppTest, view) -> tuple:
     assert not at.exception, at.exception
     page, _, url = view
     if page == "beranda":
-        cact = _metric(at, "Diprofil CACT / kuota").split(" / ")[0]
-        return ("beranda", _int(_metric(at, "Jumlah ASN")), _int(cact), _int(_metric(at, "Kelompok rencana suksesi")),
+        cact = _metric_starting(at, "Kuota CACT terpakai").split(" (")[0]
+        pool = _metric_starting(at, "Kelompok rencana suksesi").split(" (")[0]
+        return ("beranda", _int(_metric(at, "Jumlah ASN")), _int(cact), _int(pool),
                 _grid(at))
     drill = next(s.value for s in at.subheader if s.value.startswith(f"Kotak {url['kotak']} · "))
     return ("kotak", _int(re.search(r"· ([\d.]+) ASN", drill).group(1)), _int(_metric(at, "ASN tanpa asesmen")))

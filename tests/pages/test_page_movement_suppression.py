@@ -16,7 +16,19 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics.anonymise import TableSuppression
-from analytics.movement import DOWN, STAYED, UP, headline_cells
+from analytics.movement import (
+    DIRECTIONS,
+    DOWN,
+    NAIK,
+    RANK_DOWN,
+    RANK_SAME,
+    RANK_UP,
+    STAYED,
+    TURUN,
+    UP,
+    direction_cells,
+    headline_cells,
+)
 from data.store import Filters
 from tests.analytics.test_table_suppression import recoverable_cells
 from tests.conftest import placed_people_in
@@ -96,15 +108,40 @@ def _check(truth: pd.DataFrame, cells: dict, rows: dict, cols: dict, tiles: dict
     return s
 
 
+LABELS = {RANK_UP: "Naik peringkat kotak", RANK_SAME: "Peringkat kotak sama", RANK_DOWN: "Turun peringkat kotak"}
+
+
+def _groups(rules) -> dict:
+    """Every sum the movement views show: up / same / down by rank, and the parts same box, rank +2 and
+    into the bottom boxes."""
+    parts = headline_cells(rules.boxes)
+    return direction_cells(rules.boxes) | {STAYED: parts[STAYED], NAIK: parts[UP], TURUN: parts[DOWN]}
+
+
+def _tiles(metric: dict, lines: list[str]) -> dict:
+    """The tiles (total and the directions, each with its share) and the parts written in ``lines``."""
+    tiles = {"total": _num(metric["Ditempatkan di kedua periode"])}
+    for d in DIRECTIONS:
+        tiles[d] = _num(metric[LABELS[d]].split(" (")[0])
+        if tiles[d] is None or tiles["total"] is None:
+            assert metric[LABELS[d]].endswith(f"({MARK})")  # its share would give it back
+    text = "\n".join(lines)
+    tiles[STAYED] = _num(re.search(r"Tetap di kotak yang sama: (\S+) \(", text).group(1))
+    into = re.search(r"Masuk kotak 1–3 dari kotak lebih tinggi:? \(?(\S+?)\)?(?: orang|$)", text, re.M)
+    if into:
+        tiles[TURUN] = _num(into.group(1))
+    up2 = re.search(r"Naik ≥ 2 langkah \((\S+)\)", text)
+    if up2:
+        tiles[NAIK] = _num(up2.group(1))
+    return tiles
+
+
 def _pergerakan(at: AppTest, truth: pd.DataFrame, rules) -> TableSuppression:
     """Every number of Pergerakan's movement part, checked as one linked table; the answer read off the page."""
     metric = {m.label: m.value for m in at.metric}
-    tiles = {"total": _num(metric["Ditempatkan di kedua periode"]),
-             STAYED: _num(metric["Tetap di kotak yang sama"].split(" (")[0]),
-             UP: _num(metric["Naik ≥ 2 langkah"]),
-             DOWN: _num(next(v for k, v in metric.items() if k.startswith("Turun ke kotak")))}
-    if tiles[STAYED] is None or tiles["total"] is None:
-        assert metric["Tetap di kotak yang sama"].endswith(f"({MARK})")  # its share would give it back
+    kinds = [o for c in at.get("segmented_control") for o in c.options]   # "Naik ≥ 2 langkah (7)"
+    tiles = _tiles(metric, [c.value for c in at.caption] + kinds)
+    assert NAIK in tiles and TURUN in tiles
     cells = _cells_shown(_heatmap(at))
     # the Sankey: flows only for shown cells, node totals as the row and column totals
     sankey = next(json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")
@@ -117,7 +154,7 @@ def _pergerakan(at: AppTest, truth: pd.DataFrame, rules) -> TableSuppression:
     for h in sankey["node"].get("customdata", []):
         k, period, c = re.match(r"Kotak (\d) \((\d{4})\): (\S+) orang", h).groups()
         (rows if period == "2024" else cols)[int(k)] = _num(c)
-    s = _check(truth, cells, rows, cols, tiles, headline_cells(rules.boxes))
+    s = _check(truth, cells, rows, cols, tiles, _groups(rules))
     # the notable moves list nobody of a hidden cell (each row is one person of its cell)
     for table in (d.value for d in at.dataframe if "langkah" in d.value.columns):
         assert not [r for r in table.itertuples() if s.cell_hidden(int(r.kotak_sebelum), int(r.kotak_sesudah))]
@@ -151,10 +188,10 @@ def test_movement_slide_shows_nothing_that_gives_a_small_move_away(demo_copy, ru
     assert not at.exception
     assert any("Pergerakan" in m.value for m in at.markdown if m.value.startswith("# "))
     metric = {m.label: m.value for m in at.metric}
-    tiles = {"total": _num(metric["Ditempatkan di kedua periode"]), STAYED: _num(metric["Tetap di kotak yang sama"]),
-             UP: _num(metric["Naik ≥ 2 langkah"]), DOWN: _num(metric["Turun"])}
+    tiles = _tiles(metric, [m.value for m in at.markdown if m.value.startswith("- ")])
+    assert TURUN in tiles
     cells = _cells_shown(_heatmap(at))
-    s = _check(truth, cells, {}, {}, tiles, headline_cells(rules.boxes))
+    s = _check(truth, cells, {}, {}, tiles, _groups(rules))
     assert s.cell_hidden(5, 8)
     assert any("disembunyikan" in m.value for m in at.markdown)
 

@@ -103,7 +103,20 @@ def test_matrix_total_is_the_people_placed_in_both_periods(demo_copy):
         index=range(1, 10), columns=range(1, 10), fill_value=0)
     assert z.astype(int).tolist() == expected.to_numpy().tolist()
     stayed = int((both["kotak_a"] == both["kotak_b"]).sum())
-    assert _metric(at, "Tetap di kotak yang sama").startswith(_id_num(stayed))
+    assert any(f"Tetap di kotak yang sama: {_id_num(stayed)} (" in c.value for c in at.caption)
+    # up / same / down by box rank (row + column), each with its share of those placed in both: they add up
+    rank = {1: 0, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2, 7: 3, 8: 3, 9: 4}
+    step = both["kotak_b"].astype(int).map(rank) - both["kotak_a"].astype(int).map(rank)
+    shown = {label: _metric(at, label) for label in ("Naik peringkat kotak", "Peringkat kotak sama",
+                                                      "Turun peringkat kotak")}
+    expected = {"Naik peringkat kotak": int((step > 0).sum()), "Peringkat kotak sama": int((step == 0).sum()),
+                "Turun peringkat kotak": int((step < 0).sum())}
+    for label, n in expected.items():
+        assert shown[label] == f"{_id_num(n)} ({round(n / len(both) * 100)}%)", label
+    assert sum(expected.values()) == len(both)
+    assert any(f"Naik + sama + turun = {_id_num(len(both))} ASN" in c.value for c in at.caption)
+    # the fall into boxes 1–3 is never a tile beside "Naik": only the notable moves, under its full label
+    assert not [m for m in at.metric if m.label.startswith(("Turun ke", "Masuk kotak", "Naik ≥"))]
     sankey = next(s for s in _specs(at) if s["data"][0]["type"] == "sankey")
     assert int(_array(sankey["data"][0]["link"]["value"]).sum()) == len(both)
 
@@ -137,8 +150,9 @@ def test_notable_moves_match_the_rule_and_a_row_opens_the_profile(demo_copy):
     table = _moves(at).value
     assert len(table) > 0
     assert set(table["nip"]) == up | down
-    assert _metric(at, "Naik ≥ 2 langkah") == _id_num(len(up))
-    assert _metric(at, "Turun ke kotak 1–3") == _id_num(len(down))
+    kinds = next(w for w in at.get("segmented_control") if w.key == "pg_jenis").options
+    assert kinds == [f"Naik ≥ 2 langkah ({_id_num(len(up))})",
+                     f"Masuk kotak 1–3 dari kotak lebih tinggi ({_id_num(len(down))})"]
 
     # only the falls
     next(w for w in at.get("segmented_control") if w.key == "pg_jenis").set_value("turun ke 1–3").run()
@@ -247,9 +261,9 @@ def test_panel_flags_a_planted_group_and_shows_its_name_as_typed(rules):
     assert not at.exception, at.exception
     next(w for w in at.get("segmented_control") if w.key == "t_fair_attr").set_value("opd_nama").run()
     assert not at.exception
-    warning = at.warning[0].value
-    assert re.sub(r"\\(.)", r"\1", warning).endswith(f": {odd}.")
-    assert not re.search(r"(?<!\\)[<>*\[\]]", warning.split(":", 1)[1]), "unescaped markup in the warning"
+    warning = at.warning[0].value   # the flagged group's plain sentence, its name as typed
+    assert re.sub(r"\\(.)", r"\1", warning).startswith(f"{odd} dinilai lebih tinggi pada kinerja")
+    assert not re.search(r"(?<!\\)[<>*\[\]]", warning), "unescaped markup in the warning"
     check = next(d.value for d in at.dataframe if "persentil_kinerja" in d.value.columns)
     assert check.set_index("kelompok").loc[odd, "ditandai"]
     assert "Unit Kecil" not in _everything_shown(at)

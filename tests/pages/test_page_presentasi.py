@@ -5,6 +5,7 @@ specs with their hover customdata, widget ids and labels, markdown) and every da
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ pytestmark = pytest.mark.slow  # whole-app AppTest runs, 5-30 s each
 TIMEOUT = 90
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PRESENTASI = "app_pages/presentasi.py"
+MARK = "*"
 SEMBILAN = "app_pages/sembilan_kotak.py"
 
 
@@ -61,26 +63,80 @@ def _presentation(at: AppTest) -> AppTest:
     return at
 
 
-def test_presentation_mode_walks_five_slides_with_identities_hidden(demo_copy):
+def _title(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("# "))
+
+
+def _notes(at: AppTest) -> list[str]:
+    return [m.value[2:] for m in at.markdown if m.value.startswith("- ")]
+
+
+def test_presentation_mode_walks_every_slide_with_identities_hidden(demo_copy):
     at = _presentation(AppTest.from_file(APP, default_timeout=TIMEOUT))
     switch = at.toggle(key="anonim")
     assert switch.value is True                              # on by default when entering
     titles = []
-    for i in range(5):
-        titles.append(next(m.value for m in at.markdown if m.value.startswith("# ")))
-        if i:  # the first slide is the default, which the URL leaves out
+    while True:
+        titles.append(_title(at))
+        if len(titles) > 1:  # the first slide is the default, which the URL leaves out
             value = at.query_params["slide"]
-            assert (value[0] if isinstance(value, list) else value) == str(i + 1)
+            assert (value[0] if isinstance(value, list) else value) == str(len(titles))
         assert leaked(at, demo_copy) == []
-        if i < 4:
-            at.button(key="pres_next").click().run()
-            assert not at.exception
-    assert titles == ["# Talenta ASN — Periode 2025", "# Sembilan Kotak — Periode 2025",
-                      "# Pergerakan Kotak — 2024 ke 2025", "# Cakupan Profiling — Periode 2025",
-                      "# Suksesi Jabatan Lowong"]
-    assert at.button(key="pres_next").disabled
+        if at.button(key="pres_next").disabled:
+            break
+        at.button(key="pres_next").click().run()
+        assert not at.exception
+    assert titles[:5] == ["# Talenta ASN — Periode 2025", "# Sembilan Kotak — Periode 2025",
+                          "# Pergerakan Kotak — 2024 ke 2025", "# Cakupan Profiling — Periode 2025",
+                          "# Suksesi Jabatan Lowong"]
+    # then one slide per vacant post (the demo has 5), each titled with its post
+    assert len(titles) == 10 and all(x.startswith("# Jabatan lowong: ") for x in titles[5:])
     at.button(key="pres_prev").click().run()
-    assert next(m.value for m in at.markdown if m.value.startswith("# ")) == titles[3]
+    assert _title(at) == titles[-2]
+
+
+def _goto(at: AppTest, n: int) -> AppTest:
+    for _ in range(n - 1):
+        at.button(key="pres_next").click().run()
+        assert not at.exception
+    return at
+
+
+def test_slides_tell_the_headline_the_movement_and_each_vacant_post(demo_copy):
+    at = _presentation(AppTest.from_file(APP, default_timeout=TIMEOUT))
+    # 1: the headline sentence, its shares with their bases
+    headline = _notes(at)[0]
+    assert re.fullmatch(r"[\d.]+ dari [\d.]+ ASN \(\d+%\) sudah ditempatkan di 9-box; [\d.]+ di antaranya "
+                        r"\(\d+% dari [\d.]+\) masuk kelompok rencana suksesi\. 5 jabatan target lowong, \d+ di "
+                        r"antaranya punya calon siap sekarang\.", headline), headline
+    # 3: up / same / down by box rank add up to those placed in both; "into boxes 1–3" only as a note, fully labelled
+    _goto(at, 3)
+    metric = {m.label: m.value for m in at.metric}
+    total = int(metric["Ditempatkan di kedua periode"].replace(".", ""))
+    parts = [metric[k] for k in ("Naik peringkat kotak", "Peringkat kotak sama", "Turun peringkat kotak")]
+    if MARK not in "".join(parts):
+        assert sum(int(v.split(" (")[0].replace(".", "")) for v in parts) == total
+    assert not [k for k in metric if k.startswith(("Turun ke", "Masuk kotak", "Naik ≥", "Turun\u00a0"))]
+    assert any(n.startswith("Masuk kotak 1–3 dari kotak lebih tinggi: ") for n in _notes(at))
+    assert any(n.startswith(f"Naik + sama + turun = {metric['Ditempatkan di kedua periode']} ASN") for n in _notes(at))
+    # 5: the vacant posts, those at risk first
+    _goto(at, 3)
+    order = at.table[0].value["Keadaan"].tolist()
+    rank = {"Berisiko": 0, "Calon siap 1–2 tahun": 1, "Ada calon siap": 2}
+    assert [rank[x] for x in order] == sorted(rank[x] for x in order) and len(order) == 5
+    assert {m.label for m in at.metric} >= {"Jabatan lowong", "Berisiko (tanpa calon siap)"}
+    # 6: a vacant post: its first candidates, pseudonymised, with what sets each apart
+    _goto(at, 2)
+    table = at.table[0].value
+    assert 0 < len(table) <= 3
+    assert table["Nama"].str.startswith("ASN ").all()
+    assert list(table.columns) == ["#", "Nama", "Jabatan sekarang", "Kesiapan", "JPM (standar 80%)", "Sampai BUP",
+                                   "Bidang pendidikan"]
+    assert table["JPM (standar 80%)"].str.match(r"^(\d+% · (memenuhi|kurang \d+ poin)|belum diases)$").all()
+    assert table["Sampai BUP"].str.match(r"^(\d+ tahun|–)$").all()
+    assert any(n.startswith("Jenjang JPT Pratama: standar JPM 80%") for n in _notes(at))
+    assert leaked(at, demo_copy) == []
+
 
 
 def test_key_figures_slide_matches_beranda(demo_copy):
