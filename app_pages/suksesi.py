@@ -68,8 +68,11 @@ def post_header(posts: pd.DataFrame, rules: sc.SuccessionRules) -> tuple[dict, d
     info[2].metric(t("suk.boxes"), params.get("kotak", (t("suk.any"),))[0].replace(";", ", "), border=True)
     info[3].metric(t("suk.field"), t("suk.any") if fields is None else str(len(fields.split(";"))), border=True,
                    help=fields)
+    work, skills = (post.get(k) if isinstance(post.get(k), str) else None for k in ("bidang_tugas", "kompetensi_teknis"))
     st.caption(f"{fmt.plain(post.get('opd_nama') or '–')}"
-               + (f" · {t('suk.field_list')}: {fmt.plain(fields.replace(';', ', '))}" if fields is not None else ""))
+               + (f" · {t('suk.fit_field')}: {fmt.plain(work.replace(';', ', '))}" if work else "")
+               + (f" · {t('suk.field_list')}: {fmt.plain(fields.replace(';', ', '))}" if fields is not None else "")
+               + (f" · {t('suk.fit_skills')}: {fmt.plain(skills.replace(';', ', '))}" if skills else ""))
     return post, on
 
 
@@ -93,8 +96,8 @@ def shortlist_table(short: succession.Shortlist, post: dict) -> pd.DataFrame:
         st.warning(t("suk.none_ready"))
     table = privacy.people(short.shown)  # what may be shown: pseudonyms and masked NIPs when the switch is on
     st.dataframe(
-        table[["peringkat", "nama_lengkap", "kesiapan", "kotak", "skor_talenta", "jpm_target", "alasan", "jabatan",
-               "opd_nama", "nip"]].assign(kesiapan=lambda d: d["kesiapan"].map(term)),
+        table[["peringkat", "nama_lengkap", "alasan_urutan", "kesiapan", "kotak", "skor_talenta", "jpm_target",
+               "alasan", "jabatan", "opd_nama", "nip"]].assign(kesiapan=lambda d: d["kesiapan"].map(term)),
         hide_index=True, width="stretch", key="suk_table",
         column_config={
             "peringkat": st.column_config.NumberColumn("#", format="%d", width="small"),
@@ -105,8 +108,11 @@ def shortlist_table(short: succession.Shortlist, post: dict) -> pd.DataFrame:
                                                           help=t("suk.score_help")),
             "jpm_target": st.column_config.NumberColumn(t("suk.col.jpm"), format="%.1f", help=t("suk.jpm_help")),
             "kesiapan": t("suk.col.readiness"),
+            "alasan_urutan": st.column_config.TextColumn(t("suk.fit_col"), width="large", help=t("suk.fit_help")),
             "alasan": st.column_config.TextColumn(t("suk.col.reasons"), width="large")})
     st.caption(t("suk.rule_caption"))
+    if not succession.has_position_history():
+        st.caption(t("suk.fit_no_history"))
 
     if not short.shown.empty:
         with st.expander(t("suk.details")):

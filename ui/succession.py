@@ -160,7 +160,8 @@ def shortlist(pool: pd.DataFrame, history: pd.DataFrame, post: dict, rules: sc.S
 
 
 def shortlist_workbook(table: pd.DataFrame, checks: pd.DataFrame, nips: pd.Series, ready: pd.Series, post: dict,
-                       params: dict, on: date, period: int, exporter: str, masking: Masking) -> bytes:
+                       params: dict, on: date, period: int, exporter: str, masking: Masking,
+                       synthetic: bool = False) -> bytes:
     """The shortlist as the page shows it (``table``: the head after the privacy switch; ``nips``: its
     real NIPs), the checks behind it and the rules used, every sheet through ``masking`` (captured in the
     page run: this runs on the click)."""
@@ -176,7 +177,7 @@ def shortlist_workbook(table: pd.DataFrame, checks: pd.DataFrame, nips: pd.Serie
                         (t("suk.on"), fmt.tanggal(on, language())), (t("suk.export_period"), str(period)),
                         *[(k, str(int(ready.get(k, 0)))) for k in sc.READINESS[:3]],
                         (t("suk.export_made"), f"{fmt.tanggal(datetime.now().date(), language())} · {exporter}")],
-                    masking=masking)
+                    masking=masking, synthetic=synthetic)
 
 
 def _given(value: object, otherwise: str) -> str:
@@ -230,3 +231,9 @@ def readings(rules: sc.SuccessionRules, level: str, rows: pd.DataFrame, lang: st
 def rule_readings(rules: sc.SuccessionRules, level: str) -> list[str]:
     """:func:`readings` of the rule rows in the store."""
     return readings(rules, level, services.store().table("rule_reading"))
+
+
+def has_position_history() -> bool:
+    """Whether any position history (riwayat jabatan) is imported; without it the feeder and field years
+    come from the current post only."""
+    return services.store().position_history_count() > 0
