@@ -44,6 +44,9 @@ def discipline_rows(rng: np.random.Generator, n_asn: int, entrant: np.ndarray, r
     months = np.array(months)
     end = (start.astype("datetime64[M]") + months).astype("datetime64[D]") + (start - month_start(start))
     open_end = (months > 0) & (rng.random(len(who)) < 0.15)
+    # a reprimand (ringan) has no duration (PP 94/2021) and the import template leaves its end empty:
+    # rule_discipline dates it (12 months); ended sedang/berat sanctions of 2024 show "ended last year"
+    open_end |= months == 0
     return objframe({
         "nip": nip[who], "tingkat": tingkat, "jenis": np.array(jenis, dtype=object),
         "tanggal_mulai": start.astype("datetime64[s]"),
