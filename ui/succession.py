@@ -166,7 +166,8 @@ def shortlist_workbook(table: pd.DataFrame, checks: pd.DataFrame, nips: pd.Serie
     real NIPs), the checks behind it and the rules used, every sheet through ``masking`` (captured in the
     page run: this runs on the click)."""
     sheet = table[["peringkat", "nama_lengkap", "nip", "jabatan", "opd_nama", "kotak", "skor_talenta",
-                   "jpm_target", "kesiapan", "alasan"]].rename(columns={"nama_lengkap": "nama", "opd_nama": "opd"})
+                   "jpm_target", "kesiapan", "alasan_urutan", "alasan"]].rename(columns={"nama_lengkap": "nama",
+                                                                                          "opd_nama": "opd"})
     detail = checks[checks["nip"].isin(nips)].drop(columns=["kekurangan_tahun"])
     used = pd.DataFrame([(k, v[0], v[1]) for k, v in params.items()], columns=["parameter", "nilai", "sumber"])
     return workbook({"Daftar Pendek": sheet, "Rincian Syarat": detail, "Aturan": used},

@@ -331,7 +331,8 @@ def _position_history(ctx: Ctx, index: pd.Index, period, ref: Reference, issues:
     frame = pd.DataFrame({"nip": p["nip"], "jabatan": jabatan, "opd_nama": opd_name, "opd_id": opd_id,
                           "unit_kerja": unit, "jenis_jabatan": jenis, "jenjang_jabatan": jenjang,
                           "tmt_jabatan": mulai, "tmt_selesai": selesai, "bidang": bidang}, index=index)
-    return {"position_history": frame}, {}, frame
+    # the preview names the OPD as the file does (the page shows no internal code)
+    return {"position_history": frame}, {}, frame.rename(columns={"opd_nama": "opd"})
 
 
 class _NullSink:
