@@ -136,7 +136,8 @@ def priority_workbook(shown: pd.DataFrame, ctx: Context, rule_text: str, quota_t
         "jenjang_jabatan": t("dev.col.jenjang"), "jenis_jabatan": t("dev.col.jenis_jabatan"), "opd_id": "Kode OPD",
         "opd_nama": t("col.opd"), "usia": t("dev.col.usia"), "usia_bup": "BUP", "tahun_ke_bup": t("dev.col.ke_bup"),
         "prioritas": t("dev.col.prioritas"), "alasan": t("col.alasan"), "dalam_kuota": t("dev.col.kuota")})
-    return workbook({t("dev.export_sheet"): sheet}, t("dev.export_title", period=ctx.period), masking=masking, context=[
+    return workbook({t("dev.export_sheet"): sheet}, t("dev.export_title", period=ctx.period), masking=masking,
+                    synthetic=ctx.synthetic, context=[
         (t("kal.export_period"), str(ctx.period)),
         (t("dev.export_quota"), quota_text),
         (t("kal.export_filters"), ", ".join(ctx.filters.opd_ids + ctx.filters.jenis_jabatan

@@ -158,3 +158,23 @@ def test_berita_acara_carries_the_mark_only_from_demo_data(synthetic):
     header = "\n".join(p.text for p in doc.sections[0].header.paragraphs)
     body = "\n".join(p.text for p in doc.paragraphs)
     assert (MARK in header, MARK in body) == (synthetic, synthetic)
+
+
+def test_every_shape_of_the_demo_deck_lies_on_its_slide_and_the_badge_covers_no_text(demo):
+    prs = Presentation(io.BytesIO(demo["pptx"]))
+    W, H = prs.slide_width, prs.slide_height
+    off, covered = [], []
+    for n, slide in enumerate(prs.slides, start=1):
+        shapes = list(slide.shapes)
+        off += [(n, sh.name) for sh in shapes
+                if sh.left < 0 or sh.top < 0 or sh.left + sh.width > W or sh.top + sh.height > H]
+        badge = [sh for sh in shapes if sh.has_text_frame and sh.text_frame.text.split("\n")[0] == MARK]
+        assert len(badge) == 1, n
+        b = badge[0]
+        for sh in shapes:
+            if sh is b or not (sh.has_text_frame and sh.text_frame.text.strip()):
+                continue
+            if (min(b.left + b.width, sh.left + sh.width) > max(b.left, sh.left)
+                    and min(b.top + b.height, sh.top + sh.height) > max(b.top, sh.top)):
+                covered.append((n, sh.text_frame.text[:40]))
+    assert off == [] and covered == []
