@@ -176,8 +176,9 @@ def export(short: succession.Shortlist, table: pd.DataFrame, post: dict, params:
     holds the shown head only, never the shared pool."""
     exporter, checks, nips, ready = acting_user(), short.checks, short.shown["nip"], short.ready
     masking = privacy.masking()   # the switch as it is now (the click runs outside this run)
+    synthetic = services.store().has_synthetic_data()   # demo data: the file says so
     return lambda: succession.shortlist_workbook(table, checks, nips, ready, post, params, on, period, exporter,
-                                                 masking)
+                                                 masking, synthetic)
 
 
 def bench_strength(ctx: Context, on: date) -> pd.DataFrame:
