@@ -77,6 +77,8 @@ def _cell(value: object, column: str, lang: str) -> str:
     if isinstance(value, int | float):
         return fmt.num(value, 0 if float(value).is_integer() else 2, lang=lang)
     text = str(value)
+    if text == "*":   # a rule row for every level (a bare "*" would also draw as a bullet)
+        return t("aturan.every")
     return text.replace("_", " ") if _IDENTIFIER.match(text) else text
 
 

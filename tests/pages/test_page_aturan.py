@@ -49,7 +49,9 @@ def test_admin_sees_every_rule_table_with_its_sources(real_copy):
     cut = grids["aturan_rule_cutoff"]
     assert "C" in set(cut.loc[cut["Sumbu"] == "potensial", "Tanda"])
     assert "Kota Manado" in " ".join(cut["Sumber"])
-    assert "Semarang" in " ".join(grids["aturan_rule_eligibility"]["Sumber"])
+    eligibility = grids["aturan_rule_eligibility"]
+    assert "Semarang" in " ".join(eligibility["Sumber"])
+    assert "Semua (*)" in set(eligibility["Jenjang sasaran"]) and "*" not in set(eligibility["Jenjang sasaran"])
     # a secret setting is listed without its value
     settings = grids["aturan_setting"]
     assert settings.loc[settings["Pengaturan"] == "kunci samaran", "Isi"].tolist() == [HIDDEN_VALUE]
