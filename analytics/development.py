@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 from analytics.competency import gaps, jpm_band, required_levels
 from analytics.demography import age_on
 from analytics.movement import box_rank
+from analytics.retirement import pension_date
 
 OFFICIAL_KINDS = ("JPT", "Administrator", "Pengawas")      # jabatan pimpinan (UU 20/2023)
 STRUCTURAL_KINDS = OFFICIAL_KINDS + ("Pelaksana",)         # the managerial ladder, for "one level below"
@@ -222,9 +223,10 @@ def profile_next(frame: pd.DataFrame, period: int, job_levels: pd.DataFrame, ret
                  min_years_to_bup: int = 1, near_years: int = 3) -> pd.DataFrame:
     """Who to profile next, in order.
 
-    Candidates: people without a valid assessment (``sumber`` missing). Excluded: anyone whose age at
-    the period's end is ``BUP − min_years_to_bup`` or more, i.e. who reaches BUP within
-    ``min_years_to_bup`` years of the period's end (exactly one year before BUP is excluded).
+    Candidates: people without a valid assessment (``sumber`` missing). Excluded: anyone whose pension
+    date (first of the month after BUP, :func:`analytics.retirement.pension_date`) is at most
+    ``min_years_to_bup`` years after the period's end. ``tahun_ke_bup``: completed years from the
+    period's end to the pension date.
     Priority 1: officials (JPT, Administrator, Pengawas), JF at or above the lowest official rank
     (Ahli Madya, Ahli Muda, Ahli Utama) and feeders of a target post (its next lower managerial
     level or an eligible previous post, in the post's OPD; any OPD for a post without one).
@@ -253,8 +255,11 @@ def profile_next_head(frame: pd.DataFrame, period: int, job_levels: pd.DataFrame
     cand["usia"] = age_on(cand["tanggal_lahir"], end)
     bup = dict(zip(retirement["jenjang_jabatan"], retirement["usia_bup"]))
     cand["usia_bup"] = cand["jenjang_jabatan"].map(bup).astype("Int64")
-    cand["tahun_ke_bup"] = (cand["usia_bup"] - cand["usia"]).astype("Int64")
-    too_close = (cand["tahun_ke_bup"] <= min_years_to_bup).fillna(False).astype(bool)
+    pension = pension_date(cand["tanggal_lahir"], cand["usia_bup"].astype(float))
+    end_ts = pd.Timestamp(end)
+    later = (pension.dt.month < end_ts.month) | ((pension.dt.month == end_ts.month) & (pension.dt.day < end_ts.day))
+    cand["tahun_ke_bup"] = (pension.dt.year - end_ts.year - later.astype(int)).astype("Int64")
+    too_close = (pension <= end_ts + pd.DateOffset(years=int(min_years_to_bup))).fillna(False).astype(bool)
     cand = cand[~too_close]
     total = len(cand)
 

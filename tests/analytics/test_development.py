@@ -115,8 +115,9 @@ def test_profile_next_order_and_the_one_year_boundary():
     retirement = pd.DataFrame({"jenjang_jabatan": _levels()["jenjang_jabatan"],
                                "usia_bup": [60, 58, 60, 58, 58, 58, 58]})
     rows = [  # nip, jenjang, jenis, opd, born, sumber
-        ("A_tepat_setahun", "Pelaksana", "Pelaksana", "O1", "1968-12-31", None),  # BUP 2026-12-31 = end + 1 year
-        ("B_sehari_lagi", "Pelaksana", "Pelaksana", "O2", "1969-01-01", None),   # one day more: kept, near → last
+        # pension = 1st of the month after BUP: 58 on 30 Nov 2026 → 1 Dec 2026, within a year of 31 Dec 2025
+        ("A_tepat_setahun", "Pelaksana", "Pelaksana", "O1", "1968-11-30", None),
+        ("B_sehari_lagi", "Pelaksana", "Pelaksana", "O2", "1968-12-01", None),   # 1 Jan 2027: kept, near → last
         ("C_sudah", "Pengawas", "Pengawas", "O1", "1985-05-05", "CACT"),
         ("D_pengawas", "Pengawas", "Pengawas", "O2", "1985-05-05", None),
         ("E_pengumpan", "Pelaksana", "Pelaksana", "O1", "1990-01-01", None),
@@ -136,7 +137,7 @@ def test_profile_next_order_and_the_one_year_boundary():
                                       dv.WHY_NEAR]
     assert out["prioritas"].tolist() == [1, 1, 1, 2, 2, 3]
     assert out["dalam_kuota"].tolist() == [True, True, False, False, False, False]
-    assert out.set_index("nip").loc["B_sehari_lagi", "tahun_ke_bup"] == 2
+    assert out.set_index("nip").loc["B_sehari_lagi", "tahun_ke_bup"] == 1     # 31 Dec 2025 → 1 Jan 2027
     assert out["urutan"].tolist() == list(range(1, 7))
 
 
@@ -144,10 +145,11 @@ def test_profile_next_on_demo_never_lists_profiled_or_within_a_year_of_bup(demo_
     s = open_store(demo_db, read_only=True)
     try:
         pop, ref, posts = s.population(2025), s.development_rules(), s.target_posts()
-        # an independent answer in SQL: completed age at 31 December against BUP per job level
+        # an independent answer in SQL: the pension date (1st of the month after BUP) by 31 December 2026
         blocked = set(s._frame(
             "SELECT ap.nip FROM asn_period ap JOIN asn a USING (nip) JOIN rule_retirement r USING (jenjang_jabatan)"
-            " WHERE ap.period = 2025 AND date_sub('year', a.tanggal_lahir, DATE '2025-12-31') >= r.usia_bup - 1"
+            " WHERE ap.period = 2025 AND date_trunc('month', a.tanggal_lahir + to_years(r.usia_bup))"
+            " + INTERVAL 1 MONTH <= DATE '2026-12-31'"
         )["nip"])
     finally:
         s.close()
