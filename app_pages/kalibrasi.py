@@ -129,10 +129,17 @@ def agenda(placed: pd.DataFrame, disc: pd.DataFrame, ctx: Context) -> None:
     # full width under the sentence: beside it, in the narrow column at 1366 px, the label was cut to "B…"
     st.button(t("kal.next"), key="kal_next", icon=":material/skip_next:", disabled=ahead.empty, width="stretch",
               on_click=_on_next, args=(ctx.period, None if ahead.empty else ahead.iloc[0]["nip_asli"]))
-    with st.expander(t("kal.agenda_list", n=len(ahead))):
-        st.dataframe(ahead.drop(columns=["nip_asli"]), hide_index=True, width="stretch", column_config={
-            "nip": "NIP", "nama": t("col.nama"), "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
-            "kotak": st.column_config.NumberColumn(t("kal.col_to"), format="%d")})
+    with st.expander(t("kal.agenda_list", n=len(ahead))):  # a click on a person opens the full profile
+        components.person_table(
+            ahead.assign(nip=ahead["nip_asli"]),
+            components.view_key("kal_agenda", ctx.period, order, tuple(map(privacy.token, ahead["nip_asli"]))),
+            {"nip": "NIP", "nama": t("col.nama"), "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
+             "kotak": st.column_config.NumberColumn(t("kal.col_to"), format="%d")},
+            on_pick=_open_profile, shown=ahead.drop(columns=["nip_asli"]))
+
+
+def _open_profile(nip: str) -> None:
+    st.session_state[PROFILE] = nip  # the dialog opens further down this run and stays through refreshes
 
 
 def person(placed: pd.DataFrame, ctx: Context, may_change: bool) -> None:

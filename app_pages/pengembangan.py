@@ -256,16 +256,20 @@ def profile_next(ctx: Context, placed: pd.DataFrame) -> None:
     if nxt.total > len(head):
         st.caption(t("dev.next_limited", shown=fmt.num(len(head), lang=lang), total=fmt.num(nxt.total, lang=lang)))
     shown = privacy.people(head.assign(alasan=head["alasan"].map(lambda a: t(f"dev.why.{a}"))))
-    st.dataframe(shown[["urutan", "nama", "nip", "jabatan", "opd_nama", "usia", "tahun_ke_bup", "prioritas",
-                        "alasan", "dalam_kuota"]], hide_index=True, width="stretch", height=420,
-                 key="dev_next_table", column_config={
-                     "urutan": st.column_config.NumberColumn("#", format="%d"),
-                     "nama": st.column_config.TextColumn(t("col.nama"), width="medium"), "nip": "NIP",
-                     "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
-                     "usia": st.column_config.NumberColumn(t("dev.col.usia"), format="%d"),
-                     "tahun_ke_bup": st.column_config.NumberColumn(t("dev.col.ke_bup"), format="%d"),
-                     "prioritas": st.column_config.NumberColumn(t("dev.col.prioritas"), format="%d"),
-                     "alasan": t("col.alasan"), "dalam_kuota": st.column_config.CheckboxColumn(t("dev.col.kuota"))})
+    period, scope = ctx.period, ctx.scope  # a click on a person opens the profile
+    components.person_table(shown[["urutan", "nama", "nip", "jabatan", "opd_nama", "usia", "tahun_ke_bup", "prioritas",
+                                   "alasan", "dalam_kuota"]],
+                            components.view_key("dev_next", period, tuple(map(privacy.token, head["nip"]))),
+                            on_pick=lambda nip: components.open_profile(nip, period, scope), height=420,
+                            column_config={
+                                "urutan": st.column_config.NumberColumn("#", format="%d"),
+                                "nama": st.column_config.TextColumn(t("col.nama"), width="medium"), "nip": "NIP",
+                                "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"),
+                                "usia": st.column_config.NumberColumn(t("dev.col.usia"), format="%d"),
+                                "tahun_ke_bup": st.column_config.NumberColumn(t("dev.col.ke_bup"), format="%d"),
+                                "prioritas": st.column_config.NumberColumn(t("dev.col.prioritas"), format="%d"),
+                                "alasan": t("col.alasan"),
+                                "dalam_kuota": st.column_config.CheckboxColumn(t("dev.col.kuota"))})
     exporter, masking = acting_user(), privacy.masking()  # the file is built on the click: capture them now
     components.xlsx_download(
         t("dev.export"), lambda: development.priority_workbook(shown, ctx, rule_text, quota_text, exporter, masking),

@@ -88,9 +88,10 @@ def chart(everyone: pd.DataFrame, has_box: pd.Series, summary: pd.DataFrame, rul
           chosen: ninebox.PageFilters) -> int | None:
     """Colour, box and click/drag controls, the dots, and the figure's export; returns the box picked."""
     lang = language()
-    top = st.columns([5, 4, 2])
-    colour = top[0].segmented_control(t("nk.colour"), list(COLOUR_OPTIONS), key="warna", bind="query-params",
-                                      format_func=lambda k: t(COLOUR_OPTIONS[k]), default="kotak")
+    # the colour is a drop-down: six options as buttons beside the nine boxes did not fit a 1366 px screen
+    top = st.columns([2, 4, 2])
+    colour = top[0].selectbox(t("nk.colour"), list(COLOUR_OPTIONS), key="warna", bind="query-params",
+                              format_func=lambda k: t(COLOUR_OPTIONS[k]))
     chosen_box = top[1].segmented_control(t("nk.box_pick"), list(range(1, 10)), key="kotak", bind="query-params",
                                           format_func=str, on_change=_on_box_pick)
     mode = top[2].segmented_control(t("nk.mode"), ["klik", "seret"], key="nk_mode", default="klik", required=True,

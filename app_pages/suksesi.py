@@ -37,7 +37,7 @@ def main() -> None:
     limit = int(st.number_input(t("suk.limit"), min_value=5, max_value=100, value=15, step=5, key="suk_limit"))
     short = succession.shortlist(pool, history, post, rules, on, ctx.period, limit)
     readiness_metrics(short, placed)
-    table = shortlist_table(short, post)
+    table = shortlist_table(short, post, ctx)
     comparison(short, table, post, rules, ctx.period)
     components.xlsx_download(
         t("suk.export"), export(short, table, post, rules.params(post["jenjang_jabatan"]), on, ctx.period),
@@ -61,7 +61,7 @@ def post_header(posts: pd.DataFrame, rules: sc.SuccessionRules) -> tuple[dict, d
     params = rules.params(post["jenjang_jabatan"])
     fields = post.get("bidang_pendidikan") if isinstance(post.get("bidang_pendidikan"), str) else None
 
-    info = st.columns(4)
+    info = st.columns([3, 2, 2, 2])  # the level ("JPT Pratama") is the longest value: cut at 1366 px in a quarter
     info[0].metric(t("suk.level"), post["jenjang_jabatan"], border=True)
     info[1].metric(t("suk.status"), t("suk.vacant") if post["lowong"] else t("suk.filled"), border=True,
                    help=t("suk.critical") if post["kritikal"] else None)
@@ -87,18 +87,21 @@ def readiness_metrics(short: succession.Shortlist, placed: pd.DataFrame) -> None
                 help=t("suk.not_profiled_help"))
 
 
-def shortlist_table(short: succession.Shortlist, post: dict) -> pd.DataFrame:
-    """The shortlist head and each candidate's checks; returns the head as shown (privacy applied)."""
+def shortlist_table(short: succession.Shortlist, post: dict, ctx: Context) -> pd.DataFrame:
+    """The shortlist head (a click on a candidate opens the profile) and each candidate's checks; returns
+    the head as shown (privacy applied)."""
     st.subheader(t("suk.shortlist"))
     if short.ranked.empty:
         st.warning(t("suk.none"))
     elif short.ready.get(sc.SIAP_SEKARANG, 0) == 0:
         st.warning(t("suk.none_ready"))
     table = privacy.people(short.shown)  # what may be shown: pseudonyms and masked NIPs when the switch is on
-    st.dataframe(
+    period, scope = ctx.period, ctx.scope
+    components.person_table(
         table[["peringkat", "nama_lengkap", "alasan_urutan", "kesiapan", "kotak", "skor_talenta", "jpm_target",
                "alasan", "jabatan", "opd_nama", "nip"]].assign(kesiapan=lambda d: d["kesiapan"].map(term)),
-        hide_index=True, width="stretch", key="suk_table",
+        components.view_key("suk_table", post["post_id"], period, tuple(map(privacy.token, short.shown["nip"]))),
+        on_pick=lambda nip: components.open_profile(nip, period, scope),
         column_config={
             "peringkat": st.column_config.NumberColumn("#", format="%d", width="small"),
             "nama_lengkap": st.column_config.TextColumn(t("col.nama"), width="medium"),

@@ -49,16 +49,18 @@ def local_decimals(frame: pd.DataFrame, precision: int = 1, lang: str | None = N
 
 def person_table(table: pd.DataFrame, key: str, column_config: Mapping, on_pick: Callable[[str], None],
                  shown: pd.DataFrame | None = None, height: int | None = None) -> None:
-    """A one-row-selectable table of people; picking a row calls ``on_pick(nip)`` once per pick.
+    """A table of people where a click on a person's row, the name or any other cell (not only the small
+    row marker) calls ``on_pick(nip)``, once per pick.
 
     ``table`` holds the ``nip`` column the pick is read from; ``shown`` (default ``table``) is what
     the browser receives, e.g. the anonymised frame; its float columns are shown with the language's
     decimal comma (:func:`local_decimals`). ``key`` should come from :func:`view_key`."""
     shown = table if shown is None else shown
     event = st.dataframe(local_decimals(shown), hide_index=True, width="stretch", key=key, on_select="rerun",
-                         selection_mode="single-row", column_config=dict(column_config),
+                         selection_mode=["single-row", "single-cell"], column_config=dict(column_config),
                          height=table_height(len(table)) if height is None else height)
-    picked = event.selection.rows if event is not None else []
+    selection = event.selection if event is not None else {}
+    picked = list(selection.get("rows", [])) or [row for row, _ in selection.get("cells", [])]
     nip = table.iloc[picked[0]]["nip"] if picked else None
     last = f"{key.rsplit('_', 1)[0]}_last"
     if st.session_state.get(last) != (key, nip):
