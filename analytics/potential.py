@@ -22,7 +22,9 @@ def potential_components(frame: pd.DataFrame, rules: RuleSet, jpm_value: pd.Seri
     asesmen_kompetensi: the person's JPM (the file's official one, else computed against their own SKJ
     under the cap rule), at most 100 on this 0–100 scale.
     aspek_potensi: mean of the 8 potential aspects (1–5) as a share of 5, else the source's score.
-    tingkat_pendidikan / integritas: from the education and discipline rule tables.
+    tingkat_pendidikan / integritas: from the education and discipline rule tables; integritas from
+    ``hukdis_aktif``, the heaviest sanction in force on the period's end (31 December), as the
+    population query dates it (see :mod:`analytics.sanctions`).
     pengembangan_kompetensi, pengalaman_jabatan, kesesuaian_bidang: taken from columns of
     those names when present (not yet imported), otherwise left out.
     """
