@@ -168,8 +168,9 @@ def shortlist_workbook(table: pd.DataFrame, checks: pd.DataFrame, nips: pd.Serie
     sheet = table[["peringkat", "nama_lengkap", "nip", "jabatan", "opd_nama", "kotak", "skor_talenta",
                    "jpm_target", "kesiapan", "alasan_urutan", "alasan"]].rename(columns={"nama_lengkap": "nama",
                                                                                           "opd_nama": "opd"})
-    detail = checks[checks["nip"].isin(nips)].drop(columns=["kekurangan_tahun"])
-    used = pd.DataFrame([(k, v[0], v[1]) for k, v in params.items()], columns=["parameter", "nilai", "sumber"])
+    # the rules' wording and values; their sources are for admins, on Aturan & sumber, not in a leader's file
+    detail = checks[checks["nip"].isin(nips)].drop(columns=["kekurangan_tahun", "sumber"], errors="ignore")
+    used = pd.DataFrame([(k, v[0]) for k, v in params.items()], columns=["parameter", "nilai"])
     return workbook({"Daftar Pendek": sheet, "Rincian Syarat": detail, "Aturan": used},
                     t("suk.export_title", post=post["jabatan"]), [
                         (t("suk.level"), post["jenjang_jabatan"]), (t("col.opd"), _given(post.get("opd_nama"), fmt.MISSING)),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -72,8 +73,12 @@ def test_export_is_audited_inside_the_callable(db, monkeypatch):
     assert entries.iloc[0]["actor"] == "admin"   # built outside the script run, recorded for who clicked
     wb = openpyxl.load_workbook(io.BytesIO(xlsx))
     assert wb.sheetnames == ["Ringkasan", "Daftar Pendek", "Rincian Syarat", "Aturan"]
+    # the rules' wording and values, without their sources (those are on Aturan & sumber)
+    cells = " ".join(str(c) for name in ("Rincian Syarat", "Aturan") for row in wb[name].iter_rows(values_only=True)
+                     for c in row if c is not None)
+    assert "predikat" in cells and not re.search(r"Semarang|\((?:C|V|R)[):,]|rule_", cells)
     rows = list(wb["Daftar Pendek"].iter_rows(values_only=True))
-    assert rows[0][:3] == ("peringkat", "nama", "nip") and len(rows) > 1
+    assert rows[0][:3] == ("Peringkat", "Nama", "NIP") and len(rows) > 1   # headers from the label catalog
 
 
 def test_operator_sees_only_own_opd_posts_and_candidates(db):
