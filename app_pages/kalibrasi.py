@@ -188,12 +188,13 @@ def attention_table(placed: pd.DataFrame, disc: pd.DataFrame) -> None:
                               default="opd_nama", key="kal_att_by", required=True,
                               format_func=lambda v: t(f"kal.by.{v}"))
     att = attention(placed, disc, by, min_group, calibration.attention_ratio())
-    st.dataframe(att, hide_index=True, width="stretch", height=300, column_config={
+    st.dataframe(components.local_decimals(att, 1, columns=["menit_per_orang"]), hide_index=True, width="stretch",
+                 height=300, column_config={
         "kelompok": t("kal.group"), "n": st.column_config.NumberColumn(t("kal.n")),
         "dibahas": st.column_config.NumberColumn(t("kal.discussed")),
         "cakupan_persen": st.column_config.ProgressColumn(t("kal.coverage"), min_value=0, max_value=100,
                                                           format="%.0f%%"),
-        "menit_per_orang": st.column_config.NumberColumn(t("kal.min_per_person"), format="%.1f"),
+        "menit_per_orang": st.column_config.NumberColumn(t("kal.min_per_person")),   # 2,5 (local_decimals)
         "perhatian_kurang": st.column_config.CheckboxColumn(t("kal.low_attention"))})
     st.caption(t("kal.attention_help", n=min_group))
 

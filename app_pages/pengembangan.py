@@ -207,16 +207,17 @@ def training_needs(ctx: Context, pop: pd.DataFrame, names: Names) -> None:
     if needs.empty:
         st.info(t("dev.no_assessed", n=min_group))
         return
-    st.dataframe(needs.assign(nama=needs["kode"].map(names.competency)).drop(columns=["kode"]), hide_index=True,
+    means = ["rerata_selisih", "rerata_selisih_di_bawah"]   # -0,75 with the language's comma (local_decimals)
+    st.dataframe(components.local_decimals(needs.assign(nama=needs["kode"].map(names.competency)).drop(columns=["kode"]),
+                                           2, columns=means), hide_index=True,
                  width="stretch", column_config={
                      "nama": st.column_config.TextColumn(t("col.kompetensi"), width="medium"),
                      "n": st.column_config.NumberColumn(t("dev.col.n_dinilai"), format="%d"),
                      "n_di_bawah": st.column_config.NumberColumn(t("dev.col.n_bawah"), format="%d"),
                      "persen_di_bawah": st.column_config.ProgressColumn(t("dev.col.persen_bawah"), min_value=0,
                                                                         max_value=100, format="%.0f%%"),
-                     "rerata_selisih": st.column_config.NumberColumn(t("dev.col.rerata"), format="%.2f"),
-                     "rerata_selisih_di_bawah": st.column_config.NumberColumn(t("dev.col.rerata_bawah"),
-                                                                              format="%.2f")})
+                     "rerata_selisih": st.column_config.NumberColumn(t("dev.col.rerata")),
+                     "rerata_selisih_di_bawah": st.column_config.NumberColumn(t("dev.col.rerata_bawah"))})
     st.caption(t("dev.needs_help"))
 
 
@@ -293,10 +294,11 @@ def skills(ctx: Context, pop: pd.DataFrame, names: Names) -> None:
         overall = pop[group_codes].astype(float).mean()
         st.caption(t("dev.skill_lowest", komp=fmt.plain(names.competency.get(overall.idxmin(), overall.idxmin())),
                      v=fmt.num(overall.min(), 1, lang), hidden=int(summ["disembunyikan"].sum()), n=min_group))
-        st.dataframe(shown.drop(columns=["disembunyikan"]), hide_index=True, width="stretch", height=360,
+        st.dataframe(components.local_decimals(shown.drop(columns=["disembunyikan"]), 1, columns=list(group_codes)),
+                     hide_index=True, width="stretch", height=360,
                      column_config={"kelompok": st.column_config.TextColumn(t("col.opd"), width="medium"),
                                     "n": st.column_config.NumberColumn(t("dev.col.n_dinilai"), format="%d"),
-                                    **{c: st.column_config.NumberColumn(names.competency.get(c, c), format="%.1f")
+                                    **{c: st.column_config.NumberColumn(names.competency.get(c, c))
                                        for c in group_codes}})
     if not any_skill:
         st.info(t("dev.no_skills"))

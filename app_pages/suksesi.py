@@ -107,9 +107,9 @@ def shortlist_table(short: succession.Shortlist, post: dict, ctx: Context) -> pd
             "nama_lengkap": st.column_config.TextColumn(t("col.nama"), width="medium"),
             "jabatan": t("col.jabatan"), "opd_nama": t("col.opd"), "nip": "NIP",
             "kotak": st.column_config.NumberColumn(t("suk.col.box"), format="%d", width="small"),
-            "skor_talenta": st.column_config.NumberColumn(t("suk.col.score"), format="%.1f",
-                                                          help=t("suk.score_help")),
-            "jpm_target": st.column_config.NumberColumn(t("suk.col.jpm"), format="%.1f", help=t("suk.jpm_help")),
+            # decimals with the language's comma (person_table's Styler): no printf format here
+            "skor_talenta": st.column_config.NumberColumn(t("suk.col.score"), help=t("suk.score_help")),
+            "jpm_target": st.column_config.NumberColumn(t("suk.col.jpm"), help=t("suk.jpm_help")),
             "kesiapan": t("suk.col.readiness"),
             "alasan_urutan": st.column_config.TextColumn(t("suk.fit_col"), width="large", help=t("suk.fit_help")),
             "alasan": st.column_config.TextColumn(t("suk.col.reasons"), width="large")})

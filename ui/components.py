@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import streamlit as st
 
-from common.i18n import language, t
+from common.i18n import language, speaking, t
 from ui import privacy, profile, services
 from ui.user import acting_user, can
 
@@ -34,11 +34,15 @@ def view_key(prefix: str, *signature: object) -> str:
 STYLED_ROWS_MAX = 1_000
 
 
-def local_decimals(frame: pd.DataFrame, precision: int = 1, lang: str | None = None):
-    """``frame`` with its float columns written the language's way (1.234,5 in Indonesian) by a pandas
-    Styler; unchanged when it has none. Give those columns no ``format`` in the column config: a
-    configured format would be applied to the raw number instead."""
-    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+def local_decimals(frame: pd.DataFrame, precision: int = 1, lang: str | None = None,
+                   columns: list[str] | None = None):
+    """``frame`` with its float columns (or only ``columns``) written the language's way (1.234,5 in
+    Indonesian) by a pandas Styler; unchanged when it has none. The grid still sorts by the numbers.
+    Give those columns no ``format`` in the column config: a configured format would be applied to the
+    raw number instead (and Streamlit's ``format="localized"`` follows the browser, not the app's
+    language). A progress bar column is left out through ``columns``: its text comes from its format."""
+    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])
+              and (columns is None or c in columns)]
     if not floats or frame.empty:
         return frame
     if len(frame) > STYLED_ROWS_MAX:   # the grid's decimal point, at the same precision
@@ -87,11 +91,12 @@ def xlsx_download(label: str, build: Callable[[], bytes], file_name: str, key: s
     click runs later)."""
     if not can("ekspor"):
         return
-    who = acting_user()
+    who, lang = acting_user(), language()
 
     def _build() -> bytes:
         services.audit(who, action, entity, detail() if callable(detail) else (detail or {}))
-        return build()
+        with speaking(lang):        # the click runs outside the page: the file speaks the page's language
+            return build()
 
     st.download_button(label, data=_build, file_name=file_name, mime=mime, on_click="ignore",
                        icon=":material/download:", key=key)

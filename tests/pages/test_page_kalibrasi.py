@@ -137,7 +137,7 @@ def test_calibration_record_and_its_workbook(db):
     wb = openpyxl.load_workbook(io.BytesIO(workbook({"Kalibrasi": record}, "Catatan", [("Periode", "2025")], masking=SHOW)))
     sheet = wb["Kalibrasi"]
     header = [c.value for c in sheet[1]]
-    komentar = [r[header.index("komentar")].value for r in sheet.iter_rows(min_row=2)]
+    komentar = [r[header.index("Komentar")].value for r in sheet.iter_rows(min_row=2)]   # the catalog label
     assert "'=HYPERLINK(\"x\")" in komentar
     assert not [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert wb["Ringkasan"]["B2"].value == "2025"
