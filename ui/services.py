@@ -208,7 +208,8 @@ def summary(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
 def _pseudonym_key(path: str) -> bytes:
     value = _store(path).setting("kunci_samaran")
     if not value:
-        raise StoreError("Kunci samaran belum ada: jalankan `python -m data migrate`.")
+        raise StoreError("Kunci samaran belum ada: minta admin server memutakhirkan basis data (panduan operasi, "
+                         "bagian perintah).")
     return value.encode()
 
 
