@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import career
+from analytics.retirement import pension_date
 from common import fmt
 
 #: Fit levels (kecocokan): 0 … 3 = field years (0 none, 1 some, 2 at least ``field_years``) + 1 when
@@ -66,10 +67,7 @@ def pension_year(birth: pd.Series, bup_years: float | None) -> pd.Series:
     """Year of the pension date (first day of the month after the BUP birthday), NaN when unknown."""
     if bup_years is None or pd.isna(bup_years):
         return pd.Series(np.nan, index=birth.index)
-    b = pd.to_datetime(birth, errors="coerce")
-    reached = b + pd.DateOffset(years=int(bup_years)) if float(bup_years).is_integer() \
-        else b + pd.to_timedelta(float(bup_years) * 365.25, unit="D")
-    return (reached.dt.to_period("M").dt.to_timestamp() + pd.DateOffset(months=1)).dt.year
+    return pension_date(pd.to_datetime(birth, errors="coerce"), float(bup_years)).dt.year
 
 
 def reason_lines(ranked: pd.DataFrame, fields: list[str], level: str, jpm_top: float) -> list[str]:
