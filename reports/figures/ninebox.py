@@ -144,9 +144,10 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
         groups = [(t("grid.box", n=int(k)), BOX_COLOURS.get(int(k), "#555555"), g)
                   for k, g in points.groupby(colour, sort=True)]
     else:
-        groups = colour_groups(points, colour)
+        # "Lainnya" is drawn first, under the named groups' dots, and listed last
+        groups = sorted(colour_groups(points, colour), key=lambda group: group[1] != OTHER)
     for name, col, g in groups:
-        fig.add_trace(go.Scattergl(
+        fig.add_trace(go.Scattergl(legendrank=2000 if col == OTHER else 1000,
             x=g["x"].to_numpy(dtype="float32"), y=g["y"].to_numpy(dtype="float32"), mode="markers", name=html.escape(name),
             marker=dict(size=7, color=col if colour != "kotak" else _darker(col), opacity=0.85,
                         line=dict(width=0.5, color="white")),
@@ -180,8 +181,9 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     # Click mode (default): no dragmode, so Streamlit picks clickmode "event+select" and a click on a
     # badge or dot selects it. Drag mode: dragmode "select", where Streamlit sends box selections
     # but no clicks; the page offers the two as an explicit toggle so nobody gets stuck in one.
+    # the legend (colour by a category) hangs below the axis title, not over it
     fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
-                      paper_bgcolor="white", legend=dict(orientation="h", y=-0.12, font=dict(size=15)),
+                      paper_bgcolor="white", legend=dict(orientation="h", yanchor="top", y=-0.2, font=dict(size=15)),
                       uirevision=f"ninebox-{drag_select}")
     if drag_select:
         fig.update_layout(dragmode="select")

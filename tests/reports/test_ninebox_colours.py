@@ -23,7 +23,9 @@ def _points(sizes: list[int]) -> pd.DataFrame:
 
 
 def _legend(fig) -> list[tuple[str, str]]:
-    return [(tr.name, tr.marker.color) for tr in fig.data if tr.showlegend]
+    """(name, colour) per legend entry, in the order the legend lists them (rank, then trace order)."""
+    shown = [(tr.legendrank, i, tr.name, tr.marker.color) for i, tr in enumerate(fig.data) if tr.showlegend]
+    return [(name, colour) for _, _, name, colour in sorted(shown)]
 
 
 def test_colour_by_opd_shows_the_largest_few_and_lainnya_in_grey(rules):
@@ -43,6 +45,7 @@ def test_colour_by_opd_shows_the_largest_few_and_lainnya_in_grey(rules):
     # every dot is in exactly one trace: nobody dropped by the grouping
     sent = [nip for k, nips in curves.items() if k > 0 for nip in nips]
     assert sorted(sent) == sorted(points["nip"])
+    assert fig.data[1].name == "Lainnya"          # drawn first: its grey dots never cover a named group's
 
 
 def test_a_short_category_keeps_every_group_and_no_lainnya(rules):
