@@ -13,8 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from analytics.calibration import calibration_record
+from analytics.ninebox import box_summary
 from common import fmt
 from common.i18n import t
+from common.terms import box_label, followups
 from reports import deck, figure_export, workbook
 from reports.figures import ninebox as ninebox_figures
 from reports.masking import SHOW, Masking
@@ -58,8 +60,15 @@ def _audit(r: Request, action: str, extra: dict | None = None) -> None:
 
 
 def _summary(r: Request) -> pd.DataFrame:
-    summary = services.summary(r.ctx.period, r.ctx.filters, r.ctx.scope)
-    return ninebox_figures.with_count_labels(summary, r.min_count, r.lang)
+    """The nine boxes with counts as the file shows them, box names and follow-ups in the file's language
+    (the builders run on the click, outside the page run, where the page's language cannot be read)."""
+    with services.snapshot():
+        boxes = services.rules(r.ctx.period).boxes
+        kotak = services.placements(r.ctx.period, r.ctx.filters, r.ctx.scope)["kotak"]
+    boxes = boxes.assign(
+        label=[box_label(b.label, b.kategori_kinerja, b.kategori_potensial, r.lang) for b in boxes.itertuples()],
+        rekomendasi=[followups(x, r.lang) for x in boxes["rekomendasi"]])
+    return ninebox_figures.with_count_labels(box_summary(kotak, boxes), r.min_count, r.lang)
 
 
 def report(r: Request) -> bytes:

@@ -72,6 +72,11 @@ def charts(demo_db, tmp_path_factory) -> list[tuple[str, bytes]]:
         named: list[tuple[str, object, tuple[int | None, int | None]]] = [
             (f"9-kotak {kind} {page}", export_menu.ninebox_figure(r, kind, page), (None, None))
             for kind, page in (("png", "a4"), ("pdf", "a4"), ("pdf", "layar"))]
+        english = export_menu.Request(ctx, "en", "admin", False, 0, key)
+        hidden = export_menu.Request(ctx, "id", "admin", True, 30, key)   # the switch on: small boxes read *
+        named += [("9-kotak png en", export_menu.ninebox_figure(english, "png"), (None, None)),
+                  ("9-kotak pdf a4 en", export_menu.ninebox_figure(english, "pdf"), (None, None)),
+                  ("9-kotak png disamarkan", export_menu.ninebox_figure(hidden, "png"), (None, None))]
         summary = export_menu._summary(r)
         _, hi, mid = rules.cutoff("potensial")
         for colour in ("kotak", "opd_nama"):
@@ -126,3 +131,9 @@ def test_no_two_labels_overlap(measured):
 def test_axis_labels_of_the_movement_matrix_name_the_boxes(measured):
     texts = {t["text"] for name, m in measured if name == "slide pergerakan" for t in m["texts"]}
     assert {str(k) for k in range(1, 10)} <= texts
+
+
+def test_an_english_file_names_the_boxes_in_english(measured):
+    """The builders run on the click, outside the page run: the file's language is the request's."""
+    texts = [t["text"] for name, m in measured if name == "9-kotak png en" for t in m["texts"]]
+    assert texts and not [x for x in texts if "ekspektasi" in x or "Kinerja" in x or "Potensial" in x]
