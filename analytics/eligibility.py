@@ -63,7 +63,7 @@ from analytics.competency import jpm as jpm_of
 from analytics.competency import required_levels
 from analytics.demography import age_on
 from analytics.lookup import isin
-from analytics.performance import legacy_sebutan, predikat_from_pair, predikat_rank
+from analytics.performance import effective_predikat, predikat_rank
 from analytics.readiness import (
     CHECK_LABELS,
     FAILS,
@@ -108,19 +108,6 @@ def golongan_rank(g) -> float:
     if not m:
         return np.nan
     return _ROMAN[m.group(1)] * 10 + (ord(m.group(2).lower()) - ord("a"))
-
-
-def effective_predikat(history: pd.DataFrame, rules: SuccessionRules) -> pd.Series:
-    """Predikat per history row: as imported, else from the rating pair, else the legacy sebutan."""
-    pred = history.get("predikat", pd.Series(None, index=history.index)).astype(object)
-    pred = pred.where(pd.notna(pred), None)
-    if rules.predikat_pair is not None and {"hasil_kerja", "perilaku"} <= set(history.columns):
-        pair = predikat_from_pair(history["hasil_kerja"], history["perilaku"], rules.predikat_pair)
-        pred = pred.where(pred.notna(), pair)
-    if rules.legacy_score is not None and "nilai_legacy" in history.columns:
-        seb, _ = legacy_sebutan(history["nilai_legacy"].astype(float), rules.legacy_score)
-        pred = pred.where(pred.notna(), seb)
-    return pred
 
 
 class _Checks:
@@ -295,7 +282,8 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
             h = predikat_history if predikat_history is not None else pd.DataFrame(columns=["nip", "period"])
             # only the candidates' rows: the table below is reindexed to them anyway
             h = h[h["period"].isin(periods).to_numpy() & isin(h["nip"], c["nip"])].copy()
-            h["pred"] = effective_predikat(h, rules) if len(h) else pd.Series(dtype=object)
+            h["pred"] = effective_predikat(h, rules.predikat_pair, rules.legacy_score) if len(h) \
+                else pd.Series(dtype=object)
             wide = h.pivot_table(index="nip", columns="period", values="pred", aggfunc="first") if len(h) \
                 else pd.DataFrame(index=pd.Index([], name="nip"))
             wide = wide.reindex(index=c["nip"].to_numpy(), columns=periods)

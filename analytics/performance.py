@@ -40,6 +40,20 @@ def predikat_rank(predikat: pd.DataFrame, legacy: pd.DataFrame | None = None) ->
     return out
 
 
+def effective_predikat(history: pd.DataFrame, pairs: pd.DataFrame | None,
+                       legacy: pd.DataFrame | None) -> pd.Series:
+    """Predikat per history row: as imported, else from the rating pair, else the legacy sebutan."""
+    pred = history.get("predikat", pd.Series(None, index=history.index)).astype(object)
+    pred = pred.where(pd.notna(pred), None)
+    if pairs is not None and {"hasil_kerja", "perilaku"} <= set(history.columns):
+        pair = predikat_from_pair(history["hasil_kerja"], history["perilaku"], pairs)
+        pred = pred.where(pred.notna(), pair)
+    if legacy is not None and "nilai_legacy" in history.columns:
+        seb, _ = legacy_sebutan(history["nilai_legacy"].astype(float), legacy)
+        pred = pred.where(pred.notna(), seb)
+    return pred
+
+
 def legacy_sebutan(scores: pd.Series, legacy: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """(sebutan, kategori_kinerja) for legacy 0–100 SKP scores (PP 46/2011)."""
     t = legacy.sort_values("batas_bawah")

@@ -13,7 +13,8 @@ import pandas as pd
 
 from analytics import fit
 from analytics.career import FieldWords, fields_of_post
-from analytics.eligibility import effective_predikat, evaluate, golongan_rank, split_list
+from analytics.eligibility import evaluate, golongan_rank, split_list
+from analytics.performance import effective_predikat
 from analytics.readiness import (
     BUKAN,
     CHECK_LABELS,
