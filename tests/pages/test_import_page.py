@@ -37,7 +37,7 @@ def test_page_renders_with_templates_and_history(real_copy):
     assert [t.label for t in at.tabs] == ["Unggah berkas", "Templat", "Riwayat & pembatalan"]
     assert len(at.file_uploader) == 1
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Unduh templat"] * 5
+    assert labels == ["Unduh templat"] * 6      # one per kind, position history included
     assert "Tidak ada impor yang dapat dibatalkan." in [c.value for c in at.caption]
     # the buttons' deferred data is the same function the page calls
     opd = open_store(real_copy)
