@@ -95,3 +95,14 @@ def test_a_link_to_it_for_someone_else_says_unavailable(real_copy):
     assert not at.exception
     assert at.title[0].value == "Halaman tidak tersedia untuk Anda"
     assert not at.table and not at.dataframe and "Semarang" not in sent(at)
+
+
+def test_english(real_copy):
+    at = app_test(real_copy)
+    at.switch_page(PAGE).run()
+    at.sidebar.selectbox(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Rules & sources"
+    headers = {c for tb in at.table for c in tb.value.columns}
+    assert {"Source", "Mark", "Target level", "Requirement", "Retirement age"} <= headers
+    assert not [h for h in headers if h.startswith("aturan.") or SNAKE.match(h)]
