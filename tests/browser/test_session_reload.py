@@ -113,6 +113,10 @@ def test_demo_visitor_gets_indonesian_messages_for_forbidden_and_unknown_paths(b
     open_page(page, demo, "kalibrasi")
     expect(page.get_by_role("heading", name="Halaman tidak tersedia untuk Anda")).to_be_visible()
     _no_english_dialog(page)
+
+    open_page(page, demo, "aturan")   # the rules' sources are for admins
+    expect(page.get_by_role("heading", name="Halaman tidak tersedia untuk Anda")).to_be_visible()
+    _no_english_dialog(page)
     assert page.js_dialogs == []
 
 
