@@ -11,6 +11,7 @@ import io
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -45,6 +46,7 @@ def deck(slides: Sequence[Slide], title: str, subtitle: str = "", lang: str = "i
     from pptx.util import Inches
 
     made_on = made_on or date.today()
+    slides = [replace(s, notes=(s.lead, *s.notes)) if s.lead else s for s in slides]  # the lead: first bullet
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(SLIDE_W), Inches(SLIDE_H)
     _neutral_properties(prs, title, made_on)
@@ -175,11 +177,24 @@ def _title_slide(slide, title: str, subtitle: str, made: str) -> None:
     _text(slide, (MARGIN + 0.2, 5.0, SLIDE_W - 2 * MARGIN - 0.4, 0.6), made, 20, colour=INK)
 
 
+def _fit(text: str, width: float, largest: int, smallest: int, lines: int = 1, em: float = 0.55) -> int:
+    """The largest size (pt) from ``largest`` down to ``smallest`` at which ``text`` takes at most
+    ``lines`` lines of a box ``width`` inches wide (estimate: a character is ``em`` of the size, plus
+    the text frame's 0.1-inch insets); ``smallest`` when none does."""
+    for size in range(largest, smallest - 1, -1):
+        per_line = max((width - 0.2) * 72 / (em * size), 1.0)
+        if math.ceil(len(text) / per_line) <= lines:
+            return size
+    return smallest
+
+
 def _header(slide, s: Slide, keep_right: float = 0.0) -> None:
     _rect(slide, (0, 0, SLIDE_W, 0.12), ACCENT)
-    _text(slide, (MARGIN, 0.28, SLIDE_W - 2 * MARGIN - keep_right, 0.75), s.title, 30, bold=True)
+    width = SLIDE_W - 2 * MARGIN - keep_right
+    _text(slide, (MARGIN, 0.28, width, 0.75), s.title, _fit(s.title, width, 30, 20), bold=True)
     if s.subtitle:
-        _text(slide, (MARGIN, 1.0, SLIDE_W - 2 * MARGIN, 0.5), s.subtitle, 15, colour=MUTED)
+        _text(slide, (MARGIN, 1.0, SLIDE_W - 2 * MARGIN, 0.5), s.subtitle,
+              _fit(s.subtitle, SLIDE_W - 2 * MARGIN, 15, 11, em=0.5), colour=MUTED)
 
 
 def _badge(slide, lang: str) -> None:
@@ -216,8 +231,10 @@ def _tiles(slide, metrics: Sequence[tuple[str, str]], box: Box) -> None:
         x = left + i * (tile_w + gap)
         _rect(slide, (x, top, tile_w, height), TILE)
         _rect(slide, (x, top, 0.09, height), ACCENT)
-        _text(slide, (x + 0.2, top + 0.08, tile_w - 0.3, 0.75), str(value), 36 if n <= 4 else 30, bold=True)
-        _text(slide, (x + 0.2, top + 0.8, tile_w - 0.3, height - 0.85), str(label), 14, colour=MUTED)
+        _text(slide, (x + 0.2, top + 0.08, tile_w - 0.3, 0.75), str(value),
+              _fit(str(value), tile_w - 0.3, 36 if n <= 4 else 30, 18), bold=True)
+        _text(slide, (x + 0.2, top + 0.8, tile_w - 0.3, height - 0.85), str(label),
+              _fit(str(label), tile_w - 0.3, 14, 10, lines=2, em=0.5), colour=MUTED)
 
 
 def _picture(slide, png: bytes, box: Box) -> None:
