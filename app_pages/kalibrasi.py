@@ -9,7 +9,7 @@ from analytics.ninebox import box_summary
 from analytics.positions import plot_positions
 from analytics.selection import selection_from_event
 from common import fmt
-from common.i18n import language, t
+from common.i18n import column_labels, language, t
 from reports.figures import ninebox
 from ui import calibration, components, fairness_panel, penetapan, privacy, profile, services
 from ui import calibration_desk as desk
@@ -233,7 +233,8 @@ def rules_editor(all_reasons: pd.DataFrame, period: int, locked: bool) -> None:
     """The reason list and the period's distribution guide, editable by rule admins."""
     with st.expander(t("kal.rules")):
         edited = st.data_editor(all_reasons, num_rows="dynamic", hide_index=True, key="kal_reasons_editor",
-                                width="stretch")
+                                width="stretch", column_config={**column_labels(all_reasons.columns),
+                                                                "label": t("col.alasan")})
         if st.button(t("kal.rules_save_reasons"), key="kal_reasons_save"):
             try:
                 calibration.save_reasons(edited)
@@ -241,7 +242,8 @@ def rules_editor(all_reasons: pd.DataFrame, period: int, locked: bool) -> None:
             except calibration.StoreError as exc:
                 st.error(str(exc))
         guide = calibration.distribution_rules(period).drop(columns=["period"])
-        edited_g = st.data_editor(guide, num_rows="dynamic", hide_index=True, key="kal_dist_editor", width="stretch")
+        edited_g = st.data_editor(guide, num_rows="dynamic", hide_index=True, key="kal_dist_editor", width="stretch",
+                                  column_config=column_labels(guide.columns))
         if st.button(t("kal.rules_save_dist", period=period), key="kal_dist_save", disabled=locked):
             try:
                 calibration.save_distribution(period, edited_g)
