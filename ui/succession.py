@@ -169,8 +169,9 @@ def shortlist_workbook(table: pd.DataFrame, checks: pd.DataFrame, nips: pd.Serie
                    "jpm_target", "kesiapan", "alasan_urutan", "alasan"]].rename(columns={"nama_lengkap": "nama",
                                                                                           "opd_nama": "opd"})
     # the rules' wording and values; their sources are for admins, on Aturan & sumber, not in a leader's file
-    detail = checks[checks["nip"].isin(nips)].drop(columns=["kekurangan_tahun", "sumber"], errors="ignore")
-    used = pd.DataFrame([(k, v[0]) for k, v in params.items()], columns=["parameter", "nilai"])
+    # ``syarat`` names each check in words: its code (``aturan``) stays out of the file
+    detail = checks[checks["nip"].isin(nips)].drop(columns=["kekurangan_tahun", "sumber", "aturan"], errors="ignore")
+    used = pd.DataFrame([(_param(k), v[0]) for k, v in params.items()], columns=["parameter", "nilai"])
     return workbook({"Daftar Pendek": sheet, "Rincian Syarat": detail, "Aturan": used},
                     t("suk.export_title", post=post["jabatan"]), [
                         (t("suk.level"), post["jenjang_jabatan"]), (t("col.opd"), _given(post.get("opd_nama"), fmt.MISSING)),
@@ -239,3 +240,10 @@ def has_position_history() -> bool:
     """Whether any position history (riwayat jabatan) is imported; without it the feeder and field years
     come from the current post only."""
     return services.store().position_history_count() > 0
+
+
+def _param(name: str) -> str:
+    """A rule parameter in words (``label.param.*``), never its code."""
+    key = f"label.param.{name}"
+    text = t(key)
+    return name.replace("_", " ").capitalize() if text == key else text

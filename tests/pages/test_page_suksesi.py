@@ -76,7 +76,8 @@ def test_export_is_audited_inside_the_callable(db, monkeypatch):
     # the rules' wording and values, without their sources (those are on Aturan & sumber)
     cells = " ".join(str(c) for name in ("Rincian Syarat", "Aturan") for row in wb[name].iter_rows(values_only=True)
                      for c in row if c is not None)
-    assert "predikat" in cells and not re.search(r"Semarang|\((?:C|V|R)[):,]|rule_", cells)
+    assert "Predikat kinerja minimal" in cells and not re.search(r"Semarang|\((?:C|V|R)[):,]|rule_", cells)
+    assert "predikat_minimal" not in cells          # parameters in words (label.param.*), not their codes
     rows = list(wb["Daftar Pendek"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Peringkat", "Nama", "NIP") and len(rows) > 1   # headers from the label catalog
 

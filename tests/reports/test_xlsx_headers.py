@@ -1,5 +1,5 @@
-"""Every Excel file the app offers reads as a person reads: no header that looks like an identifier
-(``jenjang_jabatan``), no ``None``/``nan`` anywhere, no time of day on a date — from the demo data,
+"""Every Excel file the app offers reads as a person reads: no header (or cell) that looks like an
+identifier (``jenjang_jabatan``), no ``None``/``nan`` anywhere, no time of day on a date — from the demo data,
 with the anonymisation switch on and off, in Indonesian and in English.
 
 The files are found as the users find them: every page is walked (AppTest) with ``download_button``
@@ -104,8 +104,8 @@ def _problems(key: str, content: bytes) -> list[str]:
                 v = cell.value
                 where = f"{key} / {ws.title} / {cell.coordinate}: {v!r}"
                 if isinstance(v, str):
-                    if _is_header(cell) and IDENTIFIER.fullmatch(v.strip()):
-                        found.append("identifier header " + where)
+                    if IDENTIFIER.fullmatch(v.strip()):      # a header, or a code where words belong
+                        found.append(("identifier header " if _is_header(cell) else "identifier cell ") + where)
                     if MISSING_WORD.search(v):
                         found.append("missing value " + where)
                     if MIDNIGHT_TEXT.search(v):
