@@ -186,7 +186,7 @@ def record_workbook(shown: pd.DataFrame, ctx: Context, period_status: str) -> Ca
     maker, masking = acting_user(), privacy.masking()
 
     def build() -> bytes:
-        return workbook({"Kalibrasi": shown}, t("kal.export_title", period=ctx.period), masking=masking,
+        return workbook({t("label.sheet.calibration"): shown}, t("kal.export_title", period=ctx.period), masking=masking,
                         synthetic=ctx.synthetic, context=[
             (t("kal.export_period"), str(ctx.period)),
             (t("kal.export_status"), period_status),

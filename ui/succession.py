@@ -172,7 +172,7 @@ def shortlist_workbook(table: pd.DataFrame, checks: pd.DataFrame, nips: pd.Serie
     # ``syarat`` names each check in words: its code (``aturan``) stays out of the file
     detail = checks[checks["nip"].isin(nips)].drop(columns=["kekurangan_tahun", "sumber", "aturan"], errors="ignore")
     used = pd.DataFrame([(_param(k), v[0]) for k, v in params.items()], columns=["parameter", "nilai"])
-    return workbook({"Daftar Pendek": sheet, "Rincian Syarat": detail, "Aturan": used},
+    return workbook({t("label.sheet.shortlist"): sheet, t("label.sheet.checks"): detail, t("label.sheet.rules"): used},
                     t("suk.export_title", post=post["jabatan"]), [
                         (t("suk.level"), post["jenjang_jabatan"]), (t("col.opd"), _given(post.get("opd_nama"), fmt.MISSING)),
                         (t("suk.status"), t("suk.vacant") if post["lowong"] else t("suk.filled")),
