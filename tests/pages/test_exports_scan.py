@@ -21,6 +21,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from analytics.anonymise import MASK
+from common.i18n import t
 from data.store import open_store
 from tests.conftest import app_test, placed_people
 from ui import export_menu, presentation, services
@@ -98,6 +99,10 @@ def _text(file_name: str, data) -> str:
     raise AssertionError(f"a download this scan cannot read: {file_name}")
 
 
+SYNTHETIC = t("file.synthetic", lang="id")
+DRAWN = ("_png", "_pdf", "_pptx")   # scanned through their source figures/slides, not the drawn file
+
+
 def _scan(at_factory, db: Path, monkeypatch, expected: set[str]) -> dict[str, str]:
     names, nips = _identities(db)
     captured = _capture(monkeypatch)
@@ -125,9 +130,14 @@ def test_every_export_of_real_data_hides_identities(real_copy, monkeypatch):
     # the scan is not vacuous: people are in the files, as pseudonyms and masked NIPs
     for key in ("beranda_exp_xlsx", "suk_export", "kal_export", "dev_export"):
         assert "ASN " in texts[key] and MASK in texts[key], key
+    # real data: no file says it is synthetic
+    assert [key for key, text in texts.items() if SYNTHETIC in text] == []
 
 
 def test_every_export_of_the_demo_hides_identities(demo_copy, monkeypatch):
     texts = _scan(lambda: app_test(demo_copy, None, run=False), demo_copy, monkeypatch,
                   EXPECTED - {"kal_export", "pen_docx"})
     assert "ASN " in texts["suk_export"] and MASK in texts["suk_export"]
+    # every workbook of the demo says DATA SINTETIS (the PNG, PDF and deck: tests/reports/test_synthetic_mark.py)
+    office = [key for key in texts if not key.endswith(DRAWN)]
+    assert office and [key for key in office if SYNTHETIC not in texts[key]] == []
