@@ -31,14 +31,15 @@ def main() -> None:
 
 
 def key_figures(ctx: Context, small: int) -> home.KeyFigures:
-    """The headline sentence, then placed and not profiled (of all ASN), the CACT quota use, the succession
-    pool (of those placed) and the vacant posts: every share names its base."""
+    """The headline sentence, then the key figures (``home.KeyFigures.tiles``): every share names its base."""
     lang = language()
     k = home.key_figures(ctx, small)
     st.markdown(f"#### {k.headline(lang)}")
     tiles = k.tiles(lang)
-    for col, (label, value, why) in zip(st.columns(len(tiles)), tiles):
-        col.metric(label, value, help=why, border=True)
+    for row in range(0, len(tiles), 3):  # three a row: each tile says its base under its number
+        for col, tile in zip(st.columns(3), tiles[row:row + 3]):
+            col.metric(tile.label, tile.value, delta=tile.base or None, delta_color="off", delta_arrow="off",
+                       help=tile.help, border=True)
     return k
 
 

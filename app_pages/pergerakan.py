@@ -61,7 +61,7 @@ def metrics(cmp: movement.Comparison, hidden: TableSuppression) -> None:
     """Placed in both periods, then up / same / down by box rank (they add up to it)."""
     lang = language()
     tiles = cmp.tiles(hidden, lang)
-    cols = st.columns(4)
+    cols = st.columns([1.3, 1, 1, 1])  # the first label is the longest
     cols[0].metric(t("pg.both"), tiles["total"], border=True, help=t("pg.both_help", before=cmp.before, after=cmp.after))
     for col, (label, value, why) in zip(cols[1:], movement.direction_tiles(cmp, tiles, lang)):
         col.metric(label, value, border=True, help=why)

@@ -66,6 +66,8 @@ def show(slide: Slide) -> None:
         st.markdown(f"# {slide.title}")
         if slide.subtitle:
             st.caption(slide.subtitle)
+        if slide.lead:
+            st.markdown(f"### {slide.lead}")
         if slide.metrics:
             with st.container(horizontal=True, key="pres-metrics" if slide.figure is not None or slide.table is not None
                               else "pres-metrics-alone"):

@@ -18,6 +18,7 @@ class Slide:
     figure: go.Figure | None = None
     table: pd.DataFrame | None = None          # already anonymised when the switch is on
     notes: tuple[str, ...] = field(default=())  # short bullet lines under the figure
+    lead: str = ""                             # the slide's message in one sentence, under the title
 
 
 def for_stage(fig: go.Figure, min_font: int) -> go.Figure:

@@ -14,6 +14,21 @@ from ui.frame import Context
 
 
 @dataclass(frozen=True)
+class Tile:
+    """One key figure: its number and, in the tile itself, the base of its share ("79% dari 6.000 ASN")."""
+    key: str     # asn, placed, unprofiled, quota, pool, vacant
+    label: str
+    value: str
+    base: str
+    help: str
+
+    def on_slide(self, lang: str) -> tuple[str, str]:
+        """(label, value) for a slide, the base written after the label."""
+        return (t("story.tile.with_base", lang=lang, label=self.label, base=self.base) if self.base else self.label,
+                self.value)
+
+
+@dataclass(frozen=True)
 class KeyFigures:
     asn: int                 # ASN within the scope and filters
     profiled_cact: int       # CACT profiled / quota (from the headline)
@@ -31,26 +46,38 @@ class KeyFigures:
     def any_hidden(self) -> bool:
         return bool(self.hidden.cells or self.hidden.groups or self.hidden.total)
 
-    def tiles(self, lang: str) -> list[tuple[str, str, str]]:
-        """(label, value, help) of the key figures, for Beranda and the first slide alike. Each share says
-        its base in the label: not profiled is of all ASN, the pool of those placed (on the 9-box), the CACT
-        quota use of the quota (a different measure from "not profiled": CACT is one of two assessments).
-        What the switch hides reads "*", and no label names a hidden base."""
+    def tiles(self, lang: str) -> list[Tile]:
+        """The key figures, for Beranda and the first slide alike: ASN, placed on the 9-box and not profiled
+        (each of all ASN), the CACT quota use (of the quota: a different measure from "not profiled", as
+        CACT is one of two assessments), the succession pool (of those placed) and the vacant posts (with
+        how many have a candidate ready now). What the switch hides reads "*", and no base names a hidden
+        number."""
         mark = t("privacy.hidden_mark", lang=lang)
         n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
-        with_pct = lambda v, whole: f"{n(v)} ({share_text(hl.share(v, whole), lang)})"  # noqa: E731
+        pct = lambda v, whole: share_text(hl.share(v, whole), lang)  # noqa: E731
         gone, pool_gone = self.hidden.total, self.hidden.group_hidden(POOL) or self.hidden.total
+        of_asn = lambda v: (t("story.base.of_asn_bare", lang=lang, asn=n(self.asn)) if gone  # noqa: E731
+                            else t("story.base.of_asn", lang=lang, pct=pct(v, self.asn), asn=n(self.asn)))
+        if gone:
+            of_placed = t("story.base.of_placed_hidden", lang=lang)
+        elif pool_gone:
+            of_placed = t("story.base.of_placed_bare", lang=lang, placed=n(self.placed))
+        else:
+            of_placed = t("story.base.of_placed", lang=lang, pct=pct(self.pool, self.placed), placed=n(self.placed))
+        ready = ("" if not self.vacant_posts or self.vacant_ready is None
+                 else t("story.base.ready", lang=lang, ready=n(self.vacant_ready)))
         return [
-            (t("beranda.asn", lang=lang), n(self.asn), t("beranda.asn_help", lang=lang)),
-            (t("story.tile.unprofiled", lang=lang, asn=n(self.asn)),
-             mark if gone else with_pct(self.unprofiled, self.asn), t("story.tile.unprofiled_help", lang=lang)),
-            (t("story.tile.quota", lang=lang, quota=n(self.quota_cact)),
-             with_pct(self.profiled_cact, self.quota_cact) if self.quota_cact else n(self.profiled_cact),
-             t("story.tile.quota_help", lang=lang)),
-            (t("story.tile.pool_hidden", lang=lang) if gone else t("story.tile.pool", lang=lang, placed=n(self.placed)),
-             mark if pool_gone else with_pct(self.pool, self.placed),
-             t("story.tile.pool_help", lang=lang, boxes=", ".join(map(str, self.pool_boxes)))),
-            (t("beranda.vacant", lang=lang), n(self.vacant_posts), t("beranda.vacant_help", lang=lang)),
+            Tile("asn", t("beranda.asn", lang=lang), n(self.asn), "", t("beranda.asn_help", lang=lang)),
+            Tile("placed", t("story.tile.placed", lang=lang), mark if gone else n(self.placed), of_asn(self.placed),
+                 t("story.tile.placed_help", lang=lang)),
+            Tile("unprofiled", t("story.tile.unprofiled", lang=lang), mark if gone else n(self.unprofiled), of_asn(self.unprofiled),
+                 t("story.tile.unprofiled_help", lang=lang)),
+            Tile("quota", t("story.tile.quota", lang=lang), n(self.profiled_cact),
+                 t("story.base.of_quota", lang=lang, pct=pct(self.profiled_cact, self.quota_cact),
+                   quota=n(self.quota_cact)) if self.quota_cact else "", t("story.tile.quota_help", lang=lang)),
+            Tile("pool", t("story.tile.pool", lang=lang), mark if pool_gone else n(self.pool), of_placed,
+                 t("story.tile.pool_help", lang=lang, boxes=", ".join(map(str, self.pool_boxes)))),
+            Tile("vacant", t("beranda.vacant", lang=lang), n(self.vacant_posts), ready, t("beranda.vacant_help", lang=lang)),
         ]
 
     def headline(self, lang: str) -> str:

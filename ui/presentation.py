@@ -45,13 +45,17 @@ def build(ctx: Context, lang: str, today: date, min_count: int | None = None) ->
             ] + succession_story.slides(ctx, lang, subtitle, today, anonymised=k > 0)
 
 
+IN_LEAD = ("asn", "placed")   # key figures the first slide's lead sentence states
+
+
 def _figures(ctx: Context, lang: str, subtitle: str, min_count: int, today: date) -> Slide:
-    """The headline sentence (first note) and Beranda's key figures, the same tiles."""
+    """The headline sentence (the slide's lead) and Beranda's key figures, the same tiles."""
     k = home.key_figures(ctx, min_count, today)
     return Slide("angka", t("pres.s.figures", lang=lang, period=ctx.period), subtitle,
-                 metrics=tuple((label, value) for label, value, _ in k.tiles(lang)),
-                 notes=(k.headline(lang),) + ((t("privacy.hidden_note", lang=lang, n=min_count),)
-                                              if k.any_hidden else ()))
+                 # ASN and those placed are in the lead sentence: four tiles fit the stage in two rows
+                 metrics=tuple(tile.on_slide(lang) for tile in k.tiles(lang) if tile.key not in IN_LEAD),
+                 notes=(t("privacy.hidden_note", lang=lang, n=min_count),) if k.any_hidden else (),
+                 lead=k.headline(lang))
 
 
 def _ninebox(ctx: Context, lang: str, subtitle: str, k: int) -> Slide:

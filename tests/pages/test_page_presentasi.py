@@ -67,8 +67,13 @@ def _title(at: AppTest) -> str:
     return next(m.value for m in at.markdown if m.value.startswith("# "))
 
 
+def _lead(at: AppTest) -> str:
+    return next(m.value[4:] for m in at.markdown if m.value.startswith("### "))
+
+
 def _notes(at: AppTest) -> list[str]:
-    return [m.value[2:] for m in at.markdown if m.value.startswith("- ")]
+    """The slide's notes (one markdown list, or a markdown element each)."""
+    return [line[2:] for m in at.markdown if m.value.startswith("- ") for line in m.value.split("\n")]
 
 
 def test_presentation_mode_walks_every_slide_with_identities_hidden(demo_copy):
@@ -105,7 +110,7 @@ def _goto(at: AppTest, n: int) -> AppTest:
 def test_slides_tell_the_headline_the_movement_and_each_vacant_post(demo_copy):
     at = _presentation(AppTest.from_file(APP, default_timeout=TIMEOUT))
     # 1: the headline sentence, its shares with their bases
-    headline = _notes(at)[0]
+    headline = _lead(at)
     assert re.fullmatch(r"[\d.]+ dari [\d.]+ ASN \(\d+%\) sudah ditempatkan di 9-box; [\d.]+ di antaranya "
                         r"\(\d+% dari [\d.]+\) masuk kelompok rencana suksesi\. 5 jabatan target lowong, \d+ di "
                         r"antaranya punya calon siap sekarang\.", headline), headline
@@ -140,10 +145,17 @@ def test_slides_tell_the_headline_the_movement_and_each_vacant_post(demo_copy):
 
 
 def test_key_figures_slide_matches_beranda(demo_copy):
+    """The same tiles and the same headline; a tile's base (under its number on Beranda) follows its label."""
     at = _presentation(AppTest.from_file(APP, default_timeout=TIMEOUT))
     figures = {m.label: m.value for m in at.metric}
+    lead = _lead(at)
     at.switch_page("app_pages/beranda.py").run()
-    assert {m.label: m.value for m in at.metric} == figures
+    beranda = {f"{m.label}, {m.proto.delta}" if m.proto.delta else m.label: m.value for m in at.metric}
+    # the slide leaves out ASN and those placed: its lead sentence says them
+    assert {k: v for k, v in beranda.items() if not k.startswith(("Jumlah ASN", "Ditempatkan di 9-box"))} == figures
+    assert len(beranda) == 6 and len(figures) == 4
+    assert [k for k in figures if re.fullmatch(r"Belum diprofil \(CACT atau AC\), \d+% dari 6\.000 ASN", k)]
+    assert f"#### {lead}" in [m.value for m in at.markdown]
 
 
 def test_the_switch_hides_names_and_nips_on_the_nine_box_including_hover_data(demo_copy):
