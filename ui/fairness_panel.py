@@ -121,12 +121,14 @@ def _statistics(res: fairness.FairnessResult, lang: str, key: str) -> None:
         kesimpulan=[level_text(lv, p, lang) for lv, p in zip(res.tests["tingkat"], res.tests["p_holm"])],
         p_teks=res.tests["p_holm"].map(lambda p: p_label(p, lang)))
     shown = tests[["uji", "kesimpulan", "metode", "statistik", "p_teks", "efek_nama", "efek"]]
-    st.dataframe(_tinted(shown, {"kesimpulan": res.tests["tingkat"].tolist()}), hide_index=True, width="stretch",
+    styled = _tinted(shown, {"kesimpulan": res.tests["tingkat"].tolist()}).format(   # 1,96 / 0,123: the app's decimals
+        {"statistik": lambda v: fmt.num(v, 2, lang), "efek": lambda v: fmt.num(v, 3, lang)})
+    st.dataframe(styled, hide_index=True, width="stretch",
                  key=f"{key}_tests", column_config={
                      "uji": t("fair.col.uji"), "kesimpulan": t("fair.col.kesimpulan"), "metode": t("fair.col.metode"),
-                     "statistik": st.column_config.NumberColumn(t("fair.col.statistik"), format="%.2f"),
+                     "statistik": st.column_config.NumberColumn(t("fair.col.statistik")),
                      "p_teks": t("fair.col.p"), "efek_nama": t("fair.col.efek_nama"),
-                     "efek": st.column_config.NumberColumn(t("fair.col.efek"), format="%.3f")})
+                     "efek": st.column_config.NumberColumn(t("fair.col.efek"))})
 
     st.markdown(f"**{t('fair.check')}**")
     check = res.check.assign(kelompok=res.check["kelompok"].map(labels))
