@@ -15,7 +15,7 @@ import streamlit as st
 from analytics.calibration import calibration_record
 from analytics.ninebox import box_summary
 from common import fmt
-from common.i18n import t
+from common.i18n import language, t
 from common.terms import box_label, followups
 from reports import deck, figure_export, workbook
 from reports.figures import ninebox as ninebox_figures
@@ -124,8 +124,10 @@ def view(r: Request, fig, summary: pd.DataFrame, extra_lines: list[str], kind: s
 
 def _pdf_page(container, key: str) -> str:
     """The PDF page size chosen (A4 landscape by default)."""
+    lang = language()      # the options' words in the page's language, also when read outside the run (AppTest)
     return container.radio(t("file.pdf_page"), figure_export.PDF_PAGES, horizontal=True, key=f"{key}_page",
-                           format_func=lambda p: t(f"file.pdf_page.{p}"), help=t("file.pdf_page_help")) or "a4"
+                           format_func=lambda p: t(f"file.pdf_page.{p}", lang=lang),
+                           help=t("file.pdf_page_help")) or "a4"
 
 
 def view_menu(ctx: Context, lang: str, key: str, fig, summary: pd.DataFrame, extra_lines: list[str]) -> None:
