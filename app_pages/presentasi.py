@@ -21,6 +21,7 @@ from ui.frame import STAGE_MIN_FONT, Context, context
 
 KEY_SLIDE = "slide"
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
+NOTE_LINE = 130  # characters of a note per line across the stage
 
 
 def _step(delta: int, count: int) -> None:
@@ -41,7 +42,7 @@ def control_bar(count: int, ctx: Context, lang: str) -> None:
     """Previous/next (also the arrow keys), the slide number (in the URL), the switch, the downloads
     and the way out: one slim row, drawn first (the slide number it reads from the URL picks the
     slide) and placed under the slide by the stage CSS, previous/next leading."""
-    with st.container(key="pres-bar", horizontal=True, vertical_alignment="center", gap="small"):
+    with st.container(key="pres-bar", horizontal=True, vertical_alignment="center", gap="small", wrap=False):
         st.segmented_control(t("pres.slide"), list(range(1, count + 1)), key=KEY_SLIDE, bind="query-params",
                              required=True, label_visibility="collapsed", format_func=str, help=t("pres.slide_help"))
         n = st.session_state[KEY_SLIDE]
@@ -51,7 +52,6 @@ def control_bar(count: int, ctx: Context, lang: str) -> None:
                   on_click=_step, args=(1, count), type="primary", disabled=n == count)
         st.caption(t("pres.footer", n=n, total=count,
                      anon=t("pres.anon_on") if privacy.is_on() else t("pres.anon_off")))
-        st.space("stretch")
         privacy.switch(st)
         with st.popover(t("exp.title"), icon=":material/download:"):
             export_menu.menu(ctx, lang, "pres_exp", with_deck=True)
@@ -69,19 +69,31 @@ def show(slide: Slide) -> None:
         if slide.lead:
             st.markdown(f"### {slide.lead}")
         if slide.metrics:
-            with st.container(horizontal=True, key="pres-metrics" if slide.figure is not None or slide.table is not None
-                              else "pres-metrics-alone"):
+            with st.container(horizontal=True, wrap=False, key="pres-metrics-alone" if fig is None and slide.table is None
+                              else "pres-metrics"):
                 for label, value in slide.metrics:
                     st.metric(label, value, border=True)
-        if fig is not None and slide.table is not None:
+        notes_aside = fig is not None and slide.table is None and _notes_aside(slide.notes)
+        if fig is not None and (slide.table is not None or notes_aside):
             left, right = st.columns([3, 2], gap="large")
             left.plotly_chart(fig, key=f"pres_fig_{slide.key}", config=CHART_CONFIG, height="stretch")
-            right.table(slide.table, hide_index=True)
+            if slide.table is not None:
+                right.table(slide.table, hide_index=True)
+            else:
+                right.markdown("\n".join(f"- {line}" for line in slide.notes))
         elif fig is not None:
             st.plotly_chart(fig, key=f"pres_fig_{slide.key}", config=CHART_CONFIG, height="stretch")
         elif slide.table is not None:
             st.table(slide.table, hide_index=True)
-        for line in slide.notes:
-            st.markdown(f"- {line}")
+        if not notes_aside:
+            for line in slide.notes:
+                st.markdown(f"- {line}")
+
+
+def _notes_aside(notes: tuple[str, ...]) -> bool:
+    """Notes longer than about two lines go beside a chart, not under it: under it they would leave
+    the chart too little height to read."""
+    return sum(len(line) // NOTE_LINE + 1 for line in notes) > 2
+
 
 main()

@@ -244,7 +244,7 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
 [data-testid="stMain"] {{background: #f2f4f3;}}
 [data-testid="stMain"] .block-container, [data-testid="stMainBlockContainer"] {{
   position: fixed; width: {STAGE_WIDTH}px; height: {STAGE_HEIGHT}px; max-width: none; min-width: 0;
-  margin: 0; padding: 20px 48px 12px; background: #fff; box-sizing: border-box; overflow: hidden;
+  margin: 0; padding: 20px 48px 12px; background: #fff; box-sizing: border-box; overflow: clip;
   zoom: var(--stage-scale);
   left: calc((100vw - {STAGE_WIDTH}px * var(--stage-scale)) / 2 / var(--stage-scale));
   top: calc((100vh - {STAGE_HEIGHT}px * var(--stage-scale)) / 2 / var(--stage-scale));}}
@@ -254,10 +254,10 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] p {{font-size: 24px;}}
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] > div {{padding: 6px 16px;}}
 [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(
-  > [class*="st-key-slide-"]) {{flex: 1 1 0; min-height: 0; overflow: hidden;}}
+  > [class*="st-key-slide-"]) {{flex: 1 1 0; min-height: 0; overflow: clip;}}
 [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:has(
   > .st-key-pres-bar) {{order: 10;}}
-[class*="st-key-slide-"] {{gap: 14px; flex-wrap: nowrap; min-height: 0;}}
+[class*="st-key-slide-"] {{gap: 14px; flex-wrap: nowrap; min-height: 0; overflow: clip;}}
 [class*="st-key-slide-"] > * {{flex: 0 0 auto;}}
 [class*="st-key-slide-"] > [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]),
 [class*="st-key-slide-"] > [data-testid="stLayoutWrapper"]:has([data-testid="stPlotlyChart"]) {{
@@ -266,24 +266,34 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
 [class*="st-key-slide-"]:has(.st-key-pres-metrics-alone) > :last-child {{margin-bottom: auto;}}
 [class*="st-key-slide-"] [data-testid="stPlotlyChart"] {{zoom: calc(1 / var(--stage-scale));}}  /* see STAGE_WIDTH */
 [class*="st-key-slide-"] h1 {{font-size: 60px; color: #0b3d2e; line-height: 1.12; padding: 0;}}
+[class*="st-key-slide-"] h3 {{font-size: 34px; color: #1b1b1b; line-height: 1.25; padding: 0; font-weight: 600;}}
 [class*="st-key-slide-"] [data-testid="stCaptionContainer"] {{font-size: 24px; color: #333;}}
-[class*="st-key-slide-"] [data-testid="stCaptionContainer"] p {{font-size: 24px;}}
+[class*="st-key-slide-"] [data-testid="stCaptionContainer"] p {{font-size: 24px; color: #3a3a3a;}}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {{font-size: 56px !important; font-weight: 700;
   color: #0b3d2e; line-height: 1.15;}}
 [data-testid="stMetricLabel"] p {{font-size: 24px !important; color: #1b1b1b;}}
+[class*="st-key-slide-"] [data-testid="stMetricLabel"], [class*="st-key-slide-"] [data-testid="stMetricLabel"] * {{
+  white-space: normal !important; overflow: visible !important; height: auto;}}
 [class*="st-key-slide-"] li, [class*="st-key-slide-"] p {{font-size: 24px; line-height: 1.35;}}
 [class*="st-key-slide-"] [data-testid="stTable"] table {{font-size: 24px;}}
 [class*="st-key-slide-"] [data-testid="stTable"] th, [class*="st-key-slide-"] [data-testid="stTable"] td {{
   font-size: 24px; padding: 6px 12px;}}
 [data-testid="stTable"] th {{background: #0b6e4f; color: #fff;}}
-.st-key-pres-metrics-alone {{align-items: center;}}
+.st-key-pres-metrics-alone {{align-items: stretch;}}
+.st-key-pres-metrics > *, .st-key-pres-metrics-alone > * {{flex: 1 1 0; min-width: 0;}}
 .st-key-pres-metrics-alone [data-testid="stMetric"] {{padding: 28px 32px;}}
 .st-key-pres-metrics-alone [data-testid="stMetricValue"], .st-key-pres-metrics-alone [data-testid="stMetricValue"] * {{
   font-size: 88px !important;}}
 .st-key-pres-metrics-alone [data-testid="stMetricLabel"] p {{font-size: 30px !important;}}
-.st-key-pres-bar {{order: 10; opacity: .45; transition: opacity .2s; border-top: 1px solid #e3e7e5; padding-top: 6px;}}
+.st-key-pres-metrics-alone:has(> :nth-child(5)) [data-testid="stMetricValue"],
+.st-key-pres-metrics-alone:has(> :nth-child(5)) [data-testid="stMetricValue"] * {{font-size: 72px !important;}}
+.st-key-pres-metrics-alone:has(> :nth-child(5)) [data-testid="stMetricLabel"] p {{font-size: 26px !important;}}
+.st-key-pres-bar {{overflow: visible; order: 10; opacity: .45; transition: opacity .2s; border-top: 1px solid #e3e7e5; padding-top: 6px;}}
 .st-key-pres_prev, .st-key-pres_next {{order: -1;}}
-.st-key-pres-bar:hover, .st-key-pres-bar:focus-within {{opacity: 1;}}
+.st-key-pres-bar [data-testid="stElementContainer"]:has([data-testid="stCaption"]),
+.st-key-pres-bar [data-testid="stElementContainer"]:has([data-testid="stCaptionContainer"]) {{min-width: 0; flex: 1 1 0;}}
+.st-key-pres-bar [data-testid="stCaptionContainer"] p {{white-space: nowrap; overflow: hidden; text-overflow: ellipsis;}}
+.st-key-pres-bar:hover, .st-key-pres-bar:has(:focus-visible) {{opacity: 1;}}
 .st-key-pres-bar p, .st-key-pres-bar button, .st-key-pres-bar label, .st-key-pres-bar a {{font-size: 18px;}}
 [data-testid="stElementContainer"]:has(> .stHtml .stage-js), [data-testid="stElementContainer"]:has(.stage-js) {{
   display: none;}}
