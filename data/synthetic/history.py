@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from data.synthetic.city import OPD_BY_ID, OPDS
+from data.synthetic.city import OPDS
 from data.synthetic.constants import JENJANG, JF_SUFFIX
 from data.synthetic.dates import month_start
 from data.synthetic.frames import objframe
@@ -48,14 +48,18 @@ _DOWN = {"JPT Pratama": "Administrator", "Administrator": "Pengawas", "Pengawas"
 _MAX_STEPS = 6
 
 
+_OPD_NAME = {o.opd_id: o.nama for o in OPDS}
+_JENIS = {j: v[0] for j, v in JENJANG.items()}
+
+
 def _row_frame(nip, jabatan, opd_id, unit, jenjang, tmt) -> pd.DataFrame:
     opd_id = np.asarray(opd_id, dtype=object)
     jenjang = np.asarray(jenjang, dtype=object)
     return objframe({
         "nip": np.asarray(nip, dtype=object), "jabatan": np.asarray(jabatan, dtype=object),
-        "opd_nama": np.array([OPD_BY_ID[o].nama if o in OPD_BY_ID else None for o in opd_id], dtype=object),
+        "opd_nama": pd.Series(opd_id).map(_OPD_NAME).to_numpy(dtype=object),
         "opd_id": opd_id, "unit_kerja": np.asarray(unit, dtype=object),
-        "jenis_jabatan": np.array([JENJANG[j][0] for j in jenjang], dtype=object), "jenjang_jabatan": jenjang,
+        "jenis_jabatan": pd.Series(jenjang).map(_JENIS).to_numpy(dtype=object), "jenjang_jabatan": jenjang,
         "tmt_jabatan": np.asarray(tmt, dtype="datetime64[D]").astype("datetime64[s]"),
         "tmt_selesai": np.full(len(opd_id), np.datetime64("NaT"), dtype="datetime64[s]"),
         "bidang": None,
@@ -86,8 +90,7 @@ def position_history(rng: np.random.Generator, rec24: pd.DataFrame, rec25: pd.Da
         dtype="datetime64[D]"))
     level = np.where(changed, r24["jenjang"].to_numpy(dtype=object), r25["jenjang"].to_numpy(dtype=object))
     opd = np.where(changed, r24["opd_id"].to_numpy(dtype=object), r25["opd_id"].to_numpy(dtype=object))
-    base_name = np.array([_jf_base(j, lv) for j, lv in zip(r25["jabatan"].to_numpy(dtype=object),
-                                                             r25["jenjang"].to_numpy(dtype=object))], dtype=object)
+    base_name = _jf_base(r25["jabatan"].to_numpy(dtype=object), r25["jenjang"].to_numpy(dtype=object))
     cpns = tmt_cpns[pid].astype("datetime64[D]")
     officials = np.isin(r25["jenjang"].to_numpy(dtype=object), ["JPT Pratama", "Administrator", "JF Ahli Madya"])
     s = strength[pid]
@@ -106,7 +109,8 @@ def position_history(rng: np.random.Generator, rec24: pd.DataFrame, rec25: pd.Da
         years = np.where(room - years < 1.5, room, years)      # the last segment runs from the appointment
         seg = np.maximum(month_start(start - np.round(years * 365.25).astype(np.int64)), cpns)
         down = rng.random(len(pid)) < np.where(step == 0, 0.75, 0.55)
-        new_level = np.array([_DOWN.get(lv, lv) if d else lv for lv, d in zip(level, down)], dtype=object)
+        lower = pd.Series(level).map(_DOWN).to_numpy(dtype=object)
+        new_level = np.where(down & pd.notna(lower), lower, level)
         jf = np.isin(new_level, list(JF_SUFFIX))                  # a JF career stays in its OPD
         move = (rng.random(len(pid)) < 0.2) & ~jf
         new_opd = np.where(move, all_opds[rng.integers(0, len(all_opds), len(pid))], opd)
@@ -125,11 +129,16 @@ def position_history(rng: np.random.Generator, rec24: pd.DataFrame, rec25: pd.Da
     return out[~same.to_numpy(dtype=bool)].reset_index(drop=True)
 
 
-def _jf_base(jabatan, level) -> str | None:
-    suffix = JF_SUFFIX.get(level)
-    if suffix and isinstance(jabatan, str) and jabatan.endswith(suffix):
-        return jabatan[: -len(suffix)].strip()
-    return None
+def _jf_base(jabatan: np.ndarray, level: np.ndarray) -> np.ndarray:
+    """The JF's kind without its level ("Perawat Ahli Muda" → "Perawat"); None for other posts."""
+    out = np.full(len(jabatan), None, dtype=object)
+    names = pd.Series(jabatan, dtype=object)
+    for lv, suffix in JF_SUFFIX.items():
+        idx = np.flatnonzero(level == lv)
+        sub = names.iloc[idx]
+        ok = sub.str.endswith(suffix, na=False).to_numpy(dtype=bool)
+        out[idx[ok]] = sub[ok].str[: -len(suffix)].str.strip().to_numpy(dtype=object)
+    return out
 
 
 def _posts_by(posts: pd.DataFrame) -> dict[tuple[str, str], list[tuple[str, str]]]:
@@ -143,25 +152,34 @@ def _posts_by(posts: pd.DataFrame) -> dict[tuple[str, str], list[tuple[str, str]
 def _names(rng: np.random.Generator, level: np.ndarray, opd: np.ndarray, base: np.ndarray,
            by_opd_level: dict, units: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Post name, unit and OPD of earlier segments: a structural post of that level in that OPD (any OPD
-    when it has none), a JF of the same kind one level down, or a pelaksana post in a unit of the OPD."""
+    when it has none), a JF of the same kind one level down, or a pelaksana post in a unit of the OPD.
+    Worked out per (level, OPD) group, not per row (a national city has millions of segments)."""
     n = len(level)
     jab = np.empty(n, dtype=object)
     unit = np.empty(n, dtype=object)
     opd_out = opd.copy()
     pick = rng.random(n)
-    for i in range(n):
-        lv, o = level[i], opd[i]
+    has_base = pd.notna(base)
+    groups = pd.DataFrame({"level": level, "opd": opd}).groupby(["level", "opd"], sort=False).indices
+    for (lv, o), idx in groups.items():
         if lv in ("JPT Pratama", "Administrator", "Pengawas"):
             options = by_opd_level.get((o, lv))
             if options:
-                jab[i], unit[i] = options[int(pick[i] * len(options))]
+                choice = (pick[idx] * len(options)).astype(int)
+                jab[idx] = np.array([x[0] for x in options], dtype=object)[choice]
+                unit[idx] = np.array([x[1] for x in options], dtype=object)[choice]
             else:
                 anywhere = by_opd_level.get(("*", lv), [("Pengadministrasi Umum", None, o)])
-                jab[i], unit[i], opd_out[i] = anywhere[int(pick[i] * len(anywhere))]
-        elif lv in JF_SUFFIX and isinstance(base[i], str):
-            jab[i], unit[i] = f"{base[i]} {JF_SUFFIX[lv]}", None
-        else:
-            names = units.get(o) or [None]
-            jab[i] = _PELAKSANA[int(pick[i] * len(_PELAKSANA))]
-            unit[i] = names[int(pick[i] * 7919) % len(names)]
+                choice = (pick[idx] * len(anywhere)).astype(int)
+                for k, target in enumerate((jab, unit, opd_out)):
+                    target[idx] = np.array([x[k] for x in anywhere], dtype=object)[choice]
+            continue
+        jf = idx[has_base[idx]] if lv in JF_SUFFIX else idx[:0]
+        if len(jf):
+            jab[jf] = (pd.Series(base[jf], dtype=object) + " " + JF_SUFFIX[lv]).to_numpy(dtype=object)
+            unit[jf] = None
+        rest = np.setdiff1d(idx, jf, assume_unique=True)
+        names = np.array(units.get(o) or [None], dtype=object)
+        jab[rest] = np.array(_PELAKSANA, dtype=object)[(pick[rest] * len(_PELAKSANA)).astype(int)]
+        unit[rest] = names[(pick[rest] * 7919).astype(int) % len(names)]
     return jab, unit, opd_out

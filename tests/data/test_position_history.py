@@ -116,3 +116,27 @@ def test_demo_siasn_export_recognised_and_imported(store):
     # Pengawas or above from 01-12-2006 (Pengawas, Administrator, JPT) to 01-12-2025: 19 years
     days = career.days_in_levels(spans, ["Pengawas", "Administrator", "JPT Pratama"], nips, date(2025, 12, 1))
     assert days.iloc[0] == (pd.Timestamp("2025-12-01") - pd.Timestamp("2006-12-01")).days
+
+
+def test_demo_histories_are_plausible():
+    """The synthetic city: every PNS has a history from the appointment to the current post, several posts
+    for most, mostly in one OPD, some movers; the five vacant posts have five different fields of work."""
+    from data.synthetic import build_demo
+
+    demo = build_demo()
+    h, ap, asn = demo["position_history"], demo["asn_period"], demo["asn"]
+    pns25 = ap[(ap["period"] == 2025) & ap["nip"].isin(asn.loc[asn["jenis_asn"] == "PNS", "nip"])]
+    assert set(pns25["nip"]) == set(h["nip"])
+    assert h.groupby("nip")["tmt_jabatan"].apply(lambda s: s.is_monotonic_increasing).all()
+    first = h.groupby("nip")["tmt_jabatan"].min()
+    assert (first >= pd.to_datetime(pns25.set_index("nip")["tmt_cpns"]).reindex(first.index)).all()
+    last = h.sort_values("tmt_jabatan").groupby("nip").last()
+    now = pns25.set_index("nip").reindex(last.index)
+    assert (last["jabatan"] == now["jabatan"]).all()        # the last post is the current one
+    posts = h.groupby("nip").size()
+    assert (posts >= 2).mean() > 0.5
+    opds = h.groupby("nip")["opd_id"].nunique()
+    assert 0.1 < (opds[posts >= 3] >= 2).mean() < 0.8       # movers, but most careers stay in one OPD
+    tp = demo["target_post"]
+    vacant = tp.loc[tp["lowong"].astype(bool), "bidang_tugas"]
+    assert vacant.notna().all() and vacant.nunique() == 5
