@@ -64,4 +64,14 @@ def test_the_switch_stays_on_after_leaving_a_presentation_opened_first(browser, 
     text = page.locator(MAIN).inner_text()
     assert not [n for n in names if len(n) >= 8 and n in text] and not [n for n in nips if n in text]
     expect(switch).to_be_checked()
+
+    # someone allowed turns it off: it stays off from page to page, and on again once turned on
+    for on in (False, True):
+        with reran(page):
+            page.locator(f"{SIDEBAR} .st-key-anonim label").first.click()
+        (expect(switch).to_be_checked if on else expect(switch).not_to_be_checked)()
+        nav(page, "Suksesi")
+        (expect(switch).to_be_checked if on else expect(switch).not_to_be_checked)()
+        nav(page, "Sembilan Kotak")
+        (expect(switch).to_be_checked if on else expect(switch).not_to_be_checked)()
     page.close()
