@@ -290,6 +290,8 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
 .st-key-pres-metrics-alone:has(> :nth-child(5)) [data-testid="stMetricLabel"] p {{font-size: 26px !important;}}
 .st-key-pres-bar {{overflow: visible; order: 10; opacity: .45; transition: opacity .2s; border-top: 1px solid #e3e7e5; padding-top: 6px;}}
 .st-key-pres_prev, .st-key-pres_next {{order: -1;}}
+[data-testid="stPopoverBody"]:has(.st-key-pres_exp_xlsx) {{width: min(1000px, 92vw) !important;
+  max-width: 92vw !important;}}
 .st-key-pres-bar [data-testid="stElementContainer"]:has([data-testid="stCaption"]),
 .st-key-pres-bar [data-testid="stElementContainer"]:has([data-testid="stCaptionContainer"]) {{min-width: 0; flex: 1 1 0;}}
 .st-key-pres-bar [data-testid="stCaptionContainer"] p {{white-space: nowrap; overflow: hidden; text-overflow: ellipsis;}}
