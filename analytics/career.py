@@ -132,8 +132,10 @@ def _days(s: pd.DataFrame, on: date) -> np.ndarray:
 def days_where(spans_: pd.DataFrame, mask: np.ndarray, nips: pd.Series, on: date) -> pd.Series:
     """Days up to ``on`` spent in the spans where ``mask`` holds, per NIP of ``nips`` (0 when none)."""
     s = spans_[mask & (spans_["mulai"] <= pd.Timestamp(on)).to_numpy()]
-    per = pd.Series(_days(s, on), index=s.index).groupby(s["nip"]).sum() if len(s) else pd.Series(dtype=float)
-    return pd.Series(nips.map(per).fillna(0.0).to_numpy(dtype=float), index=nips.index)
+    if not len(s):
+        return pd.Series(0.0, index=nips.index)
+    per = pd.Series(_days(s, on)).groupby(s["nip"].to_numpy(dtype=object)).sum().to_dict()
+    return pd.Series([per.get(n, 0.0) for n in nips.to_numpy(dtype=object)], index=nips.index, dtype=float)
 
 
 def days_in_levels(spans_: pd.DataFrame, levels: Iterable[str], nips: pd.Series, on: date) -> pd.Series:

@@ -26,7 +26,8 @@ def spans_for(candidates: pd.DataFrame, spans: pd.DataFrame | None, words: caree
     """The career spans of ``candidates``: those given, plus the current post alone for anyone not in them."""
     if spans is None or spans.empty:
         return career.spans(None, candidates, words)
-    missing = candidates[~candidates["nip"].isin(spans["nip"])]
+    have = set(spans["nip"])
+    missing = candidates[[n not in have for n in candidates["nip"].to_numpy(dtype=object)]]
     if missing.empty:
         return spans
     return pd.concat([spans, career.spans(None, missing, words)], ignore_index=True)
@@ -37,17 +38,22 @@ def years_in(spans: pd.DataFrame, candidates: pd.DataFrame, *, levels=None, fiel
     """Days in ``levels`` (or ``fields``) up to ``on`` against ``need_years``: ok, unknown (no span at
     all: no TMT and no history; for fields also: no post whose field is known), short (years still
     missing), served (years), source (per person)."""
-    nips = candidates["nip"].reset_index(drop=True)
-    days = career.days_in_levels(spans, levels, nips, on) if levels is not None \
-        else career.days_in_fields(spans, fields, nips, on)
+    nips = pd.Series(candidates["nip"].to_numpy(dtype=object))     # plain objects: fast look-ups
+    fields = list(fields or [])
+    if levels is None and not fields:
+        days = pd.Series(0.0, index=nips.index)
+    else:
+        days = career.days_in_levels(spans, levels, nips, on) if levels is not None \
+            else career.days_in_fields(spans, fields, nips, on)
     need = career.required_days(need_years, on)
-    known = spans["nip"] if levels is not None else spans.loc[spans["bidang"].notna(), "nip"]
-    unknown = ~nips.isin(known).to_numpy()
+    known = set(spans["nip"] if levels is not None else spans.loc[spans["bidang"].notna(), "nip"])
+    unknown = np.fromiter((n not in known for n in nips), dtype=bool, count=len(nips))
     d = days.to_numpy(dtype=float)
     ok = (d >= need) & ~unknown
     short = np.where(ok | unknown, 0.0, (need - d) / 365.25)
-    return {"ok": ok, "unknown": unknown, "short": short, "served": d / 365.25,
-            "source": career.source_of(spans, nips).to_numpy(dtype=object)}
+    history = set(spans.loc[spans["sumber"] == career.FROM_HISTORY, "nip"])
+    source = np.array([career.FROM_HISTORY if n in history else career.FROM_CURRENT for n in nips], dtype=object)
+    return {"ok": ok, "unknown": unknown, "short": short, "served": d / 365.25, "source": source}
 
 
 def source_note(source: str) -> str:

@@ -121,8 +121,10 @@ def bench_strength(posts: pd.DataFrame, candidates: pd.DataFrame, rules: Success
     words = FieldWords(rules.field_words)
     for post in posts.to_dict("records"):
         fields = post.get("bidang_pendidikan")
-        key = (str(post["jenjang_jabatan"]), tuple(split_list(fields)) if isinstance(fields, str) else (),
-               tuple(fields_of_post(post, words)))     # the post's field of work counts for its level's rules
+        level = str(post["jenjang_jabatan"])
+        # the post's field of work changes readiness only where the level has a field-experience rule
+        work = tuple(fields_of_post(post, words)) if "pengalaman_bidang_tahun" in rules.params(level) else ()
+        key = (level, tuple(split_list(fields)) if isinstance(fields, str) else (), work)
         if key not in readiness:
             summ, _ = evaluate(candidates, post, rules, on, period, predikat_history, reasons=False, career=career)
             readiness[key] = summ["kesiapan"].to_numpy(dtype=object)
