@@ -62,17 +62,14 @@ def legend(summary: pd.DataFrame, small: int) -> None:
     """Each box's name, follow-up, count and share (hidden ones as "*" when anonymised)."""
     table = ninebox.with_count_labels(summary, small).sort_values("kotak", ascending=False)
     table = table.assign(rekomendasi=table["rekomendasi"].str.replace(";", " · "),
-                         jumlah=table["jumlah_teks"] if small else table["jumlah"],
-                         persen=table["persen_teks"] if small else table["persen"])[
+                         jumlah=table["jumlah_teks"], persen=table["persen_teks"])[   # "3,9%", as the chart writes it
         ["kotak", "label", "rekomendasi", "jumlah", "persen"]]
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         "kotak": st.column_config.NumberColumn(t("beranda.legend_box"), width="small"),
         "label": t("beranda.legend_label"),
         "rekomendasi": t("beranda.legend_rec"),
-        "jumlah": st.column_config.TextColumn(t("beranda.legend_count")) if small
-        else st.column_config.NumberColumn(t("beranda.legend_count")),
-        "persen": st.column_config.TextColumn(t("beranda.legend_pct")) if small
-        else st.column_config.NumberColumn(t("beranda.legend_pct"), format="%.1f%%"),
+        "jumlah": st.column_config.TextColumn(t("beranda.legend_count")),
+        "persen": st.column_config.TextColumn(t("beranda.legend_pct")),
     })
 
 
