@@ -99,7 +99,8 @@ def chart(placed: pd.DataFrame, view: str, period: int) -> None:
     _, hi, mid = rules.cutoff("potensial")
     fig, curves = ninebox.ninebox_scatter(privacy.people(shown), summary, "kotak", (mid, hi), height=560,
                                           marked=privacy.people(shown.loc[shown["dikalibrasi"], ["x", "y", "nip"]]),
-                                          min_count=privacy.min_group() if privacy.is_on() else 0)
+                                          min_count=privacy.min_group() if privacy.is_on() else 0,
+                                          count_only=True)  # "203 · 16,4%" overran its box at 1366 px
     st.session_state["kal_curves"] = curves
     st.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart, selection_mode=("points",),
                     config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"]})

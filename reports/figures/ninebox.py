@@ -96,11 +96,12 @@ def colour_groups(points: pd.DataFrame, colour: str) -> list[tuple[str, str, pd.
 def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | None,
                     x_cuts: tuple[float, float] | None, height: int = 640,
                     drag_select: bool = False, marked: pd.DataFrame | None = None,
-                    min_count: int = 0) -> tuple[go.Figure, dict[int, list[str]]]:
+                    min_count: int = 0, count_only: bool = False) -> tuple[go.Figure, dict[int, list[str]]]:
     """Dots per ASN over the 3×3 grid, one clickable badge per box.
 
     ``points`` has x, y and HOVER_COLUMNS (plus ``colour`` when given). Returns the
-    figure and, per curve number, the NIPs in point order (to map a selection back).
+    figure and, per curve number, the NIPs in point order (to map a selection back). ``count_only``: the
+    badges say the count without the share (a chart in a narrow column; the share stays in the hover).
     """
     lang = language()
     fig = go.Figure()
@@ -137,7 +138,7 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     curves[0] = []
     for r, c, p in zip(summary.itertuples(index=False), counts, shares):
         fig.add_annotation(x=r.kolom + 0.09, y=r.baris + 0.89, xanchor="left", xshift=22, showarrow=False,
-                           text=f"<b>{c}</b> · {p}", font=dict(size=15, color="#1b1b1b"))
+                           text=f"<b>{c}</b>" if count_only else f"<b>{c}</b> · {p}", font=dict(size=15, color="#1b1b1b"))
     if colour is None:
         groups = [("", "#0b6e4f", points)]
     elif colour == "kotak":
