@@ -279,6 +279,8 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
 [class*="st-key-slide-"] [data-testid="stTable"] th, [class*="st-key-slide-"] [data-testid="stTable"] td {{
   font-size: 24px; padding: 6px 12px;}}
 [data-testid="stTable"] th {{background: #0b6e4f; color: #fff;}}
+[class*="st-key-slide-"] [data-testid="stTable"]:not(:has(tbody tr:nth-child(5))) :is(th, td) {{
+  font-size: 28px; padding: 10px 14px;}}
 .st-key-pres-metrics-alone {{align-items: stretch;}}
 .st-key-pres-metrics > *, .st-key-pres-metrics-alone > * {{flex: 1 1 0; min-width: 0;}}
 .st-key-pres-metrics-alone [data-testid="stMetric"] {{padding: 28px 32px;}}
