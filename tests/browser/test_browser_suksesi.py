@@ -56,7 +56,8 @@ def test_open_vacant_post_and_compare_two_candidates(browser, served):
     rows = grid_rows(page.locator(GRID).first)  # the shortlist comes first
     assert len(rows) >= 2, rows
     first, second = rows[0]["Nama"], rows[1]["Nama"]
-    assert "Siap Sekarang" in rows[0]["Kesiapan"] and rows[0]["Alasan"]
+    # the one-line reason stands next to the name (the checks' reasons are further right, off the grid's view)
+    assert "Siap Sekarang" in rows[0]["Kesiapan"] and rows[0]["Alasan urutan"].startswith("Siap Sekarang · ")
 
     expect(picked).to_contain_text(first)            # two candidates compared by default
     expect(picked).to_contain_text(second)
