@@ -28,6 +28,7 @@ IMAGE_SCALE = 2                # PNG pixels per CSS pixel: sharp on a 1080p proj
 PX_PER_INCH = 96               # CSS px per inch of slide: a figure is drawn at the size it is shown
 SLIDE_W, SLIDE_H = 12192000 / 914400, 7.5   # inches: PowerPoint's 16:9 (33.867 × 19.05 cm)
 MARGIN = 0.5
+NOTES_BESIDE = 0.64           # share of the width a figure alone takes when its notes sit beside it
 MAX_ASPECT = 2.4               # a figure wider than this (width / height) is drawn at this ratio, centred
 BADGE = (SLIDE_W - MARGIN - 3.4, 0.2, 3.4, 0.66)   # the "DATA SINTETIS" badge, top right
 MUTED = "#333333"
@@ -78,7 +79,8 @@ def deck(slides: Sequence[Slide], title: str, subtitle: str = "", lang: str = "i
         if s.table is not None:
             _table(page, s.table, lay["table"], lang)
         if s.notes:
-            _bullets(page, s.notes, lay["notes"], 20 if s.figure is None and s.table is None else 15)
+            _bullets(page, s.notes, lay["notes"], 20 if s.figure is None and s.table is None else
+                     16 if s.table is None else 15)
         _footer(page, f"{title} · {made}", t("rep.deck.page", lang=lang, n=n, total=total))
         page.notes_slide.notes_text_frame.text = "\n".join([s.subtitle, *s.notes] if s.subtitle else s.notes)
     buf = io.BytesIO()
@@ -93,7 +95,9 @@ Box = tuple[float, float, float, float]
 
 def _layout(s: Slide) -> dict[str, Box | None]:
     """Where each part of a slide goes: metrics under the subtitle, notes above the footer, the
-    figure and the table share the rest (figure 58% on the left when both)."""
+    figure and the table share the rest (figure 58% on the left when both). A figure alone keeps the
+    full height with its notes beside it (a matrix squeezed under three lines of notes reads badly;
+    its picture would not use the width anyway)."""
     width = SLIDE_W - 2 * MARGIN
     top = 1.6
     metrics = None
@@ -103,7 +107,8 @@ def _layout(s: Slide) -> dict[str, Box | None]:
     bottom = SLIDE_H - 0.6
     notes = None
     has_content = s.figure is not None or s.table is not None
-    if s.notes:
+    beside = s.figure is not None and s.table is None and bool(s.notes)
+    if s.notes and not beside:
         if has_content:
             h = min(0.38 * len(s.notes) + 0.1, 1.25)
             notes = (MARGIN, bottom - h, width, h)
@@ -116,6 +121,10 @@ def _layout(s: Slide) -> dict[str, Box | None]:
         fig_w = width * 0.58
         figure = (MARGIN, top, fig_w, height)
         table = (MARGIN + fig_w + 0.3, top, width - fig_w - 0.3, height)
+    elif beside:
+        fig_w = width * NOTES_BESIDE
+        figure = (MARGIN, top, fig_w, height)
+        notes = (MARGIN + fig_w + 0.3, top, width - fig_w - 0.3, height)
     elif s.figure is not None:
         figure = (MARGIN, top, width, height)
     elif s.table is not None:
