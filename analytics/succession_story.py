@@ -11,7 +11,7 @@ ranks: the order is the shortlist's.
   ``rule_jpm_band`` ("Memenuhi Syarat"); the candidate's JPM is the shortlist's ``jpm_target`` (computed
   against the target level's SKJ).
 - **Years to BUP**: from the birth date to the retirement age (``rule_retirement``) of the *post's*
-  level, on the appointment date; whole years, rounded down.
+  level, on the appointment date; whole calendar years, rounded down.
 - **Field**: the candidate's field of study, and whether it is one the post asks for (None when the post
   asks for none, or the field is not recorded).
 """
@@ -54,8 +54,9 @@ def years_to_bup(birth: pd.Series, age: float | None, on: date) -> pd.Series:
     if age is None:
         return pd.Series(np.nan, index=birth.index)
     retire = plus_years(dates(birth.to_numpy()).set_axis(birth.index), age)
-    days = (retire - pd.Timestamp(on)).dt.days
-    return np.floor(days / 365.25)
+    # calendar years: the last N with on + N years ≤ the retirement day (negative once past it)
+    before = (retire.dt.month * 100 + retire.dt.day) < (on.month * 100 + on.day)
+    return (retire.dt.year - on.year - before.astype(float)).astype(float)
 
 
 def field_fits(fields: pd.Series, wanted: object) -> pd.Series:
@@ -85,5 +86,23 @@ def candidate_facts(head: pd.DataFrame, people: pd.DataFrame, post: dict, retire
         "kesiapan": head["kesiapan"].to_numpy(), "kotak": head["kotak"].to_numpy(),
         "jpm_target": jpm, "jpm_standar": standard, "jpm_memenuhi": meets,
         "tahun_ke_bup": years_to_bup(birth, bup_age(retirement, str(post["jenjang_jabatan"])), on).to_numpy(),
-        "bidang": bidang.to_numpy(dtype=object),
+        "bidang": [v if isinstance(v, str) and v.strip() else None for v in bidang],
         "bidang_sesuai": field_fits(bidang, post.get("bidang_pendidikan")).to_numpy(dtype=object)})
+
+
+def standouts(facts: pd.DataFrame) -> list[tuple[str, int, float | None]]:
+    """What sets one of the candidates shown apart from the others: ("jpm", rank, JPM) for the one highest
+    JPM, ("bup", rank, years) for the one longest time to BUP, ("bidang", rank, None) for the one whose
+    field the post asks for. A tie, a missing value or a single candidate sets nobody apart."""
+    out: list[tuple[str, int, float | None]] = []
+    if len(facts) < 2:
+        return out
+    for kind, col in (("jpm", "jpm_target"), ("bup", "tahun_ke_bup")):
+        v = pd.to_numeric(facts[col], errors="coerce")
+        if v.notna().sum() >= 2 and (v == v.max()).sum() == 1:
+            i = int(v.idxmax())
+            out.append((kind, int(facts.loc[i, "peringkat"]), float(v[i])))
+    fits = facts["bidang_sesuai"].map(lambda x: x is True)
+    if fits.sum() == 1:
+        out.append(("bidang", int(facts.loc[fits.idxmax(), "peringkat"]), None))
+    return out

@@ -91,6 +91,9 @@ def _post_slide(i: int, row: dict, post: dict, head: pd.DataFrame, facts: pd.Dat
     notes = [t("story.suc.at_risk_note", lang=lang)] if row["keadaan"] == story.AT_RISK else []
     if head.empty:
         notes.append(t("story.suc.nobody", lang=lang))
+    apart = [_standout(kind, rank, value, lang) for kind, rank, value in story.standouts(facts)]
+    if apart:
+        notes.append(t("story.suc.apart", lang=lang, items=" · ".join(apart)))
     notes.append(t("story.suc.post_rules", lang=lang, level=post["jenjang_jabatan"],
                    standard=fmt.pct(standard, 0, lang) if standard is not None else "–",
                    bup=n(int(bup)) if bup is not None else "–",
@@ -104,6 +107,16 @@ def _post_slide(i: int, row: dict, post: dict, head: pd.DataFrame, facts: pd.Dat
                      (t("pres.ready_soon", lang=lang), n(row["siap_1_2_tahun"])),
                      (t("pres.future", lang=lang), n(row["potensi_masa_depan"]))),
                  table=table if len(table) else None, notes=tuple(notes))
+
+
+def _standout(kind: str, rank: int, value: float | None, lang: str) -> str:
+    """"JPM tertinggi: #1 (100%)", "terlama sebelum BUP: #2 (10 tahun)", "bidangnya sesuai: #3"."""
+    if kind == "jpm":
+        return t("story.suc.apart_jpm", lang=lang, rank=rank, jpm=fmt.pct(value, 0, lang))
+    if kind == "bup":
+        return t("story.suc.apart_bup", lang=lang, rank=rank, years=t("story.suc.years", lang=lang,
+                                                                          n=fmt.num(int(value), lang=lang)))
+    return t("story.suc.apart_field", lang=lang, rank=rank)
 
 
 def _jpm(value: float, meets: object, standard: float | None, lang: str) -> str:

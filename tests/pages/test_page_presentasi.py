@@ -140,6 +140,10 @@ def test_slides_tell_the_headline_the_movement_and_each_vacant_post(demo_copy):
     assert table["JPM (standar 80%)"].str.match(r"^(\d+% · (memenuhi|kurang \d+ poin)|belum diases)$").all()
     assert table["Sampai BUP"].str.match(r"^(\d+ tahun|–)$").all()
     assert any(n.startswith("Jenjang JPT Pratama: standar JPM 80%") for n in _notes(at))
+    # what sets one apart, when one is (ranks refer to the table's #)
+    for line in (n for n in _notes(at) if n.startswith("Pembeda: ")):
+        assert re.fullmatch(r"Pembeda: (JPM tertinggi #[1-3] \(\d+%\)|terlama sebelum BUP #[1-3] \(\d+ tahun\)|"
+                            r"satu-satunya yang bidang pendidikannya sesuai #[1-3])( · .+)?\.", line), line
     assert leaked(at, demo_copy) == []
 
 
