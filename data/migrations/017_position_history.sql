@@ -132,3 +132,10 @@ INSERT INTO rule_eligibility VALUES
 UPDATE rule_eligibility
    SET sumber = 'PP 11/2017 jo. PP 17/2020 Pasal 107: sedang atau pernah menduduki jabatan administrator atau JF ahli madya paling singkat 2 tahun, kumulatif dari riwayat jabatan (V)'
  WHERE jenjang_target = 'JPT Pratama' AND parameter = 'lama_jabatan_sebelumnya_tahun';
+
+-- The readings of these rules, listed on the Suksesi page with the others (rule_reading, migration 016).
+INSERT INTO rule_reading VALUES
+ ('riwayat_jabatan', 11, 'PP 11/2017 jo. PP 17/2020 (V: "sedang atau pernah", "kumulatif"); cara menghitung dari '
+                      || 'riwayat jabatan (R)'),
+ ('bidang_terkait', 12, 'PP 11/2017 jo. PP 17/2020 Pasal 107 (V: "bidang tugas yang terkait"); bidang yang dihitung '
+                     || 'terkait: target_post.bidang_tugas dan rule_bidang (R)');
