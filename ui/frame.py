@@ -297,7 +297,7 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
 .st-key-pres-bar [data-testid="stElementContainer"]:has([data-testid="stCaption"]),
 .st-key-pres-bar [data-testid="stElementContainer"]:has([data-testid="stCaptionContainer"]) {{min-width: 0; flex: 1 1 0;}}
 .st-key-pres-bar [data-testid="stCaptionContainer"] p {{white-space: nowrap; overflow: hidden; text-overflow: ellipsis;}}
-.st-key-pres-bar:hover, .st-key-pres-bar:has(:focus-visible) {{opacity: 1;}}
+.st-key-pres-bar:hover {{opacity: 1;}}
 .st-key-pres-bar p, .st-key-pres-bar button, .st-key-pres-bar label, .st-key-pres-bar a {{font-size: 18px;}}
 [data-testid="stElementContainer"]:has(> .stHtml .stage-js), [data-testid="stElementContainer"]:has(.stage-js) {{
   display: none;}}
