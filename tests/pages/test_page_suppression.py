@@ -68,6 +68,11 @@ def _assert_nothing_derivable(truth: dict[int, int], counts: dict[int, str], sha
             assert share == fmt.pct(round(shown[k] / t * 100, 1)), (k, share)
 
 
+def _small(truth: dict[int, int]) -> set[int]:
+    """The boxes of 1–4 people (the data decides which)."""
+    return {k for k, v in truth.items() if 0 < v < 5}
+
+
 def _pool(at: AppTest) -> str:
     """The pool tile's count ("338 (27%)" → "338"; "*" when hidden)."""
     return next(m.value for m in at.metric if m.label.startswith(POOL_LABEL)).split(" (")[0]
@@ -89,7 +94,8 @@ def _grid_counts(fig: dict) -> dict[int, tuple[str, str]]:
 
 def test_beranda_shows_nothing_that_gives_a_small_box_away(demo_copy):
     truth = _truth(demo_copy)
-    assert truth[5] == 5 and truth[8] == 1 and sum(truth.values()) == 6  # the finding's shape
+    small = _small(truth)
+    assert small and sum(truth.values()) < 10  # the finding's shape: a few people, small boxes among them
     at = _app()
     pool = _pool(at)
     total = next(re.match(r"^(\S+) ASN ditempatkan", c.value).group(1) for c in at.caption
@@ -97,7 +103,9 @@ def test_beranda_shows_nothing_that_gives_a_small_box_away(demo_copy):
     legend = at.dataframe[0].value.set_index("kotak")
     counts, shares = legend["jumlah"].astype(str).to_dict(), legend["persen"].astype(str).to_dict()
     _assert_nothing_derivable(truth, counts, shares, total, pool)
-    assert counts[8] == MARK and counts[5] == MARK and pool == MARK
+    assert all(counts[k] == MARK for k in small)
+    if small & set(POOL_BOXES):
+        assert pool == MARK
     assert _grid_counts(_figure(at)) == {k: (counts[k], shares[k]) for k in counts}  # the grid says the same
     assert any("disembunyikan" in c.value for c in at.caption)                       # and says why
 
@@ -126,7 +134,7 @@ def test_sembilan_kotak_draws_no_dot_in_a_hidden_box(demo_copy):
     fig = _figure(at)
     badges = fig["data"][0]
     hidden = {int(c.split(":")[1]) for c, h in zip(badges["customdata"], badges["hovertext"]) if f"{MARK} orang" in h}
-    assert hidden == {5, 8}
+    assert _small(truth) <= hidden
     dots = [row for trace in fig["data"][1:] for row in (trace.get("customdata") or [])]
     assert [row for row in dots if int(row[6]) in hidden] == []
     assert len(dots) == sum(v for k, v in truth.items() if k not in hidden)
