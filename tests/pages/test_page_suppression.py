@@ -2,8 +2,9 @@
 Beranda, the first two slides or Sembilan Kotak show can be combined into a hidden box count, and a
 hidden box draws no dot.
 
-DISHUB in the demo data has 6 placed ASN: 5 in box 5 and 1 in box 8 (the outside finding: "5 · 83,3%"
-beside "< 5" and a pool of 1 gave the one person away).
+DISHUB in the demo data has a handful of placed ASN, most in box 5 and single people in other boxes (the
+outside finding, on 5 in box 5 and 1 in box 8: "5 · 83,3%" beside "< 5" and a pool of 1 gave the one person
+away). The tests read which boxes are small from the data.
 """
 from __future__ import annotations
 
