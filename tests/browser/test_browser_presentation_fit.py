@@ -110,6 +110,7 @@ def test_every_slide_fits_without_scrolling_and_reads_from_the_back(browser, ser
                 _next(page, n)
             _drawn(page, scale)
             page.mouse.move(width / 2, 2)   # no hover card, the bar faint
+            expect(page.locator(".st-key-pres-bar")).to_have_css("opacity", "0.45")   # out of the way
             m = _check(page, width, height, scale, n)
             if page.locator(f"{SLIDE} {CHART}").count():
                 assert m["svg_text"] > 0, f"slide {n}: the chart's text was not measured"
