@@ -253,7 +253,7 @@ def import_button(outcome: importing.Outcome, kind: str) -> None:
     if demo is not None:
         sure = demo_notice(demo)
     elif outcome.ok:
-        current = importing.rows_replaced(kind, outcome.period)
+        current = importing.rows_replaced(kind, outcome.period, outcome)
         if current:
             st.warning(t("impor.replaces", n=n(current), what=t(f"impor.noun.{kind}")
                          + (t("impor.period_suffix", period=outcome.period) if outcome.period else "")))

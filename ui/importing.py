@@ -90,8 +90,13 @@ def demo_replacement() -> dict | None:
     return services.store().demo_replacement()
 
 
-def rows_replaced(kind: str, period: int | None) -> int:
-    """Rows an import of ``kind`` (for ``period`` when the kind has one) would replace."""
+def rows_replaced(kind: str, period: int | None, outcome: Outcome | None = None) -> int:
+    """Rows an import of ``kind`` (for ``period`` when the kind has one) would replace. A position history
+    replaces only the histories of the people in the file (``outcome``)."""
+    if kind == "position-history" and outcome is not None:
+        frame = outcome.frames.get("position_history")
+        nips = [] if frame is None else frame["nip"].dropna().astype(str).unique().tolist()
+        return services.store().position_history_count(nips)
     return services.store().count_rows(COUNTED[kind], period if kind in PERIOD_KINDS else None)
 
 

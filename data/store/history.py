@@ -25,6 +25,10 @@ class HistoryMixin(ConnectionBase):
             params.append([str(n) for n in nips])
         return self._frame(sql + " ORDER BY h.nip, h.tmt_jabatan, h.jabatan", params)
 
-    def position_history_count(self) -> int:
-        """Rows of position history (0: the career counts come from the current post only)."""
-        return int(self._scalar("SELECT count(*) FROM position_history"))
+    def position_history_count(self, nips: Sequence[str] | None = None) -> int:
+        """Rows of position history (0: the career counts come from the current post only); with ``nips``,
+        the rows of those people (what an import of their histories replaces)."""
+        if nips is None:
+            return int(self._scalar("SELECT count(*) FROM position_history"))
+        return int(self._scalar("SELECT count(*) FROM position_history WHERE nip IN (SELECT unnest(?::VARCHAR[]))",
+                                [[str(n) for n in nips]]))

@@ -78,6 +78,7 @@ def test_history_file_imported_and_years_in_field_counted_across_posts(store, tm
     again = pipeline.run(store, xlsx(_rows(nip)[:2]), "ulang.xlsx", kind="position-history", actor="uji")
     assert again.batch_id and len(store.position_history(2025, nips=[nip])) == 1
     assert len(store.position_history(2025, nips=[other])) == 1
+    assert store.position_history_count([nip]) == 1 and store.position_history_count([nip, other]) == 2
     store.undo_import("position-history", None, "uji")
     assert len(store.position_history(2025, nips=[nip])) == 5
 
