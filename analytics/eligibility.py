@@ -356,7 +356,7 @@ def evaluate(candidates: pd.DataFrame, target: dict | pd.Series, rules: Successi
             bup_age = float(bup_t[jenjang_t])
             retire = pension_date(birth, bup_age)
             unk = birth.isna().to_numpy()
-            ok = (plus_years(pd.Series([on_ts] * n, index=idx), gap) <= retire).to_numpy() & ~unk
+            ok = (plus_years(pd.Series(on_ts, index=idx, dtype="datetime64[us]"), gap) <= retire).to_numpy() & ~unk
             why = np.where(unk, "Tanggal lahir tidak tercatat.",
                            [f"Pensiun (BUP {int(bup_age)} tahun, {jenjang_t}) mulai "
                             f"{r:%d-%m-%Y}; paling sedikit {_fmt_years(gap)} tahun lagi."

@@ -63,6 +63,13 @@ def test_the_reference_person_is_ready_now(srules):
     assert summ["jpm_target"].tolist() == [100.0]
 
 
+def test_no_candidates_gives_empty_results(srules):
+    """A post with nobody to weigh (a city of a few people just imported) is an empty shortlist, not a crash."""
+    empty = pd.DataFrame([person()]).iloc[0:0]
+    summary, checks = sc.evaluate(empty, JPT, srules, ON, 2025, good_history(["x"]).iloc[0:0])
+    assert summary.empty and checks.empty
+
+
 def test_age_56_exactly_passes_and_one_day_more_fails(srules):
     summ, checks = run(srules, [person(tanggal_lahir=date(1970, 1, 15)), person(tanggal_lahir=date(1970, 1, 14)),
                                 person(tanggal_lahir=None)])
