@@ -413,7 +413,7 @@ def discipline_checks(chk: _Checks, col, nips: np.ndarray, p: dict, rules: Succe
     ``hukdis_riwayat``: no sanction of ``hukdis_riwayat_tingkat`` imposed in the last
     ``hukdis_riwayat_tahun`` years (only where the target level has that row)."""
     history = col(HISTORY_COLUMN)
-    dated = history.map(lambda v: isinstance(v, (tuple, list))).to_numpy()
+    dated = history.map(lambda v: isinstance(v, (tuple, list))).to_numpy(dtype=bool)
     sanctions = from_column(nips, history.to_numpy(dtype=object))
     if p.get("bebas_hukdis", ("",))[0].strip().lower() == "ya":
         hk = col("hukdis_aktif").astype(object).to_numpy()

@@ -60,6 +60,7 @@ def test_upload_check_and_import_then_beranda_counts(real_copy):
     assert at.success[0].value == ("Impor #2 selesai: 7 baris data kepegawaian periode 2025. Dasbor sudah memakai "
                                    "data baru.")
     at.switch_page("app_pages/beranda.py").run()
+    assert not at.exception, at.exception
     assert metric(at, "Jumlah ASN") == "7"
     assert "0 ASN ditempatkan · 7 belum diprofil" in [c.value for c in at.caption][1]
 
