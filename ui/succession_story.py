@@ -77,7 +77,7 @@ def _post_slide(i: int, row: dict, post: dict, head: pd.DataFrame, facts: pd.Dat
     if anonymised:
         who = anonymise_people(who, services.pseudonym_key())[0]
     table = pd.DataFrame({
-        "#": facts["peringkat"].astype(int).to_numpy(),
+        t("label.peringkat", lang=lang): facts["peringkat"].astype(int).to_numpy(),
         t("col.nama", lang=lang): who["nama"].to_numpy(),
         t("story.suc.col_post_now", lang=lang): who["jabatan"].to_numpy(),
         t("story.suc.col_ready", lang=lang): [t(_READY[k], lang=lang) if k in _READY else k for k in facts["kesiapan"]],

@@ -17,7 +17,6 @@ Screenshots: ``tests/artifacts/journey-*.png``.
 """
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -68,6 +67,7 @@ from tests.import_helpers import xlsx
 SLIDE_TITLE = f"{MAIN} h1"
 REASON = "Bukti potensi atau asesmen lain"
 COMMENT = "Perjalanan uji: dibahas komite"
+MOVED = "Kalibrasi: ASN dipindah kotak"   # the audit log's words for a calibration move
 IMPORT_PERIOD = 2024
 PSEUDONYM = re.compile(r"^ASN [0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$")
 
@@ -343,25 +343,25 @@ def test_journey_calibration_move_reaches_the_audit_log(browser, app):
     admin = _open_logged_in(browser, app, "admin")  # another browser context: another session
     nav(admin, "Log Audit")
     expect(admin.get_by_role("heading", name="Log Audit")).to_be_visible()
-    choose(admin, "audit_action", "kalibrasi")
-    rows = grid_rows(admin.locator(GRID).first, until="rows => rows.every(r => r.Tindakan.startsWith('kalibrasi'))")
+    choose(admin, "audit_action", "Kalibrasi")
+    rows = grid_rows(admin.locator(GRID).first, until="rows => rows.every(r => r.Tindakan.startsWith('Kalibrasi'))")
     settled(admin)
-    rows = [r for r in rows if r["Tindakan"] == "kalibrasi:pindah"]
+    rows = [r for r in rows if r["Tindakan"] == MOVED]
     assert len(rows) == 1, rows
     row = rows[0]
-    assert row["Pengguna"] == "ketua1" and row["Objek"] == f"nip:{nip}", row
-    detail = json.loads(row["Rincian"])
-    assert (detail["kotak_awal"], detail["ke"], detail["alasan"], detail["komentar"]) == \
-        (5, 8, "BUKTI_POTENSI", COMMENT), detail
+    assert row["Pengguna"] == "ketua1" and row["Objek"] == f"NIP {nip}", row
+    # the detail in words: the reason by its name, never its code or the stored JSON
+    assert "Dari kotak: 5 · Ke kotak: 8 · " in row["Rincian"], row
+    assert f"Alasan: {REASON}" in row["Rincian"] and f"Komentar: {COMMENT}" in row["Rincian"], row
     _shot(admin, "4-audit")
 
     # with the anonymisation switch on, the same entry names a masked NIP
     with reran(admin):  # the browser writes the switch into the URL itself: wait for the rerun
         admin.locator(f"{SIDEBAR} .st-key-anonim label").first.click()
     wait_for_query(admin, "anonim", "true")
-    rows = grid_rows(admin.locator(GRID).first, until="rows => rows.some(r => r.Objek.startsWith('nip:•'))")
-    rows = [r for r in rows if r["Tindakan"] == "kalibrasi:pindah"]
-    assert [r["Objek"] for r in rows] == [f"nip:{MASK}{cal['token']}"], rows
+    rows = grid_rows(admin.locator(GRID).first, until="rows => rows.some(r => r.Objek.startsWith('NIP •'))")
+    rows = [r for r in rows if r["Tindakan"] == MOVED]
+    assert [r["Objek"] for r in rows] == [f"NIP {MASK}{cal['token']}"], rows
     expect(admin.locator(GRID).first).not_to_contain_text(nip)
     admin.close()
 
@@ -392,7 +392,8 @@ def test_journey_presentation_hides_identities_and_tamu_cannot_reveal(browser, a
         page.keyboard.press("ArrowRight")
         wait_for_rerun(page, lambda: expect(title).not_to_have_text(shown))  # noqa: B023 (called at once)
         assert f"slide={len(titles) + 1}" in page.url
-    assert len(titles) == 5 and titles[-1] == "Suksesi Jabatan Lowong", titles
+    # key figures, 9-box, movement, profiling, vacant posts, then one slide per vacant post
+    assert len(titles) >= 6 and titles[4] == "Suksesi Jabatan Lowong", titles
     _shot(page, "5-presentasi-ketua")
 
     # the chair may show identities: the switch turns off

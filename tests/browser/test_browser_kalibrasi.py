@@ -9,7 +9,6 @@ After logging in, move with sidebar links, as a user does.
 """
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -158,14 +157,14 @@ def test_calibration_move_end_to_end(browser, served):
     login(page, "admin")
     nav(page, "Log Audit")
     expect(page.get_by_role("heading", name="Log Audit")).to_be_visible()
-    choose(page, "audit_action", "kalibrasi")
-    rows = grid_rows(page.locator(GRID).first, until="rows => rows.every(r => r.Tindakan.startsWith('kalibrasi'))")
-    moves = [r for r in rows if r["Tindakan"] == "kalibrasi:pindah"]
+    choose(page, "audit_action", "Kalibrasi")
+    rows = grid_rows(page.locator(GRID).first, until="rows => rows.every(r => r.Tindakan.startsWith('Kalibrasi'))")
+    moves = [r for r in rows if r["Tindakan"] == "Kalibrasi: ASN dipindah kotak"]
     assert len(moves) == 1, rows
-    assert moves[0]["Pengguna"] == "ketua1" and moves[0]["Objek"] == f"nip:{nip}", moves
-    detail = json.loads(moves[0]["Rincian"])
-    assert (detail["kotak_awal"], detail["ke"], detail["alasan"], detail["komentar"]) == \
-        (5, 8, "BUKTI_POTENSI", COMMENT)
+    assert moves[0]["Pengguna"] == "ketua1" and moves[0]["Objek"] == f"NIP {nip}", moves
+    detail = moves[0]["Rincian"]   # in words: the reason by its name, not its code or the stored JSON
+    assert "Dari kotak: 5 · Ke kotak: 8 · " in detail, detail
+    assert f"Alasan: {REASON}" in detail and f"Komentar: {COMMENT}" in detail, detail
     settled(page)
 
     # -- Sembilan Kotak counts the person in box 8 -------------------------------------------

@@ -135,7 +135,7 @@ def test_slides_tell_the_headline_the_movement_and_each_vacant_post(demo_copy):
     table = at.table[0].value
     assert 0 < len(table) <= 3
     assert table["Nama"].str.startswith("ASN ").all()
-    assert list(table.columns) == ["#", "Nama", "Jabatan sekarang", "Kesiapan", "JPM (standar 80%)", "Sampai BUP",
+    assert list(table.columns) == ["Peringkat", "Nama", "Jabatan sekarang", "Kesiapan", "JPM (standar 80%)", "Sampai BUP",
                                    "Bidang pendidikan"]
     assert table["JPM (standar 80%)"].str.match(r"^(\d+% · (memenuhi|kurang \d+ poin)|belum diases)$").all()
     assert table["Sampai BUP"].str.match(r"^(\d+ tahun|–)$").all()
