@@ -91,11 +91,11 @@ def chart(everyone: pd.DataFrame, has_box: pd.Series, summary: pd.DataFrame, rul
     # the colour is a drop-down: six options as buttons beside the nine boxes did not fit a 1366 px screen
     top = st.columns([2, 4, 2])
     colour = top[0].selectbox(t("nk.colour"), list(COLOUR_OPTIONS), key="warna", bind="query-params",
-                              format_func=lambda k: t(COLOUR_OPTIONS[k]))
+                              format_func=lambda k: t(COLOUR_OPTIONS[k], lang=lang))
     chosen_box = top[1].segmented_control(t("nk.box_pick"), list(range(1, 10)), key="kotak", bind="query-params",
                                           format_func=str, on_change=_on_box_pick)
     mode = top[2].segmented_control(t("nk.mode"), ["klik", "seret"], key="nk_mode", default="klik", required=True,
-                                    format_func=lambda m: t(f"nk.mode.{m}"), help=t("nk.mode_help"))
+                                    format_func=lambda m: t(f"nk.mode.{m}", lang=lang), help=t("nk.mode_help"))
 
     shown, n_placed = ninebox.dots(everyone, has_box)
     if len(shown) < n_placed:

@@ -79,7 +79,7 @@ def test_admin_sees_admin_pages_and_audit_log(real_copy, app_as):
     assert not at.exception
     assert at.title[0].value == "Log Audit"
     log = at.dataframe[0].value
-    assert "pengguna:tambah" in set(log["action"])
+    assert "Pengguna ditambahkan" in set(log["action"])   # the action in words, not its code
 
 
 def test_pimpinan_cannot_open_admin_pages(real_copy, app_as):
