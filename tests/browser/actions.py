@@ -434,6 +434,50 @@ def open_profile(page: Page, grid: Locator, row: int, name: str | Callable[[str]
     return dialog
 
 
+# -- Impor Data: one drop of a period's files --------------------------------------------------------
+#: the page's stable hooks (widget/container keys): the uploader, the one report, the button, the success
+IMPORT_UPLOADER = "[data-testid='stFileUploader'] input[type='file']"
+IMPORT_REPORT = ".st-key-impor_drop_report"
+IMPORT_SUBMIT = ".st-key-impor_submit button"
+IMPORT_DONE = ".st-key-impor_done"
+
+
+def drop_files(page: Page, paths: list) -> Locator:
+    """Drop files on the Impor Data uploader (shown) at once and wait until the one report names
+    every file; returns the report."""
+    settled(page)
+    page.locator(IMPORT_UPLOADER).first.set_input_files([str(p) for p in paths])
+    report = page.locator(IMPORT_REPORT)
+    expect(report).to_be_visible()
+    for p in paths:
+        expect(report).to_contain_text(Path(p).name)
+    settled(page)
+    return report
+
+
+def import_dropped(page: Page) -> Locator:
+    """Click the one import button of the shown report (first confirming, on the demo, that the
+    first real import removes it) and wait for the success; returns the success block (it holds the
+    link to Sembilan Kotak of the imported period)."""
+    submit = page.locator(IMPORT_SUBMIT)
+    confirm = page.locator(".st-key-impor_demo_confirm label")
+    if confirm.count():
+        confirm.click()
+        wait_for_rerun(page, lambda: expect(submit).to_be_enabled())
+    expect(submit).to_be_enabled()
+    submit.click()
+    done = page.locator(IMPORT_DONE)
+    wait_for_rerun(page, done)
+    return done
+
+
+def open_imported_ninebox(page: Page) -> None:
+    """From the success of an import, follow its link to Sembilan Kotak (of the imported period)."""
+    page.locator(IMPORT_DONE).get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(r"/sembilan-kotak(\?.*)?$"))
+    settled(page)
+
+
 # -- artifacts -------------------------------------------------------------------------------------
 def shot(page: Page, name: str, full_page: bool = False) -> Path:
     """A screenshot in tests/artifacts/ (mouse out of the way, so no hover card covers the page)."""
