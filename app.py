@@ -19,7 +19,7 @@ from ui.user import logged_in
 # Every page path the app has: each is registered for everyone (a stand-in where the user may not open
 # it), so a reload or a shared link never meets Streamlit's English "Page not found" dialog.
 PAGE_PATHS = ("beranda", "sembilan-kotak", "pergerakan", "kalibrasi", "impor", "audit", "pengembangan", "suksesi",
-              "presentasi", "masuk", "aturan")
+              "presentasi", "masuk", "aturan", "siklus")
 PRESENTATION = "presentasi"
 FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
 
@@ -62,7 +62,8 @@ if ctx is not None and user.can("lihat"):
         add("sembilan_kotak", t("nav.sembilan_kotak"), "grid_on", "sembilan-kotak"),
         add("pergerakan", t("nav.pergerakan"), "swap_vert", "pergerakan"),
         add("pengembangan", t("dev.nav"), "school", "pengembangan"),
-        add("suksesi", t("suk.nav"), "account_tree", "suksesi")]
+        add("suksesi", t("suk.nav"), "account_tree", "suksesi"),
+        add("siklus", t("siklus.nav"), "autorenew", "siklus")]
     pages[t("nav.section.main")].append(add("presentasi", t("pres.nav"), "co_present", PRESENTATION))
 admin = []
 if user.can("impor"):
