@@ -79,12 +79,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     from data.importing.mapping import field_label
     from data.importing.report import report_xlsx
 
-    path = Path(args.file)
-    try:  # the importer reads the file itself (by path it lets the bytes go once parsed)
-        with path.open("rb"):
-            pass
-    except OSError as exc:
-        raise StoreError(f"Berkas {args.file} tidak dapat dibaca: {exc.strerror or exc}.") from None
+    paths = [Path(f) for f in args.file]
+    for path in paths:
+        try:  # the importer reads the file itself (by path it lets the bytes go once parsed)
+            with path.open("rb"):
+                pass
+        except OSError as exc:
+            raise StoreError(f"Berkas {path} tidak dapat dibaca: {exc.strerror or exc}.") from None
+    if len(paths) > 1:
+        return _import_drop(args, paths)
+    path = paths[0]
     store = open_store(args.db)
     overrides = {}
     for item in args.map or []:
@@ -151,6 +155,58 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_drop(args: argparse.Namespace, paths: list[Path]) -> int:
+    """Several files (one drop: a period's personnel, performance, assessment...) checked together
+    and written in one transaction; one report."""
+    from data.importing import KIND_LABELS, Rejected, pipeline
+    from data.importing.batch import check_drop, commit_drop, read_drop
+
+    if args.kind or args.map or args.report:
+        raise StoreError("--kind, --map dan --report berlaku untuk satu berkas; dengan beberapa berkas jenis dan "
+                         "pemetaan kolom dikenali dari judul kolom.")
+    store = open_store(args.db)
+    files = read_drop(store, [(p.name, p) for p in paths], progress=_progress)
+    for f in files:
+        if args.sumber and f.kind == "assessment" and "sumber" not in f.mapping.values():
+            f.constants = {"sumber": args.sumber}
+    drop = check_drop(store, files, args.period, args.tambah_opd, _progress)
+    for f in drop.files:
+        what = KIND_LABELS[f.kind] if f.kind else "jenis tidak dikenali"
+        period = f", periode {f.period}" if f.period is not None else ""
+        print(f"{f.name}: {what}{period}, {pipeline.num(f.rows)} baris, {pipeline.num(f.errors)} galat, "
+              f"{pipeline.num(f.warnings)} peringatan.")
+    lines = drop.messages()
+    for line in lines[:args.show]:
+        print(f"  {line}")
+    if len(lines) > args.show:
+        print(f"  … dan {pipeline.num(len(lines) - args.show)} pesan lainnya.")
+    new_opd = sorted({n for f in drop.files if f.outcome is not None for n in f.outcome.new_opd})
+    if new_opd and not args.tambah_opd:
+        print(f"Perangkat daerah yang belum ada di basis data ({len(new_opd)}): " + ", ".join(new_opd)
+              + ". Bila memang baru, ulangi dengan --tambah-opd.")
+    if drop.errors:
+        raise StoreError(f"Impor dibatalkan: {pipeline.num(drop.errors)} galat; basis data tidak diubah.")
+    if args.dry_run:
+        print("Pemeriksaan saja (--dry-run): basis data tidak diubah.")
+        return 0
+    if (demo := store.demo_replacement()) is not None:
+        print(_demo_notice(demo))
+        if not args.ganti_data_peragaan:
+            raise StoreError("Impor dibatalkan: impor data nyata pertama menghapus data peragaan di atas. Ulangi "
+                             "dengan --ganti-data-peragaan untuk melanjutkan.")
+    try:
+        ids = commit_drop(store, drop, _actor(), progress=_progress)
+    except Rejected as exc:
+        raise StoreError(str(exc)) from None
+    first = drop.files[0]
+    undo = f"python -m data undo --kind {first.kind}" + (f" --period {first.period}" if first.period else "")
+    print(f"Selesai: {len(ids)} berkas dalam satu impor ({', '.join(f'#{b}' for b in ids)}), "
+          f"{pipeline.num(drop.rows)} baris" + (f" ({pipeline.num(drop.warnings)} peringatan)" if drop.warnings else "")
+          + f". Batalkan semuanya sekaligus dengan: {undo}")
+    print("Waktu: " + ", ".join(f"{k} {v:.2f} s" for k, v in drop.seconds.items()) + ".")
+    return 0
+
+
 def _demo_notice(demo: dict) -> str:
     """What the first real import removes (Store.demo_replacement), in one paragraph."""
     def n(v: int) -> str:
@@ -211,7 +267,8 @@ def _add_import_commands(sub) -> None:
     from data.importing.fields import KINDS
 
     i = sub.add_parser("import", help="impor berkas .xlsx/.xls/.csv (jenis: " + ", ".join(KINDS) + ")")
-    i.add_argument("file", help="berkas yang diimpor")
+    i.add_argument("file", nargs="+", help="berkas yang diimpor; beberapa berkas satu periode (kepegawaian, "
+                   "kinerja, asesmen...) diperiksa bersama dan ditulis dalam satu transaksi")
     i.add_argument("--kind", choices=KINDS, help="jenis data (bawaan: dikenali dari judul kolom)")
     i.add_argument("--period", type=int, help="periode (tahun), bila berkas tidak memuat kolom Periode")
     i.add_argument("--sumber", help="sumber asesmen bila berkas tidak memuat kolom itu (CACT, AC, LAIN)")

@@ -76,13 +76,16 @@ def reference(store, kind: str, period: int | None) -> Reference:
 
 
 def check(store, table: RawTable, kind: str, mapping: dict[int, str], period: int | None,
-          constants: dict | None = None, progress: Progress = _noop, allow_new_opd: bool = False) -> Outcome:
+          constants: dict | None = None, progress: Progress = _noop, allow_new_opd: bool = False,
+          ref: Reference | None = None) -> Outcome:
     """Validate without writing. Raises :class:`Rejected` for a file that cannot be used at all.
     OPDs the database does not know are errors unless ``allow_new_opd`` (confirmed by the
-    operator; ``Outcome.new_opd`` lists them either way)."""
+    operator; ``Outcome.new_opd`` lists them either way). ``ref``: what to check against, when not
+    the database alone (a drop's personnel file, :mod:`data.importing.batch`)."""
     progress(0.4, f"Memeriksa {num(table.n_rows)} baris {KIND_NOUNS[kind]}…")
     period = _period_hint(table, kind, mapping, period)
-    outcome = validate(table, kind, mapping, period, reference(store, kind, period), constants, allow_new_opd)
+    outcome = validate(table, kind, mapping, period, ref if ref is not None else reference(store, kind, period),
+                       constants, allow_new_opd)
     release_freed()
     progress(0.7, f"Pemeriksaan selesai: {num(outcome.errors)} galat, {num(outcome.warnings)} peringatan.")
     return outcome

@@ -16,11 +16,11 @@ import pandas as pd
 
 from data.kinds import KIND_NOUNS
 from data.store.audit import _audit
-from data.store.connection import _ident
+from data.store.connection import _guard_period, _ident
 from data.store.datasets import DatasetsMixin
 from data.store.errors import StoreError
 
-# what each kind of import is called in a sentence ("Tidak ada impor data kinerja periode 2025 ...");
+MSG_WRITE_FAILED = "Impor gagal ditulis ke basis data; tidak ada yang diubah ({why})."
 
 
 class ImportsMixin(DatasetsMixin):
@@ -130,73 +130,107 @@ class ImportsMixin(DatasetsMixin):
         """
         if kind not in self._IMPORT_PLAN:
             raise StoreError(f"Jenis impor tidak dikenal: {kind}.")
+        try:
+            with self._transaction(period=period, new_period_ok=True) as cur:   # the period lock
+                return self._write_batch(cur, kind, period, frames, actor=actor, scope=scope, file_name=file_name,
+                                         file_hash=file_hash, row_count=row_count, warning_count=warning_count)
+        except duckdb.Error as exc:
+            raise StoreError(MSG_WRITE_FAILED.format(why=str(exc).splitlines()[0])) from None
+
+    def write_imports(self, items: Sequence[dict], *, actor: str) -> list[int]:
+        """Write several validated imports (one drop of a period's files) in ONE transaction, in the
+        order given (personnel first); returns their batch ids. Each item has the keyword arguments
+        of :meth:`write_import` (kind, period, frames, scope, file_name, file_hash, row_count,
+        warning_count). With more than one item the batches share ``drop_id`` (the first batch id),
+        and :meth:`undo_import` undoes them as one step. Each batch is audited ('impor:<kind>', its
+        ``drop``). A failure in any item writes nothing; the period lock is checked for every period."""
+        if not items:
+            return []
+        for item in items:
+            if item["kind"] not in self._IMPORT_PLAN:
+                raise StoreError(f"Jenis impor tidak dikenal: {item['kind']}.")
+        periods = sorted({int(i["period"]) for i in items if i.get("period") is not None})
+        ids: list[int] = []
+        try:
+            with self._transaction(period=periods[0] if periods else None, new_period_ok=True) as cur:
+                for other in periods[1:]:   # the period lock, for a drop that spans periods
+                    _guard_period(cur, other, True)
+                drop_id = int(cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batch").fetchone()[0]) \
+                    if len(items) > 1 else None   # the first batch's id
+                for item in items:
+                    ids.append(self._write_batch(cur, actor=actor, drop_id=drop_id, **item))
+        except duckdb.Error as exc:
+            raise StoreError(MSG_WRITE_FAILED.format(why=str(exc).splitlines()[0])) from None
+        return ids
+
+    def _write_batch(self, cur: duckdb.DuckDBPyConnection, kind: str, period: int | None,
+                     frames: dict[str, pd.DataFrame], *, actor: str, scope: dict | None = None,
+                     file_name: str | None = None, file_hash: str | None = None, row_count: int | None = None,
+                     warning_count: int = 0, drop_id: int | None = None) -> int:
+        """Inside the caller's transaction: one import batch (its rows, what they replace, its audit)."""
         scope = scope or {}
         params_for = {"period = ?": [period], "true": [],
                       "period = ? AND list_contains(?, sumber)": [period, list(scope.get("sumber", []))]}
         main = self._IMPORT_PLAN[kind][-1][0]
         rows = int(row_count if row_count is not None else len(frames.get(main, ())))
-        try:
-            with self._transaction(period=period, new_period_ok=True) as cur:   # the period lock
-                if cur.execute("SELECT count(*) FROM import_batch WHERE source = 'sintetis'"
-                               " AND undone_at IS NULL").fetchone()[0]:
-                    # the first real import ends the demo: real and synthetic rows never mix
-                    self._clear_personal(cur, actor, "impor data nyata pertama menggantikan data sintetis",
-                                         keep_reference=True)
-                    ended_demo = True
+        if cur.execute("SELECT count(*) FROM import_batch WHERE source = 'sintetis'"
+                       " AND undone_at IS NULL").fetchone()[0]:
+            # the first real import ends the demo: real and synthetic rows never mix
+            self._clear_personal(cur, actor, "impor data nyata pertama menggantikan data sintetis",
+                                 keep_reference=True)
+            ended_demo = True
+        else:
+            ended_demo = False
+        batch_id = int(cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batch").fetchone()[0])
+        cur.execute(
+            "INSERT INTO import_batch (batch_id, kind, period, source, file_name, file_hash, row_count,"
+            " warning_count, created_by, scope, drop_id) VALUES (?, ?, ?, 'impor', ?, ?, ?, ?, ?, ?, ?)",
+            [batch_id, kind, period, file_name, file_hash, rows, warning_count, actor,
+             json.dumps(scope) if scope else None, drop_id])
+        for table, mode, key in self._IMPORT_PLAN[kind]:
+            frame = frames.get(table)
+            if frame is None:
+                frame = pd.DataFrame()
+            incoming = frame.reset_index(drop=True).assign(batch_id=batch_id) if len(frame) else None
+            if incoming is not None:
+                cur.register("_incoming", incoming)
+            cols = ", ".join(_ident(c) for c in incoming.columns) if incoming is not None else ""
+            if mode == "add":
+                if incoming is not None:
+                    cur.execute(f"INSERT INTO {_ident(table)} ({cols}) SELECT {cols} FROM _incoming"
+                                f" WHERE {_ident(key)} NOT IN (SELECT {_ident(key)} FROM {_ident(table)})")
+            else:
+                live = ", ".join(_ident(c) for c in self._shadow_columns(cur, table))
+                shadow = _ident(f"import_replaced_{table}")
+                if mode == "upsert":
+                    if incoming is None:
+                        continue
+                    where = f"{_ident(key)} IN (SELECT {_ident(key)} FROM _incoming)"
+                    params: list = []
                 else:
-                    ended_demo = False
-                batch_id = int(cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batch").fetchone()[0])
-                cur.execute(
-                    "INSERT INTO import_batch (batch_id, kind, period, source, file_name, file_hash, row_count,"
-                    " warning_count, created_by, scope) VALUES (?, ?, ?, 'impor', ?, ?, ?, ?, ?, ?)",
-                    [batch_id, kind, period, file_name, file_hash, rows, warning_count, actor,
-                     json.dumps(scope) if scope else None])
-                for table, mode, key in self._IMPORT_PLAN[kind]:
-                    frame = frames.get(table)
-                    if frame is None:
-                        frame = pd.DataFrame()
-                    incoming = frame.reset_index(drop=True).assign(batch_id=batch_id) if len(frame) else None
-                    if incoming is not None:
-                        cur.register("_incoming", incoming)
-                    cols = ", ".join(_ident(c) for c in incoming.columns) if incoming is not None else ""
-                    if mode == "add":
-                        if incoming is not None:
-                            cur.execute(f"INSERT INTO {_ident(table)} ({cols}) SELECT {cols} FROM _incoming"
-                                        f" WHERE {_ident(key)} NOT IN (SELECT {_ident(key)} FROM {_ident(table)})")
-                    else:
-                        live = ", ".join(_ident(c) for c in self._shadow_columns(cur, table))
-                        shadow = _ident(f"import_replaced_{table}")
-                        if mode == "upsert":
-                            if incoming is None:
-                                continue
-                            where = f"{_ident(key)} IN (SELECT {_ident(key)} FROM _incoming)"
-                            params: list = []
-                        else:
-                            where, params = key, params_for[key]
-                        cur.execute(f"INSERT INTO {shadow} (undo_batch_id, {live}) SELECT ?, {live}"
-                                    f" FROM {_ident(table)} WHERE {where}", [batch_id, *params])
-                        cur.execute(f"DELETE FROM {_ident(table)} WHERE {where}", params)
-                        if incoming is not None:
-                            cur.execute(f"INSERT INTO {_ident(table)} ({cols}) SELECT {cols} FROM _incoming")
-                    if incoming is not None:
-                        cur.unregister("_incoming")
-                if ended_demo:  # synthetic periods and OPDs the real data does not use go too
-                    # (DISTINCT: a handful of values to look up, not a hash of every row)
-                    cur.execute("DELETE FROM period WHERE period NOT IN (SELECT DISTINCT period FROM asn_period)")
-                    cur.execute("DELETE FROM opd WHERE opd_id NOT IN (SELECT DISTINCT opd_id FROM asn_period)"
-                                " AND opd_id NOT IN (SELECT DISTINCT opd_id FROM target_post WHERE opd_id IS NOT NULL)")
-                _audit(cur, actor, f"impor:{kind}", f"batch:{batch_id}",
-                       {"period": period, "rows": rows, "warnings": warning_count, "file": file_name,
-                        "hash": file_hash, **({"scope": scope} if scope else {})})
-        except duckdb.Error as exc:
-            raise StoreError("Impor gagal ditulis ke basis data; tidak ada yang diubah ("
-                             f"{str(exc).splitlines()[0]}).") from None
+                    where, params = key, params_for[key]
+                cur.execute(f"INSERT INTO {shadow} (undo_batch_id, {live}) SELECT ?, {live}"
+                            f" FROM {_ident(table)} WHERE {where}", [batch_id, *params])
+                cur.execute(f"DELETE FROM {_ident(table)} WHERE {where}", params)
+                if incoming is not None:
+                    cur.execute(f"INSERT INTO {_ident(table)} ({cols}) SELECT {cols} FROM _incoming")
+            if incoming is not None:
+                cur.unregister("_incoming")
+        if ended_demo:  # synthetic periods and OPDs the real data does not use go too
+            # (DISTINCT: a handful of values to look up, not a hash of every row)
+            cur.execute("DELETE FROM period WHERE period NOT IN (SELECT DISTINCT period FROM asn_period)")
+            cur.execute("DELETE FROM opd WHERE opd_id NOT IN (SELECT DISTINCT opd_id FROM asn_period)"
+                        " AND opd_id NOT IN (SELECT DISTINCT opd_id FROM target_post WHERE opd_id IS NOT NULL)")
+        _audit(cur, actor, f"impor:{kind}", f"batch:{batch_id}",
+               {"period": period, "rows": rows, "warnings": warning_count, "file": file_name,
+                "hash": file_hash, **({"scope": scope} if scope else {}),
+        **({"drop": drop_id} if drop_id else {})})
         return batch_id
 
     def last_import(self, kind: str, period: int | None) -> dict | None:
         """The latest import of a kind and period that has not been undone."""
         f = self._frame(
-            "SELECT batch_id, kind, period, file_name, row_count, warning_count, created_by, created_at"
+            "SELECT batch_id, kind, period, file_name, row_count, warning_count, created_by, created_at, drop_id"
             " FROM import_batch WHERE kind = ? AND period IS NOT DISTINCT FROM ? AND source = 'impor'"
             " AND undone_at IS NULL ORDER BY batch_id DESC LIMIT 1", [kind, period])
         return None if f.empty else f.iloc[0].to_dict()
@@ -212,23 +246,30 @@ class ImportsMixin(DatasetsMixin):
 
     _DEPENDENTS_SQL = (
         "SELECT d.batch_id, d.kind, d.period FROM import_batch d WHERE d.source = 'impor' AND d.undone_at IS NULL"
-        " AND d.period = ? AND d.batch_id > ? AND list_contains(?, d.kind) ORDER BY d.batch_id DESC")
+        " AND d.period = ? AND d.batch_id > ? AND list_contains(?, d.kind)"
+        " AND (CAST(? AS INTEGER) IS NULL OR d.drop_id IS DISTINCT FROM ?) ORDER BY d.batch_id DESC")
 
     def undoable_imports(self) -> pd.DataFrame:
         """Per kind and period, the latest import that has not been undone, with ``locked`` (its period
         is finalised: undo is refused) and, for a personnel import, ``dependents`` / ``dependent_kinds``:
         the later not-undone imports of its period that read its rows (newest first)."""
         return self._frame(
-            "WITH latest AS (SELECT batch_id, kind, period, file_name, row_count, created_by, created_at"
+            "WITH latest AS (SELECT batch_id, kind, period, file_name, row_count, created_by, created_at, drop_id"
             " FROM import_batch WHERE source = 'impor' AND undone_at IS NULL AND list_contains(?, kind)"
             " QUALIFY row_number() OVER (PARTITION BY kind, period ORDER BY batch_id DESC) = 1)"
             " SELECT l.*, coalesce(p.status = 'ditetapkan', false) AS locked,"
             " coalesce((SELECT list(d.batch_id ORDER BY d.batch_id DESC) FROM import_batch d"
             "   WHERE l.kind = 'personnel' AND d.source = 'impor' AND d.undone_at IS NULL AND d.period = l.period"
-            "   AND d.batch_id > l.batch_id AND list_contains(?, d.kind)), []) AS dependents,"
+            "   AND d.batch_id > l.batch_id AND list_contains(?, d.kind) AND (l.drop_id IS NULL"
+            "   OR d.drop_id IS DISTINCT FROM l.drop_id)), []) AS dependents,"
             " coalesce((SELECT list(d.kind ORDER BY d.batch_id DESC) FROM import_batch d"
             "   WHERE l.kind = 'personnel' AND d.source = 'impor' AND d.undone_at IS NULL AND d.period = l.period"
-            "   AND d.batch_id > l.batch_id AND list_contains(?, d.kind)), []) AS dependent_kinds"
+            "   AND d.batch_id > l.batch_id AND list_contains(?, d.kind) AND (l.drop_id IS NULL"
+            "   OR d.drop_id IS DISTINCT FROM l.drop_id)), []) AS dependent_kinds,"
+            " coalesce((SELECT list(m.batch_id ORDER BY m.batch_id DESC) FROM import_batch m WHERE l.drop_id IS NOT NULL"
+            "   AND m.drop_id = l.drop_id AND m.undone_at IS NULL), []) AS drop_batches,"
+            " coalesce((SELECT list(m.kind ORDER BY m.batch_id DESC) FROM import_batch m WHERE l.drop_id IS NOT NULL"
+            "   AND m.drop_id = l.drop_id AND m.undone_at IS NULL), []) AS drop_kinds"
             " FROM latest l LEFT JOIN period p ON p.period = l.period ORDER BY l.batch_id DESC",
             [list(self._IMPORT_PLAN), list(self._DEPENDS_ON_PERSONNEL), list(self._DEPENDS_ON_PERSONNEL)])
 
@@ -239,8 +280,9 @@ class ImportsMixin(DatasetsMixin):
         import has since replaced rows this one wrote, or when the demo data was rebuilt after it. A
         personnel import is refused while later imports of its period read its rows (performance,
         assessment), unless ``with_dependents``: then those are undone first, newest first, in the
-        same transaction and audited as one step. Returns the import's row with ``together`` (the
-        dependent batch ids undone with it).
+        same transaction and audited as one step. An import written in one drop with other files
+        (``drop_id``, :meth:`write_imports`) is undone with all of them, newest first, as one step.
+        Returns the import's row with ``together`` (the other batch ids undone with it).
         """
         last = self.last_import(kind, period)
 
@@ -250,23 +292,34 @@ class ImportsMixin(DatasetsMixin):
         if last is None or kind not in self._IMPORT_PLAN:
             raise StoreError(f"Tidak ada impor {what(kind, period)} yang dapat dibatalkan.")
         batch_id = int(last["batch_id"])
+        drop_id = None if pd.isna(last.get("drop_id")) else int(last["drop_id"])
         try:
             with self._transaction(period=period, new_period_ok=True) as cur:   # the period lock
+                # a drop (several files written together) is undone as one step, newest batch first
+                members = [(batch_id, kind, period)] if drop_id is None else [
+                    (int(b), k, p) for b, k, p in cur.execute(
+                        "SELECT batch_id, kind, period FROM import_batch WHERE drop_id = ? AND undone_at IS NULL"
+                        " ORDER BY batch_id DESC", [drop_id]).fetchall()]
                 together: list[int] = []
-                if kind == "personnel":
-                    dependents = cur.execute(self._DEPENDENTS_SQL, [period, batch_id,
-                                                                    list(self._DEPENDS_ON_PERSONNEL)]).fetchall()
-                    if dependents and not with_dependents:
-                        named = ", ".join(f"#{b} ({what(k, p)})" for b, k, p in dependents)
-                        raise StoreError(f"Impor #{batch_id} ({what(kind, period)}) tidak dapat dibatalkan sendiri: "
-                                         f"impor sesudahnya memakai data pegawainya: {named}. Batalkan impor itu "
-                                         "lebih dulu, atau batalkan semuanya bersama-sama.")
-                    for dep_id, dep_kind, _ in dependents:
-                        self._undo_batch(cur, int(dep_id), dep_kind, actor, what)
-                        together.append(int(dep_id))
-                self._undo_batch(cur, batch_id, kind, actor, what)
+                for member_id, member_kind, member_period in members:
+                    if member_kind == "personnel":
+                        dependents = cur.execute(self._DEPENDENTS_SQL, [member_period, member_id,
+                                                                        list(self._DEPENDS_ON_PERSONNEL),
+                                                                        drop_id, drop_id]).fetchall()
+                        if dependents and not with_dependents:
+                            named = ", ".join(f"#{b} ({what(k, p)})" for b, k, p in dependents)
+                            raise StoreError(f"Impor #{member_id} ({what(member_kind, member_period)}) tidak dapat "
+                                             f"dibatalkan sendiri: impor sesudahnya memakai data pegawainya: {named}. "
+                                             "Batalkan impor itu lebih dulu, atau batalkan semuanya bersama-sama.")
+                        for dep_id, dep_kind, _ in dependents:
+                            self._undo_batch(cur, int(dep_id), dep_kind, actor, what)
+                            together.append(int(dep_id))
+                    self._undo_batch(cur, member_id, member_kind, actor, what)
+                    if member_id != batch_id:
+                        together.append(member_id)
                 _audit(cur, actor, "impor:batal", f"batch:{batch_id}", {
-                    "kind": kind, "period": period, **({"bersama": together} if together else {})})
+                    "kind": kind, "period": period, **({"bersama": together} if together else {}),
+                    **({"drop": drop_id} if drop_id is not None else {})})
         except duckdb.Error as exc:
             raise StoreError(f"Pembatalan impor #{batch_id} gagal; tidak ada yang diubah "
                              f"({str(exc).splitlines()[0]}).") from None

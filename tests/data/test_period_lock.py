@@ -39,6 +39,7 @@ EXEMPT = {
     "add_development_action": "by design allowed after penetapan; the action is marked setelah_penetapan",
     "update_development_action": "by design allowed after penetapan (the plan follows the result)",
     "reopen_period": "the one write that lifts the lock; refuses a period that is not finalised",
+    "store_placements": "derived rows (the engine's result per data version), also read for a finalised period",
 }
 
 
@@ -89,6 +90,8 @@ GUARDED_CALLS = {
         "rule_distribution", s.distribution_rules(2025).drop(columns=["period"]).head(1), "uji", period=2025),
     "finalise_period": lambda s, nip: s.finalise_period(2025, "uji"),
     "write_import": lambda s, nip: s.write_import("performance", 2025, {"performance": pd.DataFrame()}, actor="uji"),
+    "write_imports": lambda s, nip: s.write_imports([{"kind": "performance", "period": 2025,
+                                                      "frames": {"performance": pd.DataFrame()}}], actor="uji"),
     "undo_import": lambda s, nip: s.undo_import("performance", 2025, "uji"),
 }
 

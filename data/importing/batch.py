@@ -1,0 +1,269 @@
+"""One drop of a period's files: read each, recognise its kind, map its columns, check them TOGETHER.
+
+    files = read_drop(store, [(name, bytes_or_path), ...])   # each read once, kind and mapping proposed
+    drop = check_drop(store, files, period)                   # never writes; one combined report
+    ids = commit_drop(store, drop, actor)                     # ONE transaction for every file, or nothing
+
+Checked together means: personnel first (the order the rows depend on); the NIPs of a performance or
+assessment file are looked up in the personnel file of the same drop (it replaces the period's roll)
+and the NIPs of the other kinds in the database plus that file; the files carrying a period must
+agree on it; two files of one kind are refused. Every issue names its file, row and column, in
+Indonesian. Each step is timed (``seconds``) and logged.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from data.importing import pipeline
+from data.importing.errors import Rejected
+from data.importing.fields import KINDS, PERIOD_KINDS
+from data.importing.limits import DEFAULT, ReadLimits
+from data.importing.outcome import ERROR, Outcome, Reference
+from data.importing.reader import RawTable
+from data.kinds import KIND_NOUNS
+
+LOG = logging.getLogger("data.importing")
+ORDER = {k: i for i, k in enumerate(KINDS)}   # personnel first: the others read its NIPs
+MSG_TWICE = ("Dua berkas berisi {noun}: {names}. Satu unggahan memuat satu berkas per jenis data: buang salah "
+             "satunya, atau gabungkan isinya dalam satu berkas.")
+MSG_PERIODS = ("Berkas-berkas ini berbeda periode: {found}. Satu unggahan untuk satu periode: perbaiki kolom "
+               "Periode, atau unggah berkas tiap periode terpisah.")
+# the NIP check's words when the personnel file is in the same drop (it, not the database, is the roll)
+MSG_NIP_DB = ". Impor data kepegawaian periode itu lebih dulu, atau periksa NIP-nya."
+MSG_NIP_DROP = (" (berkas kepegawaian '{name}' yang diunggah bersamanya). Tambahkan pegawai itu ke berkas "
+                "kepegawaian, atau periksa NIP-nya.")
+Progress = pipeline.Progress
+
+
+@dataclass
+class DropFile:
+    """One file of a drop: what was read, recognised and checked (or why it could not be used)."""
+
+    name: str
+    table: RawTable | None = None
+    kind: str | None = None
+    mapping: dict[int, str] = field(default_factory=dict)
+    constants: dict = field(default_factory=dict)
+    outcome: Outcome | None = None
+    rejected: str | None = None          # the file cannot be used at all (unreadable, no kind, ...)
+    seconds: dict[str, float] = field(default_factory=dict)   # step → wall-clock seconds
+
+    @property
+    def period(self) -> int | None:
+        return self.outcome.period if self.outcome is not None else None
+
+    @property
+    def rows(self) -> int:
+        return self.outcome.rows if self.outcome is not None else (self.table.n_rows if self.table else 0)
+
+    @property
+    def errors(self) -> int:
+        return (self.outcome.errors if self.outcome is not None else 0) + (1 if self.rejected else 0)
+
+    @property
+    def warnings(self) -> int:
+        return self.outcome.warnings if self.outcome is not None else 0
+
+
+@dataclass
+class Drop:
+    """The checked drop: its files in dependency order and the problems of the drop as a whole."""
+
+    files: list[DropFile]
+    problems: list[str] = field(default_factory=list)   # drop-level errors (kind twice, periods differ)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> int:
+        return len(self.problems) + sum(f.errors for f in self.files)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.warnings for f in self.files)
+
+    @property
+    def rows(self) -> int:
+        return sum(f.rows for f in self.files)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.files) and self.errors == 0 and all(f.outcome is not None and f.outcome.ok
+                                                             for f in self.files)
+
+    @property
+    def period(self) -> int | None:
+        found = {f.period for f in self.files if f.period is not None}
+        return found.pop() if len(found) == 1 else None
+
+    def issues(self) -> pd.DataFrame:
+        """Every issue of the drop: berkas, baris, kolom, tingkat, pesan (drop problems first, then
+        per file in dependency order, errors first)."""
+        parts = [pd.DataFrame({"berkas": "", "baris": pd.Series([pd.NA] * len(self.problems), dtype="Int64"),
+                               "kolom": "", "tingkat": ERROR, "pesan": self.problems})]
+        for f in self.files:
+            if f.rejected:
+                parts.append(pd.DataFrame({"berkas": [f.name], "baris": pd.Series([pd.NA], dtype="Int64"),
+                                           "kolom": [""], "tingkat": [ERROR], "pesan": [f.rejected]}))
+            if f.outcome is not None and len(f.outcome.issues):
+                iss = f.outcome.issues.sort_values("tingkat", key=lambda s: s.ne(ERROR), kind="stable")
+                parts.append(iss.assign(berkas=f.name)[["berkas", "baris", "kolom", "tingkat", "pesan"]])
+        out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else parts[0]
+        out["baris"] = out["baris"].astype("Int64")
+        return out
+
+    def messages(self, limit: int | None = None) -> list[str]:
+        """'pegawai.xlsx, baris 7, kolom NIP: …' lines."""
+        out = []
+        for r in self.issues().head(limit).itertuples(index=False):
+            where = [r.berkas] if r.berkas else []
+            if not pd.isna(r.baris):
+                where.append(f"baris {int(r.baris)}")
+            if r.kolom:
+                where.append(f"kolom {r.kolom}")
+            tag = "" if r.tingkat == ERROR else "Peringatan: "
+            out.append(f"{', '.join(where)}: {tag}{r.pesan}" if where else f"{tag}{r.pesan}")
+        return out
+
+
+def read_one(store, name: str, content: bytes | os.PathLike, limits: ReadLimits = DEFAULT,
+             kind: str | None = None) -> DropFile:
+    """Read one file, recognise its kind (or take ``kind``) and propose its mapping (remembered
+    choices, then synonyms). A file that cannot be used comes back with ``rejected``."""
+    f = DropFile(name=name)
+    t0 = time.perf_counter()
+    try:
+        f.table = pipeline.read(content, name, limits=limits)
+        f.seconds["baca"] = time.perf_counter() - t0
+        f.kind = pipeline.resolve_kind(f.table, kind)
+        f.mapping = pipeline.default_mapping(store, f.table, f.kind)
+    except Rejected as exc:
+        f.rejected = str(exc)
+    f.seconds["baca+kenali"] = time.perf_counter() - t0
+    return f
+
+
+def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: ReadLimits | None = None,
+              progress: Progress = pipeline._noop) -> list[DropFile]:
+    """Each file read once, kind recognised, mapping proposed."""
+    limits = limits or pipeline.read_limits(store)
+    out = []
+    for i, (name, content) in enumerate(files):
+        progress(0.05 + 0.3 * i / max(len(files), 1), f"Membaca berkas {name}…")
+        out.append(read_one(store, name, content, limits))
+    return out
+
+
+def check_drop(store, files: Sequence[DropFile], period: int | None = None, allow_new_opd: bool = False,
+               progress: Progress = pipeline._noop) -> Drop:
+    """Check the files together, never writing. ``period`` is for the files that carry none (the
+    files that carry one decide it). The files come back in dependency order (personnel first)."""
+    t0 = time.perf_counter()
+    files = sorted(files, key=lambda f: (ORDER.get(f.kind, len(ORDER)), f.name))
+    drop = Drop(files=list(files))
+    usable = [f for f in files if f.rejected is None and f.table is not None]
+    by_kind: dict[str, list[str]] = {}
+    for f in usable:
+        by_kind.setdefault(f.kind, []).append(f.name)
+    for kind, names in by_kind.items():
+        if len(names) > 1:
+            drop.problems.append(MSG_TWICE.format(noun=KIND_NOUNS[kind], names=", ".join(f"'{n}'" for n in names)))
+    hints = {f.name: pipeline._period_hint(f.table, f.kind, f.mapping, None) for f in usable if f.kind in PERIOD_KINDS}
+    found = sorted({p for p in hints.values() if p is not None})
+    if len(found) > 1:
+        drop.problems.append(MSG_PERIODS.format(found="; ".join(
+            f"'{n}' periode {p}" for n, p in hints.items() if p is not None)))
+    common = found[0] if len(found) == 1 else period
+    roll: DropFile | None = None   # the drop's personnel file, once checked
+    for i, f in enumerate(usable):
+        progress(0.4 + 0.3 * i / max(len(usable), 1), f"Memeriksa {f.name}…")
+        t1 = time.perf_counter()
+        file_period = (hints.get(f.name) or common) if f.kind in PERIOD_KINDS else None
+        try:
+            f.outcome = pipeline.check(store, f.table, f.kind, f.mapping, file_period, f.constants or None,
+                                       allow_new_opd=allow_new_opd, ref=_reference(store, f, file_period, roll))
+        except Rejected as exc:
+            f.rejected = str(exc)
+        if roll is not None and f.outcome is not None and f.kind in ("performance", "assessment"):
+            f.outcome.issues["pesan"] = f.outcome.issues["pesan"].str.replace(
+                MSG_NIP_DB, MSG_NIP_DROP.format(name=roll.name), regex=False)
+        if f.kind == "personnel" and f.outcome is not None and f.outcome.frames:
+            roll = f
+        f.seconds["periksa"] = time.perf_counter() - t1
+    drop.seconds["periksa"] = time.perf_counter() - t0
+    progress(0.7, f"Pemeriksaan selesai: {pipeline.num(drop.errors)} galat, {pipeline.num(drop.warnings)} "
+                  "peringatan.")
+    log_seconds("periksa", drop)
+    return drop
+
+
+def _reference(store, f: DropFile, period: int | None, roll: DropFile | None) -> Reference:
+    """What ``f`` is checked against: the database, with the NIPs of the drop's personnel file (it
+    replaces the period's roll, and adds people to the register)."""
+    ref = pipeline.reference(store, f.kind, period)
+    if roll is None or f.kind == "personnel":
+        return ref
+    nips = roll.outcome.frames["asn_period"]["nip"].dropna().astype(str)
+    if f.kind in ("performance", "assessment"):
+        if roll.period == period:
+            ref.personnel_nips = nips.reset_index(drop=True)
+    elif f.kind in ("discipline", "target-posts", "position-history"):
+        ref.known_nips = pd.concat([pd.Series(ref.known_nips, dtype=str), nips], ignore_index=True)
+    return ref
+
+
+def commit_drop(store, drop: Drop, actor: str, remember: bool = True, progress: Progress = pipeline._noop) -> list[int]:
+    """Write every file of a clean drop in ONE transaction (personnel first); returns the batch ids.
+    Refuses a drop with errors; a failure in any file writes nothing."""
+    if not drop.ok:
+        raise Rejected(f"Impor dibatalkan: {pipeline.num(drop.errors)} galat; basis data tidak diubah."
+                       if drop.errors else "Tidak ada baris untuk diimpor.")
+    progress(0.75, f"Menulis {pipeline.num(drop.rows)} baris dari {len(drop.files)} berkas ke basis data…")
+    t0 = time.perf_counter()
+    ids = store.write_imports([
+        dict(kind=o.kind, period=o.period, frames=o.frames, scope=o.scope, file_name=o.table.file_name,
+             file_hash=o.table.file_hash, row_count=o.rows, warning_count=o.warnings)
+        for o in (f.outcome for f in drop.files)], actor=actor)
+    drop.seconds["tulis"] = time.perf_counter() - t0
+    if remember:
+        t1 = time.perf_counter()
+        for f in drop.files:
+            pipeline.remember_mapping(store, f.table, f.kind, f.mapping, actor)
+        drop.seconds["ingat-pemetaan"] = time.perf_counter() - t1
+    log_seconds("tulis", drop)
+    progress(1.0, "Selesai: impor " + ", ".join(f"#{b}" for b in ids) + ".")
+    return ids
+
+
+@dataclass
+class DropResult:
+    drop: Drop
+    batch_ids: list[int]
+    seconds: float
+
+
+def run_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], *, period: int | None = None, actor: str,
+             allow_new_opd: bool = False, constants: dict | None = None, dry_run: bool = False,
+             progress: Progress = pipeline._noop) -> DropResult:
+    """The whole drop, as the command line does it: read, check together, and (when clean and not
+    ``dry_run``) write in one transaction. ``constants`` (e.g. the assessment's sumber) go to the
+    files of the kinds that lack the column."""
+    t0 = time.perf_counter()
+    read = read_drop(store, files, progress=progress)
+    for f in read:
+        if constants and f.kind == "assessment" and "sumber" not in f.mapping.values():
+            f.constants = dict(constants)
+    drop = check_drop(store, read, period, allow_new_opd, progress)
+    ids = commit_drop(store, drop, actor, progress=progress) if drop.ok and not dry_run else []
+    return DropResult(drop, ids, time.perf_counter() - t0)
+
+
+def log_seconds(step: str, drop: Drop) -> None:
+    per_file = "; ".join(f"{f.name}: " + ", ".join(f"{k} {v:.3f}s" for k, v in f.seconds.items()) for f in drop.files)
+    LOG.info("impor %s (%d berkas, %d baris): %s | %s", step, len(drop.files), drop.rows,
+             ", ".join(f"{k} {v:.3f}s" for k, v in drop.seconds.items()), per_file)
