@@ -46,9 +46,15 @@ ctx = frame.sidebar_filters(user)
 made: dict[str, st.Page] = {}  # url path -> page (a default page's own url_path reads "")
 
 
+bookmarked_home: list[st.Page] = []  # the home page when this run asked for it by its own path
+
+
 def add(script: str, title: str, icon: str, url_path: str, default: bool = False) -> st.Page:
+    at_own_path = default and requested == url_path
     made[url_path] = st.Page(f"app_pages/{script}.py", title=title, icon=f":material/{icon}:", url_path=url_path,
-                             default=default)
+                             default=default and not at_own_path)
+    if at_own_path:
+        bookmarked_home.append(made[url_path])
     return made[url_path]
 
 
@@ -86,6 +92,7 @@ home = made.get("beranda") or made.get("impor") or next(iter(made.values()))
 first = next(iter(pages.values()))
 first += [frame.unavailable_page(path, home) for path in PAGE_PATHS if path not in made]
 first += frame.not_found_page(requested, PAGE_PATHS, home)
+first += [frame.root_page(p) for p in bookmarked_home]
 page = st.navigation(pages)
 presenting = page.url_path == PRESENTATION
 if presenting and not st.session_state.get("_presenting"):

@@ -154,6 +154,17 @@ def unavailable_page(url_path: str, home: st.Page) -> st.Page:
     return st.Page(page, title=t("app.unavailable_title"), url_path=url_path, visibility="hidden")
 
 
+def root_page(home: st.Page) -> st.Page:
+    """The root's page for a run asked for the home page by its own path (``/beranda``, a bookmark).
+    Streamlit serves its default page only at the root and answers its path with an English "Page not
+    found" dialog; so in such a run the home page is registered under its path and this menu-hidden
+    page takes the root, leading to it."""
+    def page() -> None:
+        st.switch_page(home)
+    page.__name__ = "akar"
+    return st.Page(page, title=home.title, url_path="akar", default=True, visibility="hidden")
+
+
 def not_found_page(requested: str | None, known: tuple[str, ...], home: st.Page) -> list[st.Page]:
     """For a path the app does not have, a menu-hidden page under that path saying so, instead of
     Streamlit's English "Page not found" dialog (none when the path is known)."""

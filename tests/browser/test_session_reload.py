@@ -104,6 +104,10 @@ def test_demo_visitor_gets_indonesian_messages_for_forbidden_and_unknown_paths(b
     page.get_by_role("link", name="Kembali ke Beranda").click()
     wait_for_rerun(page, page.get_by_role("heading", name="Beranda", exact=True))
 
+    open_page(page, demo, "beranda")   # the home page's own path, as a bookmark keeps it, leads home
+    wait_for_rerun(page, page.get_by_role("heading", name="Beranda", exact=True))
+    _no_english_dialog(page)
+
     open_page(page, demo, "nonexistent")
     expect(page.get_by_role("heading", name="Halaman tidak ditemukan")).to_be_visible()
     settled(page)
