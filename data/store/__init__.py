@@ -16,6 +16,7 @@ from data.store.audit import AuditMixin
 from data.store.backup_sql import BackupSqlMixin
 from data.store.calibration import CalibrationMixin
 from data.store.connection import DUCKDB_MEMORY, DUCKDB_WRITE_MEMORY, ConnectionBase, _friendly
+from data.store.cycle import CycleMixin
 from data.store.damage import damage_message
 from data.store.development import DevelopmentMixin
 from data.store.errors import DatabaseDamaged, DatabaseLocked, PeriodLocked, StaleWrite, StoreError
@@ -38,9 +39,9 @@ __all__ = [
 ]
 
 
-class Store(PeopleMixin, RulesMixin, CalibrationMixin, FinalisationMixin, DevelopmentMixin, SuccessionMixin,
-            HistoryMixin, UsersMixin, ImportsMixin, BackupSqlMixin, SnapshotMixin, AuditMixin, MigrationsMixin,
-            ConnectionBase):
+class Store(PeopleMixin, RulesMixin, CalibrationMixin, FinalisationMixin, DevelopmentMixin, CycleMixin,
+            SuccessionMixin, HistoryMixin, UsersMixin, ImportsMixin, BackupSqlMixin, SnapshotMixin, AuditMixin,
+            MigrationsMixin, ConnectionBase):
     """Owns one DuckDB connection and every SQL statement of the product."""
 
 

@@ -17,6 +17,7 @@ from data.synthetic.constants import (
     S2,
     TIERS,
 )
+from data.synthetic.cycle import cycle_tables
 from data.synthetic.dates import year_of
 from data.synthetic.discipline import discipline_rows
 from data.synthetic.education import FIELD_NAMES, degree_titles
@@ -39,7 +40,9 @@ def build_demo(n_asn: int = 6000, seed: int = 20260105) -> dict[str, pd.DataFram
     rng = np.random.default_rng(seed)
     # two steps, so that the working arrays of the first are freed before the output tables are
     # built (at national size, 4.7M ASN, they would otherwise stay alive next to the tables)
-    return _frames(rng, list(people_and_records(rng, n_asn)), n_asn)
+    frames = _frames(rng, list(people_and_records(rng, n_asn)), n_asn)
+    frames.update(cycle_tables(frames, seed))   # appended last: the other tables stay as they were
+    return frames
 
 
 def _frames(rng: np.random.Generator, records: list, n_asn: int) -> dict[str, pd.DataFrame]:

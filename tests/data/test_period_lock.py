@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -38,6 +39,8 @@ EXEMPT = {
     "wipe_personal_data": "demo rebuild: removes every personal row of every period",
     "add_development_action": "by design allowed after penetapan; the action is marked setelah_penetapan",
     "update_development_action": "by design allowed after penetapan (the plan follows the result)",
+    "add_retention_action": "like development actions: allowed after penetapan, marked setelah_penetapan",
+    "update_retention_action": "like development actions: allowed after penetapan (the plan follows the result)",
     "reopen_period": "the one write that lifts the lock; refuses a period that is not finalised",
     "store_placements": "derived rows (the engine's result per data version), also read for a finalised period",
 }
@@ -93,6 +96,10 @@ GUARDED_CALLS = {
     "write_imports": lambda s, nip: s.write_imports([{"kind": "performance", "period": 2025,
                                                       "frames": {"performance": pd.DataFrame()}}], actor="uji"),
     "undo_import": lambda s, nip: s.undo_import("performance", 2025, "uji"),
+    "record_appointment": lambda s, nip: s.record_appointment(
+        2025, nip, s.target_posts().query("lowong")["post_id"].iloc[0], date(2025, 11, 3), "SK", "talent_pool",
+        "uji", expected_holder=None),
+    "undo_appointment": lambda s, nip: s.undo_appointment(s.appointments(2025)["id"].iloc[0], "uji", "uji"),
 }
 
 

@@ -22,7 +22,7 @@ from data.synthetic import (
 N = 6000
 OFFICIALS = ["JPT", "Administrator", "Pengawas"]
 TABLES = ["period", "opd", "asn", "asn_period", "performance", "assessment", "discipline", "target_post",
-          "position_history"]
+          "position_history", "appointment", "retention_action"]
 
 
 @pytest.fixture(scope="module")
