@@ -9,7 +9,8 @@ import pandas as pd
 
 from common import fmt
 from common.i18n import column_label, t
-from data.importing import KINDS, Rejected, pipeline  # noqa: F401  (the page names kinds and catches Rejected)
+from data.importing import KINDS, Rejected, batch, pipeline  # noqa: F401  (the page names kinds and catches Rejected)
+from data.importing.batch import Drop, DropFile  # noqa: F401  (the upload tab's types)
 from data.importing.fields import FIELDS, PERIOD_KINDS, is_sensitive  # noqa: F401
 from data.importing.limits import mb
 from data.importing.normalise import text as cell_text
@@ -48,6 +49,35 @@ def read(content: bytes, file_name: str, progress: Progress) -> RawTable:
     return pipeline.read(content, file_name, progress, limits)
 
 
+def read_drop_files(uploads: list[tuple[str, bytes]], kind: str | None, limits=None) -> list[DropFile]:
+    """The files of a drop read (as :func:`read`, the upload limit included; small ones at the same
+    time), each kind recognised (or ``kind``) and mapping proposed; a file that cannot be used comes
+    back with ``rejected``."""
+    limits = limits or read_limits()
+    out: dict[int, DropFile] = {}
+    for i, (name, content) in enumerate(uploads):
+        if len(content) > limits.upload_mb * (1 << 20):
+            out[i] = DropFile(name=name, rejected=MSG_UPLOAD.format(name=name, size=mb(len(content)),
+                                                                    limit=limits.upload_mb))
+    todo = [i for i in range(len(uploads)) if i not in out]
+    for i, f in zip(todo, batch.read_drop(services.store(), [uploads[i] for i in todo], limits,
+                                          kinds=[kind] * len(todo))):
+        out[i] = f
+    return [out[i] for i in range(len(uploads))]
+
+
+def check_drop(files: list[DropFile], period: int | None, allow_new_opd: bool, progress: Progress) -> Drop:
+    """The files checked together against the database (never writes): one report."""
+    return batch.check_drop(services.store(), files, period, allow_new_opd, progress)
+
+
+def commit_drop(drop: Drop) -> list[int]:
+    """Write every file of a clean drop in ONE transaction for the acting user; returns the batch ids.
+    The mappings were remembered when the drop was checked. The pages' cached frames of the old data
+    go at the next run's snapshot (a newer data version), not here."""
+    return batch.commit_drop(services.store(), drop, acting_user(), remember=False)
+
+
 def resolve_kind(table: RawTable, chosen: str | None) -> str:
     """The kind chosen, or the one the headers show when ``chosen`` is None; raises Rejected."""
     return pipeline.resolve_kind(table, chosen)
@@ -74,7 +104,13 @@ def remembered(table: RawTable, kind: str) -> pd.DataFrame:
 def samples(table: RawTable, column: int, count: int = 3) -> str:
     """The first ``count`` non-empty values of a column (of its first 200 rows), as text."""
     col = table.rows[column] if column in table.rows.columns else pd.Series(dtype=object)
-    return " · ".join([cell_text(v) for v in col.head(200) if cell_text(v)][:count])
+    found: list[str] = []
+    for v in col.head(200).dropna():
+        if text := cell_text(v):
+            found.append(text)
+            if len(found) == count:
+                break
+    return " · ".join(found)
 
 
 def check(table: RawTable, kind: str, mapping: dict[int, str], period: int | None, constants: dict,

@@ -16,6 +16,7 @@ import logging
 import os
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -149,14 +150,29 @@ def read_one(store, name: str, content: bytes | os.PathLike, limits: ReadLimits 
 
 
 def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: ReadLimits | None = None,
-              progress: Progress = pipeline._noop) -> list[DropFile]:
-    """Each file read once, kind recognised, mapping proposed."""
+              progress: Progress = pipeline._noop, kinds: Sequence[str | None] | None = None) -> list[DropFile]:
+    """Each file read once, kind recognised (or ``kinds[i]``), mapping proposed. Small files are
+    read at the same time (a workbook is parsed in its own child process, so the reads of a drop
+    overlap instead of queueing); files above ``PARALLEL_BYTES`` together, one after the other
+    (their tables would be in memory at once)."""
     limits = limits or pipeline.read_limits(store)
-    out = []
-    for i, (name, content) in enumerate(files):
-        progress(0.05 + 0.3 * i / max(len(files), 1), f"Membaca berkas {name}…")
-        out.append(read_one(store, name, content, limits))
-    return out
+    kinds = list(kinds) if kinds is not None else [None] * len(files)
+    progress(0.05, "Membaca " + ", ".join(name for name, _ in files) + "…")
+    if len(files) > 1 and sum(_size(c) for _, c in files) <= PARALLEL_BYTES:
+        with ThreadPoolExecutor(max_workers=min(len(files), PARALLEL_READS)) as pool:
+            return list(pool.map(lambda i: read_one(store, files[i][0], files[i][1], limits, kinds[i]),
+                                 range(len(files))))
+    return [read_one(store, name, content, limits, kind) for (name, content), kind in zip(files, kinds)]
+
+
+PARALLEL_BYTES, PARALLEL_READS = 64 << 20, max(2, os.cpu_count() or 2)
+
+
+def _size(content: bytes | os.PathLike) -> int:
+    try:
+        return len(content) if isinstance(content, bytes | bytearray) else os.path.getsize(content)
+    except OSError:
+        return 0
 
 
 def check_drop(store, files: Sequence[DropFile], period: int | None = None, allow_new_opd: bool = False,

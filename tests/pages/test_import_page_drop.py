@@ -1,0 +1,97 @@
+"""AppTest: Impor Data takes a period's files in one drop — each recognised, one report, one click
+writes them all (one transaction), then one link to Sembilan Kotak of that period."""
+from __future__ import annotations
+
+import pytest
+
+from data.store import open_store
+from tests.conftest import app_test
+from tests.import_helpers import PERSONNEL_HEADER, assert_same, csv_bytes, new_nips, personnel_rows, snapshot, xlsx
+
+pytestmark = pytest.mark.slow  # whole-app AppTest runs through an import
+
+MIME = "application/octet-stream"
+
+
+def impor_page(db):
+    at = app_test(db, timeout=60)
+    at.switch_page("app_pages/impor.py").run()
+    assert not at.exception
+    return at
+
+
+def drop(nips, perf_nips=None):
+    return [
+        ("kinerja.xlsx", xlsx([["NIP", "Nama", "Predikat Kinerja", "Periode"]]
+                              + [[n, "x", "Baik", 2025] for n in (perf_nips or nips)]), MIME),
+        ("pegawai.csv", csv_bytes([(*PERSONNEL_HEADER, "Periode")] + [[*r, 2025] for r in personnel_rows(nips)]), MIME),
+        ("cact.xlsx", xlsx([["NIP", "Sumber Asesmen", "Integritas", "Nilai Potensi"]]
+                           + [[n, "CACT", 3, 70] for n in nips]), MIME),
+    ]
+
+
+def report(at):
+    """The one report's per-file table (file, kind, period, rows, errors, warnings)."""
+    return next(d.value for d in at.dataframe if "Jenis data" in d.value.columns)
+
+
+def test_three_files_one_report_one_click_then_the_ninebox_link(real_copy):
+    at = impor_page(real_copy)
+    nips = new_nips(5)
+    at.file_uploader[0].set_value(drop(nips)).run()
+    assert not at.exception, at.exception
+    table = report(at)
+    assert table["Berkas"].tolist() == ["pegawai.csv", "kinerja.xlsx", "cact.xlsx"]     # personnel first
+    assert table["Jenis data"].tolist() == ["Data kepegawaian", "Kinerja (SKP)",
+                                            "Asesmen kompetensi & potensi (CACT/AC)"]
+    assert table["Periode"].tolist() == ["2025"] * 3 and table["Galat"].tolist() == ["0"] * 3
+    assert at.success[0].value == "3 berkas siap diimpor bersama: 15 baris periode 2025."
+    assert len([b for b in at.button if b.key == "impor_submit"]) == 1
+    at.button(key="impor_submit").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value == ("Impor #2, #3, #4 selesai: 3 berkas, 15 baris periode 2025, dalam satu transaksi. "
+                                   "Dasbor sudah memakai data baru.")
+    link = at.get("page_link")[0].proto
+    assert link.label == "Buka Sembilan Kotak periode 2025" and link.page.endswith("sembilan-kotak")
+    assert "periode=2025" in link.query_string
+    assert not at.get("data_editor")        # the uploader is empty again: nothing left to map
+    s = open_store(real_copy)
+    try:
+        got = s._frame("SELECT kind, drop_id FROM import_batch WHERE batch_id > 1 ORDER BY batch_id")
+    finally:
+        s.close()
+    assert got["kind"].tolist() == ["personnel", "performance", "assessment"] and got["drop_id"].tolist() == [2] * 3
+    # the history offers the drop once, to undo as one step
+    undo = at.selectbox(key="impor_undo_pick")
+    assert len(undo.options) == 1 and undo.options[0].startswith("#2, #3, #4 · satu unggahan: Data kepegawaian, "
+                                                                 "Kinerja (SKP), Asesmen")
+    at.checkbox(key="impor_undo_confirm").check().run()
+    at.button(key="impor_undo_button").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Impor #4 dibatalkan")
+
+
+def test_a_cross_file_error_names_file_row_and_column_and_blocks_the_drop(real_copy):
+    at = impor_page(real_copy)
+    before = snapshot(open_store(real_copy))
+    nips = new_nips(4)
+    stranger = new_nips(6)[5]
+    at.file_uploader[0].set_value(drop(nips[:3], perf_nips=[*nips[:3], stranger])).run()
+    assert not at.exception, at.exception
+    assert at.error[0].value.startswith("1 galat harus diperbaiki sebelum berkas-berkas ini dapat diimpor.")
+    issues = next(d.value for d in at.dataframe if "pesan" in d.value.columns)
+    row = issues.iloc[0]
+    assert (row["berkas"], row["baris"], row["kolom"]) == ("kinerja.xlsx", "5", "NIP")
+    assert row["pesan"].startswith(f"NIP {stranger} tidak ada dalam data kepegawaian periode 2025 (berkas "
+                                   "kepegawaian 'pegawai.csv' yang diunggah bersamanya).")
+    assert at.button(key="impor_submit").disabled
+    assert_same(before, snapshot(open_store(real_copy)))
+
+
+def test_one_file_is_the_same_flow_with_its_mapping_open(real_copy):
+    at = impor_page(real_copy)
+    at.file_uploader[0].set_value(drop(new_nips(3))[1]).run()
+    assert not at.exception
+    assert len(at.get("data_editor")) == 1   # the editor open, not folded in a per-file expander
+    assert not [e for e in at.expander if e.label.startswith("Pemetaan kolom")]
+    assert at.success[0].value == "Berkas siap diimpor: 3 baris data kepegawaian periode 2025."
