@@ -18,7 +18,7 @@ from reports.figures import movement as movement_figures
 from reports.figures import ninebox
 from reports.figures import presentation as presentation_figures
 from reports.slides import Slide
-from ui import home, movement, privacy, services, succession_story
+from ui import cycle_monev, home, movement, privacy, services, succession_story
 from ui.frame import Context
 
 
@@ -35,14 +35,16 @@ def filter_lines(ctx: Context, lang: str) -> list[str]:
 
 
 def build(ctx: Context, lang: str, today: date, min_count: int | None = None) -> list[Slide]:
-    """The slides: key figures, 9-box, movement, profiling, the vacant posts and one per vacant post;
+    """The slides: key figures, 9-box, movement, profiling, the vacant posts, one per vacant post and the
+    talent cycle;
     ``min_count`` (groups under it are hidden, and names pseudonymised when > 0) defaults to the
     session's switch."""
     subtitle = " · ".join(filter_lines(ctx, lang))
     k = (privacy.min_group() if privacy.is_on() else 0) if min_count is None else min_count
     return [s for s in (_figures(ctx, lang, subtitle, k, today), _ninebox(ctx, lang, subtitle, k),
                         _movement(ctx, lang, subtitle, k), _coverage(ctx, lang, subtitle, k)) if s is not None
-            ] + succession_story.slides(ctx, lang, subtitle, today, anonymised=k > 0)
+            ] + succession_story.slides(ctx, lang, subtitle, today, anonymised=k > 0) + [
+                cycle_monev.slide(ctx, lang, subtitle, k)]
 
 
 IN_LEAD = ("asn", "placed")   # key figures the first slide's lead sentence states

@@ -94,8 +94,9 @@ def test_presentation_mode_walks_every_slide_with_identities_hidden(demo_copy):
     assert titles[:5] == ["# Talenta ASN — Periode 2025", "# Sembilan Kotak — Periode 2025",
                           "# Pergerakan Kotak — 2024 ke 2025", "# Cakupan Profiling — Periode 2025",
                           "# Suksesi Jabatan Lowong"]
-    # then one slide per vacant post (the demo has 5), each titled with its post
-    assert len(titles) == 10 and all(x.startswith("# Jabatan lowong: ") for x in titles[5:])
+    # then one slide per vacant post (the demo has 5), each titled with its post, and the talent cycle
+    assert len(titles) == 11 and all(x.startswith("# Jabatan lowong: ") for x in titles[5:10])
+    assert titles[10] == "# Siklus Talenta — Periode 2025"
     at.button(key="pres_prev").click().run()
     assert _title(at) == titles[-2]
 
