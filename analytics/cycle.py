@@ -107,13 +107,15 @@ def posts_as_of(posts: pd.DataFrame, appointments: pd.DataFrame | None, on: date
         return out
     act = act[pd.to_datetime(act["tanggal"]) <= pd.Timestamp(on)]
     latest = act.sort_values(["tanggal", "id"]).drop_duplicates("post_id", keep="last").set_index("post_id")
-    hit = out["post_id"].isin(latest.index)
-    ids = out.loc[hit, "post_id"]
+    hit = out["post_id"].isin(latest.index).to_numpy()
+    if not hit.any():
+        return out
+    pick = latest.reindex(out.loc[hit, "post_id"].to_numpy())   # reindex, not map: map fails on empty dates
     out["pemangku_nip"] = out["pemangku_nip"].astype(object)
-    out.loc[hit, "pemangku_nip"] = ids.map(latest["nip"]).to_numpy(dtype=object)
+    out.loc[hit, "pemangku_nip"] = pick["nip"].astype(str).to_numpy(dtype=object)
     out.loc[hit, "lowong"] = False
-    out.loc[hit, "diisi_pada"] = pd.to_datetime(ids.map(latest["tanggal"])).to_numpy()
-    out.loc[hit, "appointment_id"] = ids.map(latest["id"]).astype(float).to_numpy()
+    out.loc[hit, "diisi_pada"] = pd.to_datetime(pick["tanggal"]).to_numpy()
+    out.loc[hit, "appointment_id"] = pick["id"].astype(float).to_numpy()
     return out
 
 

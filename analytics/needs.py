@@ -50,8 +50,9 @@ def vacancy_dates(posts: pd.DataFrame, people: pd.DataFrame, retirement: pd.Data
         "lowong": [bool(r.get("lowong")) or not isinstance(r.get("pemangku_nip"), str) for r in recs],
         "pemangku_nip": [r.get("pemangku_nip") if isinstance(r.get("pemangku_nip"), str) else None for r in recs]},
         columns=VACANCY_COLUMNS[:-1])
-    birth = pd.to_datetime(out["pemangku_nip"].map(
-        people.drop_duplicates("nip").set_index("nip")["tanggal_lahir"]), errors="coerce")
+    births = pd.to_datetime(people.drop_duplicates("nip").set_index("nip")["tanggal_lahir"], errors="coerce")
+    births.index = births.index.astype(str).astype(object)
+    birth = pd.Series(births.reindex(out["pemangku_nip"].to_numpy()).to_numpy(), index=out.index)
     bup = retirement.set_index("jenjang_jabatan")["usia_bup"].astype(float).to_dict()
     when = pension_date(birth, pd.Series(lookup(out["jenjang_jabatan"], bup), index=out.index, dtype=float))
     out["tanggal_lowong"] = when.where(~out["lowong"])
