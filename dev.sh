@@ -4,7 +4,8 @@
 #                    (--lan: every interface, plain HTTP, for a meeting; see docs/operations.md)
 #   ./dev.sh test    create the environment, install Chromium if missing, check layers and lint, run every test
 #   ./dev.sh check   only the layer check (import-linter) and the lint (ruff), both configured in pyproject.toml
-#   ./dev.sh bench   benchmark at 6k and 100k ASN; --national adds 1M and 4.7M (see docs/benchmark.md)
+#   ./dev.sh bench   benchmark at 6k and 100k ASN; --national adds 1M and 4.7M (see docs/benchmark.md);
+#                    --browser: exports dropped → 9-box drawn in Chromium (see docs/benchmark-browser.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -93,10 +94,15 @@ case "${1:-}" in
   bench)
     shift
     setup
+    if [[ "${1:-}" == --browser ]]; then
+      shift
+      ensure_chromium required
+      exec "$VENV/bin/python" scripts/bench_browser.py "$@"
+    fi
     exec "$VENV/bin/python" scripts/benchmark.py "$@"
     ;;
   *)
-    echo "Pakai: ./dev.sh serve [--lan] | ./dev.sh test [argumen pytest] | ./dev.sh check | ./dev.sh bench [--national]" >&2
+    echo "Pakai: ./dev.sh serve [--lan] | ./dev.sh test [argumen pytest] | ./dev.sh check | ./dev.sh bench [--national | --browser]" >&2
     exit 2
     ;;
 esac

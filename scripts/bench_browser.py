@@ -1,0 +1,439 @@
+"""Browser benchmark (not a test): a period's three exports dropped on Impor Data → the 9-box drawn, in Chromium.
+
+    ./dev.sh bench --browser                      # 1k, 10k, 100k rows × xlsx, csv; median of 3 (~15 min)
+    ./dev.sh bench --browser --smoke              # 1k csv, one run, nothing written to docs/
+    .venv/bin/python scripts/bench_browser.py --sizes 1000 10000 --formats csv --runs 3
+
+For each size and format: a synthetic city (``data.synthetic.build_demo``) is written into a database as
+if imported (its 2024 data; the period 2025 exists but is empty), with an admin; its 2025 data become the
+three exports that carry the 9-box's information: personnel (the SIASN-style file of
+scripts/bench_import.py), performance (SKP) and assessment (CACT/AC). Each run starts from a fresh copy of
+that database and a fresh server (``python -m ui.serve run app.py``, as ``./dev.sh serve``), logs in with
+Playwright in Debian's Chromium, opens Impor Data, then times exactly: the files dropped → the Sembilan
+Kotak chart's dots drawn, in steps:
+
+  upload   files given to the uploader → the check's report ready (summed over the files)
+  import   the Impor click(s) → the success shown (summed)
+  ninebox  the way to Sembilan Kotak (the success's link, else the sidebar) → its dots drawn
+
+When the page takes several files in one drop it gets one drop; otherwise the files go one by one
+(three upload-check-import rounds). Also: the first visit after a server start, the demo database
+(6,000 ASN), from the first request (the server answers its health check) to Beranda's 9-box drawn.
+Reported: medians of the runs, the server process's CPU seconds in the timed part, the machine
+(``scripts.benchmark.machine``), the load average. Writes docs/benchmark-browser.md and .json (``--out``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PERIOD = 2025
+ADMIN = "admin"
+PASSWORD = "Rahasia-Uji-123"
+SIZES = [1_000, 10_000, 100_000]
+FORMATS = ["xlsx", "csv"]
+# (format, rows) -> target seconds, drop → 9-box drawn
+TARGETS = {("xlsx", 1_000): 2.0, ("xlsx", 10_000): 3.0, ("xlsx", 100_000): 8.0, ("csv", 10_000): 2.0}
+FIRST_VISIT_TARGET = 3.0
+#: the Sembilan Kotak chart has drawn dots (WebGL traces with points), not only its grid of counts
+DOTS_DRAWN = """() => {
+    const gd = document.querySelector("[data-testid='stMain'] [data-testid='stPlotlyChart'] .js-plotly-plot");
+    if (!gd || !gd._fullData || !gd.querySelector('.main-svg')) return false;
+    return gd._fullData.some(t => t.type === 'scattergl' && (t._length || (t.x || []).length) > 0);
+}"""
+#: Beranda's 9-box: a plotly chart whose nine boxes are drawn (nine rectangles in its layout)
+GRID_DRAWN = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stPlotlyChart'] .js-plotly-plot")]
+    .some(gd => gd._fullLayout && (gd._fullLayout.shapes || []).length >= 9 && gd.querySelector('.main-svg'))"""
+
+
+# -- the files ------------------------------------------------------------------------------------
+PERFORMANCE_HEADER = ["NIP", "Predikat Kinerja", "Rating Hasil Kerja", "Rating Perilaku Kerja"]
+
+
+def performance_frame(frames: dict, period: int = PERIOD):
+    import pandas as pd
+
+    p = frames["performance"][frames["performance"]["period"] == period]
+    rating = lambda s: (s + " ekspektasi").where(s.notna(), "")  # noqa: E731
+    return pd.DataFrame({"NIP": p["nip"].astype(str).to_numpy(), "Predikat Kinerja": p["predikat"].fillna("").to_numpy(),
+                         "Rating Hasil Kerja": rating(p["hasil_kerja"]).to_numpy(),
+                         "Rating Perilaku Kerja": rating(p["perilaku"]).to_numpy()})
+
+
+def assessment_frame(frames: dict, period: int = PERIOD):
+    """The assessments of ``period``, headed by the template's Indonesian labels; decimals with a comma."""
+    import pandas as pd
+
+    from data.importing.fields import ASSESSMENT
+
+    a = frames["assessment"][frames["assessment"]["period"] == period]
+    out = {}
+    for f in ASSESSMENT:
+        if f.name not in a.columns:
+            continue
+        col = a[f.name]
+        if f.name == "tanggal":
+            text = pd.to_datetime(col).dt.strftime("%d-%m-%Y")
+        elif f.name in ("nip", "sumber"):
+            text = col.astype(str)
+        elif f.type == "level":
+            text = col.astype("Int64").astype(str)
+        else:
+            text = col.map(lambda v: f"{v:g}".replace(".", ","), na_action="ignore")
+        out[f.label] = text.where(col.notna(), "").to_numpy()
+    return pd.DataFrame(out)
+
+
+def write_table(frame, path: Path, sheet: str) -> None:
+    """A plain export: one header row, text cells (xlsx via openpyxl, csv ';' in UTF-8 with BOM)."""
+    if path.suffix == ".csv":
+        frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig", lineterminator="\r\n")
+        return
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet)
+    ws.append(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        ws.append([v if v != "" else None for v in row])
+    wb.save(path)
+
+
+def build(n: int, work: Path, formats: list[str]) -> tuple[Path, dict[str, list[Path]], dict]:
+    """The reference database (2024 imported, 2025 empty, one admin) and the 2025 exports per format."""
+    from data import auth
+    from data.store import open_store
+    from data.synthetic import build_demo
+    from scripts.bench_import import export_frame, write_csv, write_xlsx
+
+    t0 = time.perf_counter()
+    frames = build_demo(n_asn=n)
+    before = {k: (v[v["period"] != PERIOD] if "period" in v.columns and k != "period" else v) for k, v in frames.items()}
+    ref = work / f"ref-{n}.duckdb"
+    store = open_store(ref)
+    store.replace_dataset(before, kind="dasar-bench", period=None, source="impor", actor="bench",
+                          file_name="bench-dasar.xlsx")
+    auth.add_user(store, ADMIN, "Admin Benchmark", "admin", None, PASSWORD, "bench")
+    store.close()
+    personnel = export_frame(frames, PERIOD)
+    perf, assess = performance_frame(frames), assessment_frame(frames)
+    files: dict[str, list[Path]] = {}
+    for fmt in formats:
+        paths = [work / f"pegawai-{n}.{fmt}", work / f"kinerja-{n}.{fmt}", work / f"asesmen-{n}.{fmt}"]
+        (write_xlsx if fmt == "xlsx" else write_csv)(personnel, paths[0])
+        write_table(perf, paths[1], "Kinerja")
+        write_table(assess, paths[2], "Asesmen")
+        files[fmt] = paths
+    info = {"rows": len(personnel), "performance_rows": len(perf), "assessment_rows": len(assess),
+            "build_s": round(time.perf_counter() - t0, 1)}
+    return ref, files, info
+
+
+# -- the server -----------------------------------------------------------------------------------
+@contextmanager
+def serve(db: Path, log: Path, timeout: float = 300):
+    """``python -m ui.serve run app.py`` on a free loopback port against ``db`` (as ``./dev.sh serve``);
+    yields (url, the server's psutil process, seconds from the start to its health check)."""
+    import psutil
+
+    from tests.browser.support import free_port
+
+    port = free_port()
+    env = {**os.environ, "TALENTA_DB": str(db), "PYTHONUNBUFFERED": "1"}
+    out = open(log, "w")
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ui.serve", "run", "app.py", "--server.port", str(port), "--server.address",
+         "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.perf_counter() - started > timeout:
+                raise RuntimeError(f"the server did not start: {log.read_text()[-2000:]}")
+            time.sleep(0.05)
+        yield url, psutil.Process(proc.pid), time.perf_counter() - started
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        out.close()
+
+
+def cpu_of(proc) -> float:
+    t = proc.cpu_times()
+    return t.user + t.system + sum(c.cpu_times().user + c.cpu_times().system for c in proc.children(recursive=True))
+
+
+# -- one run in the browser -----------------------------------------------------------------------
+def ninebox_drawn(page) -> None:
+    page.wait_for_function(DOTS_DRAWN, polling="raf")
+
+
+def one_drop(page, paths: list[Path]) -> dict:
+    """The files at once (the one-drop page): report, one click, the link to the 9-box."""
+    from tests.browser import actions as a
+
+    t0 = time.perf_counter()
+    a.drop_files(page, paths)
+    t1 = time.perf_counter()
+    done = a.import_dropped(page)
+    t2 = time.perf_counter()
+    if done.get_by_role("link").count():
+        done.get_by_role("link").first.click()
+    else:
+        a.nav(page, "Sembilan Kotak")
+    ninebox_drawn(page)
+    t3 = time.perf_counter()
+    return {"mode": "one drop", "upload_s": t1 - t0, "import_s": t2 - t1, "ninebox_s": t3 - t2, "total_s": t3 - t0}
+
+
+def rounds(page, paths: list[Path]) -> dict:
+    """The files one by one (the page before one drop): upload → report → Impor → success, three times."""
+    from playwright.sync_api import expect
+
+    from tests.browser import actions as a
+
+    upload = imp = 0.0
+    t0 = time.perf_counter()
+    for i, path in enumerate(paths):
+        u0 = time.perf_counter()
+        a.settled(page)
+        page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(path))
+        submit = page.get_by_role("button", name="Impor", exact=True)
+        expect(page.get_by_text("Berkas siap diimpor:")).to_be_visible()
+        expect(submit).to_be_enabled()
+        a.settled(page)
+        i0 = time.perf_counter()
+        upload += i0 - u0
+        submit.click()
+        expect(page.get_by_text(f"Impor #{i + 2} selesai")).to_be_visible()   # batch 1 is the 2024 data
+        a.settled(page)
+        imp += time.perf_counter() - i0
+    t2 = time.perf_counter()
+    a.nav(page, "Sembilan Kotak")
+    ninebox_drawn(page)
+    t3 = time.perf_counter()
+    return {"mode": "three rounds", "upload_s": upload, "import_s": imp, "ninebox_s": t3 - t2, "total_s": t3 - t0}
+
+
+def drop_run(browser, ref: Path, paths: list[Path], work: Path, tag: str) -> dict:
+    from tests.browser import actions as a
+
+    db = work / f"run-{tag}.duckdb"
+    shutil.copy(ref, db)
+    try:
+        with serve(db, work / f"run-{tag}.log") as (url, proc, _):
+            page = a.new_page(browser, 1400, 1000)
+            try:
+                a.open_page(page, url)
+                a.login(page, ADMIN, PASSWORD)
+                a.nav(page, "Impor Data")
+                uploader = page.locator("[data-testid='stFileUploader'] input[type='file']").first
+                multiple = uploader.get_attribute("multiple") is not None
+                c0 = cpu_of(proc)
+                r = (one_drop if multiple else rounds)(page, paths)
+                r["server_cpu_s"] = cpu_of(proc) - c0
+                r["placed_dots"] = page.evaluate("""() => { const gd = document.querySelector(
+                    "[data-testid='stMain'] [data-testid='stPlotlyChart'] .js-plotly-plot");
+                    return gd._fullData.filter(t => t.type === 'scattergl').reduce((n, t) => n + t._length, 0); }""")
+            finally:
+                page.close()
+    finally:
+        for p in (db, db.with_suffix(".duckdb.wal")):
+            p.unlink(missing_ok=True)
+    return r
+
+
+def first_visit(browser, demo: Path, work: Path, tag: str) -> dict:
+    """A fresh copy of the demo, the server started, the first page request → Beranda's 9-box drawn."""
+    from tests.browser import actions as a
+
+    db = work / f"first-{tag}.duckdb"
+    shutil.copy(demo, db)
+    try:
+        with serve(db, work / f"first-{tag}.log") as (url, proc, start_s):
+            page = a.new_page(browser, 1400, 1000)
+            try:
+                c0 = cpu_of(proc)
+                t0 = time.perf_counter()
+                page.goto(url)
+                page.wait_for_function(GRID_DRAWN, polling="raf")
+                seconds = time.perf_counter() - t0
+                cpu = cpu_of(proc) - c0
+            finally:
+                page.close()
+    finally:
+        db.unlink(missing_ok=True)
+    return {"total_s": seconds, "server_cpu_s": cpu, "server_start_s": start_s}
+
+
+# -- the whole matrix -----------------------------------------------------------------------------
+def median_row(runs: list[dict]) -> dict:
+    keys = [k for k, v in runs[0].items() if isinstance(v, float)]
+    row = {k: round(statistics.median(r[k] for r in runs), 2) for k in keys}
+    row["runs_total_s"] = [round(r["total_s"], 2) for r in runs]
+    for k, v in runs[0].items():
+        if not isinstance(v, float):
+            row[k] = v
+    return row
+
+
+def say(text: str) -> None:
+    print(f"  {datetime.now():%H:%M:%S} {text}", file=sys.stderr, flush=True)
+
+
+def run(sizes: list[int], formats: list[str], runs: int, visits: int) -> tuple[list[dict], dict | None]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.support import CHROMIUM_ARGS, chromium_path
+
+    rows: list[dict] = []
+    first = None
+    with tempfile.TemporaryDirectory(prefix="bench-browser-") as tmp, sync_playwright() as p:
+        work = Path(tmp)
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+        try:
+            for n in sizes:
+                ref, files, info = build(n, work, formats)
+                say(f"{info['rows']:,} rows: database and files in {info['build_s']} s")
+                for fmt in formats:
+                    done = []
+                    for i in range(runs):
+                        r = drop_run(browser, ref, files[fmt], work, f"{fmt}-{n}-{i}")
+                        say(f"{fmt} {n:,} run {i + 1}: {r['total_s']:.2f} s ({r['mode']}: upload {r['upload_s']:.2f}, "
+                            f"import {r['import_s']:.2f}, 9-box {r['ninebox_s']:.2f}; server CPU "
+                            f"{r['server_cpu_s']:.1f} s; load {os.getloadavg()[0]:.2f})")
+                        done.append(r)
+                    target = TARGETS.get((fmt, n))
+                    row = {"format": fmt, "rows": info["rows"], **median_row(done),
+                           "file_mb": round(sum(f.stat().st_size for f in files[fmt]) / 2**20, 1),
+                           "target_s": target, "load_average": [round(x, 2) for x in os.getloadavg()]}
+                    row["ok"] = None if target is None else row["total_s"] <= target
+                    rows.append(row)
+                for f in (ref, *[p for ps in files.values() for p in ps]):
+                    f.unlink(missing_ok=True)
+            if visits:
+                from data.store import open_store
+                from data.synthetic import load_demo
+
+                demo = work / "demo.duckdb"
+                store = open_store(demo)
+                load_demo(store)
+                store.close()
+                done = []
+                for i in range(visits):
+                    r = first_visit(browser, demo, work, str(i))
+                    say(f"first visit {i + 1}: {r['total_s']:.2f} s (server CPU {r['server_cpu_s']:.1f} s, "
+                        f"start {r['server_start_s']:.1f} s)")
+                    done.append(r)
+                first = {**median_row(done), "target_s": FIRST_VISIT_TARGET,
+                         "load_average": [round(x, 2) for x in os.getloadavg()]}
+                first["ok"] = first["total_s"] <= FIRST_VISIT_TARGET
+        finally:
+            browser.close()
+    return rows, first
+
+
+def report(rows: list[dict], first: dict | None, meta: dict) -> str:
+    libs = ", ".join(f"{k} {v}" for k, v in meta["libraries"].items())
+    lines = [
+        "# Browser benchmark: exports dropped → 9-box drawn",
+        "",
+        "Generated by `scripts/bench_browser.py` (`./dev.sh bench --browser`); do not edit by hand. What it",
+        "times and how: the script's docstring. Medians of "
+        f"{meta['runs']} runs, each on a fresh database and a fresh server.",
+        "",
+        f"Machine: {meta['cpu']}, {meta['cores']} cores, {meta['ram_gb']} GB; {meta['os']}; Python {meta['python']};",
+        f"{libs}; Chromium {meta.get('chromium', '?')}. Commit {meta['commit']}"
+        + (f" (+{meta['uncommitted_files']} uncommitted files)" if meta["uncommitted_files"] else "") + ".",
+        f"Run {meta['when']}, {meta['wall_min']} min; load average at the start {meta['load_average_start']}, "
+        f"at the end {meta['load_average_end']} (the machine was {'quiet' if meta['load_average_start'][0] < 0.5 else 'shared'}).",
+        "",
+        "| format | rows | how | upload → report | Impor → success | → 9-box drawn | **total** | server CPU s "
+        "| runs | target |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for r in rows:
+        target = "" if r["target_s"] is None else f"≤ {r['target_s']:g} s {'met' if r['ok'] else 'missed'}"
+        lines.append(f"| {r['format']} | {r['rows']:,} | {r['mode']} | {r['upload_s']:.2f} | {r['import_s']:.2f} "
+                     f"| {r['ninebox_s']:.2f} | **{r['total_s']:.2f}** | {r['server_cpu_s']:.1f} "
+                     f"| {' · '.join(f'{x:.2f}' for x in r['runs_total_s'])} | {target} |")
+    if first:
+        lines += ["", f"First visit after a server start (demo, 6,000 ASN), first request → Beranda's 9-box drawn: "
+                  f"**{first['total_s']:.2f} s** (server CPU {first['server_cpu_s']:.1f} s; runs "
+                  f"{' · '.join(f'{x:.2f}' for x in first['runs_total_s'])}; the server answered its health check "
+                  f"{first['server_start_s']:.1f} s after its start); target ≤ {first['target_s']:g} s "
+                  f"{'met' if first['ok'] else 'missed'}."]
+    lines += ["", "Upload counts from the files given to the uploader to the check's report; Impor from the click "
+              "to the success; the last step from leaving Impor Data to the Sembilan Kotak chart's dots drawn. "
+              "Server CPU: the server process's CPU seconds over the timed part (a loaded machine stretches the "
+              "wall clock, not the CPU)."]
+    return "\n".join(lines) + "\n"
+
+
+def chromium_version() -> str:
+    from tests.browser.support import chromium_path
+
+    try:
+        return subprocess.run([chromium_path(), "--version"], capture_output=True, text=True, timeout=30
+                              ).stdout.strip().removeprefix("Chromium ").split()[0]
+    except (OSError, subprocess.SubprocessError, IndexError, RuntimeError):
+        return "?"
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", type=int, nargs="+", default=SIZES)
+    p.add_argument("--formats", nargs="+", choices=FORMATS, default=FORMATS)
+    p.add_argument("--runs", type=int, default=3, help="runs per size and format (the median is reported)")
+    p.add_argument("--visits", type=int, default=3, help="first visits after a server start (0: none)")
+    p.add_argument("--smoke", action="store_true", help="1k csv, one run, one first visit; writes nothing unless --out")
+    p.add_argument("--out", type=Path, help="where the .md and .json go (default docs/benchmark-browser.*)")
+    args = p.parse_args()
+    if args.smoke:
+        args.sizes, args.formats, args.runs, args.visits = [1_000], ["csv"], 1, 1
+    out = args.out if args.out or args.smoke else ROOT / "docs" / "benchmark-browser"
+    from scripts.benchmark import machine
+
+    meta = {**machine(), "runs": args.runs, "chromium": chromium_version()}
+    started = time.perf_counter()
+    rows, first = run(args.sizes, args.formats, args.runs, args.visits)
+    meta["wall_min"] = round((time.perf_counter() - started) / 60, 1)
+    meta["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
+    text = report(rows, first, meta)
+    print(text)
+    if out:
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.with_suffix(".json").write_text(json.dumps({"machine": meta, "drop_to_ninebox": rows,
+                                                        "first_visit": first}, indent=1, ensure_ascii=False) + "\n")
+        out.with_suffix(".md").write_text(text)
+    if any(r.get("mode") is None for r in rows):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
