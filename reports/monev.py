@@ -46,16 +46,20 @@ class Indicator:
         return fmt.num(value, lang=lang)
 
     def change(self, lang: str) -> str:
-        """The change from the previous period in the indicator's unit (a share in points)."""
+        """The change from the previous period in words and the indicator's unit (a share in points):
+        "naik 4,5 poin", "turun 2", "tetap" (no leading sign: a file would read it as a formula)."""
         if self.value is None or self.previous is None or pd.isna(self.value) or pd.isna(self.previous):
             return DASH
         diff = float(self.value) - float(self.previous)
-        sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
+        if diff == 0:
+            return t("siklus.change.same", lang=lang)
         if self.unit == "pct":
-            return t("siklus.unit.points", lang=lang, n=f"{sign}{fmt.num(abs(diff), 1, lang)}")
-        if self.unit == "days":
-            return t("siklus.unit.days", lang=lang, n=f"{sign}{fmt.num(abs(diff), 0, lang)}")
-        return f"{sign}{fmt.num(abs(diff), lang=lang)}"
+            amount = t("siklus.unit.points", lang=lang, n=fmt.num(abs(diff), 1, lang))
+        elif self.unit == "days":
+            amount = t("siklus.unit.days", lang=lang, n=fmt.num(abs(diff), 0, lang))
+        else:
+            amount = fmt.num(abs(diff), lang=lang)
+        return t("siklus.change.up" if diff > 0 else "siklus.change.down", lang=lang, n=amount)
 
 
 def indicator_table(indicators: Sequence[Indicator], period: int, previous: int | None, lang: str) -> pd.DataFrame:
