@@ -15,7 +15,7 @@ _PUBLIC_TABLES = {
 }
 _COUNTABLE = {"asn", "asn_period", "performance", "assessment", "discipline", "target_post",
               "import_batch", "audit_log", "opd", "period", "calibration", "discussion",
-              "position_history"}
+              "position_history", "appointment", "retention_action"}
 
 
 class ReferenceMixin(ConnectionBase):
@@ -63,6 +63,6 @@ class ReferenceMixin(ConnectionBase):
         """Every row of a table in a stable order (for tests and backups)."""
         if table not in _COUNTABLE and table not in _PUBLIC_TABLES:
             raise StoreError(f"Tabel {table} tidak dikenal.")
-        cols = [c for c in self.columns(table) if c not in ("batch_id", "assessment_id", "discipline_id")]
+        cols = [c for c in self.columns(table) if c not in ("batch_id", "assessment_id", "discipline_id", "id")]
         order = ", ".join(_ident(c) for c in cols)
         return self._frame(f"SELECT {order} FROM {_ident(table)} ORDER BY {order}")
