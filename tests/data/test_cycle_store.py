@@ -197,3 +197,18 @@ def test_the_demo_has_past_appointments_and_retention_actions(demo_store):
 def test_a_demo_rebuild_empties_the_cycle_tables(demo_store):
     demo_store.wipe_personal_data("uji")
     assert demo_store._scalar("SELECT (SELECT count(*) FROM appointment) + (SELECT count(*) FROM retention_action)") == 0
+
+
+def test_a_recorded_appointment_moves_the_period_indicators(store):
+    post = vacant_post(store)
+    nip = some_nips(store)[0]
+    ready = pd.DataFrame(columns=cycle.READY_POST_COLUMNS)
+    before = cycle.placement_indicators(store.appointments(2025), store.target_posts(), ready, 2025)
+    store.record_appointment(2025, nip, post["post_id"], date(2025, 12, 1), "SK-9", "talent_pool", "komite",
+                             expected_holder=None, kesiapan="Siap Sekarang", lowong_sejak=date(2025, 9, 2))
+    after = cycle.placement_indicators(store.appointments(2025), store.target_posts(), ready, 2025)
+    assert after["filled"] == before["filled"] + 1
+    assert after["from_pool"] == before["from_pool"] + 1 and after["ready_now"] == before["ready_now"] + 1
+    assert after["days_known"] == before["days_known"] + 1                       # 90 days from vacancy to SK
+    posts = cycle.posts_as_of(store.target_posts(), store.appointments(), date(2025, 12, 1)).set_index("post_id")
+    assert posts.loc[post["post_id"], "pemangku_nip"] == nip and not posts.loc[post["post_id"], "lowong"]
