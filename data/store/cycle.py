@@ -13,6 +13,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from analytics.readiness import READINESS
 from data.store.audit import _audit
 from data.store.errors import StaleWrite, StoreError
 from data.store.filters import EVERYTHING, Scope, in_scope
@@ -96,6 +97,9 @@ class CycleMixin(PeriodsMixin):
             raise StoreError("Pilih cara pengisian jabatan dari daftar (kelompok talenta, seleksi terbuka, lainnya).")
         if tanggal is None or pd.isna(tanggal):
             raise StoreError("Tanggal pengangkatan (TMT) wajib diisi.")
+        kesiapan = _nip_or_none(kesiapan)
+        if kesiapan is not None and kesiapan not in READINESS:
+            raise StoreError(f"Kesiapan tidak dikenal: {kesiapan}. Pilih salah satu: {', '.join(READINESS)}.")
         with self._transaction(period=period) as cur:
             self._require_in_scope(cur, period, nip, scope)
             post = cur.execute(f"SELECT jabatan FROM target_post t WHERE post_id = ? AND {in_scope('t.opd_id')}",
@@ -201,7 +205,7 @@ def _finalised(cur: duckdb.DuckDBPyConnection, period: int) -> bool:
 
 
 def _nip_or_none(value) -> str | None:
-    """A NIP as a page read it from a frame: None, NaN and '' all mean "no holder" (vacant)."""
+    """A NIP (or a label) as a page read it from a frame: None, NaN and '' all mean none (a vacant post)."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     return str(value).strip() or None

@@ -109,6 +109,7 @@ def test_a_held_post_checks_the_import_holder_too(store):
     ({"tanggal": None}, "^Tanggal pengangkatan"),
     ({"post_id": "TP-999"}, "^Jabatan target TP-999 tidak ada"),
     ({"nip": "199901012020011001"}, "^ASN 199901012020011001 tidak ada pada periode 2025"),
+    ({"kesiapan": "Siap Banget"}, "^Kesiapan tidak dikenal: Siap Banget"),
 ])
 def test_bad_appointments_are_refused_in_indonesian_and_change_nothing(store, kw, message):
     args = {"period": 2025, "nip": some_nips(store)[0], "post_id": vacant_post(store)["post_id"],
