@@ -1,6 +1,8 @@
 """Sembilan Kotak: the interactive 9-box with filters, drill-down, profile, tray and what-if."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -23,10 +25,15 @@ COLOUR_OPTIONS = {"kotak": "nk.colour.kotak", "opd_nama": "nk.colour.opd", "jeni
 def main() -> None:
     ctx = context()
     rules = services.rules(ctx.period)
-    everyone = privacy.placements(ctx.period, ctx.filters, ctx.scope)  # names/NIPs hidden when the switch is on
 
     st.title(t("nk.title"))
-    chosen = page_filters(everyone)
+    filters_box = st.container()
+    controls = chart_controls()
+    slot = st.empty()
+    first_draw(slot, ctx, rules)
+    everyone = privacy.placements(ctx.period, ctx.filters, ctx.scope)  # names/NIPs hidden when the switch is on
+    with filters_box:
+        chosen = page_filters(everyone)
     in_view = ninebox.in_view(everyone, chosen)
     has_box = in_view & everyone["kotak"].notna()
     summary = box_summary(everyone.loc[has_box, "kotak"], rules.boxes)
@@ -38,16 +45,32 @@ def main() -> None:
         st.session_state["nk_signature"] = signature
         st.session_state["nk_nips"] = ()
 
-    chosen_box = chart(everyone, has_box, summary, rules, ctx, chosen)
+    chart(slot, controls, everyone, has_box, summary, rules, ctx, chosen)
     if (nip := st.session_state.pop("nk_open_profile", None)) is not None:
         components.open_profile(nip, ctx.period, ctx.scope)
 
     left, right = st.columns([3, 1])
     with left:
-        drill_down(everyone, in_view, rules, chosen_box, signature, ctx, ninebox.hidden_boxes(summary))
+        drill_down(everyone, in_view, rules, controls.box, signature, ctx, ninebox.hidden_boxes(summary))
     with right:
         tray(everyone, in_view)
     whatif(everyone, has_box, rules, ctx.period)
+
+
+def first_draw(slot, ctx: Context, rules: RuleSet) -> None:
+    """Counts first: on the page's first run in a session for this view, the nine boxes with their counts
+    (a GROUP BY over the stored placements) are drawn before the people are read; the dots replace them
+    in the same place at the end of the run. Not with a page filter chosen (the counts would be the
+    sidebar's), nor on later runs (the drawn dots would flicker)."""
+    view = (ctx.period, ctx.filters, ctx.scope)
+    if st.session_state.get("nk_drawn") == view or ninebox.page_filtered(st.query_params, st.session_state):
+        return
+    _, hi, mid = rules.cutoff("potensial")
+    fig, _ = figures.ninebox_scatter(ninebox.NO_DOTS, services.summary(*view), "kotak", (mid, hi),
+                                     min_count=privacy.min_group() if privacy.is_on() else 0)
+    slot.plotly_chart(fig, config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "toImage"]},
+                      key="nk_chart_counts")
+    st.session_state["nk_drawn"] = view
 
 
 def page_filters(everyone: pd.DataFrame) -> ninebox.PageFilters:
@@ -84,9 +107,15 @@ def _on_box_pick() -> None:
     st.session_state["nk_nips"] = ()  # a box picked by hand replaces a dot selection
 
 
-def chart(everyone: pd.DataFrame, has_box: pd.Series, summary: pd.DataFrame, rules: RuleSet, ctx: Context,
-          chosen: ninebox.PageFilters) -> int | None:
-    """Colour, box and click/drag controls, the dots, and the figure's export; returns the box picked."""
+@dataclass(frozen=True)
+class Controls:
+    colour: str
+    box: int | None
+    mode: str
+
+
+def chart_controls() -> Controls:
+    """Colour, box and click/drag controls, above the chart (they need no data: drawn before the people are read)."""
     lang = language()
     # the colour is a drop-down: six options as buttons beside the nine boxes did not fit a 1366 px screen
     top = st.columns([2, 4, 2])
@@ -96,20 +125,27 @@ def chart(everyone: pd.DataFrame, has_box: pd.Series, summary: pd.DataFrame, rul
                                           format_func=str, on_change=_on_box_pick)
     mode = top[2].segmented_control(t("nk.mode"), ["klik", "seret"], key="nk_mode", default="klik", required=True,
                                     format_func=lambda m: t(f"nk.mode.{m}", lang=lang), help=t("nk.mode_help"))
+    return Controls(colour or "kotak", chosen_box, mode)
 
+
+def chart(slot, controls: Controls, everyone: pd.DataFrame, has_box: pd.Series, summary: pd.DataFrame,
+          rules: RuleSet, ctx: Context, chosen: ninebox.PageFilters) -> None:
+    """The dots (in ``slot``, where the counts may have been drawn first) and the figure's export."""
+    lang = language()
     shown, n_placed = ninebox.dots(everyone, has_box)
     if len(shown) < n_placed:
         st.caption(t("nk.sampled", shown=fmt.num(len(shown), lang=lang), total=fmt.num(n_placed, lang=lang)))
     _, hi, mid = rules.cutoff("potensial")
-    fig, curves = figures.ninebox_scatter(shown, summary, colour or "kotak", (mid, hi), drag_select=mode == "seret",
+    fig, curves = figures.ninebox_scatter(shown, summary, controls.colour, (mid, hi),
+                                          drag_select=controls.mode == "seret",
                                           min_count=privacy.min_group() if privacy.is_on() else 0)
     st.session_state["nk_curves"] = curves
-    st.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points", "box"),
-                    config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "toImage"]})
+    slot.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points", "box"),
+                      config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "toImage"]})
+    st.session_state["nk_drawn"] = (ctx.period, ctx.filters, ctx.scope)
     st.caption(t("nk.help_chart"))
     with st.expander(t("exp.title"), icon=":material/download:"):
         export_menu.view_menu(ctx, lang, "nk_exp", fig, summary, chosen.lines())
-    return chosen_box
 
 
 def drill_down(everyone: pd.DataFrame, in_view: pd.Series, rules: RuleSet, chosen_box: int | None,
@@ -149,10 +185,15 @@ def drill_down(everyone: pd.DataFrame, in_view: pd.Series, rules: RuleSet, chose
 def tray(everyone: pd.DataFrame, in_view: pd.Series) -> None:
     """How many in view have no assessment yet, and who (the first of them)."""
     lang = language()
-    unprofiled, n_unprofiled = ninebox.tray(everyone, in_view)
     st.subheader(t("nk.tray"))
-    st.metric(t("nk.tray_count"), fmt.num(n_unprofiled, lang=lang), help=t("nk.tray_help"), border=True)
-    with st.expander(t("nk.tray_who")):
+    st.metric(t("nk.tray_count"), fmt.num(ninebox.tray_count(everyone, in_view), lang=lang), help=t("nk.tray_help"),
+              border=True)
+    # the list is read and sorted only when it is opened (a closed expander's content would still run)
+    who = st.expander(t("nk.tray_who"), key="nk_tray_open", on_change="rerun")
+    if not who.open:
+        return
+    unprofiled, n_unprofiled = ninebox.tray(everyone, in_view)
+    with who:
         if n_unprofiled > len(unprofiled):  # in NIP order: no sort of millions of names per rerun
             st.caption(t("nk.tray_limited", shown=fmt.num(len(unprofiled), lang=lang),
                          total=fmt.num(n_unprofiled, lang=lang)))
@@ -164,7 +205,11 @@ def whatif(everyone: pd.DataFrame, has_box: pd.Series, rules: RuleSet, period: i
     """Other potential cut-offs, simulated; a rule admin may save them for the period."""
     lang = language()
     _, hi, mid = rules.cutoff("potensial")
-    with st.expander(t("nk.whatif"), expanded=False):
+    # simulated only when opened: a closed expander's content would still run on every rerun
+    box = st.expander(t("nk.whatif"), expanded=False, key="nk_whatif_open", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         if privacy.is_on():  # exact counts per box, saved and simulated: small groups would show
             st.info(t("nk.whatif_hidden"))
             return

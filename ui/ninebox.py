@@ -24,6 +24,11 @@ from ui.user import acting_user
 __all__ = ["StoreError"]
 
 DOT_LIMIT = 20_000           # above this, a stated, stable sample of dots is drawn
+#: the page's own filters (widget keys; the four lists are bound to the URL under the same names)
+FILTER_KEYS = ("gol", "jk", "usia", "pend", "cari")
+#: a frame of no dots (the columns ``reports.figures.ninebox.ninebox_scatter`` reads): the counts drawn first
+NO_DOTS = pd.DataFrame({c: pd.Series(dtype=object) for c in ("nip", "nama", "jabatan", "opd_nama", "predikat_efektif",
+                                                              "jpm_teks", "kotak", "x", "y", "sampel")})
 LIST_COLUMNS = ["nama", "nip", "kotak", "predikat_efektif", "potensial_nilai", "jpm", "jabatan", "opd_nama", "golongan"]
 
 
@@ -46,6 +51,11 @@ class PageFilters:
             (t("nk.golongan"), self.golongan), (t("nk.jk"), [t(f"nk.jk.{v}") for v in self.jenis_kelamin]),
             (t("nk.usia"), self.usia), (t("nk.pendidikan"), self.pendidikan),
             (t("nk.search"), [self.query] if self.query else [])) if values]
+
+
+def page_filtered(query_params, session_state) -> bool:
+    """Whether a page filter is chosen, in the URL (before its widget has read it) or in the session."""
+    return any(query_params.get(k) for k in FILTER_KEYS[:4]) or any(session_state.get(k) for k in FILTER_KEYS)
 
 
 def in_view(everyone: pd.DataFrame, f: PageFilters) -> pd.Series:
@@ -76,6 +86,11 @@ def listed(everyone: pd.DataFrame, where: pd.Series) -> tuple[pd.DataFrame, int]
     are taken) and how many people it stands for."""
     key = everyone.loc[where, ["kotak", "potensial_nilai"]].sort_values(["kotak", "potensial_nilai"], ascending=False)
     return everyone.loc[key.index[:LIST_LIMIT], LIST_COLUMNS], len(key)
+
+
+def tray_count(everyone: pd.DataFrame, mask: pd.Series) -> int:
+    """How many in view are not yet profiled."""
+    return int((mask & (everyone["status"] == "belum diprofil")).sum())
 
 
 def tray(everyone: pd.DataFrame, mask: pd.Series) -> tuple[pd.DataFrame, int]:

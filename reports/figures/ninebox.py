@@ -104,7 +104,6 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     badges say the count without the share (a chart in a narrow column; the share stays in the hover).
     """
     lang = language()
-    fig = go.Figure()
     curves: dict[int, list[str]] = {}
     summary = with_count_labels(summary, min_count, lang)
     hidden = summary.loc[summary["ditekan"], "kotak"].astype(int).tolist()
@@ -118,14 +117,16 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     points = points.sort_values("sampel", kind="stable") if "sampel" in points.columns else points
     if marked is not None:
         marked = marked.sort_values(["x", "y"], kind="stable")
-    for r in summary.itertuples(index=False):
-        fig.add_shape(type="rect", x0=r.kolom, x1=r.kolom + 1, y0=r.baris, y1=r.baris + 1,
-                      fillcolor=_tint(BOX_COLOURS.get(r.kotak, "#cccccc"), 0.22),
-                      line=dict(color="white", width=3), layer="below")
+    # The figure is assembled as plain dicts and validated once when it is made: adding shapes and
+    # annotations one by one re-validates the whole layout each time (half a second of a cold first draw).
+    shapes = [dict(type="rect", x0=r.kolom, x1=r.kolom + 1, y0=r.baris, y1=r.baris + 1,
+                   fillcolor=_tint(BOX_COLOURS.get(r.kotak, "#cccccc"), 0.22),
+                   line=dict(color="white", width=3), layer="below") for r in summary.itertuples(index=False)]
     # clickable badges: box number, count and share
     badge_text = [f"<b>{k}</b>" for k in summary["kotak"]]
-    fig.add_trace(go.Scatter(
-        x=summary["kolom"] + 0.09, y=summary["baris"] + 0.89, mode="markers+text", text=badge_text,
+    traces: list[dict] = [dict(
+        type="scatter", x=(summary["kolom"] + 0.09).tolist(), y=(summary["baris"] + 0.89).tolist(),
+        mode="markers+text", text=badge_text,
         textfont=dict(size=17, color="white"), marker=dict(symbol="square", size=34,
         color=[BOX_COLOURS.get(k) for k in summary["kotak"]], line=dict(color="white", width=1)),
         customdata=[f"kotak:{k}" for k in summary["kotak"]], name=t("grid.boxes"), showlegend=False,
@@ -134,11 +135,11 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
         hovertemplate="%{hovertext}<extra></extra>",
         hovertext=[f"{t('grid.box', n=k)} · {html.escape(str(lbl))}<br>{t('grid.count', count=c, pct=p)}"
                    f"<br><i>{t('grid.click_box')}</i>"
-                   for k, lbl, c, p in zip(summary["kotak"], summary["label"], counts, shares)]))
+                   for k, lbl, c, p in zip(summary["kotak"], summary["label"], counts, shares)])]
     curves[0] = []
-    for r, c, p in zip(summary.itertuples(index=False), counts, shares):
-        fig.add_annotation(x=r.kolom + 0.09, y=r.baris + 0.89, xanchor="left", xshift=22, showarrow=False,
-                           text=f"<b>{c}</b>" if count_only else f"<b>{c}</b> · {p}", font=dict(size=15, color="#1b1b1b"))
+    annotations = [dict(x=r.kolom + 0.09, y=r.baris + 0.89, xanchor="left", xshift=22, showarrow=False,
+                        text=f"<b>{c}</b>" if count_only else f"<b>{c}</b> · {p}", font=dict(size=15, color="#1b1b1b"))
+                   for r, c, p in zip(summary.itertuples(index=False), counts, shares)]
     if colour is None:
         groups = [("", "#0b6e4f", points)]
     elif colour == "kotak":
@@ -147,48 +148,51 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     else:
         # "Lainnya" is drawn first, under the named groups' dots, and listed last
         groups = sorted(colour_groups(points, colour), key=lambda group: group[1] != OTHER)
+    hover = ("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
+             + t("grid.hover_predikat") + ": %{customdata[4]} · JPM: %{customdata[5]}"
+             + "<br>" + t("grid.box", n="%{customdata[6]}") + "<extra></extra>")
     for name, col, g in groups:
-        fig.add_trace(go.Scattergl(legendrank=2000 if col == OTHER else 1000,
+        traces.append(dict(
+            type="scattergl", legendrank=2000 if col == OTHER else 1000,
             x=g["x"].to_numpy(dtype="float32"), y=g["y"].to_numpy(dtype="float32"), mode="markers", name=html.escape(name),
             marker=dict(size=7, color=col if colour != "kotak" else _darker(col), opacity=0.85,
                         line=dict(width=0.5, color="white")),
             selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=0.45)),
-            customdata=_hover_safe(g[list(HOVER_COLUMNS)]),
-            hovertemplate=("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
-                           + t("grid.hover_predikat") + ": %{customdata[4]} · JPM: %{customdata[5]}"
-                           + "<br>" + t("grid.box", n="%{customdata[6]}") + "<extra></extra>"),
+            customdata=_hover_safe(g[list(HOVER_COLUMNS)]), hovertemplate=hover,
             showlegend=colour not in (None, "kotak")))
-        curves[len(fig.data) - 1] = g["nip"].tolist()
+        curves[len(traces) - 1] = g["nip"].tolist()
     if marked is not None and len(marked):  # people the committee moved: a ring around their dot
-        fig.add_trace(go.Scattergl(
-            x=marked["x"].to_numpy(dtype="float32"), y=marked["y"].to_numpy(dtype="float32"), mode="markers",
-            name=t("grid.moved"), marker=dict(symbol="diamond-open", size=14, color="#1b1b1b", line=dict(width=2)),
+        traces.append(dict(
+            type="scattergl", x=marked["x"].to_numpy(dtype="float32"), y=marked["y"].to_numpy(dtype="float32"),
+            mode="markers", name=t("grid.moved"),
+            marker=dict(symbol="diamond-open", size=14, color="#1b1b1b", line=dict(width=2)),
             customdata=marked[["nip"]].to_numpy(dtype=object), hoverinfo="skip", showlegend=True))
-        curves[len(fig.data) - 1] = marked["nip"].tolist()
+        curves[len(traces) - 1] = marked["nip"].tolist()
     for pos in (1, 2):
-        fig.add_shape(type="line", x0=pos, x1=pos, y0=0, y1=3, line=dict(color="#555", width=1.5, dash="dot"))
-        fig.add_shape(type="line", x0=0, x1=3, y0=pos, y1=pos, line=dict(color="#555", width=1.5, dash="dot"))
+        shapes.append(dict(type="line", x0=pos, x1=pos, y0=0, y1=3, line=dict(color="#555", width=1.5, dash="dot")))
+        shapes.append(dict(type="line", x0=0, x1=3, y0=pos, y1=pos, line=dict(color="#555", width=1.5, dash="dot")))
     ticks = [t(f"grid.{c}") for c in AXIS_POT]
     if x_cuts is not None:
         mid, hi = x_cuts
         ticks = [f"{ticks[0]}<br>< {fmt.num(mid, 1, lang)}", f"{ticks[1]}<br>{fmt.num(mid, 1, lang)} – < {fmt.num(hi, 1, lang)}",
                  f"{ticks[2]}<br>≥ {fmt.num(hi, 1, lang)}"]
-    fig.update_xaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=ticks, showgrid=False, zeroline=False,
-                     title=dict(text=f"<b>{t('grid.x')}</b>", font=dict(size=18, color=INK)),
-                     tickfont=dict(size=15, color=INK), fixedrange=True)
-    fig.update_yaxes(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=[t(f"grid.{c}") for c in AXIS_PERF],
-                     showgrid=False, zeroline=False, title=dict(text=f"<b>{t('grid.y')}</b>", font=dict(size=18, color=INK)),
-                     tickfont=dict(size=15, color=INK), fixedrange=True)
     # Click mode (default): no dragmode, so Streamlit picks clickmode "event+select" and a click on a
     # badge or dot selects it. Drag mode: dragmode "select", where Streamlit sends box selections
     # but no clicks; the page offers the two as an explicit toggle so nobody gets stuck in one.
     # the legend (colour by a category) hangs below the axis title, not over it
-    fig.update_layout(height=height, margin=dict(l=10, r=10, t=10, b=10), plot_bgcolor="white",
-                      paper_bgcolor="white", legend=dict(orientation="h", yanchor="top", y=-0.2, font=dict(size=15)),
-                      uirevision=f"ninebox-{drag_select}")
+    layout = dict(
+        shapes=shapes, annotations=annotations, height=height, margin=dict(l=10, r=10, t=10, b=10),
+        plot_bgcolor="white", paper_bgcolor="white",
+        legend=dict(orientation="h", yanchor="top", y=-0.2, font=dict(size=15)), uirevision=f"ninebox-{drag_select}",
+        xaxis=dict(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=ticks, showgrid=False, zeroline=False,
+                   title=dict(text=f"<b>{t('grid.x')}</b>", font=dict(size=18, color=INK)),
+                   tickfont=dict(size=15, color=INK), fixedrange=True),
+        yaxis=dict(range=[0, 3], tickvals=[0.5, 1.5, 2.5], ticktext=[t(f"grid.{c}") for c in AXIS_PERF],
+                   showgrid=False, zeroline=False, title=dict(text=f"<b>{t('grid.y')}</b>", font=dict(size=18, color=INK)),
+                   tickfont=dict(size=15, color=INK), fixedrange=True))
     if drag_select:
-        fig.update_layout(dragmode="select")
-    return fig, curves
+        layout["dragmode"] = "select"
+    return go.Figure(data=traces, layout=layout), curves
 
 
 def _hover_safe(frame: pd.DataFrame) -> np.ndarray:

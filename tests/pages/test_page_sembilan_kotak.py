@@ -199,8 +199,30 @@ def test_page_filters_narrow_table_and_tray(app_db, filters):
     _check_view(at, placed_people_in(app_db, 2025, Filters(opd_ids=("DINKES",))), filters)
 
 
-def test_demo_visitor_simulates_but_cannot_save(app_db):
+def _open_expander(at: AppTest, key: str) -> AppTest:
+    """Open an expander whose content runs only when open (as a click on it does: a rerun)."""
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_closed_whatif_and_tray_list_compute_nothing_until_opened(app_db):
+    """The first draw does no work for what is not visible: the what-if's slider, simulation and table, and
+    the tray's list of names, exist only once their expander is opened; the tray's count is there at once."""
     at = _open_page()
+    assert not [s for s in at.slider if s.key == "nk_whatif"]
+    assert not any("nama" in d.value.columns and "nip" not in d.value.columns for d in at.dataframe)
+    assert _metric(at, "ASN tanpa asesmen") != ""
+    _open_expander(at, "nk_whatif_open")
+    assert [s for s in at.slider if s.key == "nk_whatif"]
+    assert _metric(at, "ASN yang berpindah kotak") == "0"
+    _open_expander(at, "nk_tray_open")
+    assert any("nama" in d.value.columns and "nip" not in d.value.columns for d in at.dataframe)
+
+
+def test_demo_visitor_simulates_but_cannot_save(app_db):
+    at = _open_expander(_open_page(), "nk_whatif_open")
     at.slider(key="nk_whatif").set_value((60.0, 85.0)).run()
     assert not at.exception and _metric(at, "ASN yang berpindah kotak") != "0"
     assert not [b for b in at.button if b.key == "nk_whatif_save"]
@@ -208,7 +230,7 @@ def test_demo_visitor_simulates_but_cannot_save(app_db):
 
 
 def test_whatif_slider_moves_people_and_admin_saves_cutoffs(app_db):
-    at = _open_page(user_db=app_db)
+    at = _open_expander(_open_page(user_db=app_db), "nk_whatif_open")
     assert _metric(at, "ASN yang berpindah kotak") == "0"
     s = open_store(app_db)
     try:
@@ -320,6 +342,7 @@ def test_english_catalog(app_db):
     ref = placed_people_in(app_db, 2025)
     unprofiled = int((ref["status"] == STATUS_NOT_PROFILED).sum())
     assert _metric(at, "Without assessment") == f"{unprofiled:,}"
+    _open_expander(at, "nk_whatif_open")
     assert _metric(at, "People changing box") == "0"
     _box_control(at).set_value(9).run()
     n9 = int((ref["kotak"] == 9).sum())
