@@ -76,6 +76,12 @@ def upload_section() -> None:
         return
     forced = None if kind_choice == "auto" or len(uploads) > 1 else kind_choice
     files = read_uploads([(u.name, u.getvalue()) for u in uploads], forced, limits)
+    first_of: dict[str, importing.DropFile] = {}
+    for f, digest in files:   # the same content dropped twice is used once
+        if digest in first_of:
+            st.warning(t("impor.drop_same_content", file=f.name, other=first_of[digest].name))
+        first_of.setdefault(digest, f)
+    files = [(f, d) for f, d in files if first_of[d] is f]
     for f, digest in files:
         if f.rejected is None:
             mapping_section(f, digest, kind_choice == "auto", alone=len(files) == 1)
@@ -96,7 +102,7 @@ def read_uploads(uploads: list[tuple[str, bytes]], kind: str | None, limits) -> 
     each run (its mapping is this run's)."""
     digests = [hashlib.sha256(content).hexdigest() for _, content in uploads]
     cache = st.session_state.setdefault("impor_tables", {})
-    new = [i for i, d in enumerate(digests) if (d, kind) not in cache]
+    new = list({d: i for i, d in reversed(list(enumerate(digests))) if (d, kind) not in cache}.values())
     if new:
         bar = st.progress(0.0, text=t("impor.reading"))
         try:
@@ -105,9 +111,9 @@ def read_uploads(uploads: list[tuple[str, bytes]], kind: str | None, limits) -> 
         finally:
             bar.empty()
     out = []
-    for d in digests:
+    for (name, _), d in zip(uploads, digests):
         f = cache[(d, kind)]
-        out.append((importing.DropFile(name=f.name, table=f.table, kind=f.kind, rejected=f.rejected,
+        out.append((importing.DropFile(name=name, table=f.table, kind=f.kind, rejected=f.rejected,
                                        seconds=dict(f.seconds)), d))
     return out
 
@@ -244,6 +250,10 @@ def show_drop(drop: importing.Drop) -> None:
     c2.metric(t("impor.rows"), n(drop.rows), border=True)
     c3.metric(t("impor.errors"), n(drop.errors), border=True)
     c4.metric(t("impor.warnings"), n(drop.warnings), border=True)
+    # what stops the drop as a whole, or a file as a whole, is said in words (not only in the grid)
+    whole = [*drop.problems, *(f.rejected for f in drop.files if f.rejected)]
+    for message in whole:
+        st.error(message)
     if drop.errors:
         st.error(t("impor.drop_has_errors", n=n(drop.errors)))
     elif drop.ok:
@@ -259,7 +269,8 @@ def show_drop(drop: importing.Drop) -> None:
         t("impor.warnings"): [n(f.warnings) for f in drop.files],
     })
     st.dataframe(summary, hide_index=True, width="stretch")
-    issues_table(drop.issues(), with_file=True)
+    issues = drop.issues()
+    issues_table(issues[~(issues["baris"].isna() & issues["pesan"].isin(whole))], with_file=True)
     for i, f in enumerate(drop.files):
         if f.outcome is not None and len(f.outcome.issues):
             report_button(f.outcome, f"impor_report_{i}", t("impor.drop_report_of", file=f.name))

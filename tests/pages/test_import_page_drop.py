@@ -95,3 +95,19 @@ def test_one_file_is_the_same_flow_with_its_mapping_open(real_copy):
     assert len(at.get("data_editor")) == 1   # the editor open, not folded in a per-file expander
     assert not [e for e in at.expander if e.label.startswith("Pemetaan kolom")]
     assert at.success[0].value == "Berkas siap diimpor: 3 baris data kepegawaian periode 2025."
+
+
+def test_a_problem_of_the_drop_is_said_in_words(real_copy):
+    at = impor_page(real_copy)
+    files = drop(new_nips(3))
+    twice = ("pegawai-lagi.csv", drop(new_nips(5)[3:])[1][1], MIME)
+    same = ("salinan.csv", files[1][1], MIME)
+    at.file_uploader[0].set_value([files[1], twice, same, ("rusak.xlsx", b"bukan excel", MIME)]).run()
+    assert not at.exception, at.exception
+    assert at.warning[0].value == "Berkas 'salinan.csv' sama isinya dengan 'pegawai.csv': dipakai sekali saja."
+    errors = [e.value for e in at.error]
+    assert errors[0] == ("Dua berkas berisi data kepegawaian: 'pegawai-lagi.csv', 'pegawai.csv'. Satu unggahan memuat "
+                         "satu berkas per jenis data: buang salah satunya, atau gabungkan isinya dalam satu berkas.")
+    assert errors[1].startswith("Berkas 'rusak.xlsx' bukan lembar kerja Excel")
+    assert errors[2].startswith("2 galat harus diperbaiki sebelum berkas-berkas ini dapat diimpor.")
+    assert at.button(key="impor_submit").disabled
