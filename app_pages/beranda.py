@@ -1,6 +1,9 @@
 """Beranda: headline figures and the 9-box grid for the chosen period and filters."""
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -9,7 +12,7 @@ from common import fmt
 from common.i18n import language, t
 from reports.figures import ninebox
 from ui import export_menu, home, privacy, services
-from ui.frame import Context, context
+from ui.frame import context
 
 
 def main() -> None:
@@ -22,25 +25,26 @@ def main() -> None:
     scope = t("beranda.scope_filtered") if any(
         (ctx.filters.opd_ids, ctx.filters.jenis_jabatan, ctx.filters.jenis_asn)) else t("beranda.scope_all")
     st.caption(t("beranda.caption", period=ctx.period, scope=scope))
-    figures = key_figures(ctx, small)
-    grid(figures, summary, rules, small)
+    top = st.container()   # the headline and tiles, filled in below the 9-box's code
+    figures = home.key_figures(ctx, small, ready=False)   # counts only: stored, a GROUP BY
+    grid(figures, summary, rules, small)   # the 9-box reaches the browser before the readiness is worked out
     with st.expander(t("beranda.legend")):
         legend(summary, small)
     with st.expander(t("exp.title"), icon=":material/download:"):
         export_menu.menu(ctx, language(), "beranda_exp")
+    with top:
+        key_figures(dataclasses.replace(figures, vacant_ready=home.vacant_ready(ctx, date.today())))
 
 
-def key_figures(ctx: Context, small: int) -> home.KeyFigures:
+def key_figures(k: home.KeyFigures) -> None:
     """The headline sentence, then the key figures (``home.KeyFigures.tiles``): every share names its base."""
     lang = language()
-    k = home.key_figures(ctx, small)
     st.markdown(f"#### {k.headline(lang)}")
     tiles = k.tiles(lang)
     for row in range(0, len(tiles), 3):  # three a row: each tile says its base under its number
         for col, tile in zip(st.columns(3), tiles[row:row + 3]):
             col.metric(tile.label, tile.value, delta=tile.base or None, delta_color="off", delta_arrow="off",
                        help=tile.help, border=True)
-    return k
 
 
 def grid(k: home.KeyFigures, summary: pd.DataFrame, rules: RuleSet, small: int) -> None:

@@ -5,10 +5,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from analytics import headline as hl
+from analytics import succession as sc
 from analytics.anonymise import Suppression
 from analytics.ninebox import POOL, box_suppression
 from common import fmt
 from common.i18n import t
+from data.store import Filters, Scope, Store
 from ui import services, succession
 from ui.frame import Context
 
@@ -101,22 +103,49 @@ def share_text(value: float, lang: str) -> str:
     return fmt.pct(value, 1 if 0 < value < 1 else 0, lang)
 
 
-def key_figures(ctx: Context, min_count: int = 0, on: date | None = None) -> KeyFigures:
+def key_figures(ctx: Context, min_count: int = 0, on: date | None = None, ready: bool = True) -> KeyFigures:
     """The headline numbers; ``min_count`` > 0 (the anonymisation switch) hides what the 9-box hides
     (``analytics.ninebox.box_suppression`` over the same summary the grid shows). Readiness for the
-    vacant posts is worked out on ``on`` (today by default), as on Suksesi."""
+    vacant posts is worked out on ``on`` (today by default), as on Suksesi; ``ready=False`` leaves it
+    out (None), for a page that fills it in after drawing the 9-box (it evaluates the pool per post)."""
     head = services.headline(ctx.period, ctx.filters, ctx.scope)
-    placed = services.placements(ctx.period, ctx.filters, ctx.scope)
+    counts = services.counts(ctx.period, ctx.filters, ctx.scope)   # per (kotak, status): no one is read
     boxes = services.rules(ctx.period).boxes
     pool_boxes = boxes.loc[boxes["kelompok_suksesi"], "kotak"].tolist()
-    status = placed["status"].value_counts()
+    status = counts.groupby("status")["jumlah"].sum()
+    pool = int(counts.loc[counts["kotak"].isin(pool_boxes), "jumlah"].sum())
     hidden = box_suppression(services.summary(ctx.period, ctx.filters, ctx.scope), min_count)
-    return KeyFigures(head["asn"], head["profiled_cact"], head["quota_cact"], int(placed["kotak"].isin(pool_boxes).sum()),
-                      pool_boxes, head["vacant_posts"], status.get("ditempatkan", 0), status.get("belum diprofil", 0),
-                      status.get("belum ada kinerja", 0), hidden, vacant_ready(ctx, on or date.today()))
+    return KeyFigures(head["asn"], head["profiled_cact"], head["quota_cact"], pool,
+                      pool_boxes, head["vacant_posts"], int(status.get("ditempatkan", 0)),
+                      int(status.get("belum diprofil", 0)), int(status.get("belum ada kinerja", 0)), hidden,
+                      vacant_ready(ctx, on or date.today()) if ready else None)
 
 
 def vacant_ready(ctx: Context, on: date) -> int:
     """Vacant target posts (in the scope) with at least one candidate ready now (in the filters)."""
-    bench = succession.bench(ctx.period, ctx.filters, ctx.scope, on)
-    return int((bench["lowong"] & (bench["siap_sekarang"] > 0)).sum())
+    return vacant_ready_count(ctx.period, ctx.filters, ctx.scope, on)
+
+
+def vacant_ready_count(period: int, filters: Filters, scope: Scope, on: date) -> int:
+    """:func:`vacant_ready` without a page context (the server's warm-up)."""
+    with services.snapshot() as snap:
+        return _vacant_ready(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
+                             filters.jenis_asn, scope.opd_ids, on)
+
+
+@services.versioned_cache(max_entries=16)
+def _vacant_ready(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+                  scope: tuple | None, on: date) -> int:
+    # The bench of the vacant posts only, as Suksesi counts each post (analytics.succession.bench_strength):
+    # a post's readiness is evaluated per (level, fields), so a few vacant posts need a few evaluations
+    # instead of one per kind of every target post.
+    filters, seen = Filters(opd, jenis, asn), Scope(scope)
+    posts = _snap.target_posts(seen)
+    vacant = posts[posts["lowong"].astype(bool)]
+    if vacant.empty:
+        return 0
+    cand, hist = succession.candidates(period, filters, seen)
+    rules = succession.build_rules(_snap, period)
+    spans = succession.career_spans(sc.pool_only(cand, rules), period)
+    bench = sc.bench_strength(vacant, cand, rules, on, period, hist, career=spans)
+    return int((bench["siap_sekarang"] > 0).sum())

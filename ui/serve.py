@@ -2,10 +2,15 @@
 than the second.
 
 ``python -m ui.serve run app.py [streamlit options]`` is ``streamlit run`` plus one thread that, while the
-server starts, fills the caches the first page needs: the store, the rules and the placements of the newest
-period for the whole city (no filters, every OPD), the headline counts, and one 9-box figure (plotly loads
-its validators on the first figure it builds, about a second). The caches are ``st.cache_resource`` entries
-of ``ui/services.py``: process-wide, the same entries a page's run reads, so the work is done once.
+server starts, fills the caches the first page (Beranda) needs: the store, the rules of the newest period,
+its headline counts, its 9-box counts for the whole city (no filters, every OPD), the succession bench behind
+"vacant posts with a candidate ready" (the bench of the vacant posts), and one 9-box figure (plotly loads its validators on the first figure
+it builds, about a second). The 9-box counts are a GROUP BY over the stored placements
+(``data/store/placements.py``); when the data version has none yet (first start after an import, a rule or
+calibration change), the engine places the period and stores it here, so no visitor pays for it. Then
+(:func:`warm_people`) the placements with the people, which Sembilan Kotak draws. The caches are
+``st.cache_resource`` entries of ``ui/services.py``: process-wide, the same entries a page's run reads, so the
+work is done once.
 
 A visitor who arrives before the thread is done waits on the same cache entry instead of computing it a
 second time (Streamlit computes one cached value once). A failure here is logged and changes nothing: the
@@ -18,6 +23,7 @@ import logging
 import sys
 import threading
 import time
+from datetime import date
 
 _log = logging.getLogger("talenta.serve")
 
@@ -27,7 +33,7 @@ def warm() -> float:
     started = time.perf_counter()
     from data.store import Filters, Scope
     from reports.figures import ninebox
-    from ui import services
+    from ui import home, services
 
     store = services.store()
     periods = store.periods()
@@ -37,8 +43,23 @@ def warm() -> float:
     services.pseudonym_key()
     services.rules(period)
     services.headline(period, everyone, every_opd)
+    services.counts(period, everyone, every_opd)   # places and stores the period when its version is not stored
     summary = services.summary(period, everyone, every_opd)
+    home.vacant_ready_count(period, everyone, every_opd, date.today())   # "vacant posts with a candidate ready"
     ninebox.ninebox_grid(summary, lang="id")   # loads plotly's figure machinery; the figure itself is not kept
+    return time.perf_counter() - started
+
+
+def warm_people() -> float:
+    """After :func:`warm`: the placements of the default view with the people (what Sembilan Kotak draws and
+    lists), which Beranda no longer reads; returns the seconds it took."""
+    started = time.perf_counter()
+    from data.store import Filters, Scope
+    from ui import services
+
+    periods = services.store().periods()
+    if periods:
+        services.placements(max(periods), Filters(), Scope(None))
     return time.perf_counter() - started
 
 
@@ -46,6 +67,8 @@ def _warm_in_background() -> None:
     try:
         seconds = warm()
         _log.info("Tampilan awal disiapkan dalam %.1f detik.", seconds)
+        seconds = warm_people()
+        _log.info("Penempatan per orang disiapkan dalam %.1f detik.", seconds)
     except Exception:   # noqa: BLE001 - the pages compute it themselves; the server must start regardless
         _log.exception("Tampilan awal tidak dapat disiapkan; halaman menghitungnya sendiri.")
 

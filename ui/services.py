@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -199,9 +200,89 @@ def person_history(nip: str, scope: Scope) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
+# -- Counts from the stored placements (data/store/placements.py, decision 0033) ------------------------
+# The whole period's placements (no scope, no filters) are written under the snapshot's version the first
+# time that view is placed (the server's warm-up does it at start); from then on counts are a GROUP BY.
+_writing = threading.Lock()   # one write at a time; the store skips a version already stored
+
+
+def _store_whole(snap: Store, path: str, version: tuple, period: int) -> pd.DataFrame:
+    """The period's placements for everyone (the cached engine frame), stored under ``version`` when
+    they are not yet: by the process's store, outside the snapshot (which cannot write nor see rows
+    written after it began)."""
+    whole = _placements(snap, path, version, period, (), (), (), None)
+    with _writing:
+        if not store().placements_stored(period, version):
+            store().store_placements(period, version, whole)
+    return whole
+
+
+def _frame_counts(placed: pd.DataFrame) -> pd.DataFrame:
+    out = placed.groupby(["kotak", "status"], dropna=False, observed=True).size().reset_index(name="jumlah")
+    return _typed_counts(out)
+
+
+def _typed_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"kotak": pd.array(counts["kotak"].astype("Float64"), dtype="Int8"),
+                         "status": counts["status"].astype(str).to_numpy(),
+                         "jumlah": counts["jumlah"].astype(int).to_numpy()})
+
+
+@versioned_cache()
+def _counts(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+            scope: tuple | None) -> pd.DataFrame:
+    if _snap.placements_stored(period, version):
+        return _typed_counts(_snap.placement_counts(period, version, Filters(opd, jenis, asn), Scope(scope)))
+    if not (opd or jenis or asn) and scope is None:   # the whole period: placed anyway, so store it
+        return _frame_counts(_store_whole(_snap, path, version, period))
+    return _frame_counts(_placements(_snap, path, version, period, opd, jenis, asn, scope))
+
+
+def counts(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
+    """People per (kotak, status) within the scope and filters: kotak (Int8, NA = not placed), status,
+    jumlah. A GROUP BY over the stored placements of the snapshot's version; the engine's frame where
+    that version is not stored yet (then stored, for the whole period). Shared: do not mutate."""
+    with snapshot() as snap:
+        return _counts(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
+                       filters.jenis_asn, scope.opd_ids)
+
+
 def summary(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
+    """The 9-box counts and shares (``box_summary``), from :func:`counts`."""
     with snapshot():
-        return box_summary(placements(period, filters, scope)["kotak"], rules(period).boxes)
+        found = counts(period, filters, scope)
+        placed = found[found["kotak"].notna()]
+        kotak = pd.Series(np.repeat(placed["kotak"].astype(int).to_numpy(), placed["jumlah"].to_numpy()))
+        return box_summary(kotak, rules(period).boxes)
+
+
+# What succession reads of a candidate's placement (analytics.succession.candidate_frame)
+POOL_COLUMNS = ("nip", "kotak", "kotak_awal", "kinerja_nilai", "potensial_nilai", "jpm", "predikat_efektif",
+                "status", "usia")
+
+
+@versioned_cache()
+def _stored_pool(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+                 scope: tuple | None, boxes: tuple) -> pd.DataFrame:
+    found = _snap.stored_placements(period, version, Filters(opd, jenis, asn), Scope(scope), boxes)
+    out = found[list(POOL_COLUMNS)].copy()
+    for c in ("kotak", "kotak_awal"):
+        out[c] = pd.array(out[c].astype("Float64"), dtype="Int8")
+    out["usia"] = pd.array(out["usia"].astype("Float64"), dtype="Int64")
+    for c in ("predikat_efektif", "status"):
+        out[c] = pd.Categorical(out[c])
+    return out
+
+
+def pool_placements(period: int, filters: Filters, scope: Scope, boxes: list[int]) -> pd.DataFrame:
+    """The placements (``POOL_COLUMNS``, by NIP) of the people whose final box is in ``boxes``: from the
+    stored rows when the snapshot's version is stored, else from :func:`placements`. Shared: do not mutate."""
+    with snapshot() as snap:
+        if snap.placements_stored(period, snap.version):
+            return _stored_pool(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
+                                filters.jenis_asn, scope.opd_ids, tuple(int(b) for b in boxes))
+        placed = placements(period, filters, scope)
+        return placed.loc[placed["kotak"].isin(list(boxes)), list(POOL_COLUMNS)]
 
 
 @st.cache_resource(show_spinner=False)

@@ -54,10 +54,11 @@ def competency_names(period: int, rules: sc.SuccessionRules) -> dict[str, str]:
 @services.versioned_cache(max_entries=16)
 def _candidates(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    placed = services.placements(period, Filters(opd, jenis, asn), Scope(scope))  # same snapshot
     rules = build_rules(_snap, period)
-    # Everyone outside the pool's boxes is Bukan Kandidat for every post: only the pool is read in full.
-    pool = sc.pool_only(placed, rules)
+    # Everyone outside the pool's boxes is Bukan Kandidat for every post: only the pool is read in full
+    # (its placements from the stored rows when there are, same snapshot).
+    pool_boxes = rules.boxes.loc[rules.boxes["kelompok_suksesi"].astype(bool), "kotak"].astype(int).tolist()
+    pool = sc.pool_only(services.pool_placements(period, Filters(opd, jenis, asn), Scope(scope), pool_boxes), rules)
     pop = _snap.population(period, Filters(opd, jenis, asn), nips=pool["nip"].to_numpy(), scope=Scope(scope))
     years = int(float(rules.params("*").get("predikat_tahun", ("1", ""))[0]))
     history = _snap.predikat_history(period, years, scope=Scope(scope), nips=pool["nip"].to_numpy())

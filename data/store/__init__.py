@@ -27,6 +27,7 @@ from data.store.imports import ImportsMixin
 from data.store.migrations import MigrationsMixin
 from data.store.paths import DEFAULT_DB, MIGRATIONS_DIR, db_path
 from data.store.people import PeopleMixin
+from data.store.placements import PlacementsMixin
 from data.store.rules import RulesMixin
 from data.store.snapshot import SnapshotMixin
 from data.store.succession import SuccessionMixin
@@ -39,9 +40,9 @@ __all__ = [
 ]
 
 
-class Store(PeopleMixin, RulesMixin, CalibrationMixin, FinalisationMixin, DevelopmentMixin, CycleMixin,
-            SuccessionMixin, HistoryMixin, UsersMixin, ImportsMixin, BackupSqlMixin, SnapshotMixin, AuditMixin,
-            MigrationsMixin, ConnectionBase):
+class Store(PeopleMixin, PlacementsMixin, RulesMixin, CalibrationMixin, FinalisationMixin, DevelopmentMixin,
+            CycleMixin, SuccessionMixin, HistoryMixin, UsersMixin, ImportsMixin, BackupSqlMixin, SnapshotMixin,
+            AuditMixin, MigrationsMixin, ConnectionBase):
     """Owns one DuckDB connection and every SQL statement of the product."""
 
 

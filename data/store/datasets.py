@@ -59,9 +59,9 @@ class DatasetsMixin(ReferenceMixin):
 
     # every table holding rows about people or their periods; a demo rebuild or the first real
     # import empties them all, so synthetic and real records never mix
-    _PERSONAL_TABLES = ("calibration", "discussion", "development_action", "assessment", "performance",
-                        "discipline", "target_post", "position_history", "asn_period", "asn", "opd", "period",
-                        "appointment", "retention_action")
+    _PERSONAL_TABLES = ("placement", "calibration", "discussion", "development_action", "assessment",
+                        "performance", "discipline", "target_post", "position_history", "asn_period", "asn", "opd",
+                        "period", "appointment", "retention_action")
 
     def _clear_personal(self, cur: duckdb.DuckDBPyConnection, actor: str, reason: str,
                         keep_reference: bool = False) -> None:

@@ -40,3 +40,48 @@ def test_nothing_to_warm_in_an_empty_database(tmp_path, monkeypatch):
     open_store(path).close()
     monkeypatch.setenv("TALENTA_DB", str(path))
     assert serve.warm() == 0.0
+
+
+def _population_forbidden(monkeypatch) -> None:
+    from data.store import Store
+
+    def read_everyone(*_args, **_kwargs):
+        raise AssertionError("the whole population was read during the visit")
+    monkeypatch.setattr(Store, "population_pieces", read_everyone)
+
+
+def test_warm_stores_the_default_periods_placements(demo_copy):
+    from ui import serve, services
+
+    store = services.store()
+    period = max(store.periods())
+    assert not store.placements_stored(period, store.data_version())
+    serve.warm()
+    assert store.placements_stored(period, store.data_version())
+
+
+def test_after_warm_beranda_reads_no_population(demo_copy, monkeypatch):
+    from ui import serve
+
+    serve.warm()
+    _population_forbidden(monkeypatch)
+    _engine_forbidden(monkeypatch)
+    at = app_test(user=None)
+    assert not at.exception, at.exception
+    assert at.get("plotly_chart")
+
+
+def test_a_restarted_server_counts_from_the_stored_rows(demo_copy, monkeypatch):
+    """The stored rows outlive the process's caches: after a restart (caches empty) Beranda's first run
+    and the warm-up itself count without reading everyone or placing anyone."""
+    from ui import serve, services
+
+    serve.warm()
+    services.clear_data_caches()   # a restart: nothing cached, the table is still there
+    _population_forbidden(monkeypatch)
+    _engine_forbidden(monkeypatch)
+    assert serve.warm() > 0
+    services.clear_data_caches()
+    at = app_test(user=None)
+    assert not at.exception, at.exception
+    assert at.get("plotly_chart")
