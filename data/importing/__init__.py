@@ -7,7 +7,8 @@ parsing, a workbook parsed in a memory-limited child process by :mod:`sandbox`),
 normalises and validates every row (the :mod:`normalise` package; :mod:`validate` with
 :mod:`checks` and :mod:`kinds`, giving an :mod:`outcome`; :mod:`footer` skips "Jumlah"/"Total"
 rows) and hands the rows to
-:class:`data.store.Store` for one atomic write. Every message a user can see is Indonesian.
+:class:`data.store.Store` for one atomic write. Several files of one period (a drop) are read,
+checked together and written in one transaction by :mod:`batch`. Every message a user can see is Indonesian.
 """
 from data.importing.errors import Rejected
 from data.importing.fields import KIND_LABELS, KINDS
