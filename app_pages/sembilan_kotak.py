@@ -58,19 +58,24 @@ def main() -> None:
 
 
 def first_draw(slot, ctx: Context, rules: RuleSet) -> None:
-    """Counts first: on the page's first run in a session for this view, the nine boxes with their counts
-    (a GROUP BY over the stored placements) are drawn before the people are read; the dots replace them
-    in the same place at the end of the run. Not with a page filter chosen (the counts would be the
-    sidebar's), nor on later runs (the drawn dots would flicker)."""
-    view = (ctx.period, ctx.filters, ctx.scope)
-    if st.session_state.get("nk_drawn") == view or ninebox.page_filtered(st.query_params, st.session_state):
+    """Counts first: on the page's first run in a session for this period and data (the first visit, or
+    the first after an import or a rule change), the nine boxes with their counts (a GROUP BY over the
+    stored placements) are drawn before the people are read; the dots replace them in the same place at
+    the end of the run. Not with a page filter chosen (the counts would be the sidebar's), nor on the runs
+    that follow a click (the drawn dots would flicker)."""
+    if st.session_state.get("nk_drawn") == drawn_key(ctx) or ninebox.page_filtered(st.query_params,
+                                                                                    st.session_state):
         return
     _, hi, mid = rules.cutoff("potensial")
-    fig, _ = figures.ninebox_scatter(ninebox.NO_DOTS, services.summary(*view), "kotak", (mid, hi),
-                                     min_count=privacy.min_group() if privacy.is_on() else 0)
+    fig, _ = figures.ninebox_scatter(ninebox.NO_DOTS, services.summary(ctx.period, ctx.filters, ctx.scope), "kotak",
+                                     (mid, hi), min_count=privacy.min_group() if privacy.is_on() else 0)
     slot.plotly_chart(fig, config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "toImage"]},
                       key="nk_chart_counts")
-    st.session_state["nk_drawn"] = view
+
+
+def drawn_key(ctx: Context) -> tuple:
+    """What the dots drawn in this session belong to: the period and the data's version (this run's snapshot)."""
+    return ctx.period, services.store().data_version()
 
 
 def page_filters(everyone: pd.DataFrame) -> ninebox.PageFilters:
@@ -142,7 +147,7 @@ def chart(slot, controls: Controls, everyone: pd.DataFrame, has_box: pd.Series, 
     st.session_state["nk_curves"] = curves
     slot.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points", "box"),
                       config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "toImage"]})
-    st.session_state["nk_drawn"] = (ctx.period, ctx.filters, ctx.scope)
+    st.session_state["nk_drawn"] = drawn_key(ctx)
     st.caption(t("nk.help_chart"))
     with st.expander(t("exp.title"), icon=":material/download:"):
         export_menu.view_menu(ctx, lang, "nk_exp", fig, summary, chosen.lines())

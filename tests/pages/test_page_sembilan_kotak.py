@@ -221,6 +221,32 @@ def test_closed_whatif_and_tray_list_compute_nothing_until_opened(app_db):
     assert any("nama" in d.value.columns and "nip" not in d.value.columns for d in at.dataframe)
 
 
+def test_counts_are_drawn_first_on_the_first_run_only(app_db, monkeypatch):
+    """The first run draws the nine boxes with their counts (a figure without dots) before the dots; a
+    click's rerun draws only the dots; a page filter in the link skips the counts (they would not be its)."""
+    from reports.figures import ninebox as figures
+
+    drawn: list[int] = []
+    real = figures.ninebox_scatter
+
+    def spy(points, summary, *a, **k):
+        drawn.append(len(points))
+        return real(points, summary, *a, **k)
+
+    monkeypatch.setattr(figures, "ninebox_scatter", spy)
+    at = _open_page()
+    assert len(drawn) == 2 and drawn[0] == 0 and drawn[1] > 0, drawn
+    drawn.clear()
+    _box_control(at).set_value(9).run()
+    assert len(drawn) == 1 and drawn[0] > 0, drawn
+    drawn.clear()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.query_params["jk"] = "P"
+    at.switch_page(PAGE).run()
+    assert not at.exception and drawn and 0 not in drawn, drawn
+
+
 def test_demo_visitor_simulates_but_cannot_save(app_db):
     at = _open_expander(_open_page(), "nk_whatif_open")
     at.slider(key="nk_whatif").set_value((60.0, 85.0)).run()
