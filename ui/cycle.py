@@ -13,7 +13,7 @@ import streamlit as st
 
 from analytics import cycle as cy
 from common import fmt
-from common.i18n import language, t
+from common.i18n import column_label, language, t
 from reports.figures import cycle as figures
 from ui import components, cycle_data, cycle_monev, cycle_tables, privacy, services
 from ui.cycle_data import Cycle
@@ -79,10 +79,16 @@ def acquisition(ctx: Context, c: Cycle) -> None:
         f"periode:{ctx.period}", {"usulan": quota.proposed, "kuota": quota.current})
 
 
+#: columns that hold a short number or word: narrow, so a table's words stay in view at 1366 px
+NARROW = {"kotak", "kotak_sebelum", "kotak_sesudah", "lama_periode", "jumlah_sinyal", "hari_lowong", "pengumpan",
+          "sudah_diprofil", "belum_diprofil", "kedaluwarsa", "usulan", "kuota_sekarang", "selisih", "tanggal"}
+
+
 def _labels(columns) -> dict:
-    """Column headers from the catalog (``label.<column>``), numbers as whole numbers."""
-    from common.i18n import column_label
-    return {c: column_label(c) for c in columns if c != "nip"} | ({"nip": "NIP"} if "nip" in columns else {})
+    """Column headers from the catalog (``label.<column>``); short columns narrow."""
+    return {c: st.column_config.Column(column_label(c) if c != "nip" else "NIP",
+                                       width="small" if c in NARROW else ("medium" if c == "bidang" else None))
+            for c in columns}
 
 
 # -- pengembangan ---------------------------------------------------------------------------------------
@@ -184,7 +190,7 @@ def retention_actions(ctx: Context, c: Cycle) -> None:
 def placement(ctx: Context, c: Cycle) -> None:
     lang = language()
     cols = st.columns(4)
-    for col, (label, value, help_) in zip(cols, cycle_tables.indicator_tiles(c, lang)):
+    for col, (label, value, help_, _) in zip(cols, cycle_tables.indicator_tiles(c, lang)):
         col.metric(label, value, border=True, help=help_)
         col.caption(help_)
     st.subheader(t("siklus.pl.appointments", period=ctx.period))
@@ -194,7 +200,7 @@ def placement(ctx: Context, c: Cycle) -> None:
         table = privacy.people(cycle_tables.appointment_table(c.appointments, lang))
         st.dataframe(table, hide_index=True, width="stretch", height=components.table_height(len(table), 280),
                      key="siklus_appointments", column_config=_labels(table.columns) | {
-                         "tanggal": st.column_config.DateColumn(t("label.tanggal"), format="DD/MM/YYYY")})
+                         "tanggal": st.column_config.DateColumn(t("label.tanggal"), format="DD/MM/YYYY", width="small")})
     if may_record():
         from ui import cycle_forms
         cycle_forms.appointment_form(ctx, c)

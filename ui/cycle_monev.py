@@ -130,5 +130,6 @@ def slide(ctx: Context, lang: str, subtitle: str, min_count: int) -> Slide:
     if hidden:
         notes.append(t("privacy.hidden_note", lang=lang, n=min_count))
     return Slide("siklus", t("siklus.slide.title", lang=lang, period=ctx.period), subtitle,
-                 metrics=tuple((label, value) for label, value, _ in cycle_tables.indicator_tiles(c, lang)),
+                 metrics=tuple((t("story.tile.with_base", lang=lang, label=label, base=short), value)
+                               for label, value, _, short in cycle_tables.indicator_tiles(c, lang)),
                  figure=figures.funnel(labels, values, texts, height=420, font=18), notes=tuple(notes))

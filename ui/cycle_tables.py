@@ -74,12 +74,12 @@ def register_table(reg: pd.DataFrame, c: Cycle, previous: pd.DataFrame, reasons:
                      previous[["nip", "nama", "jabatan", "opd_nama"]]]).drop_duplicates("nip").set_index("nip")
     order = {"keluar": 0, "masuk": 1, "tetap": 2}
     out = reg.join(who, on="nip").assign(_o=reg["status"].map(order)).sort_values(["_o", "nip"])
-    return pd.DataFrame({
-        "nama": out["nama"], "nip": out["nip"], "jabatan": out["jabatan"], "opd_nama": out["opd_nama"],
-        "status_kelompok": out["status"].map(lambda s: t(f"siklus.reg.word.{s}", lang=lang)),
+    return pd.DataFrame({   # what the register says first, who they are after (a wide table scrolls)
+        "nama": out["nama"], "status_kelompok": out["status"].map(lambda s: t(f"siklus.reg.word.{s}", lang=lang)),
         "alasan_keluar": out["alasan"].map(lambda a: reasons.get(a, a) if isinstance(a, str) else DASH),
         "kotak_sebelum": out["kotak_sebelum"].map(_box), "kotak_sesudah": out["kotak_sesudah"].map(_box),
-        "lama_periode": out["lama_periode"].astype(int)}).reset_index(drop=True)
+        "lama_periode": out["lama_periode"].astype(int), "nip": out["nip"], "jabatan": out["jabatan"],
+        "opd_nama": out["opd_nama"]}).reset_index(drop=True)
 
 
 def _signal_text(code: str, value: float, lang: str) -> str:
@@ -96,7 +96,7 @@ def watch_table(watch: pd.DataFrame, placed: pd.DataFrame, lang: str | None = No
     per = texts.groupby("nip", sort=False).agg(sinyal=("teks", "; ".join), jumlah_sinyal=("sinyal", "size"))
     who = placed.set_index("nip")[["nama", "jabatan", "opd_nama", "kotak"]]
     out = per.join(who).reset_index().sort_values(["jumlah_sinyal", "nip"], ascending=[False, True])
-    return out[["nama", "nip", "jabatan", "opd_nama", "kotak", "jumlah_sinyal", "sinyal"]].assign(
+    return out[["nama", "jumlah_sinyal", "sinyal", "kotak", "nip", "jabatan", "opd_nama"]].assign(
         kotak=out["kotak"].map(_box)).reset_index(drop=True)
 
 
@@ -105,12 +105,12 @@ def appointment_table(appts: pd.DataFrame, lang: str | None = None) -> pd.DataFr
     lang = lang or language()
     days = (pd.to_datetime(appts["tanggal"]) - pd.to_datetime(appts["lowong_sejak"])).dt.days
     return pd.DataFrame({
-        "nama": appts["nama"], "nip": appts["nip"], "jabatan_target": appts["jabatan_target"],
-        "tanggal": pd.to_datetime(appts["tanggal"]).dt.date, "nomor_sk": appts["nomor_sk"],
+        "nama": appts["nama"], "jabatan_target": appts["jabatan_target"],
+        "tanggal": pd.to_datetime(appts["tanggal"]).dt.date,
         "cara": appts["cara"].map(lambda k: t(f"siklus.route.{k}", lang=lang)),
         "kesiapan_saat_itu": appts["kesiapan"].map(lambda v: term(v, lang) if isinstance(v, str) and v else DASH),
-        "hari_lowong": [DASH if pd.isna(d) else fmt.num(d, lang=lang) for d in days],
-        "dicatat_oleh": appts["dicatat_oleh"]}).reset_index(drop=True)
+        "nomor_sk": appts["nomor_sk"], "hari_lowong": [DASH if pd.isna(d) else fmt.num(d, lang=lang) for d in days],
+        "nip": appts["nip"], "dicatat_oleh": appts["dicatat_oleh"]}).reset_index(drop=True)
 
 
 def funnel_parts(c: Cycle, lang: str, hide_under: int) -> tuple[list[str], list[float], list[str], bool]:
@@ -134,18 +134,22 @@ def funnel_parts(c: Cycle, lang: str, hide_under: int) -> tuple[list[str], list[
     return labels, values, texts, hidden
 
 
-def indicator_tiles(c: Cycle, lang: str) -> list[tuple[str, str, str]]:
-    """(label, value, help) of the four penempatan indicators, each share with its base."""
+def indicator_tiles(c: Cycle, lang: str) -> list[tuple[str, str, str, str]]:
+    """(label, value, base, short base) of the four penempatan indicators: each share with what it is of
+    ("4 dari 7 jabatan target yang diisi"; short, for a slide's tile: "4 dari 7")."""
     i = c.indicators
     n = lambda v: fmt.num(v, lang=lang)  # noqa: E731
+    of = lambda k, whole: t("siklus.ind.short", lang=lang, k=n(k), n=n(whole))  # noqa: E731
     days = i["days_to_fill_median"]
     return [
         (t("siklus.ind.from_pool_share", lang=lang), fmt.pct(i["from_pool_share"], 1, lang) if i["filled"] else "–",
-         t("siklus.ind.base_filled", lang=lang, k=n(i["from_pool"]), n=n(i["filled"]))),
+         t("siklus.ind.base_filled", lang=lang, k=n(i["from_pool"]), n=n(i["filled"])), of(i["from_pool"], i["filled"])),
         (t("siklus.ind.ready_now_share", lang=lang), fmt.pct(i["ready_now_share"], 1, lang) if i["filled"] else "–",
-         t("siklus.ind.base_filled", lang=lang, k=n(i["ready_now"]), n=n(i["filled"]))),
+         t("siklus.ind.base_filled", lang=lang, k=n(i["ready_now"]), n=n(i["filled"])), of(i["ready_now"], i["filled"])),
         (t("siklus.ind.days_to_fill", lang=lang), "–" if days is None else t("siklus.unit.days", lang=lang, n=n(days)),
-         t("siklus.ind.days_help", lang=lang, n=n(i["days_known"]))),
+         t("siklus.ind.days_help", lang=lang, n=n(i["days_known"])),
+         t("siklus.ind.days_short", lang=lang, n=n(i["days_known"]))),
         (t("siklus.ind.critical_ready_share", lang=lang),
          fmt.pct(i["critical_ready_share"], 1, lang) if i["critical_total"] else "–",
-         t("siklus.ind.base_critical", lang=lang, k=n(i["critical_ready"]), n=n(i["critical_total"])))]
+         t("siklus.ind.base_critical", lang=lang, k=n(i["critical_ready"]), n=n(i["critical_total"])),
+         of(i["critical_ready"], i["critical_total"]))]

@@ -42,7 +42,7 @@ DIALOG = "[role='dialog']"
 
 #: sidebar title → url path of the page (``app.py``); Beranda is also the default page, at ``/``
 PATHS = {"Beranda": "(beranda)?", "Sembilan Kotak": "sembilan-kotak", "Pergerakan": "pergerakan",
-         "Pengembangan": "pengembangan", "Suksesi": "suksesi", "Mode Presentasi": "presentasi",
+         "Pengembangan": "pengembangan", "Suksesi": "suksesi", "Siklus Talenta": "siklus", "Mode Presentasi": "presentasi",
          "Impor Data": "impor", "Log Audit": "audit", "Kalibrasi": "kalibrasi", "Masuk": "masuk"}
 
 

@@ -51,8 +51,8 @@ def test_renders_for_each_role_and_only_committee_and_admin_record(demo_copy, ro
     assert bool(at.get("form")) is records                       # the retention and appointment forms
     assert (at.selectbox(key="siklus_pl_post") if records else None) is not None or not records
     labels = {m.label for m in at.metric}
-    assert {"Diisi dari kelompok talenta", "Diisi ASN Siap Sekarang", "Lama lowong sampai diangkat",
-            "Jabatan kritikal dengan ≥ 2 penerus siap"} <= labels
+    assert {"Diisi dari kelompok talenta", "Diisi ASN Siap Sekarang", "Lowong sampai diangkat",
+            "Kritikal ≥ 2 penerus siap"} <= labels
     if opd:   # an operator sees their own OPD only: every appointment listed is to a post of it
         s = open_store(demo_copy)
         try:
