@@ -58,12 +58,12 @@ def main() -> None:
 
 
 def first_draw(slot, ctx: Context, rules: RuleSet) -> None:
-    """Counts first: on the page's first run in a session for this period and data (the first visit, or
-    the first after an import or a rule change), the nine boxes with their counts (a GROUP BY over the
+    """Counts first: on the page's first run in a session for this data (the first visit, or the first
+    after an import or a rule change), the nine boxes with their counts (a GROUP BY over the
     stored placements) are drawn before the people are read; the dots replace them in the same place at
     the end of the run. Not with a page filter chosen (the counts would be the sidebar's), nor on the runs
-    that follow a click (the drawn dots would flicker)."""
-    if st.session_state.get("nk_drawn") == drawn_key(ctx) or ninebox.page_filtered(st.query_params,
+    that follow a click or another period or filter in the sidebar (the drawn dots would flicker)."""
+    if st.session_state.get("nk_drawn") == drawn_key() or ninebox.page_filtered(st.query_params,
                                                                                     st.session_state):
         return
     _, hi, mid = rules.cutoff("potensial")
@@ -73,9 +73,9 @@ def first_draw(slot, ctx: Context, rules: RuleSet) -> None:
                       key="nk_chart_counts")
 
 
-def drawn_key(ctx: Context) -> tuple:
-    """What the dots drawn in this session belong to: the period and the data's version (this run's snapshot)."""
-    return ctx.period, services.store().data_version()
+def drawn_key() -> tuple:
+    """What the dots drawn in this session belong to: the data's version (this run's snapshot)."""
+    return services.store().data_version()
 
 
 def page_filters(everyone: pd.DataFrame) -> ninebox.PageFilters:
@@ -147,7 +147,7 @@ def chart(slot, controls: Controls, everyone: pd.DataFrame, has_box: pd.Series, 
     st.session_state["nk_curves"] = curves
     slot.plotly_chart(fig, key=CHART_KEY, on_select=_on_chart_select, selection_mode=("points", "box"),
                       config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "toImage"]})
-    st.session_state["nk_drawn"] = drawn_key(ctx)
+    st.session_state["nk_drawn"] = drawn_key()
     st.caption(t("nk.help_chart"))
     with st.expander(t("exp.title"), icon=":material/download:"):
         export_menu.view_menu(ctx, lang, "nk_exp", fig, summary, chosen.lines())
