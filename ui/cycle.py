@@ -197,7 +197,7 @@ def placement(ctx: Context, c: Cycle) -> None:
     if c.appointments.empty:
         st.info(t("siklus.pl.none"))
     else:
-        table = privacy.people(cycle_tables.appointment_table(c.appointments, lang))
+        table = privacy.people(cycle_tables.appointment_table(c.appointments, lang, hide_posts=privacy.is_on()))
         st.dataframe(table, hide_index=True, width="stretch", height=components.table_height(len(table), 280),
                      key="siklus_appointments", column_config=_labels(table.columns) | {
                          "tanggal": st.column_config.DateColumn(t("label.tanggal"), format="DD/MM/YYYY", width="small")})

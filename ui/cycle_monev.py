@@ -80,7 +80,8 @@ def monev_workbook(ctx: Context, lang: str, exporter: str, masking: Masking) -> 
     details = {t("siklus.monev.sheet.funnel", lang=lang): funnel,
                t("siklus.monev.sheet.needs", lang=lang): cycle_tables.needs_table(c.needs, lang, suppress=False),
                t("siklus.monev.sheet.quota", lang=lang): cycle_tables.quota(ctx.period, c, lang).numbers,
-               t("siklus.monev.sheet.appointments", lang=lang): cycle_tables.appointment_table(c.appointments, lang)}
+               t("siklus.monev.sheet.appointments", lang=lang): cycle_tables.appointment_table(
+                   c.appointments, lang, hide_posts=masking.on)}
     return monev.workbook(inds, ctx.period, previous, details, _context(ctx, exporter, lang), lang=lang,
                           masking=masking, synthetic=ctx.synthetic)
 

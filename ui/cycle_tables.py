@@ -38,10 +38,12 @@ def profile_first(c: Cycle) -> pd.DataFrame:
     job_level = services.store().table("job_level")
     first = nd.profile_first(c.feeders, job_level if "urutan" in job_level.columns else None)
     if first.empty:
-        return pd.DataFrame(columns=["nama", "nip", "jabatan", "opd_nama", "jenjang_target", "opd_kesenjangan"])
+        return pd.DataFrame(columns=["nama", "nip", "jabatan", "jenjang_jabatan", "opd_nama", "jenjang_target",
+                                     "opd_kesenjangan"])
     who = c.placed.set_index("nip")[["nama", "jabatan", "opd_nama"]]
-    out = first[["nip", "jenjang_target", "opd_kesenjangan"]].join(who, on="nip")
-    return out[["nama", "nip", "jabatan", "opd_nama", "jenjang_target", "opd_kesenjangan"]].reset_index(drop=True)
+    out = first[["nip", "jenjang_jabatan", "jenjang_target", "opd_kesenjangan"]].join(who, on="nip")
+    return out[["nama", "nip", "jabatan", "jenjang_jabatan", "opd_nama", "jenjang_target",
+                "opd_kesenjangan"]].reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,8 @@ def register_table(reg: pd.DataFrame, c: Cycle, previous: pd.DataFrame, reasons:
                    lang: str | None = None) -> pd.DataFrame:
     """The pool register: who left first (with why), then who entered, then who stayed."""
     lang = lang or language()
-    who = pd.concat([c.placed[["nip", "nama", "jabatan", "opd_nama"]],
-                     previous[["nip", "nama", "jabatan", "opd_nama"]]]).drop_duplicates("nip").set_index("nip")
+    cols = ["nip", "nama", "jabatan", "jenjang_jabatan", "opd_nama"]   # the level: the switch shows it for the post
+    who = pd.concat([c.placed[cols], previous[cols]]).drop_duplicates("nip").set_index("nip")
     order = {"keluar": 0, "masuk": 1, "tetap": 2}
     out = reg.join(who, on="nip").assign(_o=reg["status"].map(order)).sort_values(["_o", "nip"])
     return pd.DataFrame({   # what the register says first, who they are after (a wide table scrolls)
@@ -79,7 +81,7 @@ def register_table(reg: pd.DataFrame, c: Cycle, previous: pd.DataFrame, reasons:
         "alasan_keluar": out["alasan"].map(lambda a: reasons.get(a, a) if isinstance(a, str) else DASH),
         "kotak_sebelum": out["kotak_sebelum"].map(_box), "kotak_sesudah": out["kotak_sesudah"].map(_box),
         "lama_periode": out["lama_periode"].astype(int), "nip": out["nip"], "jabatan": out["jabatan"],
-        "opd_nama": out["opd_nama"]}).reset_index(drop=True)
+        "jenjang_jabatan": out["jenjang_jabatan"], "opd_nama": out["opd_nama"]}).reset_index(drop=True)
 
 
 def _signal_text(code: str, value: float, lang: str) -> str:
@@ -94,18 +96,19 @@ def watch_table(watch: pd.DataFrame, placed: pd.DataFrame, lang: str | None = No
     lang = lang or language()
     texts = watch.assign(teks=[_signal_text(s, v, lang) for s, v in zip(watch["sinyal"], watch["nilai"])])
     per = texts.groupby("nip", sort=False).agg(sinyal=("teks", "; ".join), jumlah_sinyal=("sinyal", "size"))
-    who = placed.set_index("nip")[["nama", "jabatan", "opd_nama", "kotak"]]
+    who = placed.set_index("nip")[["nama", "jabatan", "jenjang_jabatan", "opd_nama", "kotak"]]
     out = per.join(who).reset_index().sort_values(["jumlah_sinyal", "nip"], ascending=[False, True])
-    return out[["nama", "jumlah_sinyal", "sinyal", "kotak", "nip", "jabatan", "opd_nama"]].assign(
+    return out[["nama", "jumlah_sinyal", "sinyal", "kotak", "nip", "jabatan", "jenjang_jabatan", "opd_nama"]].assign(
         kotak=out["kotak"].map(_box)).reset_index(drop=True)
 
 
-def appointment_table(appts: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
-    """The period's appointments: who, to which post, when, the SK, how, and the readiness recorded."""
+def appointment_table(appts: pd.DataFrame, lang: str | None = None, hide_posts: bool = False) -> pd.DataFrame:
+    """The period's appointments: who, to which post, when, the SK, how, and the readiness recorded.
+    ``hide_posts`` (the switch on): the post's level instead of its title, which names one person."""
     lang = lang or language()
     days = (pd.to_datetime(appts["tanggal"]) - pd.to_datetime(appts["lowong_sejak"])).dt.days
     return pd.DataFrame({
-        "nama": appts["nama"], "jabatan_target": appts["jabatan_target"],
+        "nama": appts["nama"], "jabatan_target": appts["jenjang_target" if hide_posts else "jabatan_target"],
         "tanggal": pd.to_datetime(appts["tanggal"]).dt.date,
         "cara": appts["cara"].map(lambda k: t(f"siklus.route.{k}", lang=lang)),
         "kesiapan_saat_itu": appts["kesiapan"].map(lambda v: term(v, lang) if isinstance(v, str) and v else DASH),

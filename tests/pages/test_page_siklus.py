@@ -153,3 +153,23 @@ def test_english(demo_copy):
     at = _open(demo_copy, "pimpinan1", "pimpinan", lang="en")
     assert at.title[0].value == "Talent Cycle · 2025"
     assert [t.label for t in at.tabs] == ["Acquisition", "Development", "Retention", "Placement"]
+
+
+def test_the_switch_hides_names_and_the_posts_that_name_a_person(demo_copy):
+    at = app_test(demo_copy, "admin1", "admin", run=False)
+    at.query_params["anonim"] = "true"
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.stack_trace[-3:] for e in at.exception]
+    s = open_store(demo_copy)
+    try:
+        names = set(s.population(2025, columns=["nama"])["nama"])
+        levels = set(s.target_posts()["jenjang_jabatan"])
+    finally:
+        s.close()
+    frames = [d.value for d in at.dataframe if "nama" in d.value.columns]
+    assert frames and all(not (set(f["nama"].dropna()) & names) for f in frames)   # pseudonyms only
+    appointed = next(f for f in frames if "jabatan_target" in f.columns)
+    assert set(appointed["jabatan_target"]) <= levels                           # the level, not the title
+    register = next(f for f in frames if "status_kelompok" in f.columns)
+    assert set(register["jabatan"].dropna()) <= set(register["jenjang_jabatan"].dropna())
