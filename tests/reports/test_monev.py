@@ -80,3 +80,23 @@ def test_the_pages_monev_workbook_reads_as_a_person_reads(demo_copy, monkeypatch
     assert header[1:3] == ["2024", "2025"]
     filled = body["Jabatan target diisi" if lang == "id" else "Target posts filled"]
     assert filled[0] == "0" and int(filled[1]) > 0 and filled[2] == t("siklus.change.up", lang=lang, n=filled[1])   # the demo's appointments are 2025's
+
+
+@pytest.mark.slow   # the two periods' cycles and one Chromium for the funnel's picture
+def test_the_pages_monev_deck(demo_copy, monkeypatch):
+    from pptx import Presentation
+
+    captured = _capture(monkeypatch)
+    at = app_test(demo_copy, "admin1", "admin", run=False)
+    at.run()
+    at.switch_page("app_pages/siklus.py").run()
+    assert not at.exception, [e.stack_trace[-3:] for e in at.exception]
+    name, data = captured["siklus_monev_pptx"]
+    assert name == "monev-siklus-talenta-2025.pptx"
+    deck = Presentation(io.BytesIO(data()))
+    texts = [" ".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame) for s in deck.slides]
+    # the title, the indicators (19 in three tables of at most nine), the funnel, the needs, the quota
+    assert len(texts) == 1 + 3 + 3
+    assert all("DATA SINTETIS" in x for x in texts[1:])
+    assert sum("Indikator Siklus Talenta — 2024 dan 2025" in x for x in texts) == 3
+    assert any("Siklus Talenta — Periode 2025" in x for x in texts)
