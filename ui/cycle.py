@@ -134,9 +134,9 @@ def register(ctx: Context, c: Cycle) -> None:
     shown = privacy.people(table)
     st.dataframe(shown, hide_index=True, width="stretch", height=components.table_height(len(shown), 300),
                  column_config=_labels(shown.columns) | {
-                     "kotak_sebelum": st.column_config.NumberColumn(t("siklus.col.box_in", period=previous), format="%d"),
-                     "kotak_sesudah": st.column_config.NumberColumn(t("siklus.col.box_in", period=ctx.period),
-                                                                    format="%d"),
+                     "kotak_sebelum": st.column_config.TextColumn(t("siklus.col.box_in", period=previous), width="small"),
+                     "kotak_sesudah": st.column_config.TextColumn(t("siklus.col.box_in", period=ctx.period),
+                                                                  width="small"),
                      "lama_periode": st.column_config.NumberColumn(t("label.lama_periode"), format="%d")})
     st.caption(t("siklus.ret.register_help", boxes=", ".join(map(str, cy.pool_boxes(services.rules(ctx.period).boxes)))))
 
