@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow   # seven pages, a few seconds each
 
 # Other cities' names, confidence marks, raw rule-table names and shell commands.
 FORBIDDEN = re.compile(r"Manado|Semarang|\((?:C|V|R)[):,]|rule_[a-z]|python -m")
-PAGES = ("beranda", "sembilan_kotak", "pergerakan", "pengembangan", "suksesi", "presentasi")
+PAGES = ("beranda", "sembilan_kotak", "pergerakan", "pengembangan", "suksesi", "siklus", "presentasi")
 
 
 def sent(at: AppTest) -> str:
