@@ -149,5 +149,7 @@ def test_sembilan_kotak_lists_nobody_of_a_hidden_box_and_hides_the_simulation(de
     assert not at.exception
     assert "Kotak 8 · * ASN" in [s.value for s in at.subheader]
     assert not [d for d in at.dataframe if "nip" in d.value.columns]         # no list: its length is the count
+    at.session_state["nk_whatif_open"] = True                                 # the what-if opened (a rerun)
+    at.run()
     assert any("Simulasi batas tidak ditampilkan" in i.value for i in at.info)
     assert not [d for d in at.dataframe if "tersimpan" in d.value.columns]   # nor the exact counts per box
