@@ -6,6 +6,7 @@ None/nan, every column's label in the catalog), with the demo's indicators again
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 import pandas as pd
@@ -100,3 +101,33 @@ def test_the_pages_monev_deck(demo_copy, monkeypatch):
     assert all("DATA SINTETIS" in x for x in texts[1:])
     assert sum("Indikator Siklus Talenta — 2024 dan 2025" in x for x in texts) == 3
     assert any("Siklus Talenta — Periode 2025" in x for x in texts)
+
+
+@pytest.mark.slow   # a whole-app run, both files built
+def test_with_the_switch_on_the_files_name_no_one(demo_copy, monkeypatch):
+    import html
+    import zipfile
+
+    from data.store import open_store
+
+    s = open_store(demo_copy)
+    try:
+        people = [s.population(p, columns=["nama"]) for p in (2024, 2025)]
+    finally:
+        s.close()
+    names = {n for p in people for n in p["nama"] if isinstance(n, str) and len(n) >= 8}
+    nips = {n for p in people for n in p["nip"]}
+    captured = _capture(monkeypatch)
+    at = app_test(demo_copy, "admin1", "admin", run=False)
+    at.query_params["anonim"] = "true"
+    at.run()
+    at.switch_page("app_pages/siklus.py").run()
+    assert not at.exception, [e.stack_trace[-3:] for e in at.exception]
+    files = {key: data() for key, (name, data) in captured.items() if key.startswith("siklus_")}
+    assert set(files) == {"siklus_monev_xlsx", "siklus_monev_pptx", "siklus_quota_export"}
+    texts = {}
+    for key, content in files.items():
+        z = zipfile.ZipFile(io.BytesIO(content))
+        texts[key] = html.unescape("".join(z.read(n).decode("utf-8", "ignore") for n in z.namelist()))
+        assert sorted(x for x in names | nips if x in texts[key]) == [], key
+    assert re.search(r"ASN [0-9A-Z]{4}-[0-9A-Z]{4}", texts["siklus_monev_xlsx"])   # the appointees, as pseudonyms
