@@ -14,7 +14,8 @@ Kotak chart's dots drawn, in steps:
 
   upload   files given to the uploader → the check's report ready (summed over the files)
   import   the Impor click(s) → the success shown (summed)
-  ninebox  the way to Sembilan Kotak (the success's link, else the sidebar) → its dots drawn
+  ninebox  the way to Sembilan Kotak (the success's link, else the sidebar) → its nine counts drawn
+           (``counts_s``, drawn first) and → its dots drawn (``ninebox_s``)
 
 When the page takes several files in one drop it gets one drop; otherwise the files go one by one
 (three upload-check-import rounds). Also: the first visit after a server start, the demo database
@@ -49,11 +50,17 @@ FORMATS = ["xlsx", "csv"]
 # (format, rows) -> target seconds, drop → 9-box drawn
 TARGETS = {("xlsx", 1_000): 2.0, ("xlsx", 10_000): 3.0, ("xlsx", 100_000): 8.0, ("csv", 10_000): 2.0}
 FIRST_VISIT_TARGET = 3.0
-#: the Sembilan Kotak chart has drawn dots (WebGL traces with points), not only its grid of counts
+#: the Sembilan Kotak chart has drawn dots (traces of markers with points: SVG, or WebGL above SVG_DOTS), not only its counts
 DOTS_DRAWN = """() => {
     const gd = document.querySelector("[data-testid='stMain'] [data-testid='stPlotlyChart'] .js-plotly-plot");
     if (!gd || !gd._fullData || !gd.querySelector('.main-svg')) return false;
-    return gd._fullData.some(t => t.type === 'scattergl' && (t._length || (t.x || []).length) > 0);
+    return gd._fullData.some(t => t.mode === 'markers' && t.type.startsWith('scatter') && (t._length || (t.x || []).length) > 0);
+}"""
+#: the Sembilan Kotak chart shows its nine badges (the counts: drawn first, before the dots, or with them)
+COUNTS_DRAWN = """() => {
+    const gd = document.querySelector("[data-testid='stMain'] [data-testid='stPlotlyChart'] .js-plotly-plot");
+    return !!(gd && gd._fullData && gd.querySelector('.main-svg') && gd._fullData.length
+              && (gd._fullData[0].text || []).length === 9);
 }"""
 #: Beranda's 9-box: a plotly chart whose nine boxes are drawn (nine rectangles in its layout)
 GRID_DRAWN = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stPlotlyChart'] .js-plotly-plot")]
@@ -188,55 +195,60 @@ def cpu_of(proc) -> float:
 
 
 # -- one run in the browser -----------------------------------------------------------------------
-def ninebox_drawn(page) -> None:
+def ninebox_drawn(page, t0: float, cpu) -> dict:
+    """Wait for the counts, then the dots; the seconds of each since ``t0`` and the server's CPU seconds."""
+    c0 = cpu()
+    page.wait_for_function(COUNTS_DRAWN, polling="raf")
+    counts = time.perf_counter() - t0
     page.wait_for_function(DOTS_DRAWN, polling="raf")
+    return {"counts_s": counts, "ninebox_s": time.perf_counter() - t0, "ninebox_cpu_s": cpu() - c0}
 
 
-def one_drop(page, paths: list[Path]) -> dict:
+def one_drop(page, paths: list[Path], cpu) -> dict:
     """The files at once (the one-drop page): report, one click, the link to the 9-box."""
     from tests.browser import actions as a
 
-    t0 = time.perf_counter()
+    c0, t0 = cpu(), time.perf_counter()
     a.drop_files(page, paths)
-    t1 = time.perf_counter()
+    c1, t1 = cpu(), time.perf_counter()
     done = a.import_dropped(page)
-    t2 = time.perf_counter()
+    c2, t2 = cpu(), time.perf_counter()
     if done.get_by_role("link").count():
         done.get_by_role("link").first.click()
     else:
         a.nav(page, "Sembilan Kotak")
-    ninebox_drawn(page)
-    t3 = time.perf_counter()
-    return {"mode": "one drop", "upload_s": t1 - t0, "import_s": t2 - t1, "ninebox_s": t3 - t2, "total_s": t3 - t0}
+    drawn = ninebox_drawn(page, t2, cpu)
+    return {"mode": "one drop", "upload_s": t1 - t0, "import_s": t2 - t1, **drawn,
+            "total_s": time.perf_counter() - t0, "upload_cpu_s": c1 - c0, "import_cpu_s": c2 - c1}
 
 
-def rounds(page, paths: list[Path]) -> dict:
+def rounds(page, paths: list[Path], cpu) -> dict:
     """The files one by one (the page before one drop): upload → report → Impor → success, three times."""
     from playwright.sync_api import expect
 
     from tests.browser import actions as a
 
-    upload = imp = 0.0
+    upload = imp = upload_cpu = import_cpu = 0.0
     t0 = time.perf_counter()
     for i, path in enumerate(paths):
-        u0 = time.perf_counter()
+        u0, uc = time.perf_counter(), cpu()
         a.settled(page)
         page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(path))
         submit = page.get_by_role("button", name="Impor", exact=True)
         expect(page.get_by_text("Berkas siap diimpor:")).to_be_visible()
         expect(submit).to_be_enabled()
         a.settled(page)
-        i0 = time.perf_counter()
-        upload += i0 - u0
+        i0, ic = time.perf_counter(), cpu()
+        upload, upload_cpu = upload + i0 - u0, upload_cpu + ic - uc
         submit.click()
         expect(page.get_by_text(f"Impor #{i + 2} selesai")).to_be_visible()   # batch 1 is the 2024 data
         a.settled(page)
-        imp += time.perf_counter() - i0
+        imp, import_cpu = imp + time.perf_counter() - i0, import_cpu + cpu() - ic
     t2 = time.perf_counter()
     a.nav(page, "Sembilan Kotak")
-    ninebox_drawn(page)
-    t3 = time.perf_counter()
-    return {"mode": "three rounds", "upload_s": upload, "import_s": imp, "ninebox_s": t3 - t2, "total_s": t3 - t0}
+    drawn = ninebox_drawn(page, t2, cpu)
+    return {"mode": "three rounds", "upload_s": upload, "import_s": imp, **drawn, "total_s": time.perf_counter() - t0,
+            "upload_cpu_s": upload_cpu, "import_cpu_s": import_cpu}
 
 
 def drop_run(browser, ref: Path, paths: list[Path], work: Path, tag: str) -> dict:
@@ -254,11 +266,11 @@ def drop_run(browser, ref: Path, paths: list[Path], work: Path, tag: str) -> dic
                 uploader = page.locator("[data-testid='stFileUploader'] input[type='file']").first
                 multiple = uploader.get_attribute("multiple") is not None
                 c0 = cpu_of(proc)
-                r = (one_drop if multiple else rounds)(page, paths)
+                r = (one_drop if multiple else rounds)(page, paths, lambda: cpu_of(proc))
                 r["server_cpu_s"] = cpu_of(proc) - c0
                 r["placed_dots"] = page.evaluate("""() => { const gd = document.querySelector(
                     "[data-testid='stMain'] [data-testid='stPlotlyChart'] .js-plotly-plot");
-                    return gd._fullData.filter(t => t.type === 'scattergl').reduce((n, t) => n + t._length, 0); }""")
+                    return gd._fullData.filter(t => t.mode === 'markers' && t.type.startsWith('scatter')).reduce((n, t) => n + t._length, 0); }""")
             finally:
                 page.close()
     finally:
@@ -324,7 +336,7 @@ def run(sizes: list[int], formats: list[str], runs: int, visits: int) -> tuple[l
                     for i in range(runs):
                         r = drop_run(browser, ref, files[fmt], work, f"{fmt}-{n}-{i}")
                         say(f"{fmt} {n:,} run {i + 1}: {r['total_s']:.2f} s ({r['mode']}: upload {r['upload_s']:.2f}, "
-                            f"import {r['import_s']:.2f}, 9-box {r['ninebox_s']:.2f}; server CPU "
+                            f"import {r['import_s']:.2f}, counts {r['counts_s']:.2f}, 9-box {r['ninebox_s']:.2f}; server CPU "
                             f"{r['server_cpu_s']:.1f} s; load {os.getloadavg()[0]:.2f})")
                         done.append(r)
                     target = TARGETS.get((fmt, n))
@@ -372,14 +384,17 @@ def report(rows: list[dict], first: dict | None, meta: dict) -> str:
         f"Run {meta['when']}, {meta['wall_min']} min; load average at the start {meta['load_average_start']}, "
         f"at the end {meta['load_average_end']} (the machine was {'quiet' if meta['load_average_start'][0] < 0.5 else 'shared'}).",
         "",
-        "| format | rows | how | upload → report | Impor → success | → 9-box drawn | **total** | server CPU s "
-        "| runs | target |",
-        "|---|---:|---|---:|---:|---:|---:|---:|---|---|",
+        "| format | rows | how | upload → report | Impor → success | → counts drawn | → dots drawn | **total** "
+        "| server CPU s (upload · import · 9-box) | runs | target |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---|---|---|",
     ]
     for r in rows:
         target = "" if r["target_s"] is None else f"≤ {r['target_s']:g} s {'met' if r['ok'] else 'missed'}"
+        steps = " · ".join("–" if r.get(k) is None else f"{r[k]:.1f}" for k in ("upload_cpu_s", "import_cpu_s",
+                                                                                  "ninebox_cpu_s"))
+        counts = "–" if r.get("counts_s") is None else f"{r['counts_s']:.2f}"
         lines.append(f"| {r['format']} | {r['rows']:,} | {r['mode']} | {r['upload_s']:.2f} | {r['import_s']:.2f} "
-                     f"| {r['ninebox_s']:.2f} | **{r['total_s']:.2f}** | {r['server_cpu_s']:.1f} "
+                     f"| {counts} | {r['ninebox_s']:.2f} | **{r['total_s']:.2f}** | {r['server_cpu_s']:.1f} ({steps}) "
                      f"| {' · '.join(f'{x:.2f}' for x in r['runs_total_s'])} | {target} |")
     if first:
         lines += ["", f"First visit after a server start (demo, 6,000 ASN), first request → Beranda's 9-box drawn: "
@@ -388,7 +403,8 @@ def report(rows: list[dict], first: dict | None, meta: dict) -> str:
                   f"{first['server_start_s']:.1f} s after its start); target ≤ {first['target_s']:g} s "
                   f"{'met' if first['ok'] else 'missed'}."]
     lines += ["", "Upload counts from the files given to the uploader to the check's report; Impor from the click "
-              "to the success; the last step from leaving Impor Data to the Sembilan Kotak chart's dots drawn. "
+              "to the success; the last two from leaving Impor Data to the Sembilan Kotak chart's nine counts "
+              "drawn (first, before the dots) and to its dots drawn. "
               "Server CPU: the server process's CPU seconds over the timed part (a loaded machine stretches the "
               "wall clock, not the CPU)."]
     return "\n".join(lines) + "\n"

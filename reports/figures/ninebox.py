@@ -72,6 +72,9 @@ def _tint(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
+#: Up to this many dots they are drawn as SVG, above as WebGL: a WebGL context costs about half a second
+#: on the chart's first draw (software GL on a laptop without a GPU), SVG scales with the dots.
+SVG_DOTS = 2_500
 HOVER_COLUMNS = ("nip", "nama", "jabatan", "opd_nama", "predikat_efektif", "jpm_teks", "kotak")
 #: Dots coloured by a category show at most this many groups, the largest, and the rest as one grey
 #: "Lainnya": a reader tells about seven colours apart, and a legend of 37 OPDs squashed the plot.
@@ -148,12 +151,13 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
     else:
         # "Lainnya" is drawn first, under the named groups' dots, and listed last
         groups = sorted(colour_groups(points, colour), key=lambda group: group[1] != OTHER)
+    dot_type = "scatter" if len(points) <= SVG_DOTS else "scattergl"
     hover = ("<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br>"
              + t("grid.hover_predikat") + ": %{customdata[4]} · JPM: %{customdata[5]}"
              + "<br>" + t("grid.box", n="%{customdata[6]}") + "<extra></extra>")
     for name, col, g in groups:
         traces.append(dict(
-            type="scattergl", legendrank=2000 if col == OTHER else 1000,
+            type=dot_type, legendrank=2000 if col == OTHER else 1000,
             x=g["x"].to_numpy(dtype="float32"), y=g["y"].to_numpy(dtype="float32"), mode="markers", name=html.escape(name),
             marker=dict(size=7, color=col if colour != "kotak" else _darker(col), opacity=0.85,
                         line=dict(width=0.5, color="white")),
@@ -163,7 +167,7 @@ def ninebox_scatter(points: pd.DataFrame, summary: pd.DataFrame, colour: str | N
         curves[len(traces) - 1] = g["nip"].tolist()
     if marked is not None and len(marked):  # people the committee moved: a ring around their dot
         traces.append(dict(
-            type="scattergl", x=marked["x"].to_numpy(dtype="float32"), y=marked["y"].to_numpy(dtype="float32"),
+            type=dot_type, x=marked["x"].to_numpy(dtype="float32"), y=marked["y"].to_numpy(dtype="float32"),
             mode="markers", name=t("grid.moved"),
             marker=dict(symbol="diamond-open", size=14, color="#1b1b1b", line=dict(width=2)),
             customdata=marked[["nip"]].to_numpy(dtype=object), hoverinfo="skip", showlegend=True))

@@ -90,7 +90,7 @@ def _no_injection(page) -> None:
 _DOTS = """() => {  // every dot of the scatter: its data position and its NIP
     const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
     if (!gd || !gd._fullData) return null;
-    const dots = gd._fullData.filter(t => t.type === 'scattergl' && t.visible !== false);
+    const dots = gd._fullData.filter(t => t.mode === 'markers' && t.type.startsWith('scatter') && t.visible !== false);
     return dots.flatMap(t => Array.from(t.x, (x, i) => ({nip: t.customdata[i][0], x, y: t.y[i]})));
 }"""
 

@@ -195,7 +195,7 @@ def _beranda_counts(page, expected: dict[int, int]) -> dict[int, int]:
 
 _DOT_NIPS = """() => {
     const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
-    return gd._fullData.filter(t => t.type === 'scattergl' && t.name !== 'Dipindah komite')
+    return gd._fullData.filter(t => t.mode === 'markers' && t.type.startsWith('scatter') && t.name !== 'Dipindah komite')
         .flatMap(t => Array.from(t.customdata, c => c[0]));
 }"""
 

@@ -128,7 +128,7 @@ def test_calibration_move_end_to_end(browser, served):
     # ... and their own dot moved with them
     dot = page.evaluate("""nip => {
         const gd = document.querySelector("[data-testid='stPlotlyChart'] .js-plotly-plot");
-        for (const t of gd._fullData.filter(t => t.type === 'scattergl' && t.name !== 'Dipindah komite')) {
+        for (const t of gd._fullData.filter(t => t.mode === 'markers' && t.type.startsWith('scatter') && t.name !== 'Dipindah komite')) {
             const i = Array.from(t.customdata, c => c[0]).indexOf(nip);
             if (i >= 0) return [t.x[i], t.y[i], t.name];
         }

@@ -45,7 +45,7 @@ def drawn(demo_db):
     shown = anonymise_people(placed[has], SECRET)[0]
     fig, _ = ninebox_scatter(shown, box_summary(placed["kotak"], rules.boxes), "kotak", (78, 90))
     dots = [(np.asarray(tr.x, dtype=float), np.asarray(tr.y, dtype=float), [row[0] for row in tr.customdata])
-            for tr in fig.data if tr.type == "scattergl" and tr.customdata is not None and len(tr.customdata[0]) > 1]
+            for tr in fig.data if tr.mode == "markers" and tr.customdata is not None and len(tr.customdata[0]) > 1]
     x = np.concatenate([d[0] for d in dots])
     y = np.concatenate([d[1] for d in dots])
     masked = [m for d in dots for m in d[2]]
