@@ -100,7 +100,8 @@ def spans(history: pd.DataFrame | None, current: pd.DataFrame, words: FieldWords
             else pd.Series(pd.NaT, index=src.index),
             "sumber": sumber})
 
-    last = h.groupby("nip")["tmt_jabatan"].max() if len(h) else pd.Series(dtype="datetime64[ns]")
+    last = pd.to_datetime(h["tmt_jabatan"]).groupby(h["nip"]).max() if len(h) \
+        else pd.Series(dtype="datetime64[ns]")
     last_of = cur["nip"].map(pd.to_datetime(last)) if len(last) else pd.Series(pd.NaT, index=cur.index)
     cur_tmt = pd.to_datetime(cur["tmt_jabatan"], errors="coerce")
     no_history = last_of.isna()
@@ -134,8 +135,8 @@ def days_where(spans_: pd.DataFrame, mask: np.ndarray, nips: pd.Series, on: date
     s = spans_[mask & (spans_["mulai"] <= pd.Timestamp(on)).to_numpy()]
     if not len(s):
         return pd.Series(0.0, index=nips.index)
-    per = pd.Series(_days(s, on)).groupby(s["nip"].to_numpy(dtype=object)).sum().to_dict()
-    return pd.Series([per.get(n, 0.0) for n in nips.to_numpy(dtype=object)], index=nips.index, dtype=float)
+    per = pd.Series(_days(s, on)).groupby(s["nip"].to_numpy(dtype=object)).sum()
+    return pd.Series(nips.to_numpy(dtype=object), index=nips.index, dtype=object).map(per).fillna(0.0).astype(float)
 
 
 def days_in_levels(spans_: pd.DataFrame, levels: Iterable[str], nips: pd.Series, on: date) -> pd.Series:
@@ -146,7 +147,9 @@ def days_in_levels(spans_: pd.DataFrame, levels: Iterable[str], nips: pd.Series,
 def days_in_fields(spans_: pd.DataFrame, fields: Iterable[str], nips: pd.Series, on: date) -> pd.Series:
     """Days in posts of the given fields of work (e.g. perencanaan)."""
     wanted = {f.casefold() for f in fields}
-    mask = spans_["bidang"].map(lambda b: isinstance(b, str) and b.casefold() in wanted).to_numpy(dtype=bool)
+    codes, uniques = pd.factorize(spans_["bidang"].astype(object))   # each distinct field once
+    hit = np.array([isinstance(b, str) and b.casefold() in wanted for b in uniques] + [False], dtype=bool)
+    mask = hit[codes]
     return days_where(spans_, mask, nips, on)
 
 

@@ -26,8 +26,8 @@ def spans_for(candidates: pd.DataFrame, spans: pd.DataFrame | None, words: caree
     """The career spans of ``candidates``: those given, plus the current post alone for anyone not in them."""
     if spans is None or spans.empty:
         return career.spans(None, candidates, words)
-    have = set(spans["nip"])
-    missing = candidates[[n not in have for n in candidates["nip"].to_numpy(dtype=object)]]
+    missing = candidates[~pd.Series(candidates["nip"].to_numpy(dtype=object), dtype=object).isin(
+        spans["nip"].to_numpy(dtype=object)).to_numpy()]
     if missing.empty:
         return spans
     return pd.concat([spans, career.spans(None, missing, words)], ignore_index=True)
@@ -38,7 +38,7 @@ def years_in(spans: pd.DataFrame, candidates: pd.DataFrame, *, levels=None, fiel
     """Days in ``levels`` (or ``fields``) up to ``on`` against ``need_years``: ok, unknown (no span at
     all: no TMT and no history; for fields also: no post whose field is known), short (years still
     missing), served (years), source (per person)."""
-    nips = pd.Series(candidates["nip"].to_numpy(dtype=object))     # plain objects: fast look-ups
+    nips = pd.Series(candidates["nip"].to_numpy(dtype=object), dtype=object)   # plain objects: hashed look-ups
     fields = list(fields or [])
     if levels is None and not fields:
         days = pd.Series(0.0, index=nips.index)
@@ -46,13 +46,13 @@ def years_in(spans: pd.DataFrame, candidates: pd.DataFrame, *, levels=None, fiel
         days = career.days_in_levels(spans, levels, nips, on) if levels is not None \
             else career.days_in_fields(spans, fields, nips, on)
     need = career.required_days(need_years, on)
-    known = set(spans["nip"] if levels is not None else spans.loc[spans["bidang"].notna(), "nip"])
-    unknown = np.fromiter((n not in known for n in nips), dtype=bool, count=len(nips))
+    known = spans["nip"] if levels is not None else spans.loc[spans["bidang"].notna(), "nip"]
+    unknown = ~nips.isin(known.to_numpy(dtype=object)).to_numpy()
     d = days.to_numpy(dtype=float)
     ok = (d >= need) & ~unknown
     short = np.where(ok | unknown, 0.0, (need - d) / 365.25)
-    history = set(spans.loc[spans["sumber"] == career.FROM_HISTORY, "nip"])
-    source = np.array([career.FROM_HISTORY if n in history else career.FROM_CURRENT for n in nips], dtype=object)
+    history = nips.isin(spans.loc[spans["sumber"] == career.FROM_HISTORY, "nip"].to_numpy(dtype=object)).to_numpy()
+    source = np.where(history, career.FROM_HISTORY, career.FROM_CURRENT).astype(object)
     return {"ok": ok, "unknown": unknown, "short": short, "served": d / 365.25, "source": source}
 
 

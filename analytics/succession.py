@@ -38,7 +38,7 @@ __all__ = [
     "BUKAN", "CHECK_LABELS", "FAILS", "MEETS", "MUTLAK", "PENGEMBANGAN", "POTENSI", "READINESS",
     "READY_SOON_YEARS", "SIAP_SEGERA", "SIAP_SEKARANG", "TALENT_SCORE_WEIGHTS", "UNKNOWN", "WAKTU",
     "SuccessionRules", "bench_strength", "candidate_frame", "effective_predikat", "evaluate", "golongan_rank",
-    "pool_only", "ranked_with_reasons", "shortlist", "talent_score",
+    "pool_only", "ranked_with_reasons", "ready_now_possible", "shortlist", "talent_score",
 ]
 
 
@@ -98,6 +98,28 @@ def pool_only(candidates: pd.DataFrame, rules: SuccessionRules) -> pd.DataFrame:
     post, so ranking and bench counts only need these rows."""
     pool = rules.boxes.loc[rules.boxes["kelompok_suksesi"].astype(bool), "kotak"].astype(int).tolist()
     return candidates[pd.to_numeric(candidates["kotak"], errors="coerce").isin(pool)]
+
+
+def ready_now_possible(people: pd.DataFrame, levels, rules: SuccessionRules) -> np.ndarray:
+    """Who could be Siap Sekarang for a post of one of ``levels``: ``people`` (kotak, jenjang_jabatan) whose
+    box and current level meet the ``kotak`` and ``jabatan_sebelumnya`` checks of :func:`evaluate` for at
+    least one of the levels (a failed or unknown check is never Siap Sekarang). Everyone else can be left
+    out of a ready-now count before their dates, history and sanctions are read; the other readiness
+    counts of :func:`bench_strength` need everyone."""
+    kotak = pd.to_numeric(people["kotak"], errors="coerce").to_numpy(dtype=float)
+    urut = rules.job_level.set_index("jenjang_jabatan")["urutan"].astype(float).to_dict()
+    have = people["jenjang_jabatan"].astype(object).map(
+        lambda v: urut.get(v, np.nan) if isinstance(v, str) else np.nan).to_numpy(dtype=float)
+    out = np.zeros(len(people), dtype=bool)
+    for level in dict.fromkeys(str(lv) for lv in levels):
+        p = rules.params(level)
+        ok = np.ones(len(people), dtype=bool)
+        if "kotak" in p:
+            ok &= np.isin(kotak, [int(x) for x in split_list(p["kotak"][0])])
+        if "jabatan_sebelumnya" in p:
+            ok &= have >= min(urut.get(x, np.inf) for x in split_list(p["jabatan_sebelumnya"][0]))
+        out |= ok
+    return out
 
 
 def candidate_frame(population: pd.DataFrame, placed: pd.DataFrame) -> pd.DataFrame:

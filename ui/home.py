@@ -1,6 +1,7 @@
 """Home (the Beranda page and the key-figures slide): the period's headline numbers and sentence."""
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -121,16 +122,29 @@ def key_figures(ctx: Context, min_count: int = 0, on: date | None = None, ready:
                       vacant_ready(ctx, on or date.today()) if ready else None)
 
 
+_writing = threading.Lock()   # one write of the stored count at a time
+
+
 def vacant_ready(ctx: Context, on: date) -> int:
     """Vacant target posts (in the scope) with at least one candidate ready now (in the filters)."""
     return vacant_ready_count(ctx.period, ctx.filters, ctx.scope, on)
 
 
 def vacant_ready_count(period: int, filters: Filters, scope: Scope, on: date) -> int:
-    """:func:`vacant_ready` without a page context (the server's warm-up)."""
+    """:func:`vacant_ready` without a page context (the server's warm-up). For everyone (no scope, no
+    filters) the count is stored per data version and date once worked out (decision 0035), so a cold
+    Beranda after the warm-up reads one row."""
+    everyone = scope.opd_ids is None and not (filters.opd_ids or filters.jenis_jabatan or filters.jenis_asn)
     with services.snapshot() as snap:
-        return _vacant_ready(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
-                             filters.jenis_asn, scope.opd_ids, on)
+        if everyone and (found := snap.stored_vacant_ready(period, snap.version, on)) is not None:
+            return found
+        count = _vacant_ready(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
+                              filters.jenis_asn, scope.opd_ids, on)
+        version = snap.version
+    if everyone:   # by the process's store, outside the snapshot (which cannot write)
+        with _writing:
+            services.store().store_vacant_ready(period, version, on, count)
+    return count
 
 
 @services.versioned_cache(max_entries=16)
@@ -138,13 +152,14 @@ def _vacant_ready(_snap: Store, path: str, version: tuple, period: int, opd: tup
                   scope: tuple | None, on: date) -> int:
     # The bench of the vacant posts only, as Suksesi counts each post (analytics.succession.bench_strength):
     # a post's readiness is evaluated per (level, fields), so a few vacant posts need a few evaluations
-    # instead of one per kind of every target post.
+    # instead of one per kind of every target post; and of the pool only those whose box and current level
+    # could make them ready now for one of these levels are read and evaluated (the same ready-now counts).
     filters, seen = Filters(opd, jenis, asn), Scope(scope)
     posts = _snap.target_posts(seen)
     vacant = posts[posts["lowong"].astype(bool)]
     if vacant.empty:
         return 0
-    cand, hist = succession.candidates(period, filters, seen)
+    cand, hist = succession.ready_candidates(period, filters, seen, vacant["jenjang_jabatan"].tolist())
     rules = succession.build_rules(_snap, period)
     spans = succession.career_spans(sc.pool_only(cand, rules), period)
     bench = sc.bench_strength(vacant, cand, rules, on, period, hist, career=spans)

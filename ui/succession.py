@@ -55,18 +55,53 @@ def competency_names(period: int, rules: sc.SuccessionRules) -> dict[str, str]:
 def _candidates(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
                 scope: tuple | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     rules = build_rules(_snap, period)
-    # Everyone outside the pool's boxes is Bukan Kandidat for every post: only the pool is read in full
-    # (its placements from the stored rows when there are, same snapshot).
+    return _read_candidates(_snap, period, Filters(opd, jenis, asn), Scope(scope), _pool(period, opd, jenis, asn,
+                                                                                         scope, rules), rules)
+
+
+def _pool(period: int, opd: tuple, jenis: tuple, asn: tuple, scope: tuple | None,
+          rules: sc.SuccessionRules) -> pd.DataFrame:
+    """The placements of the succession pool (from the stored rows when there are, same snapshot)."""
     pool_boxes = rules.boxes.loc[rules.boxes["kelompok_suksesi"].astype(bool), "kotak"].astype(int).tolist()
-    pool = sc.pool_only(services.pool_placements(period, Filters(opd, jenis, asn), Scope(scope), pool_boxes), rules)
-    pop = _snap.population(period, Filters(opd, jenis, asn), nips=pool["nip"].to_numpy(), scope=Scope(scope))
+    return sc.pool_only(services.pool_placements(period, Filters(opd, jenis, asn), Scope(scope), pool_boxes), rules)
+
+
+def _read_candidates(snap: Store, period: int, filters: Filters, scope: Scope, pool: pd.DataFrame,
+                     rules: sc.SuccessionRules) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(candidates, predikat history) of the people of ``pool`` (their placements): their population rows,
+    performance history and dated sanctions, read for them only."""
+    nips = pool["nip"].to_numpy()
+    pop = snap.population(period, filters, nips=nips, scope=scope)
     years = int(float(rules.params("*").get("predikat_tahun", ("1", ""))[0]))
-    history = _snap.predikat_history(period, years, scope=Scope(scope), nips=pool["nip"].to_numpy())
+    history = snap.predikat_history(period, years, scope=scope, nips=nips)
     cand = sc.candidate_frame(pop, pool)
     # each candidate's sanctions with their dates: the checks date them on the appointment date
-    found = _snap.sanctions(period, Scope(scope), nips=pool["nip"].to_numpy())
+    found = snap.sanctions(period, scope, nips=nips)
     cand[sanctions.HISTORY_COLUMN] = sanctions.as_column(found, cand["nip"])
     return cand, history
+
+
+@services.versioned_cache(max_entries=16)
+def _ready_candidates(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
+                      scope: tuple | None, levels: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rules = build_rules(_snap, period)
+    pool = _pool(period, opd, jenis, asn, scope, rules)
+    # box and current level first (two columns): only who passes both for a level can be ready now
+    level = _snap.levels_of(period, pool["nip"].to_numpy()).set_index("nip")["jenjang_jabatan"]
+    people = pd.DataFrame({"kotak": pool["kotak"].to_numpy(),
+                           "jenjang_jabatan": pool["nip"].map(level).to_numpy(dtype=object)})
+    pool = pool[sc.ready_now_possible(people, levels, rules)]
+    return _read_candidates(_snap, period, Filters(opd, jenis, asn), Scope(scope), pool, rules)
+
+
+def ready_candidates(period: int, filters: Filters, scope: Scope, levels) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`candidates` narrowed to those who could be Siap Sekarang for a post of one of ``levels``
+    (:func:`analytics.succession.ready_now_possible`): their ready-now counts are those of all the
+    candidates, their other readiness counts are not (use :func:`candidates` for those)."""
+    with services.snapshot() as snap:
+        return _ready_candidates(snap, str(snap.path), snap.version, period, filters.opd_ids,
+                                 filters.jenis_jabatan, filters.jenis_asn, scope.opd_ids,
+                                 tuple(sorted({str(lv) for lv in levels})))
 
 
 def candidates(period: int, filters: Filters, scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import pandas as pd
 
@@ -39,3 +40,35 @@ class SuccessionMixin(ConnectionBase):
             sql += " AND d.nip IN (SELECT unnest(?::VARCHAR[]))"
             params.append(list(nips))
         return self._frame(sql + " ORDER BY d.nip, d.tanggal_mulai", params)
+
+    def levels_of(self, period: int, nips: Sequence[str]) -> pd.DataFrame:
+        """nip, jenjang_jabatan of ``nips`` in ``period``: a light read that narrows a pool (for example to
+        those who could be ready now for a level) before the pool's people are read in full."""
+        return self._frame("SELECT nip, jenjang_jabatan FROM asn_period WHERE period = ?"
+                           " AND nip IN (SELECT unnest(?::VARCHAR[])) ORDER BY nip", [period, list(nips)])
+
+    def stored_vacant_ready(self, period: int, version: tuple, on: date) -> int | None:
+        """The stored count of vacant target posts with a candidate ready now on ``on`` for everyone (no
+        scope, no filters) at exactly this data version; None when it is not stored."""
+        found = self._scalar("SELECT max(jumlah) FROM vacant_ready WHERE periode = ? AND versi_impor = ?"
+                             " AND versi_audit = ? AND tanggal = ?",
+                             [int(period), int(version[0]), int(version[1]), on])
+        return None if found is None else int(found)
+
+    def store_vacant_ready(self, period: int, version: tuple, on: date, count: int) -> bool:
+        """Write that count, worked out at ``version``; skipped (False) on a read-only store, when it is
+        already stored or when a newer version has been stored since. Older versions of every period are
+        removed in the same transaction. Derived data written on a read: no audit entry (decision 0035)."""
+        if self.read_only:
+            return False
+        v_impor, v_audit = int(version[0]), int(version[1])
+        with self._transaction() as cur:
+            if cur.execute("SELECT EXISTS (SELECT 1 FROM vacant_ready WHERE periode = ? AND (versi_audit > ? OR"
+                           " (versi_impor = ? AND versi_audit = ? AND tanggal = ?)))",
+                           [int(period), v_audit, v_impor, v_audit, on]).fetchone()[0]:
+                return False
+            cur.execute("DELETE FROM vacant_ready WHERE versi_audit < ? OR (versi_audit = ? AND versi_impor <> ?)",
+                        [v_audit, v_audit, v_impor])
+            cur.execute("INSERT INTO vacant_ready VALUES (?, ?, ?, ?, ?)", [int(period), v_impor, v_audit, on,
+                                                                              int(count)])
+        return True
