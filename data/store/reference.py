@@ -15,7 +15,7 @@ _PUBLIC_TABLES = {
 }
 _COUNTABLE = {"asn", "asn_period", "performance", "assessment", "discipline", "target_post",
               "import_batch", "audit_log", "opd", "period", "calibration", "discussion",
-              "position_history", "appointment", "retention_action"}
+              "position_history", "appointment", "retention_action", "development_action"}
 
 
 class ReferenceMixin(ConnectionBase):

@@ -19,6 +19,7 @@ from data.synthetic.constants import (
 )
 from data.synthetic.cycle import cycle_tables
 from data.synthetic.dates import year_of
+from data.synthetic.development import development_actions
 from data.synthetic.discipline import discipline_rows
 from data.synthetic.education import FIELD_NAMES, degree_titles
 from data.synthetic.frames import clean, objframe
@@ -42,6 +43,7 @@ def build_demo(n_asn: int = 6000, seed: int = 20260105) -> dict[str, pd.DataFram
     # built (at national size, 4.7M ASN, they would otherwise stay alive next to the tables)
     frames = _frames(rng, list(people_and_records(rng, n_asn)), n_asn)
     frames.update(cycle_tables(frames, seed))   # appended last: the other tables stay as they were
+    frames["development_action"] = development_actions(frames, seed)   # likewise, its own random stream
     return frames
 
 

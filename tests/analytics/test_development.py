@@ -203,13 +203,15 @@ def db(demo_db, tmp_path):
 def test_action_crud_is_audited_scoped_and_refused_once_finalised(db):
     row = db._frame("SELECT nip, opd_id FROM asn_period WHERE period = 2024 ORDER BY nip LIMIT 1").iloc[0]
     nip, opd = row["nip"], row["opd_id"]
+    demo = db.development_actions(2024)                 # the demo's own actions of 2024 stay as they are
     types = db.development_action_types()
     assert {"diklat", "coaching", "mentoring", "rotasi", "tugas_belajar"} <= set(types["kode"])
     assert types["sumber"].str.len().gt(0).all()
     new_id = db.add_development_action(2024, nip, "diklat", "Pelatihan kepemimpinan pengawas", "komite1",
                                        target_tanggal=date(2024, 11, 30), scope=Scope((opd,)))
     acts = db.development_actions(2024)
-    assert acts[["id", "nip", "jenis", "status", "dibuat_oleh"]].values.tolist() == [
+    assert len(demo) > 0 and new_id not in set(demo["id"]) and len(acts) == len(demo) + 1
+    assert acts[acts["id"] == new_id][["id", "nip", "jenis", "status", "dibuat_oleh"]].values.tolist() == [
         [new_id, nip, "diklat", "rencana", "komite1"]]
     assert db.development_actions(2024, scope=Scope(("TIDAK-ADA",))).empty
     with pytest.raises(StoreError):
@@ -219,7 +221,9 @@ def test_action_crud_is_audited_scoped_and_refused_once_finalised(db):
     with pytest.raises(StoreError):
         db.add_development_action(2024, nip, "diklat", "   ", "komite1")
     db.update_development_action(new_id, "selesai", "komite2")
-    assert db.development_actions(2024)["status"].tolist() == ["selesai"]
+    acts = db.development_actions(2024).set_index("id")
+    assert acts.loc[new_id, "status"] == "selesai"
+    assert acts.drop(index=new_id)["status"].to_dict() == demo.set_index("id")["status"].to_dict()
     with pytest.raises(StoreError):
         db.update_development_action(new_id, "hilang", "komite2")
     log = db.audit_entries(action="pengembangan:")
@@ -229,7 +233,7 @@ def test_action_crud_is_audited_scoped_and_refused_once_finalised(db):
     db.finalise_period(2024, "ketua1")   # actions stay allowed after penetapan, and say so
     after_id = db.add_development_action(2024, nip, "coaching", "Coaching", "komite1")
     db.update_development_action(new_id, "batal", "komite1")
-    acts = db.development_actions(2024).set_index("id")
+    acts = db.development_actions(2024).set_index("id").loc[[after_id, new_id]]
     assert acts["status"].to_dict() == {after_id: "rencana", new_id: "batal"}
     assert acts["setelah_penetapan"].to_dict() == {after_id: True, new_id: False}
     assert len(db.audit_entries(action="pengembangan:")) == 4

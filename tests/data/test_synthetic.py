@@ -22,7 +22,7 @@ from data.synthetic import (
 N = 6000
 OFFICIALS = ["JPT", "Administrator", "Pengawas"]
 TABLES = ["period", "opd", "asn", "asn_period", "performance", "assessment", "discipline", "target_post",
-          "position_history", "appointment", "retention_action"]
+          "position_history", "appointment", "retention_action", "development_action"]
 
 
 @pytest.fixture(scope="module")
@@ -379,6 +379,38 @@ def test_discipline_records(demo):
     jpt = demo["asn_period"].loc[demo["asn_period"]["jenis_jabatan"] == "JPT", "nip"]
     assert not d["nip"].isin(jpt).any()
 
+
+
+def test_development_actions_cover_most_of_the_likely_pool(demo):
+    d = demo["development_action"]
+    assert set(d["period"]) == {2024, 2025} and (d["period"] == 2024).sum() < 0.1 * len(d)   # a few in 2024
+    assert set(d["jenis"]) == {"diklat", "coaching", "mentoring", "rotasi", "tugas_belajar"}
+    assert set(d["status"]) == {"rencana", "berjalan", "selesai"} and (d["dibuat_oleh"] == "bkpsdm").all()
+    assert d["uraian"].str.len().gt(10).all() and not d["setelah_penetapan"].any()
+    for period, part in d.groupby("period"):
+        # made within the period's year (the last weeks of 2024 for 2024), aimed after they were made
+        assert (part["dibuat_pada"].dt.year == period).all() and (part["target_tanggal"] > part["dibuat_pada"]).all()
+        ap = demo["asn_period"]
+        assert part["nip"].isin(ap.loc[ap["period"] == period, "nip"]).all()
+    # 2025: one or two actions for about 65-75 % of the people assessed with a 'Sangat Baik' or 'Baik' predikat
+    perf = demo["performance"]
+    good = perf.loc[(perf["period"] == 2025) & perf["predikat"].isin(["Sangat Baik", "Baik"]), "nip"]
+    assessed = demo["assessment"].loc[demo["assessment"]["period"] == 2025, "nip"]
+    likely = set(good) & set(assessed)
+    acts = d[d["period"] == 2025]
+    assert set(acts["nip"]) <= likely
+    assert 0.65 <= acts["nip"].nunique() / len(likely) <= 0.75
+    assert acts.groupby("nip").size().max() == 2
+
+
+def test_development_actions_leave_the_rest_of_the_demo_unchanged(demo, monkeypatch):
+    import data.synthetic.build as build
+    monkeypatch.setattr(build, "development_actions", lambda frames, seed: frames["appointment"].iloc[:0])
+    without = build_demo()
+    assert without["development_action"].empty
+    for table, frame in without.items():
+        if table != "development_action":
+            pd.testing.assert_frame_equal(frame, demo[table], obj=table)
 
 # -- loading -----------------------------------------------------------------------------------
 

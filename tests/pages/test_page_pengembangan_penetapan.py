@@ -29,7 +29,9 @@ def test_action_after_penetapan_is_recorded_and_marked(real_copy):
         acts = s.development_actions(2025)
     finally:
         s.close()
-    assert acts[["nip", "uraian", "setelah_penetapan"]].values.tolist() == [[nip, "Mentoring sesudah penetapan", True]]
+    mine = acts[acts["dibuat_oleh"] == "komite1"]     # the data's own actions were made before penetapan
+    assert mine[["nip", "uraian", "setelah_penetapan"]].values.tolist() == [[nip, "Mentoring sesudah penetapan", True]]
+    assert not acts.loc[acts["dibuat_oleh"] != "komite1", "setelah_penetapan"].any()
     # the action lists show the mark (the status change stays offered)
     at.run()
     assert any("setelah_penetapan" in df.value.columns for df in at.dataframe)
