@@ -10,13 +10,15 @@ import pandas as pd
 from data.synthetic.frames import clean, objframe
 
 #: Share of the assessed people with this predikat who get actions (stronger people more often, as the
-#: higher boxes carry development follow-ups).
-SHARE = {2025: {"Sangat Baik": 0.8, "Baik": 0.66}, 2024: {"Sangat Baik": 0.12}}
+#: higher boxes carry development follow-ups; in 2024, the first year, a few people rated 'Baik', with room
+#: to move up).
+SHARE = {2025: {"Sangat Baik": 0.8, "Baik": 0.66}, 2024: {"Baik": 0.06}}
 #: Share of the people with actions who get a second one.
 SECOND = 0.35
-#: Days the actions of a period are made in (first, last), and the day they are read on.
+#: Days the actions of a period are made in (first, last), and the day their status is read on (the last
+#: day of the demo's latest period).
 WINDOW = {2025: ("2025-01-06", "2025-11-28"), 2024: ("2024-08-05", "2024-12-13")}
-READ_ON = {2025: pd.Timestamp("2025-12-31"), 2024: pd.Timestamp("2024-12-31")}
+READ_ON = pd.Timestamp("2025-12-31")
 
 OFFICIALS = ("JPT Pratama", "Administrator", "Pengawas")
 #: Classroom training by job level (the leadership training of the level, else a technical course).
@@ -86,7 +88,7 @@ def _period_actions(frames: dict[str, pd.DataFrame], period: int, rng: np.random
     low, high = np.array([MONTHS[k] for k in kinds]).T
     target = (made.astype("datetime64[D]")
               + (rng.integers(low, high + 1) * 30).astype("timedelta64[D]")).astype("datetime64[s]")
-    on = READ_ON[period].to_datetime64()
+    on = READ_ON.to_datetime64()
     # by the year's end: past its target most are done; started ones run; the last weeks' are plans
     done = (target <= on) & (rng.random(n) < 0.85)
     planned = (on - made) < np.timedelta64(45, "D")
