@@ -123,9 +123,11 @@ def test_slide_deck_anonymised(db, request_for):
             texts.append(slide.notes_slide.notes_text_frame.text)
     core = prs.core_properties
     text = "\n".join(texts + [str(core.author), str(core.title), str(core.last_modified_by)])
-    # title + five slides + one per vacant post (at most five), whose candidates read as pseudonyms
+    # title + six slides (the talent cycle last) + one per vacant post (at most five), whose candidates
+    # read as pseudonyms
     posts = [x for x in texts if x.startswith("Jabatan lowong: ")]
-    assert len(prs.slides) == 6 + len(posts) and 0 < len(posts) <= 5
+    assert len(prs.slides) == 7 + len(posts) and 0 < len(posts) <= 5
+    assert any(x.startswith("Siklus Talenta") for x in texts)
     assert any(x.startswith("ASN ") for x in texts)
     assert OPD_NAME in text and "Sembilan Kotak" in text
     assert _leaks(text + _xml(data), names, nips) == []
