@@ -81,7 +81,9 @@ case "${1:-}" in
     ensure_chromium required
     check
     set +e
-    "$VENV/bin/python" -m pytest "$@"
+    # One worker per core, whole files to a worker (a module's served app and fixtures stay in one
+    # process); TEST_WORKERS=0 runs in this process (a debugger, -x on the first failure).
+    "$VENV/bin/python" -m pytest -n "${TEST_WORKERS:-2}" --dist loadfile "$@"
     rc=$?
     set -e
     [[ $rc -eq 5 ]] && { echo "Tidak ada uji yang dijalankan: dianggap gagal." >&2; exit 1; }
