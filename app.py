@@ -12,7 +12,7 @@ import streamlit as st
 
 from common.i18n import t
 from data import memory
-from ui import frame, privacy, services
+from ui import frame, privacy, serve, services
 from ui import login as login_form
 from ui.user import logged_in
 
@@ -104,3 +104,4 @@ else:
     privacy.switch(st.sidebar)
 with services.snapshot():  # the whole page run reads one committed state
     page.run()
+serve.after_page_run()  # the server's remaining warm-up waits for the first visitor's page

@@ -1,14 +1,15 @@
 """Start the Streamlit server with the default view already prepared, so the first visitor waits no longer
 than the second.
 
-``python -m ui.serve run app.py [streamlit options]`` is ``streamlit run`` plus one thread that, while the
-server starts, fills the caches the first page (Beranda) needs: the store, the rules of the newest period,
+``python -m ui.serve run app.py [streamlit options]`` is ``streamlit run`` that first, before the server
+answers, fills the caches the first page (Beranda) needs: the store, the rules of the newest period,
 its headline counts, its 9-box counts for the whole city (no filters, every OPD), the succession bench behind
 "vacant posts with a candidate ready" (the bench of the vacant posts), and one 9-box figure (plotly loads its validators on the first figure
 it builds, about a second). The 9-box counts are a GROUP BY over the stored placements
 (``data/store/placements.py``); when the data version has none yet (first start after an import, a rule or
-calibration change), the engine places the period and stores it here, so no visitor pays for it. Then
-(:func:`warm_people`) the placements with the people, which Sembilan Kotak draws. The caches are
+calibration change), the engine places the period and stores it here, so no visitor pays for it. Then,
+in a thread started once the first visitor's page has run (:func:`after_page_run`), (:func:`warm_people`)
+the placements with the people, which Sembilan Kotak draws. The caches are
 ``st.cache_resource`` entries of ``ui/services.py``: process-wide, the same entries a page's run reads, so the
 work is done once.
 
@@ -65,19 +66,42 @@ def warm_people() -> float:
     return time.perf_counter() - started
 
 
-def _warm_in_background() -> None:
+def _warm_first() -> None:
     try:
         seconds = warm()
         _log.info("Tampilan awal disiapkan dalam %.1f detik.", seconds)
-        seconds = warm_people()
-        _log.info("Penempatan per orang disiapkan dalam %.1f detik.", seconds)
     except Exception:   # noqa: BLE001 - the pages compute it themselves; the server must start regardless
         _log.exception("Tampilan awal tidak dapat disiapkan; halaman menghitungnya sendiri.")
 
 
+def _warm_people_in_background() -> None:
+    try:
+        seconds = warm_people()
+        _log.info("Penempatan per orang disiapkan dalam %.1f detik.", seconds)
+    except Exception:   # noqa: BLE001 - Sembilan Kotak computes it itself
+        _log.exception("Penempatan per orang tidak dapat disiapkan; halaman menghitungnya sendiri.")
+
+
+_people_pending = threading.Event()   # set by main(): the people's placements are still to be prepared
+
+
+def after_page_run() -> None:
+    """Called by ``app.py`` after each page run: the first one (the first visitor's page, sent) starts the
+    preparation of the people's placements in a thread. Started earlier, that thread held the interpreter
+    while the first visitor's page ran (3.1 → 3.5-3.9 s to Beranda's 9-box on the demo). Nothing when the
+    server was not started through :func:`main` (``streamlit run``, tests)."""
+    if _people_pending.is_set():
+        _people_pending.clear()
+        threading.Thread(target=_warm_people_in_background, name="talenta-warm", daemon=True).start()
+
+
 def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    threading.Thread(target=_warm_in_background, name="talenta-warm", daemon=True).start()
+    # Beranda's part before the server answers: a visitor who came while it ran in a thread shared the two
+    # cores with it and with the same module imports (4.1-4.6 s to the 9-box on the demo, stored placements);
+    # done first, the server answers ~1-3 s later and its first visitor waits only for their own page.
+    _warm_first()
+    _people_pending.set()
     from streamlit.web import cli
     sys.argv = ["streamlit", *argv]
     return cli.main()

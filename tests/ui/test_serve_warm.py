@@ -85,3 +85,27 @@ def test_a_restarted_server_counts_from_the_stored_rows(demo_copy, monkeypatch):
     at = app_test(user=None)
     assert not at.exception, at.exception
     assert at.get("plotly_chart")
+
+
+def test_people_are_prepared_after_the_first_page_run_only_when_served_through_main(monkeypatch):
+    """The people's placements wait for the first visitor's page (a thread started earlier held the
+    interpreter during it), and start once; ``streamlit run`` (tests) never starts them."""
+    from ui import serve
+
+    started = []
+
+    class Thread:   # records the thread instead of starting it
+        def __init__(self, target, name, daemon):
+            self.target = target
+
+        def start(self):
+            started.append(self.target)
+
+    monkeypatch.setattr(serve.threading, "Thread", Thread)
+    serve._people_pending.clear()
+    serve.after_page_run()
+    assert started == []   # not served through main(): nothing
+    serve._people_pending.set()   # what main() does before the server answers
+    serve.after_page_run()
+    serve.after_page_run()
+    assert started == [serve._warm_people_in_background]   # once, after the first page run
