@@ -216,10 +216,10 @@ def test_cli_first_real_import_on_the_demo_needs_its_confirmation(demo_store, tm
     f.write_bytes(csv_bytes([PERSONNEL_HEADER] + personnel_rows(new_nips(3))))
     r = _cli("import", str(f), "--period", "2025", db=db)
     assert r.returncode == 1 and "Traceback" not in r.stderr
-    asn = f"{demo['asn']:,}".replace(",", ".")
+    asn, dev = (f"{demo[k]:,}".replace(",", ".") for k in ("asn", "development_action"))
     assert ("Basis data berisi data peragaan (sintetis). Impor data nyata pertama menghapus semuanya: periode "
             f"2024, 2025; {asn} ASN; {demo['target_post']} jabatan target; {demo['discipline']} hukuman "
-            "disiplin; 0 kalibrasi dan 0 catatan pembahasan; 0 tindakan pengembangan.") in r.stdout
+            f"disiplin; 0 kalibrasi dan 0 catatan pembahasan; {dev} tindakan pengembangan.") in r.stdout
     assert r.stderr == ("Gagal: Impor dibatalkan: impor data nyata pertama menghapus data peragaan di atas. Ulangi "
                         "dengan --ganti-data-peragaan untuk melanjutkan.\n")
     r = _cli("import", str(f), "--period", "2025", "--ganti-data-peragaan", db=db)

@@ -138,10 +138,10 @@ def test_first_real_import_on_the_demo_lists_what_it_removes_and_needs_a_confirm
                                    "application/octet-stream")).run()
     assert not at.exception and metric(at, "Galat") == "0"
     notice = next(w.value for w in at.warning if "data peragaan" in w.value)
-    asn = f"{demo['asn']:,}".replace(",", ".")
+    asn, dev = (f"{demo[k]:,}".replace(",", ".") for k in ("asn", "development_action"))
     assert notice.startswith("**Impor data nyata pertama menghapus seluruh data peragaan (sintetis):** periode "
                              f"2024, 2025; {asn} ASN; {demo['target_post']} jabatan target; {demo['discipline']} "
-                             "hukuman disiplin; 0 kalibrasi dan 0 catatan pembahasan; 0 tindakan pengembangan.")
+                             f"hukuman disiplin; 0 kalibrasi dan 0 catatan pembahasan; {dev} tindakan pengembangan.")
     assert not any("menggantikan" in w.value for w in at.warning)       # the demo notice says it all
     assert at.button(key="impor_submit").disabled
     at.checkbox(key="impor_demo_confirm").check().run()
