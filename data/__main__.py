@@ -131,19 +131,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise StoreError(f"Laporan {args.report} tidak dapat ditulis: {exc.strerror or exc}.") from None
         print(f"Laporan ditulis ke {args.report}.")
-    if outcome.new_opd and not args.tambah_opd:
-        print(f"Perangkat daerah yang belum ada di basis data ({len(outcome.new_opd)}): "
-              + ", ".join(outcome.new_opd) + ". Bila memang baru, ulangi dengan --tambah-opd.")
-    if outcome.errors:
-        raise StoreError(f"Impor dibatalkan: {pipeline.num(outcome.errors)} galat; basis data tidak diubah.")
-    if args.dry_run:
-        print("Pemeriksaan saja (--dry-run): basis data tidak diubah.")
+    if not _may_write(store, args, outcome.errors, outcome.new_opd):
         return 0
-    if (demo := store.demo_replacement()) is not None:
-        print(_demo_notice(demo))
-        if not args.ganti_data_peragaan:
-            raise StoreError("Impor dibatalkan: impor data nyata pertama menghapus data peragaan di atas. Ulangi "
-                             "dengan --ganti-data-peragaan untuk melanjutkan.")
     try:
         batch = pipeline.commit(store, outcome, _actor(), _progress)
     except Rejected as exc:
@@ -153,6 +142,27 @@ def cmd_import(args: argparse.Namespace) -> int:
           + (f" ({pipeline.num(outcome.warnings)} peringatan)" if outcome.warnings else "") + ". "
           + f"Batalkan dengan: python -m data undo --kind {kind}" + (f" --period {outcome.period}" if period else ""))
     return 0
+
+
+def _may_write(store, args: argparse.Namespace, errors: int, new_opd: list[str]) -> bool:
+    """What one file and a drop both say after their check: unknown OPDs, errors (refused), a dry run
+    (False: nothing to write), the demo data an import would replace (refused without its flag)."""
+    from data.importing import pipeline
+
+    if new_opd and not args.tambah_opd:
+        print(f"Perangkat daerah yang belum ada di basis data ({len(new_opd)}): " + ", ".join(new_opd)
+              + ". Bila memang baru, ulangi dengan --tambah-opd.")
+    if errors:
+        raise StoreError(f"Impor dibatalkan: {pipeline.num(errors)} galat; basis data tidak diubah.")
+    if args.dry_run:
+        print("Pemeriksaan saja (--dry-run): basis data tidak diubah.")
+        return False
+    if (demo := store.demo_replacement()) is not None:
+        print(_demo_notice(demo))
+        if not args.ganti_data_peragaan:
+            raise StoreError("Impor dibatalkan: impor data nyata pertama menghapus data peragaan di atas. Ulangi "
+                             "dengan --ganti-data-peragaan untuk melanjutkan.")
+    return True
 
 
 def _import_drop(args: argparse.Namespace, paths: list[Path]) -> int:
@@ -181,19 +191,8 @@ def _import_drop(args: argparse.Namespace, paths: list[Path]) -> int:
     if len(lines) > args.show:
         print(f"  … dan {pipeline.num(len(lines) - args.show)} pesan lainnya.")
     new_opd = sorted({n for f in drop.files if f.outcome is not None for n in f.outcome.new_opd})
-    if new_opd and not args.tambah_opd:
-        print(f"Perangkat daerah yang belum ada di basis data ({len(new_opd)}): " + ", ".join(new_opd)
-              + ". Bila memang baru, ulangi dengan --tambah-opd.")
-    if drop.errors:
-        raise StoreError(f"Impor dibatalkan: {pipeline.num(drop.errors)} galat; basis data tidak diubah.")
-    if args.dry_run:
-        print("Pemeriksaan saja (--dry-run): basis data tidak diubah.")
+    if not _may_write(store, args, drop.errors, new_opd):
         return 0
-    if (demo := store.demo_replacement()) is not None:
-        print(_demo_notice(demo))
-        if not args.ganti_data_peragaan:
-            raise StoreError("Impor dibatalkan: impor data nyata pertama menghapus data peragaan di atas. Ulangi "
-                             "dengan --ganti-data-peragaan untuk melanjutkan.")
     try:
         ids = commit_drop(store, drop, _actor(), progress=_progress)
     except Rejected as exc:
