@@ -43,6 +43,7 @@ EXEMPT = {
     "update_retention_action": "like development actions: allowed after penetapan (the plan follows the result)",
     "reopen_period": "the one write that lifts the lock; refuses a period that is not finalised",
     "store_placements": "derived rows (the engine's result per data version), also read for a finalised period",
+    "store_vacant_ready": "a derived count (vacant posts with a candidate ready now) per data version and date",
 }
 
 
