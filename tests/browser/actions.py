@@ -298,8 +298,12 @@ _BADGE_AT = f"""box => {{  // where the badge of a box is drawn on screen (trace
 
 
 def click_box(page: Page, box: int) -> None:
-    """Click the badge of ``box`` on the 9-box scatter; wait until the box is in the URL and drawn."""
+    """Click the badge of ``box`` on the 9-box scatter; wait until the box is in the URL and drawn.
+    On Sembilan Kotak's first run the counts-only chart stands where the dots will be: its badges look
+    the same but are not the chart that answers a click, so wait until the dots' chart has replaced it."""
     settled(page)
+    expect(page.locator(".st-key-nk_chart_counts")).to_have_count(0)
+    expect(page.locator(".st-key-nk_chart")).to_have_count(1)
     page.locator(CHART).first.scroll_into_view_if_needed()
     at = steady(page, _BADGE_AT, str(box))
     click_point(page, at["x"], at["y"], f"kotak:{box}")
