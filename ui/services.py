@@ -177,6 +177,8 @@ def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
 @versioned_cache()
 def _headline(_snap: Store, path: str, version: tuple, period: int, opd: tuple, jenis: tuple, asn: tuple,
               scope: tuple | None) -> dict:
+    if _snap.placements_stored(period, version):   # counted from the stored rows: no roll joined
+        return _snap.placement_headline(period, version, Filters(opd, jenis, asn), Scope(scope))
     return _snap.headline(period, Filters(opd, jenis, asn), scope=Scope(scope))
 
 

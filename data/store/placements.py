@@ -13,7 +13,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 from data.store.connection import ConnectionBase
-from data.store.filters import EVERYTHING, Filters, Scope, _filter_sql
+from data.store.filters import EVERYTHING, Filters, Scope, _filter_sql, in_scope
+from data.store.snapshot import VERSION_SQL
 
 # What a stored row holds of a placement (besides the period and the version)
 PLACEMENT_COLUMNS = ("nip", "opd_id", "jenis_jabatan", "jenis_asn", "kotak", "kotak_awal", "status",
@@ -39,15 +40,19 @@ class PlacementsMixin(ConnectionBase):
     def store_placements(self, period: int, version: tuple, placed: pd.DataFrame) -> bool:
         """Write the period's placements (everyone, no scope or filters) computed at ``version``.
 
-        Skipped (False) when they are already stored or a newer version has been stored since (the
+        Skipped (False) when they are already stored or the data has changed since ``version`` (the
         caller read an older state). Every older version of any period is removed in the same
-        transaction: an older version is never read again (a snapshot reads the newest state).
-        Derived data, written on a read: no period lock and no audit entry (decision 0033)."""
+        transaction: an older version is never read again (a snapshot reads the newest state). Each row
+        also gets ``cact``: whether the person has a CACT assessment in the period, read in the same
+        transaction, whose state is ``version`` (checked first). Derived data, written on a read: no
+        period lock and no audit entry (decisions 0033, 0037)."""
         if self.read_only:
             return False
         v_impor, v_audit = int(version[0]), int(version[1])
         rows = placed[list(PLACEMENT_COLUMNS)]
         with self._transaction() as cur:
+            if tuple(cur.execute(VERSION_SQL).fetchone()) != (v_impor, v_audit):
+                return False   # the placements of an older state: the newer one is stored on its first read
             newer = cur.execute(
                 "SELECT EXISTS (SELECT 1 FROM placement WHERE periode = ? AND (versi_audit > ? OR"
                 " (versi_impor = ? AND versi_audit = ?)))", [int(period), v_audit, v_impor, v_audit]).fetchone()[0]
@@ -61,7 +66,8 @@ class PlacementsMixin(ConnectionBase):
                     "INSERT INTO placement SELECT ?, ?, ?, nip::VARCHAR, opd_id::VARCHAR, jenis_jabatan::VARCHAR,"
                     " jenis_asn::VARCHAR, kotak::TINYINT, kotak_awal::TINYINT, status::VARCHAR,"
                     " predikat_efektif::VARCHAR, kinerja_nilai::DOUBLE, potensial_nilai::DOUBLE, jpm::DOUBLE,"
-                    " usia::INTEGER FROM _placed", [int(period), v_impor, v_audit])
+                    " usia::INTEGER, nip::VARCHAR IN (SELECT nip FROM assessment WHERE period = ? AND sumber = 'CACT')"
+                    " FROM _placed", [int(period), v_impor, v_audit, int(period)])
             finally:
                 cur.unregister("_placed")
         return True
@@ -73,6 +79,23 @@ class PlacementsMixin(ConnectionBase):
         where, params = _where(period, version, filters, scope)
         return self._frame(f"SELECT kotak, status, count(*) AS jumlah FROM placement ap WHERE {where}"
                            " GROUP BY kotak, status ORDER BY kotak NULLS LAST, status", params)
+
+    def placement_headline(self, period: int, version: tuple, filters: Filters = Filters(),
+                           scope: Scope = EVERYTHING) -> dict:
+        """``Store.headline`` from the stored placements: the ASN of the view are its stored rows and the
+        CACT profiled those flagged ``cact``, so no roll is joined; the vacant posts and the quota as
+        ``headline`` reads them."""
+        where, params = _where(period, version, filters, scope)
+        cur = self._cur()
+        try:
+            asn, cact = cur.execute(f"SELECT count(*), count(*) FILTER (WHERE cact) FROM placement ap WHERE {where}",
+                                    params).fetchone()
+            vacant = cur.execute(f"SELECT count(*) FROM target_post WHERE lowong AND {in_scope('opd_id')}",
+                                 scope.params).fetchone()[0]
+        finally:
+            cur.close()
+        return {"asn": int(asn), "profiled_cact": int(cact), "quota_cact": int(self.setting("kuota_cact") or 0),
+                "vacant_posts": int(vacant)}
 
     def stored_placements(self, period: int, version: tuple, filters: Filters = Filters(),
                           scope: Scope = EVERYTHING, boxes: Sequence[int] | None = None) -> pd.DataFrame:

@@ -43,6 +43,12 @@ class _NoWrites:
         return False
 
 
+# What data_version reads: import batches, and the last audit id of a rule, import or calibration change
+VERSION_SQL = ("SELECT (SELECT count(*) FROM import_batch), (SELECT coalesce(max(audit_id), 0) FROM audit_log"
+               " WHERE action LIKE 'aturan:%' OR action LIKE 'impor:%'"
+               " OR action IN ('hapus-data', 'kalibrasi:pindah', 'kalibrasi:penetapan'))")
+
+
 class SnapshotMixin(ConnectionBase):
     _held = threading.local()  # per thread: id(connection) -> the snapshot open on it
 
@@ -54,11 +60,7 @@ class SnapshotMixin(ConnectionBase):
             return held.version
         cur = self._cur()
         try:
-            return tuple(cur.execute(
-                "SELECT (SELECT count(*) FROM import_batch), (SELECT coalesce(max(audit_id), 0) FROM audit_log"
-                " WHERE action LIKE 'aturan:%' OR action LIKE 'impor:%'"
-                " OR action IN ('hapus-data', 'kalibrasi:pindah', 'kalibrasi:penetapan'))"
-            ).fetchone())
+            return tuple(cur.execute(VERSION_SQL).fetchone())
         finally:
             cur.close()
 

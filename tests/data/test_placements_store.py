@@ -152,3 +152,43 @@ def test_a_finalised_period_is_stored_and_a_wipe_removes_the_rows(demo_copy):
         assert store._scalar("SELECT count(*) FROM placement") == 0
     finally:
         store.close()
+
+
+def test_the_headline_from_the_stored_rows_equals_the_roll_for_every_view(services, monkeypatch):
+    """ASN and CACT profiled counted from the stored rows (their ``cact`` flag), as the roll counts them."""
+    store = services.store()
+    services.counts(PERIOD, Filters(), Scope(None))
+    version = store.data_version()
+    views = _views(store)
+    assert any(store.headline(PERIOD, f, s)["profiled_cact"] for f, s in views), "someone must be CACT profiled"
+    for f, s in views:
+        assert store.placement_headline(PERIOD, version, f, s) == store.headline(PERIOD, f, s), (f, s)
+    _stored_only(services, monkeypatch)
+    monkeypatch.setattr(type(store), "headline", lambda *_a, **_k: pytest.fail("the roll was joined"))
+    for f, s in views:
+        assert services.headline(PERIOD, f, s) == store.placement_headline(PERIOD, version, f, s)
+
+
+def test_the_migration_flags_rows_stored_before_it(services):
+    from data.store.migrations import MIGRATIONS_DIR
+
+    store = services.store()
+    services.counts(PERIOD, Filters(), Scope(None))
+    version = store.data_version()
+    expected = store.placement_headline(PERIOD, version)
+    cur = store._cur()
+    cur.execute("ALTER TABLE placement DROP COLUMN cact")   # rows as stored before migration 023
+    cur.execute((MIGRATIONS_DIR / "023_placement_cact.sql").read_text())
+    cur.close()
+    assert store.placement_headline(PERIOD, version) == expected and expected["profiled_cact"] > 0
+
+
+def test_placements_of_an_older_state_are_not_stored(services):
+    """Read before a change and written after it, the rows (and their CACT flags) would belong to neither."""
+    store = services.store()
+    v1 = store.data_version()
+    placed = services.placements(PERIOD, Filters(), Scope(None))
+    store.save_cutoff(PERIOD, "potensial", 95, 90, "uji")
+    assert store.data_version() != v1
+    assert store.store_placements(PERIOD, v1, placed) is False
+    assert not store.placements_stored(PERIOD, v1)
