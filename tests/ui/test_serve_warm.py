@@ -109,3 +109,26 @@ def test_people_are_prepared_after_the_first_page_run_only_when_served_through_m
     serve.after_page_run()
     serve.after_page_run()
     assert started == [serve._warm_people_in_background]   # once, after the first page run
+
+
+def test_main_freezes_what_the_warm_up_made_so_collections_after_each_run_skip_it(monkeypatch):
+    """Streamlit collects garbage after every script run (0.2 s on the demo, for the modules and caches
+    alive since start); main() moves them out of the collector's sight before the server answers."""
+    import gc
+    import sys
+
+    from streamlit.web import cli
+
+    from ui import serve
+
+    monkeypatch.setattr(serve, "_warm_first", lambda: None)
+    monkeypatch.setattr(cli, "main", lambda: 0)
+    monkeypatch.setattr(sys, "argv", list(sys.argv))   # main() sets streamlit's
+    gc.unfreeze()
+    try:
+        assert gc.get_freeze_count() == 0
+        assert serve.main(["run", "app.py"]) == 0
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
+        serve._people_pending.clear()
