@@ -15,7 +15,7 @@ import streamlit as st
 
 from common import fmt
 from common.i18n import language, t
-from ui import importing, importing_drop
+from ui import import_done, importing, importing_drop
 from ui.components import XLSX_MIME
 
 LOG = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ def main() -> None:
     st.caption(t("impor.caption"))
     if flash := st.session_state.pop("impor_flash", None):
         st.success(flash)
-    importing_drop.done_notice()
+    import_done.done_notice()
     tab_upload, tab_templates, tab_history = st.tabs(
         [t("impor.tab_upload"), t("impor.tab_templates"), t("impor.tab_history")])
     with tab_upload:

@@ -13,7 +13,7 @@ from analytics.selection import selection_from_event
 from common import fmt
 from common.i18n import language, t
 from reports.figures import ninebox as figures
-from ui import components, export_menu, ninebox, privacy, services
+from ui import components, export_menu, import_done, ninebox, privacy, services
 from ui.frame import Context, context
 from ui.user import can
 
@@ -27,6 +27,7 @@ def main() -> None:
     rules = services.rules(ctx.period)
 
     st.title(t("nk.title"))
+    import_done.done_banner()   # arrived here from a drop of the period's files: its success
     filters_box = st.container()
     controls = chart_controls()
     slot = st.empty()
@@ -61,10 +62,11 @@ def first_draw(slot, ctx: Context, rules: RuleSet) -> None:
     """Counts first: on the page's first run in a session for this data (the first visit, or the first
     after an import or a rule change), the nine boxes with their counts (a GROUP BY over the
     stored placements) are drawn before the people are read; the dots replace them in the same place at
-    the end of the run. Not with a page filter chosen (the counts would be the sidebar's), nor on the runs
+    the end of the run. Not when the people are placed already (an import prepares its period: the dots
+    come at once), not with a page filter chosen (the counts would be the sidebar's), nor on the runs
     that follow a click or another period or filter in the sidebar (the drawn dots would flicker)."""
-    if st.session_state.get("nk_drawn") == drawn_key() or ninebox.page_filtered(st.query_params,
-                                                                                    st.session_state):
+    if (st.session_state.get("nk_drawn") == drawn_key() or ninebox.page_filtered(st.query_params, st.session_state)
+            or services.placements_ready(ctx.period, ctx.filters, ctx.scope)):
         return
     _, hi, mid = rules.cutoff("potensial")
     fig, _ = figures.ninebox_scatter(ninebox.NO_DOTS, services.summary(ctx.period, ctx.filters, ctx.scope), "kotak",

@@ -16,11 +16,11 @@ import streamlit as st
 
 from common import fmt
 from common.i18n import language, t
-from ui import importing
+from ui import import_done, importing, services
 from ui.components import XLSX_MIME
+from ui.import_done import DONE
 
 LOG = logging.getLogger(__name__)
-DONE = "impor_done"          # the success of the last import, shown once (with its link)
 FAILED = "impor_failed"      # the refusal of the last write (the check passed, the write did not)
 CHECKED = "impor_outcome"    # (key, Drop): the check of the current drop, once per combination
 
@@ -35,22 +35,6 @@ def kind_label(kind: str, lang: str | None = None) -> str:
 
 def period_text(period: int | None) -> str:
     return t("impor.period_suffix", period=period) if period is not None else ""
-
-
-# -- the success, shown once after the write --------------------------------------------------------
-def done_notice() -> None:
-    """The last import's success (once) and the way on: Sembilan Kotak of its period, one click."""
-    done = st.session_state.pop(DONE, None)
-    if not done:
-        return
-    with st.container(key="impor_done"):
-        st.success(done["message"])
-        if done.get("period") is not None:
-            try:
-                st.page_link("app_pages/sembilan_kotak.py", label=t("impor.drop_open_ninebox", period=done["period"]),
-                             icon=":material/grid_on:", query_params={"periode": str(done["period"])})
-            except Exception:   # this user has no Sembilan Kotak (or no period yet): the success alone
-                LOG.debug("Impor Data: no link to Sembilan Kotak", exc_info=True)
 
 
 # -- upload → read → map → check --------------------------------------------------------------------
@@ -346,7 +330,12 @@ def write_drop(drop: importing.Drop) -> None:
     else:
         message = t("impor.drop_done", batches=", ".join(f"#{b}" for b in ids), files=n(len(ids)),
                     rows=n(drop.rows), period=period_text(drop.period), warnings=warn)
+    # the imported period, placed and stored now (the same engine the pages run): its 9-box draws at once
+    if drop.period is not None:
+        services.prepare(drop.period)
     st.session_state[DONE] = {"message": message, "period": drop.period}
+    if len(ids) > 1 and drop.period is not None:   # a period's files: on to its 9-box
+        import_done.go_to_period(drop.period)
     st.session_state["impor_nonce"] = st.session_state.get("impor_nonce", 0) + 1
     for key in ("impor_tables", CHECKED, "impor_default"):
         st.session_state.pop(key, None)

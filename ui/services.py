@@ -14,6 +14,7 @@ import commits; a function called outside a run opens its own snapshot.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,6 +76,7 @@ def clear_data_caches() -> None:
     """Drop every frame cached from the data (not the store itself) and ``st.cache_data``."""
     for cached in _VERSIONED:
         cached.clear()
+    _placed.clear()
     st.cache_data.clear()
 
 
@@ -167,11 +169,34 @@ def _place_piece(pop: pd.DataFrame, rules: RuleSet, period: int) -> pd.DataFrame
     return out
 
 
+_placed: set[tuple] = set()   # the keys of :func:`placements` computed in this process (under their version)
+
+
 def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
     """Placement of every ASN of the period within the scope and filters (shared: do not mutate)."""
     with snapshot() as snap:
-        return _placements(snap, str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
-                           filters.jenis_asn, scope.opd_ids)
+        key = (str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan, filters.jenis_asn,
+               scope.opd_ids)
+        found = _placements(snap, *key)
+        _placed.add(key)
+        return found
+
+
+def placements_ready(period: int, filters: Filters, scope: Scope) -> bool:
+    """Whether :func:`placements` of this view has been computed for the current data (then it costs a look-up)."""
+    with snapshot() as snap:
+        return (str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan, filters.jenis_asn,
+                scope.opd_ids) in _placed
+
+
+def prepare(period: int) -> None:
+    """The period's whole view placed, stored and cached, right after a write that changed it (an import): the
+    pages that follow count and draw it at once. A failure is only logged: the pages compute it themselves."""
+    try:
+        counts(period, Filters(), Scope(None))        # places the period and stores the placements
+        placements(period, Filters(), Scope(None))    # the same engine frame, now a cache hit
+    except Exception:   # noqa: BLE001 - the write succeeded; this is a head start only
+        logging.getLogger(__name__).exception("Placements of period %s could not be prepared", period)
 
 
 @versioned_cache()

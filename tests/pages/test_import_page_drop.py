@@ -35,7 +35,7 @@ def report(at):
     return next(d.value for d in at.dataframe if "Jenis data" in d.value.columns)
 
 
-def test_three_files_one_report_one_click_then_the_ninebox_link(real_copy):
+def test_three_files_one_report_one_click_then_the_ninebox_of_the_period(real_copy):
     at = impor_page(real_copy)
     nips = new_nips(5)
     at.file_uploader[0].set_value(drop(nips)).run()
@@ -49,19 +49,27 @@ def test_three_files_one_report_one_click_then_the_ninebox_link(real_copy):
     assert len([b for b in at.button if b.key == "impor_submit"]) == 1
     at.button(key="impor_submit").click().run()
     assert not at.exception, at.exception
+    # the click goes straight on to Sembilan Kotak of the imported period, which says what was imported
+    assert at.title[0].value == "Sembilan Kotak" and at.selectbox(key="periode").value == 2025
     assert at.success[0].value == ("Impor #2, #3, #4 selesai: 3 berkas, 15 baris periode 2025, dalam satu transaksi. "
                                    "Dasbor sudah memakai data baru.")
-    link = at.get("page_link")[0].proto
-    assert link.label == "Buka Sembilan Kotak periode 2025" and link.page.endswith("sembilan-kotak")
-    assert "periode=2025" in link.query_string
-    assert not at.get("data_editor")        # the uploader is empty again: nothing left to map
+    back = at.get("page_link")[0].proto
+    assert back.label == "Riwayat & pembatalan impor di Impor Data" and back.page.endswith("impor")
+    # the period was placed and stored by the click: the page drew the dots at once (no counts-only chart)
+    charts = [c.proto.id for c in at.get("plotly_chart")]
+    assert len(charts) == 1 and "nk_chart_counts" not in charts[0]
     s = open_store(real_copy)
     try:
         got = s._frame("SELECT kind, drop_id FROM import_batch WHERE batch_id > 1 ORDER BY batch_id")
+        assert s.placements_stored(2025, s.data_version())
     finally:
         s.close()
     assert got["kind"].tolist() == ["personnel", "performance", "assessment"] and got["drop_id"].tolist() == [2] * 3
-    # the history offers the drop once, to undo as one step
+    at.run()
+    assert not at.get("stSuccess") or all("selesai" not in x.value for x in at.success)   # once
+    # back on Impor Data: the uploader is empty again, and the history offers the drop once, to undo as one step
+    at.switch_page("app_pages/impor.py").run()
+    assert not at.get("data_editor")
     undo = at.selectbox(key="impor_undo_pick")
     assert len(undo.options) == 1 and undo.options[0].startswith("#2, #3, #4 · satu unggahan: Data kepegawaian, "
                                                                  "Kinerja (SKP), Asesmen")

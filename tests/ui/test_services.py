@@ -72,3 +72,18 @@ def test_an_older_snapshot_read_after_a_newer_one_does_not_drop_the_newer_frames
         assert again.loc[again["nip"] == nip, "kotak"].item() == 5     # still its own state
     assert new[0].loc[new[0]["nip"] == nip, "kotak"].item() == 8
     assert services.placements(2025, Filters(), EVERYTHING) is new[0]  # the newer frame was kept
+
+
+def test_prepare_places_and_stores_the_period_and_says_its_people_are_ready(db):
+    """What an import click does for its period: the page that follows knows the people are placed (it
+    then draws the dots at once) until the data change again."""
+    everyone = Filters()
+    assert not services.placements_ready(2025, everyone, EVERYTHING)
+    services.prepare(2025)
+    assert services.placements_ready(2025, everyone, EVERYTHING)
+    assert services.store().placements_stored(2025, services.store().data_version())
+    assert not services.placements_ready(2024, everyone, EVERYTHING)              # another period: not
+    assert not services.placements_ready(2025, Filters(jenis_asn=("PNS",)), EVERYTHING)   # another view: not
+    person = services.placements(2025, everyone, EVERYTHING).query("kotak == 5").iloc[0]
+    services.store().calibrate(2025, person["nip"], 5, 8, "BUKTI_POTENSI", "uji", "admin")
+    assert not services.placements_ready(2025, everyone, EVERYTHING)              # a new data version: not yet
