@@ -51,7 +51,19 @@ def warm() -> float:
     home.vacant_ready_count(period, everyone, every_opd, date.today())   # "vacant posts with a candidate ready"
     ninebox.ninebox_grid(summary, lang="id")   # loads plotly's figure machinery; the figure itself is not kept
     importlib.import_module("ui.export_menu")   # Beranda's export menu: its report builders load here (~0.5 s)
+    _streamlit_first_element()
     return time.perf_counter() - started
+
+
+def _streamlit_first_element() -> None:
+    """Streamlit checks once per process, on the first element a page sends, whether it runs in a REPL (to
+    print a "use streamlit run" warning), by walking the whole call stack with ``inspect.stack()``, each
+    frame's source file resolved: 0.15-0.35 s in the deep stack of the first visitor's page run. Served
+    here by ``streamlit run`` itself, the warning can never apply: the check is marked done."""
+    from streamlit import delta_generator
+
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):   # private: a later release may drop it
+        delta_generator._use_warning_has_been_displayed = True
 
 
 def warm_people() -> float:

@@ -132,3 +132,19 @@ def test_main_freezes_what_the_warm_up_made_so_collections_after_each_run_skip_i
     finally:
         gc.unfreeze()
         serve._people_pending.clear()
+
+
+def test_warm_spares_the_first_page_streamlits_one_time_stack_walk(demo_copy, monkeypatch):
+    """The first element a process sends makes Streamlit walk the call stack once (is it a REPL?): the
+    warm-up marks that done, so the first visitor's page does not pay it."""
+    from streamlit import delta_generator, env_util
+
+    from ui import serve
+
+    monkeypatch.setenv("TALENTA_DB", str(demo_copy))
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    walked = []
+    monkeypatch.setattr(env_util, "is_repl", lambda: walked.append(1) or False)
+    serve.warm()
+    delta_generator._maybe_print_use_warning()   # what the first element does
+    assert walked == []
