@@ -7,9 +7,12 @@ from collections.abc import Callable, Collection
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from analytics.nip import parse_nips
 from data.importing.fields import field_map, header_key
+from data.importing.normalise.arrow_text import arrow_text, bools
 from data.importing.normalise.cells import text
 from data.importing.normalise.columns import (
     blank_mask,
@@ -157,9 +160,28 @@ def apply_column(ctx: Ctx, name: str, fn: Callable[..., tuple[pd.Series, pd.Seri
 def check_known_nip(parsed: pd.DataFrame, known: Collection[str], message: str, issues: Issues, column: str) -> None:
     valid = parsed["valid"].to_numpy(dtype=bool)
     nips = parsed["nip"]
-    unknown = valid & ~nips.isin(known).to_numpy(dtype=bool)
+    unknown = valid & ~_member(nips, known)
     if unknown.any():
         issues.add(nips[unknown].map(lambda v: message.format(v=v), na_action="ignore"), column)
+
+
+def _as_arrow(values) -> pa.Array:
+    """Texts as one pyarrow string array (no copy for a pyarrow-backed column)."""
+    if isinstance(values, pd.Series):
+        arr = arrow_text(values)
+        if arr is not None:
+            return arr.combine_chunks()
+        return pa.array(values.to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+    return pa.array(list(values), type=pa.string())
+
+
+def _member(values: pd.Series, known: Collection[str]) -> np.ndarray:
+    """``values.isin(known)``, hashed by pyarrow (pandas compares a pyarrow-backed column with a
+    Python object per known NIP: ~2.5 s for 100k)."""
+    try:
+        return bools(pc.is_in(_as_arrow(values), value_set=_as_arrow(known)))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):     # not texts: pandas decides
+        return values.isin(known).to_numpy(dtype=bool)
 
 
 def _opd_key(name: str) -> str:

@@ -386,22 +386,29 @@ def text_frame(held: list, numbers: pd.Index, width: int, keep: np.ndarray | Non
                 col = col.filter(keep)
         else:                                       # a header wider than the rows
             col = pa.chunked_array([pa.array([""] * n, pa.string())])
-        series = None
-        coded = pa.types.is_dictionary(col.type)
-        if n and (coded or (decide and pc.count_distinct(col).as_py() * 2 <= n)):
-            series = (col if coded else col.dictionary_encode()).to_pandas()   # one dictionary for all blocks
-            categories = series.cat.categories
-            if len(categories) * 2 > n:
-                series = None
-            else:
-                codes = series.cat.codes.to_numpy()
-                small = code_type(len(categories))
-                if codes.dtype.itemsize > np.dtype(small).itemsize:
-                    series = pd.Series(pd.Categorical.from_codes(codes.astype(small), dtype=series.dtype))
-        if series is None:
-            series = (col.cast(pa.string()) if coded else col).to_pandas()
+        series = text_series(col, n, decide)
         del col
         pa.default_memory_pool().release_unused()
         series.index = numbers
         cols[c] = series
     return pd.DataFrame(cols, index=numbers)
+
+
+def text_series(col: pa.ChunkedArray, n: int, decide: bool) -> pd.Series:
+    """A column of ``n`` texts as a categorical when it is dictionary-coded (or, with ``decide``,
+    when at most half its cells are distinct), else as a pyarrow-backed text column."""
+    series = None
+    coded = pa.types.is_dictionary(col.type)
+    if n and (coded or (decide and pc.count_distinct(col).as_py() * 2 <= n)):
+        series = (col if coded else col.dictionary_encode()).to_pandas()   # one dictionary for all blocks
+        categories = series.cat.categories
+        if len(categories) * 2 > n:
+            series = None
+        else:
+            codes = series.cat.codes.to_numpy()
+            small = code_type(len(categories))
+            if codes.dtype.itemsize > np.dtype(small).itemsize:
+                series = pd.Series(pd.Categorical.from_codes(codes.astype(small), dtype=series.dtype))
+    if series is None:
+        series = (col.cast(pa.string()) if coded else col).to_pandas()
+    return series

@@ -1,10 +1,12 @@
-"""The worksheets of an .xlsx / .xls file, read by python-calamine, merged cells filled."""
+"""The worksheets of an .xlsx / .xls file, read by python-calamine, merged cells filled, packed
+as columns (:mod:`packed`)."""
 from __future__ import annotations
 
 import io
 
 from data.importing.errors import Rejected
 from data.importing.limits import DEFAULT, ReadLimits, n
+from data.importing.packed import Packed, long_text, pack
 
 MSG_NOT_EXCEL = ("Berkas '{name}' bukan lembar kerja Excel yang dapat dibaca (isinya rusak atau bukan "
                  "berkas {ext}). Buka berkas itu di Excel, simpan ulang sebagai .xlsx atau .csv, lalu "
@@ -19,8 +21,9 @@ MSG_PASSWORD = ("Berkas '{name}' dilindungi kata sandi. Buka di Excel, hapus kat
 
 
 def workbook_cells(content: bytes, name: str, ext: str, limits: ReadLimits = DEFAULT):
-    """[(sheet, grid, formulas without a stored value as (row, ref))] of a workbook: what the
-    reader needs, computed where the parse runs (a child process, see :mod:`sandbox`)."""
+    """[(sheet, its cells as :class:`packed.Packed` columns, formulas without a stored value as
+    (row, ref))] of a workbook: what the reader needs, computed where the parse runs (a child
+    process, see :mod:`sandbox`)."""
     from data.importing.preflight import formulas_without_value, sheet_parts
     grids = excel_grids(content, name, ext, limits)
     parts: dict[str, str] = {}
@@ -56,9 +59,11 @@ def excel_grids(content: bytes, name: str, ext: str, limits: ReadLimits = DEFAUL
                 continue
             if len(grid) > limits.rows:
                 raise Rejected(MSG_ROWS.format(name=name, sheet=sheet_name, limit=n(limits.rows)))
-            _check_text(grid, name, sheet_name, limits.cell_chars)
             _fill_merged(grid, sheet.merged_cell_ranges or [])
-            grids.append((sheet_name, grid))
+            packed = pack(grid)
+            del grid
+            _check_text(packed, name, sheet_name, limits.cell_chars)
+            grids.append((sheet_name, packed))
     except (Rejected, KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:
@@ -92,13 +97,15 @@ def _fill_merged(grid: list[list], ranges) -> None:
                 row[c] = value
 
 
-def _check_text(grid: list[list], name: str, sheet: str, limit: int) -> None:
+def _check_text(packed: Packed, name: str, sheet: str, limit: int) -> None:
+    """The first cell (row by row) longer than ``limit`` characters refuses the file. (A merged
+    range's copies lie right of or below its first cell, so filling them first finds the same one.)"""
     from data.importing.header import column_letter
-    for r, row in enumerate(grid):
-        for c, v in enumerate(row):
-            if isinstance(v, str) and len(v) > limit:
-                raise Rejected(MSG_CELL_TEXT.format(name=name, ref=f"{column_letter(c)}{r + 1}", sheet=sheet,
-                                                    chars=n(len(v)), limit=n(limit)))
+    found = long_text(packed.columns, limit)
+    if found:
+        r, c, chars = found
+        raise Rejected(MSG_CELL_TEXT.format(name=name, ref=f"{column_letter(c)}{r + 1}", sheet=sheet,
+                                            chars=n(chars), limit=n(limit)))
 
 
 def _check_size(sheet, name: str, sheet_name: str, limits: ReadLimits) -> None:

@@ -173,7 +173,7 @@ def _scan(fh, out: list[tuple[int, str]], limit: int) -> None:
             cut = buf.rfind(b"</row>")
             cut = cut + 6 if cut >= 0 else 0
         piece, carry = buf[:cut], buf[cut:]
-        if _F.search(piece):
+        if (b"<f" in piece or b":f" in piece) and _F.search(piece):    # a byte search first: a formula tag has one
             for m in _CELL.finditer(piece):
                 inner = m.group(2) or b""
                 if _F.search(inner) and not _V.search(inner):

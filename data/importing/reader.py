@@ -29,6 +29,7 @@ from data.importing.fields import all_header_keys, header_key
 from data.importing.header import MSG_NO_HEADER, SCAN_ROWS, find_header, header_texts
 from data.importing.limits import DEFAULT, MB, ReadLimits, mb
 from data.importing.limits import n as num
+from data.importing.packed import body_frame
 from data.importing.preflight import check_workbook
 from data.importing.sandbox import read_in_child
 
@@ -57,7 +58,8 @@ class RawTable:
     sheet: str | None
     header_rows: tuple[int, ...]    # 1-based source row numbers of the header
     headers: list[str]              # one per column; 'Kolom C' when the header cell is empty
-    rows: pd.DataFrame              # object columns 0..n-1; index = 1-based source row number
+    rows: pd.DataFrame              # columns 0..n-1 (text: categorical or pyarrow-backed; other cells:
+                                    # objects); index = 1-based source row number
     detail: str = ""                # e.g. 'pemisah ";", Windows-1252'
     header_keys: list[str] = field(default_factory=list)
 
@@ -113,39 +115,29 @@ def read_file(content: bytes | os.PathLike, file_name: str, known_keys: frozense
     cells = read_in_child(content, name, ext, limits)
     del content
     formulas = {sheet: refs for sheet, _, refs in cells}
-    candidates = [(sheet, grid, "") for sheet, grid, _ in cells]
+    candidates = [(sheet, packed, "") for sheet, packed, _ in cells]
     del cells
     if not candidates:
         raise Rejected(MSG_NO_SHEET.format(name=name))
 
     best = None
-    for sheet, grid, detail in candidates:
-        found = find_header(grid, known)
+    for sheet, packed, detail in candidates:
+        found = find_header(packed.head, known)
         if found and (best is None or found[0] > best[0]):
-            best = (found[0], found[1], sheet, grid, detail)
+            best = (found[0], found[1], sheet, packed, detail)
     if best is None:
         raise Rejected(MSG_NO_HEADER.format(n=SCAN_ROWS, name=name))
-    _, header_rows, sheet, grid, detail = best
+    _, header_rows, sheet, packed, detail = best
     del candidates, best
     blank = [ref for row, ref in formulas.get(sheet, []) if row > header_rows[-1] + 1]   # below the header
     if blank:
         raise Rejected(MSG_FORMULA.format(ref=blank[0], sheet=sheet, name=name))
-    width = max((len(r) for r in grid), default=0)
+    width = packed.width
     if width > limits.columns:
         raise Rejected(MSG_COLUMNS.format(name=name, cols=num(width), limit=num(limits.columns)))
-    headers = header_texts(grid, header_rows, width)
-    start = header_rows[-1] + 1
-    body = grid[start:]
-    frame = pd.DataFrame(body, columns=range(width), dtype=object) if body else \
-        pd.DataFrame(columns=range(width), dtype=object)
-    del body, grid
-    frame.index = pd.RangeIndex(start + 1, start + 1 + len(frame))
-    if len(frame):
-        arr = frame.to_numpy(dtype=object)
-        filled = ~((arr == "") | pd.isna(arr)).all(axis=1)
-        del arr
-        if not filled.all():
-            frame = frame[filled]
+    headers = header_texts(packed.head, header_rows, width)
+    frame = body_frame(packed, header_rows[-1] + 1)
+    del packed
     return RawTable(file_name=name, file_hash=digest, fmt=fmt, sheet=sheet,
                     header_rows=tuple(r + 1 for r in header_rows), headers=headers, rows=frame,
                     detail=detail, header_keys=[header_key(h) for h in headers])

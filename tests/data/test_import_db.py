@@ -282,6 +282,24 @@ def test_undo_restores_exactly_the_previous_state_for_every_kind(store):
         store.undo_import("personnel", 2025, "uji")
 
 
+def test_reimported_people_are_replaced_in_place_and_undo_brings_them_back(store):
+    """Known NIPs take the file's values (the ASN rows are merged on their key, not deleted and
+    re-inserted), new ones are added, and undo restores exactly the rows before."""
+    known, fresh = demo_nips(store, 2025, 4), new_nips(2)
+    before = snapshot(store, DATA_TABLES)
+    old_names = dict(store._frame("SELECT nip, nama FROM asn WHERE list_contains(?, nip)", [known]).values)
+    result = run(store, csv_bytes([PERSONNEL_HEADER] + personnel_rows(known + fresh)), "pegawai.csv", period=2025)
+    assert result.batch_id is not None, result.outcome.messages()
+    rows = store._frame("SELECT nip, nama, batch_id FROM asn WHERE list_contains(?, nip) ORDER BY nip", [known + fresh])
+    assert len(rows) == 6 and set(rows["batch_id"]) == {result.batch_id}
+    assert dict(rows[["nip", "nama"]].values) == {nip: f"Pegawai Uji {i + 1}" for i, nip in enumerate(known + fresh)}
+    assert all(old_names[nip] != f"Pegawai Uji {i + 1}" for i, nip in enumerate(known))
+    others = store._scalar("SELECT count(*) FROM asn WHERE NOT list_contains(?, nip)", [known + fresh])
+    assert others == len(before["asn"]) - 4
+    store.undo_import("personnel", 2025, "uji")
+    assert_same(before, snapshot(store, DATA_TABLES))
+
+
 def test_undo_is_a_stack_per_kind_and_period(store):
     nips = demo_nips(store, n=3)
     s0 = snapshot(store, DATA_TABLES)
