@@ -4,11 +4,18 @@ never the server: the parent gets an Indonesian refusal and the child's memory g
 
 The child is a fresh ``python -m data.importing.sandbox`` (no fork of the server: its threads and
 locks, Streamlit's and DuckDB's, stay behind). It imports only the Excel reader (about 0.15 s), gets
-the file on stdin and sends the cells back pickled on stdout; its stderr (a Rust backtrace) is
-dropped. Measured overhead and the reasons for this choice: docs/decisions/0019-bounded-reading.md.
+the file on stdin and sends the cells back pickled on stdout (as columns, :mod:`packed`); its stderr
+(a Rust backtrace) is dropped. Measured overhead and the reasons for this choice:
+docs/decisions/0019-bounded-reading.md.
+
+Spares: a few children are started ahead (:func:`prepare`; again after each one is used), the Excel
+reader already imported, each waiting for its one file (a line of JSON, then the bytes) on stdin:
+a workbook then pays no start-up. Still one child per file, its memory limit set for that file.
+A spare whose server goes away reads the end of its stdin and exits.
 """
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import json
 import os
@@ -16,6 +23,7 @@ import pickle
 import resource
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from data.importing.errors import Rejected
@@ -48,14 +56,58 @@ def _limit_memory(gb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
+SPARES = 2                      # children kept waiting (a drop's files are read two at a time)
+_spares: list[subprocess.Popen] = []
+_wanted = 0                     # spares to keep: 0 until prepare() (a server), so a command starts none
+_lock = threading.Lock()
+
+
+def _spawn() -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
+    return subprocess.Popen([sys.executable, "-m", "data.importing.sandbox"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=_ROOT)
+
+
+def prepare(count: int = SPARES) -> None:
+    """Keep ``count`` children waiting from now on (started in the background; returns at once)."""
+    global _wanted
+    with _lock:
+        _wanted = count
+        _spares[:] = [p for p in _spares if p.poll() is None]
+        while len(_spares) < count:
+            _spares.append(_spawn())
+
+
+def _take() -> subprocess.Popen:
+    """A waiting child (a new one is started in its place), else a new child."""
+    with _lock:
+        while _spares:
+            proc = _spares.pop(0)
+            if proc.poll() is None:
+                break
+        else:
+            proc = None
+    if _wanted:
+        prepare(_wanted)
+    return proc or _spawn()
+
+
+@atexit.register
+def _release() -> None:
+    """Waiting children read the end of their input and exit."""
+    for proc in _spares:
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass
+
+
 def read_in_child(content: bytes, name: str, ext: str, limits: ReadLimits):
     """What :func:`excel_reader.workbook_cells` returns, computed in a child process."""
-    args = json.dumps({"name": name, "ext": ext, "limits": dataclasses.asdict(limits)})
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")])))
-    proc = subprocess.Popen([sys.executable, "-m", "data.importing.sandbox", args], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=_ROOT)
+    spec = json.dumps({"name": name, "ext": ext, "limits": dataclasses.asdict(limits)}).encode() + b"\n"
+    proc = _take()
     try:
-        out, _ = proc.communicate(content, timeout=limits.reader_seconds)
+        out, _ = proc.communicate(spec + content, timeout=limits.reader_seconds)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
@@ -73,12 +125,16 @@ def read_in_child(content: bytes, name: str, ext: str, limits: ReadLimits):
 
 
 def _main() -> None:
-    spec = json.loads(sys.argv[1])
+    # imported while waiting for the file
+    from data.importing.excel_reader import workbook_cells
+    line = sys.stdin.buffer.readline()
+    if not line.strip():                                        # the server went away
+        return
+    spec = json.loads(line)
     limits = ReadLimits(**spec["limits"])
     content = sys.stdin.buffer.read()
     try:
         _limit_memory(limits.reader_memory_gb)
-        from data.importing.excel_reader import workbook_cells
         result = ("ok", workbook_cells(content, spec["name"], spec["ext"], limits))
     except Rejected as exc:
         result = ("rejected", str(exc))
