@@ -36,7 +36,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -176,40 +175,15 @@ def build(n: int, work: Path, formats: list[str]) -> tuple[Path, dict[str, list[
 # -- the server -----------------------------------------------------------------------------------
 @contextmanager
 def serve(db: Path, log: Path, timeout: float = 300):
-    """``python -m ui.serve run app.py`` on a free loopback port against ``db`` (as ``./dev.sh serve``);
-    yields (url, the server's psutil process, seconds from the start to its health check)."""
+    """``python -m ui.serve run app.py`` on a free loopback port against ``db`` (as ``./dev.sh serve``; the
+    tests' server start, :func:`tests.browser.support.server`); yields (url, the server's psutil process,
+    seconds from the start to its health check)."""
     import psutil
 
-    from tests.browser.support import free_port
+    from tests.browser.support import server
 
-    port = free_port()
-    env = {**os.environ, "TALENTA_DB": str(db), "PYTHONUNBUFFERED": "1"}
-    out = open(log, "w")
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "ui.serve", "run", "app.py", "--server.port", str(port), "--server.address",
-         "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.perf_counter() - started > timeout:
-                raise RuntimeError(f"the server did not start: {log.read_text()[-2000:]}")
-            time.sleep(0.05)
-        yield url, psutil.Process(proc.pid), time.perf_counter() - started
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        out.close()
+    with server(db, module="ui.serve", log=log, timeout=timeout) as running:
+        yield running.url, psutil.Process(running.proc.pid), running.start_s
 
 
 def cpu_of(proc) -> float:

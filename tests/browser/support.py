@@ -11,8 +11,10 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -29,20 +31,32 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class Server(NamedTuple):
+    """A running app server: its base URL, its process and the seconds from its start to its health check."""
+
+    url: str
+    proc: subprocess.Popen
+    start_s: float
+
+
 @contextmanager
-def serve(db: Path, timeout: float = 180):
-    """Run ``streamlit run app.py`` against ``db``; yield its base URL."""
+def server(db: Path, module: str = "streamlit", log: Path | None = None, timeout: float = 180) -> Iterator[Server]:
+    """Run ``python -m <module> run app.py`` against ``db`` on a free loopback port until its health check
+    answers; yield the :class:`Server`, stop it after. ``module`` is ``streamlit`` (the tests) or
+    ``ui.serve`` (as ``./dev.sh serve``: the benchmark). The server's output goes to ``log``
+    (default: beside ``db``)."""
     port = free_port()
     env = {**os.environ, "TALENTA_DB": str(db), "PYTHONUNBUFFERED": "1"}
-    log = open(db.with_suffix(".server.log"), "w")
+    log = log or db.with_suffix(".server.log")
+    out = open(log, "w")
+    started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+        [sys.executable, "-m", module, "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + timeout
         while True:
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
@@ -50,17 +64,24 @@ def serve(db: Path, timeout: float = 180):
                         break
             except OSError:
                 pass
-            if proc.poll() is not None or time.time() > deadline:
-                raise RuntimeError(f"streamlit did not start: {db.with_suffix('.server.log').read_text()[-2000:]}")
-            time.sleep(0.3)
-        yield url
+            if proc.poll() is not None or time.perf_counter() - started > timeout:
+                raise RuntimeError(f"python -m {module} did not start: {log.read_text()[-2000:]}")
+            time.sleep(0.05)  # fine-grained: the benchmark times the start
+        yield Server(url, proc, time.perf_counter() - started)
     finally:
         proc.terminate()
         try:
-            proc.wait(10)
+            proc.wait(15)
         except subprocess.TimeoutExpired:
             proc.kill()
-        log.close()
+        out.close()
+
+
+@contextmanager
+def serve(db: Path, timeout: float = 180) -> Iterator[str]:
+    """Run ``streamlit run app.py`` against ``db``; yield its base URL."""
+    with server(db, timeout=timeout) as running:
+        yield running.url
 
 
 def chromium_path() -> str:
