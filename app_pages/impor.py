@@ -61,9 +61,7 @@ def finish(message: str) -> None:
     """After a write: fresh data everywhere, the message shown once, a new empty uploader."""
     importing.after_write()
     st.session_state["impor_flash"] = message
-    st.session_state["impor_nonce"] = st.session_state.get("impor_nonce", 0) + 1
-    for key in ("impor_tables", "impor_outcome", "impor_default"):
-        st.session_state.pop(key, None)
+    importing_drop.forget_drop()
     st.rerun()
 
 

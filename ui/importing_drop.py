@@ -23,6 +23,7 @@ from ui.import_done import DONE
 LOG = logging.getLogger(__name__)
 FAILED = "impor_failed"      # the refusal of the last write (the check passed, the write did not)
 CHECKED = "impor_outcome"    # (key, Drop): the check of the current drop, once per combination
+USED = "impor_used"          # (digest, kind) -> (mapping, constants) last used for a file of the drop
 
 
 def n(x: int) -> str:
@@ -103,16 +104,23 @@ def read_uploads(uploads: list[tuple[str, bytes]], kind: str | None, limits) -> 
 
 
 def mapping_section(f: importing.DropFile, digest: str, detected: bool, alone: bool) -> None:
-    """What was read, and the column mapping (open for a lone file, folded for each of several)."""
+    """What was read, and the column mapping (open for a lone file, folded for each of several). A folded
+    file's editor is not built: its mapping is the one last used in it, else the proposal (three data
+    editors drawn hidden cost the browser more than the rest of the report)."""
     table = f.table
     sheet = t("impor.sheet", sheet=table.sheet) if table.sheet else ""
     info = t("impor.read_info", file=table.file_name, sheet=sheet, rows=n(table.n_rows), kind=kind_label(f.kind),
              header="–".join(map(str, table.header_rows)), detected=t("impor.detected") if detected else "")
+    used = st.session_state.setdefault(USED, {})
     if alone:
         st.info(info)
         body = st.container()
     else:
-        body = st.expander(t("impor.drop_mapping_of", file=table.file_name, kind=kind_label(f.kind)))
+        body = st.expander(t("impor.drop_mapping_of", file=table.file_name, kind=kind_label(f.kind)),
+                           key=f"impor_mapping_{digest[:16]}_{f.kind}", on_change="rerun")
+        if not body.open:
+            f.mapping, f.constants = folded(f, digest, used.get((digest, f.kind)))
+            return
         body.caption(info)
     with body:
         f.mapping = mapping_editor(table, f.kind, digest)
@@ -121,8 +129,26 @@ def mapping_section(f: importing.DropFile, digest: str, detected: bool, alone: b
             st.caption(t("impor.ignored", cols=", ".join(
                 f"{h} ({t('impor.sensitive')})" if importing.is_sensitive(h) else h for h in ignored)))
         if f.kind == "assessment" and "sumber" not in f.mapping.values():
-            f.constants = {"sumber": st.selectbox(t("impor.sumber_constant"), ["CACT", "AC", "LAIN"],
+            before = used.get((digest, f.kind), ({}, {}))[1].get("sumber", SOURCES[0])
+            f.constants = {"sumber": st.selectbox(t("impor.sumber_constant"), SOURCES, index=SOURCES.index(before),
                                                   key="impor_sumber" if alone else f"impor_sumber_{digest[:16]}")}
+    used[(digest, f.kind)] = (dict(f.mapping), dict(f.constants))
+
+
+SOURCES = ["CACT", "AC", "LAIN"]   # an assessment file without a source column: the source of all its rows
+
+
+def folded(f: importing.DropFile, digest: str, used: tuple[dict, dict] | None) -> tuple[dict, dict]:
+    """A folded file's mapping and constants: as last used in its editor (which, opened again, starts from
+    them), else the proposal and the first source."""
+    defaults = st.session_state.setdefault("impor_default", {})
+    if used is not None:
+        defaults[(digest, f.kind)] = dict(used[0])
+        return dict(used[0]), dict(used[1])
+    if (digest, f.kind) not in defaults:
+        defaults[(digest, f.kind)] = importing.default_mapping(f.table, f.kind)
+    mapping = dict(defaults[(digest, f.kind)])
+    return mapping, ({"sumber": SOURCES[0]} if f.kind == "assessment" and "sumber" not in mapping.values() else {})
 
 
 def mapping_editor(table: importing.RawTable, kind: str, digest: str) -> dict[int, str]:
@@ -336,8 +362,13 @@ def write_drop(drop: importing.Drop) -> None:
     st.session_state[DONE] = {"message": message, "period": drop.period}
     if len(ids) > 1 and drop.period is not None:   # a period's files: on to its 9-box
         import_done.go_to_period(drop.period)
+    forget_drop()
+
+
+def forget_drop() -> None:
+    """After a write: the drop's files, checks and mappings go, and the uploader comes back empty."""
     st.session_state["impor_nonce"] = st.session_state.get("impor_nonce", 0) + 1
-    for key in ("impor_tables", CHECKED, "impor_default"):
+    for key in ("impor_tables", CHECKED, "impor_default", USED):
         st.session_state.pop(key, None)
 
 

@@ -2,6 +2,8 @@
 writes them all (one transaction), then one link to Sembilan Kotak of that period."""
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from data.store import open_store
@@ -119,3 +121,28 @@ def test_a_problem_of_the_drop_is_said_in_words(real_copy):
     assert errors[1].startswith("Berkas 'rusak.xlsx' bukan lembar kerja Excel")
     assert errors[2].startswith("2 galat harus diperbaiki sebelum berkas-berkas ini dapat diimpor.")
     assert at.button(key="impor_submit").disabled
+
+
+def test_a_folded_files_mapping_is_the_proposal_and_what_was_last_chosen_in_its_editor(real_copy):
+    """Each file of a drop folds its mapping editor (not built while folded); the check uses the proposal,
+    and after the editor was opened and changed, the change, also once it is folded again."""
+    at = impor_page(real_copy)
+    files = drop(new_nips(4))
+    at.file_uploader[0].set_value(files).run()
+    assert not at.exception, at.exception
+    assert not at.get("data_editor")                      # three files, three folded editors: none built
+    assert report(at)["Galat"].tolist() == ["0"] * 3
+    digest = hashlib.sha256(files[0][1]).hexdigest()[:16]   # the performance file
+    at.session_state[f"impor_mapping_{digest}_performance"] = True    # opened (a click on it reruns)
+    at.run()
+    assert len(at.get("data_editor")) == 1
+    # its predikat column ignored: the performance file lacks a required field
+    at.session_state[f"impor_map_{digest}_performance"] = {
+        "edited_rows": {2: {"bidang": "— abaikan —"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, at.exception
+    assert report(at)["Galat"].tolist()[1] != "0"
+    at.session_state[f"impor_mapping_{digest}_performance"] = False   # folded again: the change holds
+    at.run()
+    assert not at.get("data_editor")
+    assert report(at)["Galat"].tolist()[1] != "0"
