@@ -3,24 +3,23 @@ reference tables the cycle's analytics read (docs/decisions/0031-talent-cycle.md
 
 An appointment changes its period's results (the funnel, the indicators): it is refused on a
 finalised period through the one guard, ``_transaction(period=...)``. Retention actions are plans that
-follow the result, like development actions: allowed after penetapan and marked.
+follow the result, like development actions: allowed after penetapan and marked (both kinds are
+written and read by :mod:`data.store.actions`).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-import duckdb
 import pandas as pd
 
 from analytics.readiness import READINESS
+from data.store.actions import RETENTION, ActionsMixin
 from data.store.audit import _audit
 from data.store.errors import StaleWrite, StoreError
 from data.store.filters import EVERYTHING, Scope, in_scope
-from data.store.periods import PeriodsMixin
 
 ROUTES = ("talent_pool", "seleksi_terbuka", "lainnya")
-ACTION_STATUSES = ("rencana", "berjalan", "selesai", "batal")
 
 # the current holder of each target post: the latest active appointment, else the import's holder
 _HOLDERS_SQL = (
@@ -44,10 +43,10 @@ class PostFilled(StaleWrite):
                                   "Muat ulang halaman, periksa keadaan terkini, lalu catat lagi bila masih perlu.")
 
 
-class CycleMixin(PeriodsMixin):
+class CycleMixin(ActionsMixin):
     # -- reference -------------------------------------------------------------------------------------
     def retention_action_types(self) -> pd.DataFrame:
-        return self._frame("SELECT * FROM retention_action_type ORDER BY urutan")
+        return self._action_types(RETENTION)
 
     def cycle_rules(self) -> dict[str, pd.DataFrame]:
         """The reference tables the cycle's analytics read (none holds personal data)."""
@@ -145,63 +144,21 @@ class CycleMixin(PeriodsMixin):
                    {"periode": int(row["period"].iloc[0]), "id": int(appointment_id), "jabatan": post_id,
                     "alasan": reason})
 
-    # -- retention actions -----------------------------------------------------------------------------
+    # -- retention actions (written and read by data.store.actions, one shape with development actions) -----
     def retention_actions(self, period: int | None = None, nips: Sequence[str] = (),
                           scope: Scope = EVERYTHING) -> pd.DataFrame:
         """Retention actions (newest first) of people inside the scope in the action's period."""
-        where, params = [in_scope("ap.opd_id")], list(scope.params)
-        if period is not None:
-            where.append("r.period = ?")
-            params.append(period)
-        if nips:
-            where.append("list_contains(?, r.nip)")
-            params.append(list(nips))
-        return self._frame(
-            "SELECT r.*, a.nama, ap.jabatan, ap.opd_id FROM retention_action r"
-            " JOIN asn_period ap ON ap.period = r.period AND ap.nip = r.nip JOIN asn a ON a.nip = r.nip"
-            f" WHERE {' AND '.join(where)} ORDER BY r.dibuat_pada DESC, r.id DESC", params)
+        return self._actions(RETENTION, period, nips, scope)
 
     def add_retention_action(self, period: int, nip: str, jenis: str, uraian: str, actor: str,
                              target_tanggal=None, scope: Scope = EVERYTHING) -> int:
         """Record a planned retention action; returns its id. Audited; refused for a person outside the
         scope. Allowed on a finalised period (like development actions), marked ``setelah_penetapan``."""
-        uraian = (uraian or "").strip()
-        if not uraian:
-            raise StoreError("Uraian tindakan retensi wajib diisi.")
-        with self._transaction() as cur:   # exempt from the period lock by design, see above
-            self._require_in_scope(cur, period, nip, scope)
-            if not cur.execute("SELECT count(*) FROM retention_action_type WHERE kode = ?", [jenis]).fetchone()[0]:
-                raise StoreError("Pilih jenis tindakan retensi dari daftar.")
-            after = _finalised(cur, period)
-            new_id = int(cur.execute(
-                "INSERT INTO retention_action (period, nip, jenis, uraian, target_tanggal, dibuat_oleh,"
-                " setelah_penetapan) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                [period, nip, jenis, uraian, target_tanggal, actor, after]).fetchone()[0])
-            _audit(cur, actor, "retensi:tambah", f"nip:{nip}", {
-                "periode": period, "id": new_id, "jenis": jenis, "setelah_penetapan": after,
-                "target": None if target_tanggal is None else str(target_tanggal)})
-        return new_id
+        return self._add_action(RETENTION, period, nip, jenis, uraian, actor, target_tanggal, scope)
 
     def update_retention_action(self, action_id: int, status: str, actor: str, scope: Scope = EVERYTHING) -> None:
         """Change a retention action's status. Audited (before/after); allowed on a finalised period."""
-        if status not in ACTION_STATUSES:
-            raise StoreError(f"Status tidak dikenal: {status}.")
-        with self._transaction() as cur:   # exempt from the period lock by design
-            row = cur.execute("SELECT period, nip, status FROM retention_action WHERE id = ?",
-                              [int(action_id)]).fetchone()
-            if row is None:
-                raise StoreError(f"Tindakan retensi #{action_id} tidak ada.")
-            period, nip, before = row
-            self._require_in_scope(cur, period, nip, scope)
-            cur.execute("UPDATE retention_action SET status = ?, diubah_pada = current_timestamp WHERE id = ?",
-                        [status, int(action_id)])
-            _audit(cur, actor, "retensi:status", f"nip:{nip}",
-                   {"periode": period, "id": int(action_id), "sebelum": before, "sesudah": status})
-
-
-def _finalised(cur: duckdb.DuckDBPyConnection, period: int) -> bool:
-    row = cur.execute("SELECT status = 'ditetapkan' FROM period WHERE period = ?", [period]).fetchone()
-    return bool(row and row[0])
+        self._update_action(RETENTION, action_id, status, actor, scope)
 
 
 def _nip_or_none(value) -> str | None:
