@@ -6,7 +6,7 @@ import io
 
 from data.importing.errors import Rejected
 from data.importing.limits import DEFAULT, ReadLimits, n
-from data.importing.packed import Packed, long_text, pack
+from data.importing.packed import Packed, pack
 
 MSG_NOT_EXCEL = ("Berkas '{name}' bukan lembar kerja Excel yang dapat dibaca (isinya rusak atau bukan "
                  "berkas {ext}). Buka berkas itu di Excel, simpan ulang sebagai .xlsx atau .csv, lalu "
@@ -60,7 +60,7 @@ def excel_grids(content: bytes, name: str, ext: str, limits: ReadLimits = DEFAUL
             if len(grid) > limits.rows:
                 raise Rejected(MSG_ROWS.format(name=name, sheet=sheet_name, limit=n(limits.rows)))
             _fill_merged(grid, sheet.merged_cell_ranges or [])
-            packed = pack(grid)
+            packed = pack(grid, limits.cell_chars)
             del grid
             _check_text(packed, name, sheet_name, limits.cell_chars)
             grids.append((sheet_name, packed))
@@ -101,7 +101,7 @@ def _check_text(packed: Packed, name: str, sheet: str, limit: int) -> None:
     """The first cell (row by row) longer than ``limit`` characters refuses the file. (A merged
     range's copies lie right of or below its first cell, so filling them first finds the same one.)"""
     from data.importing.header import column_letter
-    found = long_text(packed.columns, limit)
+    found = packed.long_cell
     if found:
         r, c, chars = found
         raise Rejected(MSG_CELL_TEXT.format(name=name, ref=f"{column_letter(c)}{r + 1}", sheet=sheet,
