@@ -28,10 +28,13 @@ def main() -> None:
     top = st.container()   # the headline and tiles, filled in below the 9-box's code
     figures = home.key_figures(ctx, small, ready=False)   # counts only: stored, a GROUP BY
     grid(figures, summary, rules, small)   # the 9-box reaches the browser before the readiness is worked out
-    with st.expander(t("beranda.legend")):
-        legend(summary, small)
-    with st.expander(t("exp.title"), icon=":material/download:"):
-        export_menu.menu(ctx, language(), "beranda_exp")
+    # built only when opened: on the first visit the browser then loads no table or download code at all
+    if (box := st.expander(t("beranda.legend"), key="beranda_legend_open", on_change="rerun")).open:
+        with box:
+            legend(summary, small)
+    if (box := st.expander(t("exp.title"), icon=":material/download:", key="beranda_exp_open", on_change="rerun")).open:
+        with box:
+            export_menu.menu(ctx, language(), "beranda_exp")
     with top:
         key_figures(dataclasses.replace(figures, vacant_ready=home.vacant_ready(ctx, date.today())))
 

@@ -109,6 +109,7 @@ def _scan(at_factory, db: Path, monkeypatch, expected: set[str]) -> dict[str, st
     for page in PAGES:
         at = at_factory()
         at.query_params["anonim"] = "true"
+        at.session_state["beranda_exp_open"] = True   # Beranda builds its export menu only when opened
         at.run()
         path = str(ROOT / "app_pages" / f"{page}.py")
         try:

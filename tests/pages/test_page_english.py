@@ -44,6 +44,8 @@ def test_a_link_with_lang_en_opens_in_english_and_stays(demo_copy, app_as):
 
 def test_beranda_box_labels_follow_ups_and_dates_in_english(demo_copy, app_as):
     at = _english(app_as)
+    at.session_state["beranda_legend_open"] = at.session_state["beranda_exp_open"] = True   # both opened
+    at.run()
     captions = " ".join(c.value for c in at.caption)
     assert tanggal(date.today(), "en") in captions, captions          # the export note's date: English months
     legend = next(d.value for d in at.dataframe if "label" in d.value.columns)
