@@ -170,18 +170,32 @@ def _performance(ctx: Ctx, index: pd.Index, period: int, ref: Reference, issues:
     issues.add(where(nothing, "Predikat kinerja kosong: isi Predikat Kinerja, atau kedua rating, atau Nilai SKP.",
                      index), ctx.col("predikat") if ctx.has("predikat") else "")
     if ctx.has("predikat") and ctx.has("hasil_kerja") and ctx.has("perilaku"):
-        implied = pd.Series([ref.predikat_pairs.get((h, b)) if isinstance(h, str) and isinstance(b, str) else None
-                             for h, b in zip(hasil, perilaku)], index=index, dtype=object)
-        diff = predikat.notna() & implied.notna() & (predikat != implied)
-        msg = pd.Series([f"Predikat '{a}' tidak sesuai dengan rating hasil kerja '{h}' dan perilaku '{b}' "
-                         f"(seharusnya {c}); yang dipakai predikat." if d else None
-                         for a, h, b, c, d in zip(predikat, hasil, perilaku, implied, diff)], index=index, dtype=object)
-        issues.add(msg, ctx.col("predikat"), WARNING)
+        implied = pd.Series(_implied(hasil, perilaku, ref.predikat_pairs), index=index, dtype=object)
+        diff = (predikat.notna() & implied.notna() & (predikat != implied)).to_numpy(dtype=bool)
+        msg = np.full(len(index), None, dtype=object)
+        at = np.flatnonzero(diff)                          # a message for the few rows that differ
+        msg[at] = [f"Predikat '{a}' tidak sesuai dengan rating hasil kerja '{h}' dan perilaku '{b}' "
+                   f"(seharusnya {c}); yang dipakai predikat."
+                   for a, h, b, c in zip(predikat.iloc[at], hasil.iloc[at], perilaku.iloc[at], implied.iloc[at])]
+        issues.add(pd.Series(msg, index=index, dtype=object), ctx.col("predikat"), WARNING)
     perf = pd.DataFrame({"period": np.full(len(index), period, dtype=np.int64), "nip": p["nip"],
                          "predikat": predikat, "hasil_kerja": hasil, "perilaku": perilaku,
                          "nilai_legacy": legacy.astype("Float64"),
                          **{k: v.astype("Float64") for k, v in extra.items()}}, index=index)
     return {"performance": perf}, {}, perf.drop(columns=["period"])
+
+
+def _implied(hasil: pd.Series, perilaku: pd.Series, pairs: dict) -> np.ndarray:
+    """The predikat each row's pair of ratings gives (None when either is missing), looked up once
+    per distinct pair."""
+    ch, uh = pd.factorize(hasil.to_numpy(dtype=object), use_na_sentinel=True)
+    cb, ub = pd.factorize(perilaku.to_numpy(dtype=object), use_na_sentinel=True)
+    table = np.full((len(uh) + 1, len(ub) + 1), None, dtype=object)     # the last row / column: NA (code -1)
+    for i, h in enumerate(uh):
+        for j, b in enumerate(ub):
+            if isinstance(h, str) and isinstance(b, str):
+                table[i, j] = pairs.get((h, b))
+    return table[ch, cb]
 
 
 def _assessment(ctx: Ctx, index: pd.Index, period: int, ref: Reference, issues: Issues):
