@@ -163,7 +163,9 @@ def nav(page: Page, title: str) -> None:
 # -- widgets ---------------------------------------------------------------------------------------
 def choose(page: Page, key: str, option: str, text: str | None = None, within: str = "") -> None:
     """Open the selectbox / multiselect with widget key ``key`` (optionally typing ``text`` first: long
-    option lists are virtual) and choose ``option``. The page must be settled (a rerun redraws the
+    option lists are virtual and scroll under the pointer as it moves and presses, so that under load a
+    click's release can land on another option and choose nothing; a filtered list does not scroll) and
+    choose ``option``. The page must be settled (a rerun redraws the
     widget and can swallow the click); the caller waits for what the choice changes."""
     settled(page)
     page.locator(f"{within} .st-key-{key}".strip()).click()
@@ -172,12 +174,13 @@ def choose(page: Page, key: str, option: str, text: str | None = None, within: s
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def choose_bound(page: Page, key: str, option: str, multi: bool = False, within: str = "") -> None:
+def choose_bound(page: Page, key: str, option: str, multi: bool = False, within: str = "",
+                 text: str | None = None) -> None:
     """Choose ``option`` in a widget bound to the URL (``bind="query-params"``) and wait until the
     rerun it started has finished. (The browser writes a bound widget's value into the URL itself,
     before any rerun: the URL alone does not say the server has it.)"""
     with reran(page):
-        choose(page, key, option, within=within)
+        choose(page, key, option, text, within)
     if multi:
         page.keyboard.press("Escape")  # close the multiselect's list
     wait_for_query(page, key, option)
