@@ -1,6 +1,6 @@
 """The Siklus Talenta page's sections: the funnel, then akuisisi (talent needs, feeders to profile first,
 the CACT quota proposal), pengembangan (a summary), retensi (the pool register, the watchlist, retention
-actions) and penempatan (indicators, appointments and the form that records one).
+actions) and penempatan (indicators, appointments, the undo of one and the form that records one).
 
 Names follow the anonymisation switch (``privacy.people``); counts of people per group read "*" under
 the minimum group while it is on (``privacy.counts``). Committee and admin record (the permission
@@ -203,6 +203,8 @@ def placement(ctx: Context, c: Cycle) -> None:
                          "tanggal": st.column_config.DateColumn(t("label.tanggal"), format="DD/MM/YYYY", width="small")})
     if may_record():
         from ui import cycle_forms
+        if not c.appointments.empty:
+            cycle_forms.appointment_undo(ctx, c)
         cycle_forms.appointment_form(ctx, c)
 
 

@@ -151,6 +151,10 @@ def record_appointment(period: int, nip: str, post_id: str, tanggal: date, nomor
                                                lowong_sejak=lowong_sejak, scope=scope)
 
 
+def undo_appointment(appointment_id: int, reason: str, scope: Scope) -> None:
+    services.store().undo_appointment(appointment_id, reason, acting_user(), scope=scope)
+
+
 def add_retention_action(period: int, nip: str, jenis: str, uraian: str, target, scope: Scope) -> int:
     return services.store().add_retention_action(period, nip, jenis, uraian, acting_user(), target_tanggal=target,
                                                  scope=scope)

@@ -1,6 +1,6 @@
-"""The Siklus Talenta forms (committee and admin): record an appointment to a target post, record a
-retention action and change its status. The store checks and audits every write; an appointment on a
-finalised period is refused with the period lock's message, shown as it is."""
+"""The Siklus Talenta forms (committee and admin): record an appointment to a target post or undo one,
+record a retention action and change its status. The store checks and audits every write; an
+appointment (or its undo) on a finalised period is refused with the period lock's message, shown as it is."""
 from __future__ import annotations
 
 import pandas as pd
@@ -76,6 +76,32 @@ def appointment_form(ctx: Context, c: Cycle) -> None:
         st.error(str(exc))
         return
     st.toast(t("siklus.pl.saved"))
+    st.rerun()
+
+
+def appointment_undo(ctx: Context, c: Cycle) -> None:
+    """Undo a recorded appointment (entered by mistake, or its SK revoked): with a reason and a confirmation.
+    The row stays in the store, marked; the post goes back to its holder before."""
+    with st.expander(t("siklus.pl.undo")):
+        shown = privacy.people(c.appointments)
+        post = "jenjang_target" if privacy.is_on() else "jabatan_target"   # a title names its one holder
+        labels = {int(r["id"]): f"#{int(r['id'])} · {r['nama']} · {r[post]} · {pd.Timestamp(r['tanggal']):%d-%m-%Y}"
+                  for _, r in shown.iterrows()}
+        pick = st.selectbox(t("siklus.pl.undo_pick"), list(labels), index=None, key="siklus_pl_undo_pick",
+                            format_func=lambda k: labels.get(k, k), placeholder=t("siklus.pl.undo_pick_hint"))
+        reason = st.text_input(t("siklus.pl.undo_reason"), key="siklus_pl_undo_reason", max_chars=300,
+                               placeholder=t("siklus.pl.undo_reason_hint"))
+        sure = st.checkbox(t("siklus.pl.undo_confirm"), key="siklus_pl_undo_confirm")
+        if not st.button(t("siklus.pl.undo_button"), disabled=not sure or pick is None, key="siklus_pl_undo_button"):
+            return
+        try:
+            cycle_data.undo_appointment(pick, reason, ctx.scope)
+        except StoreError as exc:
+            st.error(str(exc))
+            return
+    for key in ("siklus_pl_undo_pick", "siklus_pl_undo_confirm", "siklus_pl_undo_reason"):
+        st.session_state.pop(key, None)
+    st.toast(t("siklus.pl.undone", label=labels[pick]))
     st.rerun()
 
 

@@ -1,7 +1,8 @@
 """AppTest: the Siklus Talenta page — renders for each role (committee and admin record, leaders and
 operators only view, an operator within their own OPD), an appointment recorded through the form shows
-in the appointments and moves the penempatan indicators (audited), and the same form on a finalised
-period is refused with the period lock's message, writing nothing.
+in the appointments and moves the penempatan indicators (audited), an appointment is undone with a reason
+and a confirmation (kept, marked, audited), and the form and the undo on a finalised period are refused
+with the period lock's message, writing nothing.
 
 Expected values come from the store and ``analytics.cycle`` on the same database copy.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from analytics.readiness import SIAP_SEKARANG
-from data.store import open_store
+from data.store import StoreError, open_store
 from tests.conftest import app_test
 
 pytestmark = pytest.mark.slow  # whole-app AppTest runs, several seconds each
@@ -49,6 +50,7 @@ def test_renders_for_each_role_and_only_committee_and_admin_record(demo_copy, ro
     assert at.title[0].value == "Siklus Talenta · 2025"
     assert [t.label for t in at.tabs] == ["Akuisisi", "Pengembangan", "Retensi", "Penempatan"]
     assert bool(at.get("form")) is records                       # the retention and appointment forms
+    assert ("siklus_pl_undo_button" in {b.key for b in at.button}) is records   # and the undo of an appointment
     assert (at.selectbox(key="siklus_pl_post") if records else None) is not None or not records
     labels = {m.label for m in at.metric}
     assert {"Diisi dari kelompok talenta", "Diisi ASN Siap Sekarang", "Lowong sampai diangkat",
@@ -145,6 +147,63 @@ def test_refused_on_a_finalised_period_with_the_lock_message(demo_copy):
     s = open_store(demo_copy)
     try:
         assert len(s.appointments(2025)) == before                # nothing written
+    finally:
+        s.close()
+
+
+def _undo(at, appointment_id: int, reason: str):
+    """Pick an appointment in the undo section, give the reason, confirm and click."""
+    at.selectbox(key="siklus_pl_undo_pick").set_value(appointment_id)
+    at.text_input(key="siklus_pl_undo_reason").input(reason)
+    at.checkbox(key="siklus_pl_undo_confirm").check()
+    at.run()
+    at.button(key="siklus_pl_undo_button").click().run()
+    assert not at.exception, [e.stack_trace[-3:] for e in at.exception]
+
+
+def test_an_appointment_is_undone_with_a_reason_and_a_confirmation(demo_copy):
+    s = open_store(demo_copy)
+    try:
+        newest = s.appointments(2025).iloc[0]
+    finally:
+        s.close()
+    at = _open(demo_copy, "komite1", "komite")
+    rows = len(next(d.value for d in at.dataframe if "jabatan_target" in d.value.columns))
+    at.selectbox(key="siklus_pl_undo_pick").set_value(int(newest["id"])).run()
+    assert at.button(key="siklus_pl_undo_button").disabled          # not without the confirmation
+    _undo(at, int(newest["id"]), "  ")
+    assert [e.value for e in at.error] == ["Alasan pembatalan penempatan wajib diisi."]   # the store's words
+    _undo(at, int(newest["id"]), "SK dicabut")
+    assert not at.error, [e.value for e in at.error]
+    table = next(d.value for d in at.dataframe if "jabatan_target" in d.value.columns)
+    assert len(table) == rows - 1
+    s = open_store(demo_copy)
+    try:
+        kept = s.appointments(2025, include_undone=True).set_index("id").loc[int(newest["id"])]
+        log = s.audit_entries(action="penempatan:batal")
+    finally:
+        s.close()
+    assert (kept["dibatalkan_oleh"], kept["alasan_batal"]) == ("komite1", "SK dicabut")   # kept, marked
+    assert log["actor"].tolist() == ["komite1"] and log["entity"].tolist() == [f"nip:{newest['nip']}"]
+
+
+def test_an_undo_on_a_finalised_period_shows_the_lock_message_and_changes_nothing(demo_copy):
+    s = open_store(demo_copy)
+    try:
+        s.finalise_period(2025, "ketua1")
+        target = int(s.appointments(2025)["id"].iloc[0])
+        with pytest.raises(StoreError) as refused:      # what the store says, to compare word for word
+            s.undo_appointment(target, "SK dicabut", "admin1")
+        before = s.table_checksums()["appointment"]
+    finally:
+        s.close()
+    at = _open(demo_copy, "admin1", "admin")
+    _undo(at, target, "SK dicabut")
+    assert [e.value for e in at.error] == [str(refused.value)]
+    assert str(refused.value).startswith("Periode 2025 sudah ditetapkan; datanya tidak dapat diubah.")
+    s = open_store(demo_copy)
+    try:   # nothing written (the app's own login and derived rows aside)
+        assert s.table_checksums()["appointment"] == before and s.audit_entries(action="penempatan:batal").empty
     finally:
         s.close()
 
