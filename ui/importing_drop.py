@@ -16,6 +16,7 @@ import streamlit as st
 
 from common import fmt
 from common.i18n import language, t
+from data.importing import sandbox
 from ui import import_done, importing, services
 from ui.components import XLSX_MIME
 from ui.import_done import DONE
@@ -57,6 +58,7 @@ def upload_section() -> None:
                                help=t("impor.drop_files_help") + " " + t("impor.file_help") + " "
                                + t("impor.file_limit", mb=n(limits.upload_mb)),
                                key=f"impor_file_{st.session_state.get('impor_nonce', 0)}")
+    sandbox.prepare()   # workbook readers waiting (their imports done) by the time files arrive
     if not uploads:
         return
     forced = None if kind_choice == "auto" or len(uploads) > 1 else kind_choice

@@ -114,8 +114,6 @@ def main(argv: list[str]) -> int:
     # cores with it and with the same module imports (4.1-4.6 s to the 9-box on the demo, stored placements);
     # done first, the server answers ~1-3 s later and its first visitor waits only for their own page.
     _warm_first()
-    from data.importing import sandbox
-    sandbox.prepare()   # workbook readers waiting, their imports done: an .xlsx upload pays no start-up
     # What is alive now (modules, plotly's validators, the warm caches: ~170k objects on the demo) lives as
     # long as the server: out of the collector's sight, Streamlit's full collection after every script run
     # costs ~0 s instead of ~0.2 s.
