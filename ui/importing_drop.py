@@ -58,8 +58,8 @@ def upload_section() -> None:
                                help=t("impor.drop_files_help") + " " + t("impor.file_help") + " "
                                + t("impor.file_limit", mb=n(limits.upload_mb)),
                                key=f"impor_file_{st.session_state.get('impor_nonce', 0)}")
-    sandbox.prepare()   # workbook readers waiting (their imports done) by the time files arrive
     if not uploads:
+        sandbox.prepare()   # workbook readers waiting (their imports done) by the time files arrive
         return
     forced = None if kind_choice == "auto" or len(uploads) > 1 else kind_choice
     files = read_uploads([(u.name, u.getvalue()) for u in uploads], forced, limits)

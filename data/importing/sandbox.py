@@ -8,7 +8,7 @@ the file on stdin and sends the cells back pickled on stdout (as columns, :mod:`
 (a Rust backtrace) is dropped. Measured overhead and the reasons for this choice:
 docs/decisions/0019-bounded-reading.md.
 
-Spares: a few children are started ahead (:func:`prepare`; again after each one is used), the Excel
+Spares: a few children are started ahead (:func:`prepare`; again after a drop's reads, :func:`refill`), the Excel
 reader already imported, each waiting for its one file (a line of JSON, then the bytes) on stdin:
 a workbook then pays no start-up. Still one child per file, its memory limit set for that file.
 A spare whose server goes away reads the end of its stdin and exits.
@@ -78,18 +78,21 @@ def prepare(count: int = SPARES) -> None:
             _spares.append(_spawn())
 
 
+def refill() -> None:
+    """Start again the spares the reads used (after a drop's reads, not during them: on two cores a
+    starting interpreter slows the reads it would serve)."""
+    if _wanted:
+        prepare(_wanted)
+
+
 def _take() -> subprocess.Popen:
-    """A waiting child (a new one is started in its place), else a new child."""
+    """A waiting child, else a new child."""
     with _lock:
         while _spares:
             proc = _spares.pop(0)
             if proc.poll() is None:
-                break
-        else:
-            proc = None
-    if _wanted:
-        prepare(_wanted)
-    return proc or _spawn()
+                return proc
+    return _spawn()
 
 
 @atexit.register

@@ -1,10 +1,11 @@
 """Imports: validation reference, remembered column mappings, writing a batch and undoing it.
 
 ``_IMPORT_PLAN`` says which tables each kind writes and how: 'add' inserts reference rows not yet
-there (a new period or OPD), 'upsert' replaces rows with the same key, 'merge' too where the key is
-the table's primary key (updated in place: DuckDB commits a delete and re-insert of the same primary
-keys slowly, ~2.5 s CPU for 100k ASN), 'replace' replaces every row of the scope (kind + period, and
-for assessments the sources in the file). What an import deletes
+there (a new period or OPD), 'upsert' replaces rows with the same key, 'replace' replaces every row
+of the scope (kind + period, and for assessments the sources in the file). In a table with a primary
+key (``_IN_PLACE``) a replaced row is updated in place and only the rows that go are deleted: DuckDB
+commits a delete and re-insert of the same primary keys slowly (~2.5 s CPU for 100k ASN; a second drop
+of a 100k period took 7.2 s CPU to commit, its undo 7.6 s). What an import deletes
 or overwrites is kept in ``import_replaced_<table>`` under the importing batch, so undo restores
 exactly the previous state.
 """
@@ -27,7 +28,7 @@ MSG_WRITE_FAILED = "Impor gagal ditulis ke basis data; tidak ada yang diubah ({w
 
 class ImportsMixin(DatasetsMixin):
     _IMPORT_PLAN: dict[str, tuple[tuple[str, str, str], ...]] = {
-        "personnel": (("period", "add", "period"), ("opd", "add", "opd_id"), ("asn", "merge", "nip"),
+        "personnel": (("period", "add", "period"), ("opd", "add", "opd_id"), ("asn", "upsert", "nip"),
                       ("asn_period", "replace", "period = ?")),
         "performance": (("performance", "replace", "period = ?"),),
         "assessment": (("assessment", "replace", "period = ? AND list_contains(?, sumber)"),),
@@ -36,6 +37,9 @@ class ImportsMixin(DatasetsMixin):
         # a person's whole history is replaced by the file's rows for that NIP; other NIPs stay
         "position-history": (("position_history", "upsert", "nip"),),
     }
+    # tables written in place on their primary key (see the module's docstring)
+    _IN_PLACE: dict[str, tuple[str, ...]] = {"asn": ("nip",), "asn_period": ("period", "nip"),
+                                             "performance": ("period", "nip")}
     _SHADOWED = ("asn", "asn_period", "performance", "assessment", "discipline", "target_post", "position_history")
 
     def import_reference(self, period: int | None, known_nips: bool = False, personnel_nips: bool = True) -> dict:
@@ -204,7 +208,7 @@ class ImportsMixin(DatasetsMixin):
             else:
                 live = ", ".join(_ident(c) for c in self._shadow_columns(cur, table))
                 shadow = _ident(f"import_replaced_{table}")
-                if mode in ("upsert", "merge"):
+                if mode == "upsert":
                     if incoming is None:
                         continue
                     where = f"{_ident(key)} IN (SELECT {_ident(key)} FROM _incoming)"
@@ -213,10 +217,16 @@ class ImportsMixin(DatasetsMixin):
                     where, params = key, params_for[key]
                 cur.execute(f"INSERT INTO {shadow} (undo_batch_id, {live}) SELECT ?, {live}"
                             f" FROM {_ident(table)} WHERE {where}", [batch_id, *params])
-                if mode == "merge":      # the replaced rows take the file's values, in place
-                    _merge(cur, table, key, "_incoming", list(incoming.columns),
-                           self._shadow_columns(cur, table))
-                    cur.unregister("_incoming")
+                if table in self._IN_PLACE:     # the rows that go deleted, the file's rows merged in
+                    keys = self._IN_PLACE[table]
+                    source = "_incoming" if incoming is not None else None
+                    if mode == "replace":
+                        cur.execute(f"DELETE FROM {_ident(table)} t WHERE ({where})"
+                                    + (f" AND NOT EXISTS (SELECT 1 FROM _incoming i WHERE {_same(keys)})"
+                                       if source else ""), params)
+                    if source:
+                        _merge(cur, table, keys, source, list(incoming.columns), self._shadow_columns(cur, table))
+                        cur.unregister("_incoming")
                     continue
                 cur.execute(f"DELETE FROM {_ident(table)} WHERE {where}", params)
                 if incoming is not None:
@@ -349,18 +359,19 @@ class ImportsMixin(DatasetsMixin):
                 raise StoreError(f"Impor #{batch_id} tidak dapat dibatalkan karena sebagian datanya sudah "
                                  f"diganti oleh impor #{row[0]} ({what(row[1], row[2])}). Batalkan impor "
                                  "itu lebih dulu.")
-        for table, mode, key in reversed(self._IMPORT_PLAN[kind]):
+        for table, mode, _ in reversed(self._IMPORT_PLAN[kind]):
             if mode == "add":
                 continue
             columns = self._shadow_columns(cur, table)
             live = ", ".join(_ident(c) for c in columns)
             shadow = _ident(f"import_replaced_{table}")
-            if mode == "merge":     # the kept rows back in place, then the rows the batch added go
+            if table in self._IN_PLACE:     # the copied rows back in place, then the rows the batch added go
+                keys = self._IN_PLACE[table]
                 cur.execute(f"CREATE OR REPLACE TEMP TABLE _restore AS SELECT {live} FROM {shadow}"
                             " WHERE undo_batch_id = ?", [batch_id])
-                _merge(cur, table, key, "_restore", columns, columns)
-                cur.execute(f"DELETE FROM {_ident(table)} WHERE batch_id = ? AND {_ident(key)} NOT IN"
-                            f" (SELECT {_ident(key)} FROM _restore)", [batch_id])
+                _merge(cur, table, keys, "_restore", columns, columns)
+                cur.execute(f"DELETE FROM {_ident(table)} t WHERE batch_id = ? AND NOT EXISTS"
+                            f" (SELECT 1 FROM _restore i WHERE {_same(keys)})", [batch_id])
                 cur.execute("DROP TABLE _restore")
             else:
                 cur.execute(f"DELETE FROM {_ident(table)} WHERE batch_id = ?", [batch_id])
@@ -378,14 +389,19 @@ class ImportsMixin(DatasetsMixin):
                     [actor, batch_id])
 
 
-def _merge(cur: duckdb.DuckDBPyConnection, table: str, key: str, source: str, columns: list[str],
+def _same(keys: tuple[str, ...]) -> str:
+    """i.k = t.k for each key column (``t`` the table, ``i`` the rows compared)."""
+    return " AND ".join(f"i.{_ident(k)} = t.{_ident(k)}" for k in keys)
+
+
+def _merge(cur: duckdb.DuckDBPyConnection, table: str, keys: tuple[str, ...], source: str, columns: list[str],
            live: list[str]) -> None:
-    """Rows of ``source`` into ``table``: a row whose primary key ``key`` is there replaces it in place
+    """Rows of ``source`` into ``table``: a row whose primary key ``keys`` is there replaces it in place
     (every column: those ``source`` lacks become NULL, as a delete and insert would leave them), the
     others are added."""
     cols = ", ".join(_ident(c) for c in columns)
     given = set(columns)
     sets = ", ".join(f"{_ident(c)} = " + (f"excluded.{_ident(c)}" if c in given else "NULL")
-                     for c in live if c != key)
+                     for c in live if c not in keys)
     cur.execute(f"INSERT INTO {_ident(table)} ({cols}) SELECT {cols} FROM {source}"
-                f" ON CONFLICT ({_ident(key)}) DO UPDATE SET {sets}")
+                f" ON CONFLICT ({', '.join(_ident(k) for k in keys)}) DO UPDATE SET {sets}")
