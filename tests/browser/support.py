@@ -40,12 +40,13 @@ class Server(NamedTuple):
 
 
 @contextmanager
-def server(db: Path, module: str = "streamlit", log: Path | None = None, timeout: float = 180) -> Iterator[Server]:
-    """Run ``python -m <module> run app.py`` against ``db`` on a free loopback port until its health check
-    answers; yield the :class:`Server`, stop it after. ``module`` is ``streamlit`` (the tests) or
-    ``ui.serve`` (as ``./dev.sh serve``: the benchmark). The server's output goes to ``log``
-    (default: beside ``db``)."""
-    port = free_port()
+def server(db: Path, module: str = "streamlit", log: Path | None = None, timeout: float = 180,
+           port: int | None = None) -> Iterator[Server]:
+    """Run ``python -m <module> run app.py`` against ``db`` on a loopback port (free, unless given: a browser
+    keeps its cache per port) until its health check answers; yield the :class:`Server`, stop it after.
+    ``module`` is ``streamlit`` (the tests) or ``ui.serve`` (as ``./dev.sh serve``: the benchmark). The
+    server's output goes to ``log`` (default: beside ``db``)."""
+    port = port or free_port()
     env = {**os.environ, "TALENTA_DB": str(db), "PYTHONUNBUFFERED": "1"}
     log = log or db.with_suffix(".server.log")
     out = open(log, "w")

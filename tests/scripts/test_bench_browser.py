@@ -48,6 +48,6 @@ def test_smoke_mode_runs_end_to_end(tmp_path):
     assert row["mode"] in ("one drop", "three rounds")
     assert row["placed_dots"] > 0                                   # the 9-box drew its dots
     assert 0 < row["upload_s"] + row["import_s"] + row["ninebox_s"] <= row["total_s"] + 0.05
-    assert result["first_visit"]["total_s"] > 0
+    assert result["first_visit"]["new"]["total_s"] > 0 and result["first_visit"]["returning"]["total_s"] > 0
     assert result["machine"]["cores"] and result["machine"]["load_average_end"]
     assert "| csv | 1,000 |" in out.with_suffix(".md").read_text()
