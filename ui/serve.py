@@ -68,7 +68,7 @@ def _streamlit_first_element() -> None:
 
 def warm_people() -> float:
     """After :func:`warm`: the placements of the default view with the people (what Sembilan Kotak draws and
-    lists), which Beranda no longer reads; returns the seconds it took."""
+    lists), which Beranda no longer reads, and the importer's modules; returns the seconds it took."""
     started = time.perf_counter()
     from data.store import Filters, Scope
     from ui import services
@@ -76,6 +76,7 @@ def warm_people() -> float:
     periods = services.store().periods()
     if periods:
         services.placements(max(periods), Filters(), Scope(None))
+    importlib.import_module("ui.importing")   # the importer's modules (~0.3 s), else loaded by Impor Data's first visit
     return time.perf_counter() - started
 
 
