@@ -2,7 +2,7 @@
 
     ./dev.sh bench                          # 6k and 100k ASN with csv + xlsx imports (a minute or two)
     ./dev.sh bench --national               # 6k, 100k, 1M and 4.7M ASN (SIMATA size; 13 min on a quiet
-                                            # 2-core machine, needs ~11 GB of free memory)
+                                            # 2-core machine, needs ~12 GB free: --rss-limit 14)
     ./dev.sh bench --sizes 6000 --no-import # one scale, no import timing
     ./dev.sh bench --sizes 1000000 --no-import --keep /tmp/builds --phases pages --beranda-only
                                             # keep the 1M build in /tmp/builds (the next run reuses it:
