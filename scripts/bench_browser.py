@@ -46,139 +46,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PERIOD = 2025
-ADMIN = "admin"
-PASSWORD = "Rahasia-Uji-123"
+from scripts.bench.drop_files import ADMIN, PASSWORD, build  # noqa: E402  (the path first)
+from scripts.bench.page_marks import (  # noqa: E402
+    ARM,
+    GRID_DRAWN,
+    REPORT_READY,
+    arm,
+    arm_ninebox,
+    marked,
+)
+
 SIZES = [1_000, 10_000, 100_000]
 FORMATS = ["xlsx", "csv"]
 # (format, rows) -> target seconds, drop → 9-box drawn
 TARGETS = {("xlsx", 1_000): 2.0, ("xlsx", 10_000): 3.0, ("xlsx", 100_000): 8.0, ("csv", 10_000): 2.0}
 FIRST_VISIT_TARGET = 3.0
-#: the Sembilan Kotak chart has drawn dots (traces of markers with points: SVG, or WebGL above SVG_DOTS), not only its counts
-DOTS_DRAWN = """() => {
-    const gd = document.querySelector("[data-testid='stMain'] [data-testid='stPlotlyChart'] .js-plotly-plot");
-    if (!gd || !gd._fullData || !gd.querySelector('.main-svg')) return false;
-    return gd._fullData.some(t => t.mode === 'markers' && t.type.startsWith('scatter') && (t._length || (t.x || []).length) > 0);
-}"""
-#: the Sembilan Kotak chart shows its nine badges (the counts: drawn first, before the dots, or with them)
-COUNTS_DRAWN = """() => {
-    const gd = document.querySelector("[data-testid='stMain'] [data-testid='stPlotlyChart'] .js-plotly-plot");
-    return !!(gd && gd._fullData && gd.querySelector('.main-svg') && gd._fullData.length
-              && (gd._fullData[0].text || []).length === 9);
-}"""
-#: Impor Data's one report lists every dropped file, its Impor button can be clicked, the script is done
-REPORT_READY = """() => {
-    const report = document.querySelector('.st-key-impor_drop_report');
-    const button = document.querySelector('.st-key-impor_submit button');
-    const app = document.querySelector("[data-testid='stApp']");
-    return !!(report && button && !button.disabled && app && app.dataset.testScriptState === 'notRunning'
-              && (window.__dropped || []).every(name => report.textContent.includes(name)));
-}"""
-#: Records in ``window.__marks[name]`` the time (``Date.now()``, the machine's clock) of the first DOM change
-#: after which ``pred`` holds. Checked on DOM changes only: polling each animation frame (Playwright's
-#: ``polling="raf"``) kept the renderer's main thread drawing frames, ~0.4 of a core on this 2-core machine,
-#: taken from the very page being timed; a poll at an interval notices late (up to its interval).
-ARM = """([name, pred]) => {
-    window.__marks = window.__marks || {};
-    delete window.__marks[name];
-    const test = (0, eval)('(' + pred + ')');
-    const holds = () => { try { return !!test(); } catch (e) { return false; } };
-    const seen = new MutationObserver(() => {
-        if (holds()) { window.__marks[name] = Date.now(); seen.disconnect(); }
-    });
-    // nodes added or removed, and the two attributes a state here turns on: every attribute change of the
-    // page (plotly sets thousands while drawing) would make the browser record each one for the observer
-    seen.observe(document, {subtree: true, childList: true, attributes: true,
-                            attributeFilter: ['data-test-script-state', 'disabled']});
-}"""
-#: Beranda's 9-box: a plotly chart whose nine boxes are drawn (nine rectangles in its layout)
-GRID_DRAWN = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stPlotlyChart'] .js-plotly-plot")]
-    .some(gd => gd._fullLayout && (gd._fullLayout.shapes || []).length >= 9 && gd.querySelector('.main-svg'))"""
-
-
-# -- the files ------------------------------------------------------------------------------------
-PERFORMANCE_HEADER = ["NIP", "Predikat Kinerja", "Rating Hasil Kerja", "Rating Perilaku Kerja"]
-
-
-def performance_frame(frames: dict, period: int = PERIOD):
-    import pandas as pd
-
-    p = frames["performance"][frames["performance"]["period"] == period]
-    rating = lambda s: (s + " ekspektasi").where(s.notna(), "")  # noqa: E731
-    return pd.DataFrame({"NIP": p["nip"].astype(str).to_numpy(), "Predikat Kinerja": p["predikat"].fillna("").to_numpy(),
-                         "Rating Hasil Kerja": rating(p["hasil_kerja"]).to_numpy(),
-                         "Rating Perilaku Kerja": rating(p["perilaku"]).to_numpy()})
-
-
-def assessment_frame(frames: dict, period: int = PERIOD):
-    """The assessments of ``period``, headed by the template's Indonesian labels; decimals with a comma."""
-    import pandas as pd
-
-    from data.importing.fields import ASSESSMENT
-
-    a = frames["assessment"][frames["assessment"]["period"] == period]
-    out = {}
-    for f in ASSESSMENT:
-        if f.name not in a.columns:
-            continue
-        col = a[f.name]
-        if f.name == "tanggal":
-            text = pd.to_datetime(col).dt.strftime("%d-%m-%Y")
-        elif f.name in ("nip", "sumber"):
-            text = col.astype(str)
-        elif f.type == "level":
-            text = col.astype("Int64").astype(str)
-        else:
-            text = col.map(lambda v: f"{v:g}".replace(".", ","), na_action="ignore")
-        out[f.label] = text.where(col.notna(), "").to_numpy()
-    return pd.DataFrame(out)
-
-
-def write_table(frame, path: Path, sheet: str) -> None:
-    """A plain export: one header row, text cells (xlsx via openpyxl, csv ';' in UTF-8 with BOM)."""
-    if path.suffix == ".csv":
-        frame.to_csv(path, sep=";", index=False, encoding="utf-8-sig", lineterminator="\r\n")
-        return
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet)
-    ws.append(list(frame.columns))
-    for row in frame.itertuples(index=False):
-        ws.append([v if v != "" else None for v in row])
-    wb.save(path)
-
-
-def build(n: int, work: Path, formats: list[str]) -> tuple[Path, dict[str, list[Path]], dict]:
-    """The reference database (2024 imported, 2025 empty, one admin) and the 2025 exports per format."""
-    from data import auth
-    from data.store import open_store
-    from data.synthetic import build_demo
-    from scripts.bench_import import export_frame, write_csv, write_xlsx
-
-    t0 = time.perf_counter()
-    frames = build_demo(n_asn=n)
-    before = {k: (v[v["period"] != PERIOD] if "period" in v.columns and k != "period" else v) for k, v in frames.items()}
-    ref = work / f"ref-{n}.duckdb"
-    store = open_store(ref)
-    store.replace_dataset(before, kind="dasar-bench", period=None, source="impor", actor="bench",
-                          file_name="bench-dasar.xlsx")
-    auth.add_user(store, ADMIN, "Admin Benchmark", "admin", None, PASSWORD, "bench")
-    store.close()
-    personnel = export_frame(frames, PERIOD)
-    perf, assess = performance_frame(frames), assessment_frame(frames)
-    files: dict[str, list[Path]] = {}
-    for fmt in formats:
-        paths = [work / f"pegawai-{n}.{fmt}", work / f"kinerja-{n}.{fmt}", work / f"asesmen-{n}.{fmt}"]
-        (write_xlsx if fmt == "xlsx" else write_csv)(personnel, paths[0])
-        write_table(perf, paths[1], "Kinerja")
-        write_table(assess, paths[2], "Asesmen")
-        files[fmt] = paths
-    info = {"rows": len(personnel), "performance_rows": len(perf), "assessment_rows": len(assess),
-            "build_s": round(time.perf_counter() - t0, 1)}
-    return ref, files, info
-
-
 # -- the server -----------------------------------------------------------------------------------
 @contextmanager
 def serve(db: Path, log: Path, timeout: float = 300, port: int | None = None):
@@ -226,29 +108,12 @@ def cpu_of(proc) -> float:
 
 
 # -- one run in the browser -----------------------------------------------------------------------
-def arm(page, name: str, predicate: str) -> None:
-    """From now on, note when ``predicate`` (a JS function's source) first holds: :func:`marked` reads it."""
-    page.evaluate(ARM, [name, predicate])
-
-
-def marked(page, name: str, timeout_s: float = 600) -> float:
-    """The epoch seconds at which the armed ``name`` first held (waits for it, polling every 0.1 s: the
-    time read is the page's own, not the poll's)."""
-    return page.wait_for_function("n => window.__marks && window.__marks[n]", arg=name, polling=100,
-                                  timeout=timeout_s * 1000).json_value() / 1000
-
-
 def ninebox_drawn(page, t0: float, cpu) -> dict:
     """Wait for the counts, then the dots (both armed before the step that draws them); the seconds of each
     since ``t0`` (epoch) and the server's CPU seconds."""
     c0 = cpu()
     counts, dots = marked(page, "counts"), marked(page, "dots")
     return {"counts_s": counts - t0, "ninebox_s": dots - t0, "ninebox_cpu_s": cpu() - c0}
-
-
-def arm_ninebox(page) -> None:
-    for name, predicate in (("counts", COUNTS_DRAWN), ("dots", DOTS_DRAWN)):
-        arm(page, name, predicate)
 
 
 def one_drop(page, paths: list[Path], cpu) -> dict:

@@ -48,6 +48,14 @@ def child_pages(n: int, db: str, beranda_only: bool = False) -> dict:
         at.sidebar.multiselect(key="opd").set_value([])
         run()
 
+    def cold_and_warm(page: str, prefix: str) -> None:
+        """The page opened with cold caches (its first visitor after a restart or an import), then rerun."""
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        at.switch_page(page)
+        row[f"{prefix}_cold_s"], _ = timed(run, key=f"{prefix}_cold_s")
+        row[f"{prefix}_warm_s"], _ = timed(run, repeat=r, key=f"{prefix}_warm_s")
+
     # The server's warm-up on a data version with no stored placements (the first start after a build, an
     # import, a rule or calibration change): the engine places the period and its rows are stored
     from reports.figures import ninebox as grids
@@ -92,11 +100,7 @@ def child_pages(n: int, db: str, beranda_only: bool = False) -> dict:
         return row
 
     # Sembilan Kotak, opened with cold caches (first visitor after a restart or an import)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at.switch_page(KOTAK)
-    row["kotak_cold_s"], _ = timed(run, key="kotak_cold_s")
-    row["kotak_warm_s"], _ = timed(run, repeat=r, key="kotak_warm_s")
+    cold_and_warm(KOTAK, "kotak")
     say(f"Sembilan Kotak cold {row['kotak_cold_s']} s, warm {row['kotak_warm_s']} s", row)
     sidebar_filter("kotak")
     sexes = iter([["P"], ["L"]] * r)
@@ -128,11 +132,7 @@ def child_pages(n: int, db: str, beranda_only: bool = False) -> dict:
         f"profile {row['profile_s']} s", row)
 
     # Suksesi: the first target post's shortlist with cold caches, then other posts
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at.switch_page(SUKSESI)
-    row["suksesi_cold_s"], _ = timed(run, key="suksesi_cold_s")
-    row["suksesi_warm_s"], _ = timed(run, repeat=r, key="suksesi_warm_s")
+    cold_and_warm(SUKSESI, "suksesi")
     say(f"Suksesi cold {row['suksesi_cold_s']} s", row)
     from ui import services  # the page's own store: the options are labels, the values ids
     box = at.selectbox(key="suk_post")

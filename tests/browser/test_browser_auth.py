@@ -21,7 +21,6 @@ from tests.browser.actions import (
     chart_drawn,
     click_point,
     fmt,
-    grid_cells,
     login,
     login_form,
     metric,
@@ -37,6 +36,9 @@ from tests.browser.actions import (
     submit_login,
     to_screen,
     wait_for_rerun,
+)
+from tests.browser.grids import (
+    grid_cells,
 )
 
 EVIL = "<img src=x onerror=alert(1)>"

@@ -42,8 +42,6 @@ from tests.browser.actions import (
     choose_in_sidebar,
     click_box,
     fmt,
-    grid_rows,
-    grid_size,
     heading_number,
     login,
     metric,
@@ -52,7 +50,6 @@ from tests.browser.actions import (
     number,
     open_logged_in,
     open_page,
-    open_profile,
     pick_radio,
     reran,
     settled,
@@ -60,6 +57,11 @@ from tests.browser.actions import (
     wait_for_badges,
     wait_for_query,
     wait_for_rerun,
+)
+from tests.browser.grids import (
+    grid_rows,
+    grid_size,
+    open_profile,
 )
 from tests.conftest import placed_people, widget_token
 from tests.import_helpers import xlsx

@@ -23,7 +23,6 @@ from tests.browser.actions import (
     badge_counts,
     chart_drawn,
     choose,
-    grid_rows,
     login,
     metric,
     nav,
@@ -37,6 +36,9 @@ from tests.browser.actions import (
     wait_for_badges,
     wait_for_query,
     wait_for_rerun,
+)
+from tests.browser.grids import (
+    grid_rows,
 )
 from tests.conftest import widget_token
 

@@ -8,13 +8,15 @@ from tests.browser.actions import (
     DIALOG,
     GRID,
     chart_drawn,
-    grid_rows,
     new_page,
     open_page,
     pick_radio,
     settled,
     still,
     wait_for_query,
+)
+from tests.browser.grids import (
+    grid_rows,
 )
 
 ROW_PX = 35

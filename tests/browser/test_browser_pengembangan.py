@@ -18,7 +18,6 @@ from tests.browser.actions import (
     MAIN,
     chart_drawn,
     choose,
-    expect_grid_size,
     fmt,
     new_page,
     open_page,
@@ -27,6 +26,9 @@ from tests.browser.actions import (
     shot,
     shot_whole,
     wait_for_rerun,
+)
+from tests.browser.grids import (
+    expect_grid_size,
     wait_grid_text,
 )
 

@@ -18,7 +18,6 @@ from tests.browser.actions import (
     NAV,
     SIDEBAR,
     chart_drawn,
-    grid_rows,
     nav,
     new_page,
     open_page,
@@ -26,6 +25,9 @@ from tests.browser.actions import (
     reran,
     wait_for_query,
     wait_for_rerun,
+)
+from tests.browser.grids import (
+    grid_rows,
 )
 
 SLIDE_TITLE = f"{MAIN} h1"

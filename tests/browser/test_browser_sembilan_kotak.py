@@ -24,13 +24,11 @@ from tests.browser.actions import (
     choose_in_sidebar,
     click_box,
     click_point,
-    expect_grid_size,
     fmt,
     heading_number,
     metric,
     new_page,
     open_page,
-    open_profile,
     pick_radio,
     query,
     settled,
@@ -38,6 +36,10 @@ from tests.browser.actions import (
     shot_whole,
     to_screen,
     wait_for_query,
+)
+from tests.browser.grids import (
+    expect_grid_size,
+    open_profile,
     wait_grid_text,
 )
 from tests.conftest import placed_people

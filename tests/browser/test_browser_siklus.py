@@ -13,7 +13,6 @@ from tests.browser.actions import (
     GRID,
     MAIN,
     chart_drawn,
-    grid_rows,
     login,
     nav,
     new_page,
@@ -21,6 +20,9 @@ from tests.browser.actions import (
     settled,
     shot,
     wait_for_rerun,
+)
+from tests.browser.grids import (
+    grid_rows,
 )
 
 FILLED = re.compile(r"^(\d+) dari (\d+) jabatan target yang diisi$")

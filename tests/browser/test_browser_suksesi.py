@@ -15,7 +15,6 @@ from tests.browser.actions import (
     CHART,
     GRID,
     choose,
-    grid_rows,
     login,
     nav,
     new_page,
@@ -23,6 +22,9 @@ from tests.browser.actions import (
     settled,
     shot,
     wait_for_rerun,
+)
+from tests.browser.grids import (
+    grid_rows,
 )
 
 POST = "Lowong · Kepala Dinas Pariwisata, Pemuda dan Olahraga · JPT Pratama"

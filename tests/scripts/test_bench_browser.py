@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import bench_browser
+from scripts.bench import drop_files
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,18 +19,18 @@ def test_the_three_exports_import_without_errors(tmp_path):
     from data.importing import pipeline
     from data.store import open_store
 
-    ref, files, info = bench_browser.build(300, tmp_path, ["csv"])
+    ref, files, info = drop_files.build(300, tmp_path, ["csv"])
     assert info["rows"] == info["performance_rows"] > 0 and info["assessment_rows"] > 0
     store = open_store(ref)
     try:
-        assert store.count_rows("asn_period", bench_browser.PERIOD) == 0      # the period waits for the drop
+        assert store.count_rows("asn_period", drop_files.PERIOD) == 0      # the period waits for the drop
         kinds = []
         for path in files["csv"]:
-            r = pipeline.run(store, path, path.name, period=bench_browser.PERIOD, actor="uji")
+            r = pipeline.run(store, path, path.name, period=drop_files.PERIOD, actor="uji")
             assert r.outcome.errors == 0 and r.batch_id is not None, r.outcome.issues.head().to_string()
             kinds.append(r.outcome.kind)
         assert kinds == ["personnel", "performance", "assessment"]
-        assert store.count_rows("asn_period", bench_browser.PERIOD) == info["rows"]
+        assert store.count_rows("asn_period", drop_files.PERIOD) == info["rows"]
     finally:
         store.close()
 
