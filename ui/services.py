@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -169,7 +170,9 @@ def _place_piece(pop: pd.DataFrame, rules: RuleSet, period: int) -> pd.DataFrame
     return out
 
 
-_placed: set[tuple] = set()   # the keys of :func:`placements` computed in this process (under their version)
+# The frames :func:`placements` returned, by key, held weakly: a frame the cache let go (a new version, an
+# eviction, a cleared cache) is gone from here too, so "ready" never outlives the cached frame.
+_placed: dict[tuple, weakref.ref] = {}
 
 
 def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
@@ -178,15 +181,16 @@ def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
         key = (str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan, filters.jenis_asn,
                scope.opd_ids)
         found = _placements(snap, *key)
-        _placed.add(key)
+        _placed[key] = weakref.ref(found)
         return found
 
 
 def placements_ready(period: int, filters: Filters, scope: Scope) -> bool:
-    """Whether :func:`placements` of this view has been computed for the current data (then it costs a look-up)."""
+    """Whether :func:`placements` of this view is in the cache for the current data (then it costs a look-up)."""
     with snapshot() as snap:
-        return (str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan, filters.jenis_asn,
-                scope.opd_ids) in _placed
+        held = _placed.get((str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
+                            filters.jenis_asn, scope.opd_ids))
+        return held is not None and held() is not None
 
 
 def prepare(period: int) -> None:

@@ -42,6 +42,7 @@ def grid_rows(grid: Locator, until: str | None = None, arg=None) -> list[dict[st
     """The visible rows of a data grid's accessible table, keyed by column header. The canvas grid
     refreshes that table a moment after a rerun changed its data: with ``until`` (a JS function of
     the rows and ``arg`` that states what the rows must show), wait for that before reading."""
+    settled(grid.page)   # a rerun still drawing may replace the grid under the scroll
     grid.scroll_into_view_if_needed()
     wait_grid_text(grid)
     if until is not None:

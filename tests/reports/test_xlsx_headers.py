@@ -75,6 +75,7 @@ def _files(db: Path, tmp_path: Path, monkeypatch, lang: str, anon: bool) -> tupl
     for page in PAGES:
         at = app_test(copy, "admin", "admin", run=False)
         at.session_state["lang"] = lang
+        at.session_state["beranda_exp_open"] = True   # Beranda builds its export menu only when opened
         at.query_params["anonim"] = "true" if anon else "false"
         at.switch_page(str(ROOT / "app_pages" / f"{page}.py"))
         at.run()

@@ -87,3 +87,15 @@ def test_prepare_places_and_stores_the_period_and_says_its_people_are_ready(db):
     person = services.placements(2025, everyone, EVERYTHING).query("kotak == 5").iloc[0]
     services.store().calibrate(2025, person["nip"], 5, 8, "BUKTI_POTENSI", "uji", "admin")
     assert not services.placements_ready(2025, everyone, EVERYTHING)              # a new data version: not yet
+
+
+def test_ready_ends_with_the_cached_frame(db):
+    """'Ready' follows the cache itself: once the cached frames are dropped (a cleared cache, an eviction),
+    the view is not ready, though the data did not change."""
+    import streamlit as st
+
+    services.placements(2025, Filters(), EVERYTHING)
+    assert services.placements_ready(2025, Filters(), EVERYTHING)
+    st.cache_resource.clear()
+    gc.collect()
+    assert not services.placements_ready(2025, Filters(), EVERYTHING)
