@@ -175,11 +175,16 @@ def _place_piece(pop: pd.DataFrame, rules: RuleSet, period: int) -> pd.DataFrame
 _placed: dict[tuple, weakref.ref] = {}
 
 
+def _view_key(snap: Store, period: int, filters: Filters, scope: Scope) -> tuple:
+    """What :func:`_placements` is cached under (after its snapshot)."""
+    return (str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan, filters.jenis_asn,
+            scope.opd_ids)
+
+
 def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
     """Placement of every ASN of the period within the scope and filters (shared: do not mutate)."""
     with snapshot() as snap:
-        key = (str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan, filters.jenis_asn,
-               scope.opd_ids)
+        key = _view_key(snap, period, filters, scope)
         found = _placements(snap, *key)
         _placed[key] = weakref.ref(found)
         return found
@@ -188,8 +193,7 @@ def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
 def placements_ready(period: int, filters: Filters, scope: Scope) -> bool:
     """Whether :func:`placements` of this view is in the cache for the current data (then it costs a look-up)."""
     with snapshot() as snap:
-        held = _placed.get((str(snap.path), snap.version, period, filters.opd_ids, filters.jenis_jabatan,
-                            filters.jenis_asn, scope.opd_ids))
+        held = _placed.get(_view_key(snap, period, filters, scope))
         return held is not None and held() is not None
 
 
