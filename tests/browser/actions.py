@@ -138,11 +138,14 @@ def submit_login(page: Page, user: str, password: str = PASSWORD) -> None:
 
 def login(page: Page, user: str, password: str = PASSWORD, landed: str = NAV) -> None:
     """Log in on the shown login form and wait for ``landed`` (the navigation exists only once
-    logged in; the presentation has none: pass its slide title)."""
+    logged in; the presentation has none: pass its slide title). Logged in at ``/masuk``, the app
+    draws the navigation there first and then switches to the home page in a further run: wait
+    for the address to leave ``/masuk`` too, or a click made in between is lost to that switch."""
     login_form(page)
     submit_login(page, user, password)
     wait_for_rerun(page, page.locator(landed), lambda: expect(page.get_by_role(
-        "heading", name="Masuk ke Talenta ASN")).to_have_count(0))
+        "heading", name="Masuk ke Talenta ASN")).to_have_count(0),
+        lambda: expect(page).not_to_have_url(re.compile(r"/masuk(\?.*)?$")))
 
 
 def open_logged_in(browser, url: str, user: str, path: str = "", **viewport) -> Page:
