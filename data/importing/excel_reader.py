@@ -20,12 +20,20 @@ MSG_PASSWORD = ("Berkas '{name}' dilindungi kata sandi. Buka di Excel, hapus kat
                 "impor kembali.")
 
 
+def warm() -> None:
+    """Import both readers and pyarrow (a waiting child does, before its file arrives)."""
+    import fastexcel  # noqa: F401
+    import pyarrow.compute  # noqa: F401
+    import pyarrow.ipc  # noqa: F401
+    import python_calamine  # noqa: F401
+
+
 def workbook_cells(content: bytes, name: str, ext: str, limits: ReadLimits = DEFAULT):
     """[(sheet, its cells as :class:`packed.Packed` columns, formulas without a stored value as
     (row, ref))] of a workbook: what the reader needs, computed where the parse runs (a child
-    process, see :mod:`sandbox`)."""
-    from data.importing.preflight import formulas_without_value, sheet_parts
-    grids = excel_grids(content, name, ext, limits)
+    process, see :mod:`sandbox`). A plain-text .xlsx is read as columns by fastexcel
+    (:mod:`excel_columns`), any other workbook by python-calamine."""
+    from data.importing.preflight import scan_sheet, sheet_parts
     parts: dict[str, str] = {}
     if content.startswith(b"PK"):
         import zipfile
@@ -34,8 +42,20 @@ def workbook_cells(content: bytes, name: str, ext: str, limits: ReadLimits = DEF
                 parts = dict(sheet_parts(zf))
         except Exception:            # a damaged directory: the sheets read, formulas not looked at
             parts = {}
-    return [(sheet, grid, formulas_without_value(content, parts[sheet]) if sheet in parts else [])
-            for sheet, grid in grids]
+    scans = {sheet: scan_sheet(content, part) for sheet, part in parts.items()}
+    grids = None
+    if scans and all(s.plain for s in scans.values()):
+        from data.importing.excel_columns import NotPlain, workbook_columns
+        try:
+            grids = workbook_columns(content, list(scans), limits,
+                                     lambda sheet, rows, cols: _refuse_size(rows, cols, name, sheet, limits))
+        except NotPlain:
+            grids = None
+    if grids is None:
+        grids = excel_grids(content, name, ext, limits)
+    for sheet, packed in grids:
+        _check_text(packed, name, sheet, limits.cell_chars)
+    return [(sheet, grid, scans[sheet].formulas if sheet in scans else []) for sheet, grid in grids]
 
 
 def excel_grids(content: bytes, name: str, ext: str, limits: ReadLimits = DEFAULT):
@@ -62,7 +82,6 @@ def excel_grids(content: bytes, name: str, ext: str, limits: ReadLimits = DEFAUL
             _fill_merged(grid, sheet.merged_cell_ranges or [])
             packed = pack(grid, limits.cell_chars)
             del grid
-            _check_text(packed, name, sheet_name, limits.cell_chars)
             grids.append((sheet_name, packed))
     except (Rejected, KeyboardInterrupt, SystemExit):
         raise
@@ -111,11 +130,13 @@ def _check_text(packed: Packed, name: str, sheet: str, limit: int) -> None:
 def _check_size(sheet, name: str, sheet_name: str, limits: ReadLimits) -> None:
     """The rectangle calamine holds (from A1 to its last cell), against the limits: the cells the
     sheet really has, whatever its <dimension> said."""
-    from data.importing.header import column_letter
     end = sheet.end
-    if not end:
-        return
-    rows, cols = end[0] + 1, end[1] + 1
+    if end:
+        _refuse_size(end[0] + 1, end[1] + 1, name, sheet_name, limits)
+
+
+def _refuse_size(rows: int, cols: int, name: str, sheet_name: str, limits: ReadLimits) -> None:
+    from data.importing.header import column_letter
     if cols > limits.columns:
         limit = f"{n(limits.columns)} kolom"
     elif rows > limits.rows:

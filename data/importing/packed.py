@@ -35,6 +35,7 @@ class Packed:
     text: bytes | None = None   # or: every cell, row by row, joined by SEP (UTF-8) ...
     apart: dict | None = None   # ... but the rows holding a cell that is not text: row → its cells
     long_cell: tuple | None = None   # (row, column, characters) of the first cell above the limit
+    arrow: bytes | None = None   # or: the columns as one Arrow IPC stream of text (:mod:`excel_columns`)
 
 
 def _cells(col: tuple, start: int, stop: int) -> list:
@@ -138,7 +139,9 @@ def body_frame(packed: Packed, start: int):
         return pd.DataFrame(columns=range(packed.width), dtype=object)
     parts: list = []
     filled = np.zeros(n, dtype=bool)
-    for part in (_text_layout(packed, start) if packed.text is not None else _column_layout(packed, start)):
+    layout = (_arrow_layout if packed.arrow is not None else _text_layout if packed.text is not None
+              else _column_layout)
+    for part in layout(packed, start):
         if isinstance(part, np.ndarray):
             filled |= ~((part == "") | pd.isna(part))
         else:
@@ -159,6 +162,16 @@ def body_frame(packed: Packed, start: int):
         cols[c] = series
         parts[c] = None
     return pd.DataFrame(cols, index=numbers)
+
+
+def _arrow_layout(packed: Packed, start: int):
+    """Each column from row ``start``, as the columnar reader sent it (text, "" where empty)."""
+    import pyarrow as pa
+
+    table = pa.ipc.open_stream(packed.arrow).read_all()
+    packed.arrow = None
+    for c in range(packed.width):
+        yield table.column(c).slice(start).combine_chunks()
 
 
 def _column_layout(packed: Packed, start: int):

@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass, field
 from posixpath import join, normpath
 
 from data.importing.errors import Rejected
@@ -140,31 +141,46 @@ _V = re.compile(rb"<(?:\w+:)?v>[^<]")
 _CHUNK = 4 * MB
 
 
-def formulas_without_value(content: bytes, part: str, limit: int = 20) -> list[tuple[int, str]]:
-    """(row, cell reference) of the first ``limit`` cells of a sheet part with a formula and no
-    stored result (a file written by a program and never opened in Excel: every reader sees such a
-    cell as empty). A sheet without any formula costs one pass of decompression and a byte search."""
-    out: list[tuple[int, str]] = []
+@dataclass
+class SheetScan:
+    """What one pass over a sheet's XML tells before it is parsed."""
+
+    formulas: list[tuple[int, str]] = field(default_factory=list)  # (row, ref): formulas without a result
+    plain: bool = False   # every cell holding a value holds text, none is merged, and A1 holds one
+
+
+def scan_sheet(content: bytes, part: str, limit: int = 20) -> SheetScan:
+    """The first ``limit`` cells of a sheet part with a formula and no stored result (a file written
+    by a program and never opened in Excel: every reader sees such a cell as empty), and whether the
+    sheet is plain text from A1 (the columnar reader's case, :mod:`excel_columns`). One pass of
+    decompression and byte counts; the cell regex runs only on a piece with a formula tag."""
+    out = SheetScan()
     try:
         zf = zipfile.ZipFile(io.BytesIO(content))
         fh = zf.open(part)
     except _BROKEN:
         return out
     try:
-        _scan(fh, out, limit)
+        out.plain = _scan(fh, out.formulas, limit)
     except _BROKEN:
-        pass                         # a damaged part: the cells read so far are what the reader has
+        out.plain = False            # a damaged part: the cells read so far are what the reader has
     finally:
         fh.close()
         zf.close()
     return out
 
 
-def _scan(fh, out: list[tuple[int, str]], limit: int) -> None:
-    """Whole rows at a time (cut after the last ``</row>`` of each chunk); the cell regex runs only
-    on a piece that has a formula tag at all."""
+_A1 = re.compile(rb"<c\b[^>]*?\br=\"A1\"[^>]*?>(?:<v>|<is>)")
+
+
+def _scan(fh, out: list[tuple[int, str]], limit: int) -> bool:
+    """Whole rows at a time (cut after the last ``</row>`` of each chunk). Returns whether every
+    value is text: as many ``<v>`` as cells typed shared or formula string (inline strings have
+    none), no merged range, unprefixed tags, and A1 filled."""
     carry = b""
-    while len(out) < limit:
+    first = True
+    plain = True
+    while True:
         chunk = fh.read(_CHUNK)
         buf = carry + chunk
         if not chunk:
@@ -173,7 +189,15 @@ def _scan(fh, out: list[tuple[int, str]], limit: int) -> None:
             cut = buf.rfind(b"</row>")
             cut = cut + 6 if cut >= 0 else 0
         piece, carry = buf[:cut], buf[cut:]
-        if (b"<f" in piece or b":f" in piece) and _F.search(piece):    # a byte search first: a formula tag has one
+        if first and piece:
+            first = False
+            plain = _A1.search(piece) is not None and b":c " not in piece   # no prefixed tags
+        if plain:
+            values, shared = piece.count(b"<v>"), piece.count(b't="s"')
+            plain = values == shared or values == shared + piece.count(b't="str"')
+        if plain and not chunk:
+            plain = b"mergeCell" not in piece   # after the last row: in the last piece
+        if len(out) < limit and (b"<f" in piece or b":f" in piece) and _F.search(piece):
             for m in _CELL.finditer(piece):
                 inner = m.group(2) or b""
                 if _F.search(inner) and not _V.search(inner):
@@ -183,4 +207,6 @@ def _scan(fh, out: list[tuple[int, str]], limit: int) -> None:
                         if len(out) >= limit:
                             break
         if not chunk:
-            break
+            return plain and not first
+        if not plain and len(out) >= limit:
+            return False

@@ -128,8 +128,9 @@ def read_in_child(content: bytes, name: str, ext: str, limits: ReadLimits):
 
 
 def _main() -> None:
-    # imported while waiting for the file
-    from data.importing.excel_reader import workbook_cells
+    # imported while waiting for the file: the readers and what they bring (~0.25 s)
+    from data.importing.excel_reader import warm, workbook_cells
+    warm()
     line = sys.stdin.buffer.readline()
     if not line.strip():                                        # the server went away
         return

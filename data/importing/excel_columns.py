@@ -1,0 +1,76 @@
+"""A plain-text workbook read straight into columns by fastexcel (the reading child's side).
+
+python-calamine gives a Python object per cell, which the child then joins into text and the
+server splits again into columns (:mod:`packed`): at 100k rows × 20 columns that is ~2.7 s in the
+child and ~1.3 s in the server. fastexcel parses with the same Rust calamine and hands the sheet
+over as Arrow columns, with no Python object per cell: ~1.7 s in all. It does not say which cell
+held a number or a date, and it starts a sheet at its first filled cell, not at A1; so it reads
+only what :func:`preflight.scan_sheet` found plain (every value text, nothing merged, A1 filled),
+where both readers give the same cells. Anything else, and any fastexcel failure, goes the
+python-calamine way (:mod:`excel_reader`). The choice and its measurements:
+docs/decisions/0040-plain-workbooks-read-as-columns.md.
+"""
+from __future__ import annotations
+
+from data.importing.errors import Rejected
+from data.importing.limits import ReadLimits
+from data.importing.packed import HEAD_ROWS, Packed
+
+
+class NotPlain(Exception):
+    """This workbook is for python-calamine after all."""
+
+
+def workbook_columns(content: bytes, sheets: list[str], limits: ReadLimits,
+                     refuse_size) -> list[tuple[str, Packed]]:
+    """[(sheet, its cells as one Arrow table)] of the visible ``sheets`` (all of them when none is
+    visible), each checked by ``refuse_size(sheet, rows, cols)`` before it is taken. Raises
+    :class:`NotPlain` when fastexcel cannot give them as python-calamine would."""
+    import fastexcel
+
+    try:
+        reader = fastexcel.read_excel(content)
+        loaded = []
+        for sheet in sheets:
+            ws = reader.load_sheet(sheet, header_row=None, dtypes="string", n_rows=limits.rows + 1)
+            loaded.append((sheet, ws, str(ws.visible).lower() == "visible"))
+        chosen = [item for item in loaded if item[2]] or loaded
+        out = []
+        for sheet, ws, _ in chosen:
+            refuse_size(sheet, ws.total_height, ws.width)
+            out.append((sheet, _packed(ws.to_arrow(), limits)))
+        return out
+    except (Rejected, KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except BaseException as exc:   # fastexcel's own errors, a Rust panic: the other reader decides
+        raise NotPlain(str(exc)) from None
+
+
+def _packed(table, limits: ReadLimits) -> Packed:
+    """The sheet as :class:`Packed`: empty cells as "" (as python-calamine gives them), the whole
+    table as an Arrow IPC stream, its first rows as cells, its first over-long cell."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    height, width = table.num_rows, table.num_columns
+    columns = []
+    for c in range(width):   # a record batch's arrays (a table's chunked ones joined)
+        col = table.column(c)
+        col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+        columns.append(pc.fill_null(col, "").cast(pa.string()))
+    head = [[col[r].as_py() for col in columns] for r in range(min(HEAD_ROWS, height))]
+    long_cell = None
+    for c, col in enumerate(columns):
+        if not height or pc.max(pc.binary_length(col)).as_py() <= limits.cell_chars:
+            continue          # no cell has more bytes than the limit has characters
+        lengths = pc.utf8_length(col)
+        if pc.max(lengths).as_py() > limits.cell_chars:
+            r = pc.index(pc.greater(lengths, limits.cell_chars), True).as_py()
+            if long_cell is None or (r, c) < long_cell[:2]:
+                long_cell = (r, c, lengths[r].as_py())
+    sink = pa.BufferOutputStream()
+    whole = pa.table(columns, names=[str(c) for c in range(width)])
+    with pa.ipc.new_stream(sink, whole.schema) as writer:
+        writer.write_table(whole)
+    return Packed(head=head, height=height, width=width, columns=[], arrow=sink.getvalue().to_pybytes(),
+                  long_cell=long_cell)
