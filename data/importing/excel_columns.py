@@ -38,7 +38,7 @@ def workbook_columns(content: bytes, sheets: list[str], limits: ReadLimits,
         out = []
         for sheet, ws, _ in chosen:
             refuse_size(sheet, ws.total_height, ws.width)
-            out.append((sheet, _packed(ws.to_arrow(), limits)))
+            out.append((sheet, _packed(ws.to_arrow())))
         return out
     except (Rejected, KeyboardInterrupt, SystemExit, MemoryError):
         raise
@@ -46,31 +46,24 @@ def workbook_columns(content: bytes, sheets: list[str], limits: ReadLimits,
         raise NotPlain(str(exc)) from None
 
 
-def _packed(table, limits: ReadLimits) -> Packed:
-    """The sheet as :class:`Packed`: empty cells as "" (as python-calamine gives them), the whole
-    table as an Arrow IPC stream, its first rows as cells, its first over-long cell."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+def warm() -> None:
+    """Import fastexcel and pyarrow (a waiting child does, ~0.2 s). The child makes no array from
+    Python objects (pyarrow would import pandas for it, ~0.35 s) and uses no pyarrow.compute (its
+    kernels are set up on first use): the server, which has both, fills the empty cells and measures
+    the long ones (:mod:`packed`)."""
+    import fastexcel  # noqa: F401
+    import pyarrow.ipc  # noqa: F401
 
-    height, width = table.num_rows, table.num_columns
-    columns = []
-    for c in range(width):   # a record batch's arrays (a table's chunked ones joined)
-        col = table.column(c)
-        col = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
-        columns.append(pc.fill_null(col, "").cast(pa.string()))
-    head = [[col[r].as_py() for col in columns] for r in range(min(HEAD_ROWS, height))]
-    long_cell = None
-    for c, col in enumerate(columns):
-        if not height or pc.max(pc.binary_length(col)).as_py() <= limits.cell_chars:
-            continue          # no cell has more bytes than the limit has characters
-        lengths = pc.utf8_length(col)
-        if pc.max(lengths).as_py() > limits.cell_chars:
-            r = pc.index(pc.greater(lengths, limits.cell_chars), True).as_py()
-            if long_cell is None or (r, c) < long_cell[:2]:
-                long_cell = (r, c, lengths[r].as_py())
+
+def _packed(batch) -> Packed:
+    """The sheet as :class:`Packed`: the record batch as an Arrow IPC stream (an empty cell null),
+    its first rows as cells ("" where empty, as python-calamine gives them)."""
+    import pyarrow as pa
+
+    height, width = batch.num_rows, batch.num_columns
+    head = [["" if (v := batch.column(c)[r].as_py()) is None else v for c in range(width)]
+            for r in range(min(HEAD_ROWS, height))]
     sink = pa.BufferOutputStream()
-    whole = pa.table(columns, names=[str(c) for c in range(width)])
-    with pa.ipc.new_stream(sink, whole.schema) as writer:
-        writer.write_table(whole)
-    return Packed(head=head, height=height, width=width, columns=[], arrow=sink.getvalue().to_pybytes(),
-                  long_cell=long_cell)
+    with pa.ipc.new_stream(sink, batch.schema) as writer:
+        writer.write_batch(batch)
+    return Packed(head=head, height=height, width=width, columns=[], arrow=sink.getvalue().to_pybytes())

@@ -21,11 +21,12 @@ MSG_PASSWORD = ("Berkas '{name}' dilindungi kata sandi. Buka di Excel, hapus kat
 
 
 def warm() -> None:
-    """Import both readers and pyarrow (a waiting child does, before its file arrives)."""
-    import fastexcel  # noqa: F401
-    import pyarrow.compute  # noqa: F401
-    import pyarrow.ipc  # noqa: F401
+    """Import both readers and run the columnar one on a tiny sheet (pyarrow sets up its kernels on
+    first use, ~0.3 s): a waiting child does this before its file arrives."""
     import python_calamine  # noqa: F401
+
+    from data.importing.excel_columns import warm as warm_columns
+    warm_columns()
 
 
 def workbook_cells(content: bytes, name: str, ext: str, limits: ReadLimits = DEFAULT):
@@ -53,8 +54,6 @@ def workbook_cells(content: bytes, name: str, ext: str, limits: ReadLimits = DEF
             grids = None
     if grids is None:
         grids = excel_grids(content, name, ext, limits)
-    for sheet, packed in grids:
-        _check_text(packed, name, sheet, limits.cell_chars)
     return [(sheet, grid, scans[sheet].formulas if sheet in scans else []) for sheet, grid in grids]
 
 
@@ -116,11 +115,15 @@ def _fill_merged(grid: list[list], ranges) -> None:
                 row[c] = value
 
 
-def _check_text(packed: Packed, name: str, sheet: str, limit: int) -> None:
-    """The first cell (row by row) longer than ``limit`` characters refuses the file. (A merged
-    range's copies lie right of or below its first cell, so filling them first finds the same one.)"""
+def check_text(packed: Packed, name: str, sheet: str, limit: int) -> None:
+    """The first cell (row by row) longer than ``limit`` characters refuses the file (in the server:
+    the columnar layout is measured there). A merged range's copies lie right of or below its first
+    cell, so filling them first finds the same one."""
     from data.importing.header import column_letter
+    from data.importing.packed import arrow_long_cell
     found = packed.long_cell
+    if packed.arrow is not None or packed.arrow_decoded is not None:
+        found = arrow_long_cell(packed, limit)
     if found:
         r, c, chars = found
         raise Rejected(MSG_CELL_TEXT.format(name=name, ref=f"{column_letter(c)}{r + 1}", sheet=sheet,

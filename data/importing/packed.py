@@ -35,7 +35,8 @@ class Packed:
     text: bytes | None = None   # or: every cell, row by row, joined by SEP (UTF-8) ...
     apart: dict | None = None   # ... but the rows holding a cell that is not text: row → its cells
     long_cell: tuple | None = None   # (row, column, characters) of the first cell above the limit
-    arrow: bytes | None = None   # or: the columns as one Arrow IPC stream of text (:mod:`excel_columns`)
+    arrow: bytes | None = None   # or: the columns as one Arrow IPC stream of text (:mod:`excel_columns`) ...
+    arrow_decoded: list | None = None   # ... once decoded in the server (:func:`arrow_columns`)
 
 
 def _cells(col: tuple, start: int, stop: int) -> list:
@@ -139,7 +140,7 @@ def body_frame(packed: Packed, start: int):
         return pd.DataFrame(columns=range(packed.width), dtype=object)
     parts: list = []
     filled = np.zeros(n, dtype=bool)
-    layout = (_arrow_layout if packed.arrow is not None else _text_layout if packed.text is not None
+    layout = (_arrow_layout if packed.arrow is not None or packed.arrow_decoded is not None else _text_layout if packed.text is not None
               else _column_layout)
     for part in layout(packed, start):
         if isinstance(part, np.ndarray):
@@ -165,13 +166,39 @@ def body_frame(packed: Packed, start: int):
 
 
 def _arrow_layout(packed: Packed, start: int):
-    """Each column from row ``start``, as the columnar reader sent it (text, "" where empty)."""
-    import pyarrow as pa
+    """Each column from row ``start``, as the columnar reader sent it ("" where empty)."""
+    for col in arrow_columns(packed):
+        yield col.slice(start)
 
-    table = pa.ipc.open_stream(packed.arrow).read_all()
-    packed.arrow = None
-    for c in range(packed.width):
-        yield table.column(c).slice(start).combine_chunks()
+
+def arrow_columns(packed: Packed) -> list:
+    """The columns of the Arrow layout as text arrays, an empty cell "" (decoded once)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if packed.arrow is not None:
+        batch = pa.ipc.open_stream(packed.arrow).read_all().combine_chunks()
+        packed.arrow = None
+        packed.arrow_decoded = [pc.fill_null(batch.column(c).combine_chunks(), "").cast(pa.string())
+                                for c in range(batch.num_columns)]
+    return packed.arrow_decoded or []
+
+
+def arrow_long_cell(packed: Packed, limit: int) -> tuple[int, int, int] | None:
+    """(row, column, characters) of the first cell (row by row) above ``limit`` characters."""
+    import pyarrow.compute as pc
+
+    found = None
+    for c, col in enumerate(arrow_columns(packed)):
+        if not len(col) or pc.max(pc.binary_length(col)).as_py() <= limit:
+            continue                 # no cell has more bytes than the limit has characters
+        lengths = pc.utf8_length(col)
+        over = pc.greater(lengths, limit)
+        if pc.any(over).as_py():
+            r = pc.index(over, True).as_py()
+            if found is None or (r, c) < found[:2]:
+                found = (r, c, lengths[r].as_py())
+    return found
 
 
 def _column_layout(packed: Packed, start: int):

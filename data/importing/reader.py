@@ -24,7 +24,7 @@ import pandas as pd
 
 from data.importing.csv_reader import read_csv, text_frame
 from data.importing.errors import Rejected
-from data.importing.excel_reader import MSG_NOT_EXCEL
+from data.importing.excel_reader import MSG_NOT_EXCEL, check_text
 from data.importing.fields import all_header_keys, header_key
 from data.importing.header import MSG_NO_HEADER, SCAN_ROWS, find_header, header_texts
 from data.importing.limits import DEFAULT, MB, ReadLimits, mb
@@ -114,6 +114,8 @@ def read_file(content: bytes | os.PathLike, file_name: str, known_keys: frozense
         check_workbook(content, name, limits)
     cells = read_in_child(content, name, ext, limits)
     del content
+    for sheet, packed, _ in cells:
+        check_text(packed, name, sheet, limits.cell_chars)
     formulas = {sheet: refs for sheet, _, refs in cells}
     candidates = [(sheet, packed, "") for sheet, packed, _ in cells]
     del cells

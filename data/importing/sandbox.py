@@ -56,7 +56,7 @@ def _limit_memory(gb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
-SPARES = 2                      # children kept waiting (a drop's files are read two at a time)
+SPARES = 3                      # children kept waiting: one for each file of a period's drop
 _spares: list[subprocess.Popen] = []
 _wanted = 0                     # spares to keep: 0 until prepare() (a server), so a command starts none
 _lock = threading.Lock()

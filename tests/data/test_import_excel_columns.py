@@ -12,6 +12,7 @@ from data.importing.errors import Rejected
 from data.importing.excel_reader import excel_grids, workbook_cells
 from data.importing.limits import DEFAULT
 from data.importing.packed import body_frame
+from data.importing.reader import read_file
 
 ROWS = [
     ["Daftar Nominatif ASN", None, None, None],
@@ -80,11 +81,16 @@ def test_only_text_from_a1_without_merged_cells_is_read_as_columns(change, plain
 
 
 def test_a_long_cell_and_a_sheet_too_long_are_refused_as_python_calamine_refuses_them():
-    content = workbook(change=lambda ws: ws.cell(row=6, column=3, value="x" * 40))
+    long_cell = lambda ws: ws.cell(row=6, column=3, value="é" * 40)          # noqa: E731
+    number_too = lambda ws: long_cell(ws) or ws.cell(row=4, column=4, value=42)  # noqa: E731
     short = dataclasses.replace(DEFAULT, cell_chars=30)
-    with pytest.raises(Rejected) as fast:
-        read(content, short)
-    assert "C6" in str(fast.value) and "40" in str(fast.value)
+    messages = []
+    for change in (long_cell, number_too):           # the columnar reader, then python-calamine
+        with pytest.raises(Rejected) as refused:
+            read_file(workbook(change=change), "pegawai.xlsx", limits=short)
+        messages.append(str(refused.value))
+    assert messages[0] == messages[1] and "C6" in messages[0] and "40 karakter" in messages[0]
+    read_file(workbook(change=long_cell), "pegawai.xlsx", limits=dataclasses.replace(DEFAULT, cell_chars=40))
     few = dataclasses.replace(DEFAULT, rows=5)
     with pytest.raises(Rejected) as fast_rows:
         read(workbook(), few)
