@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data.importing import pipeline, sandbox
+from data.importing import pipeline
 from data.importing.errors import Rejected
 from data.importing.fields import KINDS, PERIOD_KINDS
 from data.importing.limits import DEFAULT, ReadLimits
@@ -158,14 +158,13 @@ def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: R
     limits = limits or pipeline.read_limits(store)
     kinds = list(kinds) if kinds is not None else [None] * len(files)
     progress(0.05, "Membaca " + ", ".join(name for name, _ in files) + "…")
-    try:
-        if len(files) > 1 and sum(_size(c) for _, c in files) <= PARALLEL_BYTES:
-            with ThreadPoolExecutor(max_workers=min(len(files), PARALLEL_READS)) as pool:
-                return list(pool.map(lambda i: read_one(store, files[i][0], files[i][1], limits, kinds[i]),
-                                     range(len(files))))
-        return [read_one(store, name, content, limits, kind) for (name, content), kind in zip(files, kinds)]
-    finally:
-        sandbox.refill()
+    if len(files) > 1 and sum(_size(c) for _, c in files) <= PARALLEL_BYTES:
+        largest_first = sorted(range(len(files)), key=lambda i: -_size(files[i][1]))   # the longest read first
+        with ThreadPoolExecutor(max_workers=min(len(files), PARALLEL_READS)) as pool:
+            read = dict(zip(largest_first, pool.map(
+                lambda i: read_one(store, files[i][0], files[i][1], limits, kinds[i]), largest_first)))
+        return [read[i] for i in range(len(files))]
+    return [read_one(store, name, content, limits, kind) for (name, content), kind in zip(files, kinds)]
 
 
 PARALLEL_BYTES, PARALLEL_READS = 64 << 20, max(2, os.cpu_count() or 2)

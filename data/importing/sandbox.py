@@ -3,13 +3,14 @@ allocator aborts the whole process when a sheet asks for more than the machine h
 never the server: the parent gets an Indonesian refusal and the child's memory goes with it.
 
 The child is a fresh ``python -m data.importing.sandbox`` (no fork of the server: its threads and
-locks, Streamlit's and DuckDB's, stay behind). It imports only the Excel reader (about 0.15 s), gets
+locks, Streamlit's and DuckDB's, stay behind). It imports only the Excel readers and pyarrow (about 0.2 s), gets
 the file on stdin and sends the cells back pickled on stdout (as columns, :mod:`packed`); its stderr
 (a Rust backtrace) is dropped. Measured overhead and the reasons for this choice:
 docs/decisions/0019-bounded-reading.md.
 
-Spares: a few children are started ahead (:func:`prepare`; again after a drop's reads, :func:`refill`), the Excel
-reader already imported, each waiting for its one file (a line of JSON, then the bytes) on stdin:
+Spares: a few children are started ahead (:func:`prepare`, when Impor Data shows its empty uploader; not
+right after a drop's reads, where three starting interpreters would slow its check and its report), the Excel
+readers already imported, each waiting for its one file (a line of JSON, then the bytes) on stdin:
 a workbook then pays no start-up. Still one child per file, its memory limit set for that file.
 A spare whose server goes away reads the end of its stdin and exits.
 """
@@ -76,13 +77,6 @@ def prepare(count: int = SPARES) -> None:
         _spares[:] = [p for p in _spares if p.poll() is None]
         while len(_spares) < count:
             _spares.append(_spawn())
-
-
-def refill() -> None:
-    """Start again the spares the reads used (after a drop's reads, not during them: on two cores a
-    starting interpreter slows the reads it would serve)."""
-    if _wanted:
-        prepare(_wanted)
 
 
 def _take() -> subprocess.Popen:
