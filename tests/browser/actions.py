@@ -165,15 +165,14 @@ def nav(page: Page, title: str) -> None:
 
 # -- widgets ---------------------------------------------------------------------------------------
 def choose(page: Page, key: str, option: str, text: str | None = None, within: str = "") -> None:
-    """Open the selectbox / multiselect with widget key ``key`` (optionally typing ``text`` first: long
-    option lists are virtual and scroll under the pointer as it moves and presses, so that under load a
-    click's release can land on another option and choose nothing; a filtered list does not scroll) and
-    choose ``option``. The page must be settled (a rerun redraws the
+    """Open the selectbox / multiselect with widget key ``key``, type ``text`` (the option itself by
+    default) and choose ``option``. Typing first because long option lists are virtual and scroll under
+    the pointer as it moves and presses, so that under load a click's release can land on another option
+    and choose nothing; a filtered list does not scroll. The page must be settled (a rerun redraws the
     widget and can swallow the click); the caller waits for what the choice changes."""
     settled(page)
     page.locator(f"{within} .st-key-{key}".strip()).click()
-    if text is not None:
-        page.keyboard.type(text)
+    page.keyboard.type(option if text is None else text)
     page.get_by_role("option", name=option, exact=True).click()
 
 
