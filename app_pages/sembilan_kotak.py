@@ -152,8 +152,10 @@ def chart(slot, controls: Controls, everyone: pd.DataFrame, has_box: pd.Series, 
                       config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "toImage"]})
     st.session_state["nk_drawn"] = drawn_key()
     st.caption(t("nk.help_chart"))
-    with st.expander(t("exp.title"), icon=":material/download:"):
-        export_menu.view_menu(ctx, lang, "nk_exp", fig, summary, chosen.lines())
+    # the export menu is built only when opened (folded, its buttons and page choice were drawn hidden on every run)
+    if (box := st.expander(t("exp.title"), icon=":material/download:", key="nk_exp_open", on_change="rerun")).open:
+        with box:
+            export_menu.view_menu(ctx, lang, "nk_exp", fig, summary, chosen.lines())
 
 
 def drill_down(everyone: pd.DataFrame, in_view: pd.Series, rules: RuleSet, chosen_box: int | None,

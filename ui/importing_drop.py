@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from datetime import date
 from functools import partial
 
@@ -218,10 +219,9 @@ def checked(files: list[importing.DropFile], digests: list[str], period: int,
         saved = sum(len(importing.remember(f.table, f.kind, f.mapping)) for f in files if f.rejected is None)
         if saved:
             st.toast(t("impor.mapping_saved", n=n(saved)), icon=":material/bookmark:")
-        bar = st.progress(0.4, text=t("impor.checking"))
+        bar = LateBar(0.4, t("impor.checking"))
         try:
-            drop = importing.check_drop(files, period, allow_new_opd,
-                                        lambda f, txt: bar.progress(min(f, 1.0), text=txt))
+            drop = importing.check_drop(files, period, allow_new_opd, bar.progress)
         finally:
             bar.empty()
         st.session_state[CHECKED] = (key, drop)
@@ -231,6 +231,25 @@ def checked(files: list[importing.DropFile], digests: list[str], period: int,
         else:
             show_drop(drop)
     return drop
+
+
+class LateBar:
+    """A progress bar drawn once its work has run SHOW_AFTER seconds: a city's check is over before a bar
+    would be read, and each update is one more message the browser draws the page for."""
+    SHOW_AFTER = 0.4
+
+    def __init__(self, value: float, text: str) -> None:
+        self._slot, self._start, self._last, self._shown = st.empty(), time.monotonic(), (value, text), False
+
+    def progress(self, value: float, text: str | None = None) -> None:
+        self._last = (min(value, 1.0), text or self._last[1])
+        if self._shown or time.monotonic() - self._start >= self.SHOW_AFTER:
+            self._slot.progress(self._last[0], text=self._last[1])
+            self._shown = True
+
+    def empty(self) -> None:
+        if self._shown:
+            self._slot.empty()
 
 
 def show_file(f: importing.DropFile) -> None:

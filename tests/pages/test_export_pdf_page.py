@@ -25,6 +25,7 @@ def _page_size(data: bytes) -> tuple[int, int]:
 def test_pdf_is_a4_landscape_unless_the_screen_page_is_chosen(demo_copy, monkeypatch):
     captured = _capture(monkeypatch)
     at = app_test(demo_copy, None, run=False)
+    at.session_state["nk_exp_open"] = True   # the export menu is built only when opened
     at.run()
     at.switch_page(str(ROOT / "app_pages" / "sembilan_kotak.py"))
     at.run()

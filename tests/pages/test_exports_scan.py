@@ -110,6 +110,7 @@ def _scan(at_factory, db: Path, monkeypatch, expected: set[str]) -> dict[str, st
         at = at_factory()
         at.query_params["anonim"] = "true"
         at.session_state["beranda_exp_open"] = True   # Beranda builds its export menu only when opened
+        at.session_state["nk_exp_open"] = True        # so does Sembilan Kotak
         at.run()
         path = str(ROOT / "app_pages" / f"{page}.py")
         try:
