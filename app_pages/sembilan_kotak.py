@@ -24,14 +24,13 @@ COLOUR_OPTIONS = {"kotak": "nk.colour.kotak", "opd_nama": "nk.colour.opd", "jeni
 
 def main() -> None:
     ctx = context()
+    rules = services.rules(ctx.period)
 
     st.title(t("nk.title"))
-    imported = import_done.done_banner()   # arrived here from a drop of the period's files: its success
+    import_done.done_banner()   # arrived here from a drop of the period's files: its success
     filters_box = st.container()
     controls = chart_controls()
     slot = st.empty()
-    import_done.prepare_after_top(imported)   # the period just imported: placed while the browser draws the top
-    rules = services.rules(ctx.period)
     first_draw(slot, ctx, rules)
     everyone = privacy.placements(ctx.period, ctx.filters, ctx.scope)  # names/NIPs hidden when the switch is on
     with filters_box:

@@ -9,7 +9,6 @@ import logging
 import streamlit as st
 
 from common.i18n import t
-from ui import services
 from ui.frame import KEY_PERIOD
 
 LOG = logging.getLogger(__name__)
@@ -33,7 +32,6 @@ def done_notice() -> None:
             st.switch_page(NINEBOX)
         except st.errors.StreamlitAPIException:   # this user has no Sembilan Kotak: the success here
             st.session_state.pop(DONE, None)
-            services.prepare(done["period"])
             LOG.debug("Impor Data: no Sembilan Kotak to go to", exc_info=True)
     with st.container(key="impor_done"):
         st.success(done["message"])
@@ -52,28 +50,17 @@ def go_to_period(period: int) -> None:
     tabs drawn, then dropped by the switch: server and browser time). Where the callback does not know the
     session's pages (a test's fresh runner), Impor Data's run switches (:func:`done_notice`)."""
     st.session_state[KEY_PERIOD] = period
-    st.session_state[DONE]["prepare"] = period
     try:
         st.switch_page(NINEBOX)   # stops the callback; Streamlit runs Sembilan Kotak next
     except st.errors.StreamlitAPIException:
         st.session_state[DONE]["go"] = True
 
 
-def done_banner() -> int | None:
-    """On Sembilan Kotak, after a drop went there: its success (once) and the way back to its history.
-    Returns the period the page places and stores itself (:func:`prepare_after_top`), else None."""
+def done_banner() -> None:
+    """On Sembilan Kotak, after a drop went there: its success (once) and the way back to its history."""
     done = st.session_state.pop(DONE, None)
     if not done:
-        return None
+        return
     with st.container(key="impor_done"):
         st.success(done["message"])
         st.page_link("app_pages/impor.py", label=t("impor.drop_back"), icon=":material/history:")
-    return done.get("prepare")
-
-
-def prepare_after_top(period: int | None) -> None:
-    """The imported period placed and stored (``services.prepare``) by Sembilan Kotak's run once the top of
-    the page (frame, title, success, controls) is sent, not in the import click before it: the browser
-    draws the top while the server places the period, instead of waiting for both in turn."""
-    if period is not None:
-        services.prepare(period)
