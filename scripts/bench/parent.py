@@ -94,7 +94,7 @@ def machine() -> dict:
     except (OSError, StopIteration):
         os_name = platform.system()
     libs = {}
-    for lib in ("streamlit", "duckdb", "pandas", "numpy", "pyarrow", "plotly", "python-calamine", "openpyxl",
+    for lib in ("streamlit", "duckdb", "pandas", "numpy", "pyarrow", "plotly", "python-calamine", "fastexcel", "openpyxl",
                 "psutil"):
         try:
             libs[lib] = md.version(lib)
