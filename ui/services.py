@@ -172,7 +172,7 @@ def _place_piece(pop: pd.DataFrame, rules: RuleSet, period: int) -> pd.DataFrame
 
 # The frames :func:`placements` returned, by key, held weakly: a frame the cache let go (a new version, an
 # eviction, a cleared cache) is gone from here too, so "ready" never outlives the cached frame.
-_placed: dict[tuple, weakref.ref] = {}
+_placed: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
 
 
 def _view_key(snap: Store, period: int, filters: Filters, scope: Scope) -> tuple:
@@ -186,15 +186,14 @@ def placements(period: int, filters: Filters, scope: Scope) -> pd.DataFrame:
     with snapshot() as snap:
         key = _view_key(snap, period, filters, scope)
         found = _placements(snap, *key)
-        _placed[key] = weakref.ref(found)
+        _placed[key] = found
         return found
 
 
 def placements_ready(period: int, filters: Filters, scope: Scope) -> bool:
     """Whether :func:`placements` of this view is in the cache for the current data (then it costs a look-up)."""
     with snapshot() as snap:
-        held = _placed.get(_view_key(snap, period, filters, scope))
-        return held is not None and held() is not None
+        return _view_key(snap, period, filters, scope) in _placed
 
 
 def prepare(period: int) -> None:

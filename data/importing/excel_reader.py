@@ -21,8 +21,7 @@ MSG_PASSWORD = ("Berkas '{name}' dilindungi kata sandi. Buka di Excel, hapus kat
 
 
 def warm() -> None:
-    """Import both readers and run the columnar one on a tiny sheet (pyarrow sets up its kernels on
-    first use, ~0.3 s): a waiting child does this before its file arrives."""
+    """Import both readers (a waiting child does this before its file arrives)."""
     import python_calamine  # noqa: F401
 
     from data.importing.excel_columns import warm as warm_columns
@@ -122,7 +121,7 @@ def check_text(packed: Packed, name: str, sheet: str, limit: int) -> None:
     from data.importing.header import column_letter
     from data.importing.packed import arrow_long_cell
     found = packed.long_cell
-    if packed.arrow is not None or packed.arrow_decoded is not None:
+    if packed.columnar:
         found = arrow_long_cell(packed, limit)
     if found:
         r, c, chars = found

@@ -38,6 +38,11 @@ class Packed:
     arrow: bytes | None = None   # or: the columns as one Arrow IPC stream of text (:mod:`excel_columns`) ...
     arrow_decoded: list | None = None   # ... once decoded in the server (:func:`arrow_columns`)
 
+    @property
+    def columnar(self) -> bool:
+        """Sent by the columnar reader (as Arrow, decoded or not)."""
+        return self.arrow is not None or self.arrow_decoded is not None
+
 
 def _cells(col: tuple, start: int, stop: int) -> list:
     if col[0] == CELLS:
@@ -140,8 +145,7 @@ def body_frame(packed: Packed, start: int):
         return pd.DataFrame(columns=range(packed.width), dtype=object)
     parts: list = []
     filled = np.zeros(n, dtype=bool)
-    layout = (_arrow_layout if packed.arrow is not None or packed.arrow_decoded is not None else _text_layout if packed.text is not None
-              else _column_layout)
+    layout = _arrow_layout if packed.columnar else _text_layout if packed.text is not None else _column_layout
     for part in layout(packed, start):
         if isinstance(part, np.ndarray):
             filled |= ~((part == "") | pd.isna(part))
