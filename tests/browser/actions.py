@@ -123,6 +123,13 @@ def chart_drawn(page: Page) -> Locator:
     return page.locator(CHART).first
 
 
+def margins_grown(chart: Locator) -> dict:
+    """How far plotly had to grow the chart's margins for its axis labels (0 and 0: the room reserved by
+    ``reports.figures.margins`` held, and the chart was drawn once, not a second time with wider margins)."""
+    return chart.locator(".js-plotly-plot").first.evaluate(
+        "gd => ({l: gd._fullLayout._size.l - gd.layout.margin.l, b: gd._fullLayout._size.b - gd.layout.margin.b})")
+
+
 # -- login, navigation -----------------------------------------------------------------------------
 def login_form(page: Page) -> None:
     expect(page.get_by_role("heading", name="Masuk ke Talenta ASN")).to_be_visible()

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from analytics.engine import STATUS_PLACED, place
 from data.store import Filters, open_store
-from tests.browser.actions import MAIN, chart_drawn, fmt, new_page, open_page, shot
+from tests.browser.actions import MAIN, chart_drawn, fmt, margins_grown, new_page, open_page, shot
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +25,7 @@ def test_beranda_shows_ninebox_counts(browser, served):
     url, placed, _ = served
     page = open_page(new_page(browser), url)
     chart = chart_drawn(page)
+    assert margins_grown(chart) == {"l": 0, "b": 0}   # the labels' room was reserved: one draw
     expect(page.get_by_text("Data sintetis").first).to_be_visible()
     counts = placed.loc[placed["status"] == STATUS_PLACED, "kotak"].value_counts()
     for box in range(1, 10):

@@ -26,6 +26,7 @@ from tests.browser.actions import (
     click_point,
     fmt,
     heading_number,
+    margins_grown,
     metric,
     new_page,
     open_page,
@@ -125,6 +126,8 @@ def _tray(page):
 def test_click_box_9_lists_exactly_its_people(browser, served):
     url, exp = served
     page = _open(browser, url)
+    # the dots chart drawn once: the room its axis labels take was reserved (plotly grew no margin)
+    assert margins_grown(chart_drawn(page)) == {"l": 0, "b": 0}
     expect(page.locator("[data-testid='stAlert']").last).to_contain_text("Pilih kotak atau titik")
     click_box(page, 9)
     expect(page.locator(HEADING).filter(has_text=re.compile(r"^Kotak 9 · "))).to_have_text(
