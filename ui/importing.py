@@ -49,10 +49,11 @@ def read(content: bytes, file_name: str, progress: Progress) -> RawTable:
     return pipeline.read(content, file_name, progress, limits)
 
 
-def read_drop_files(uploads: list[tuple[str, bytes]], kind: str | None, limits=None) -> list[DropFile]:
+def read_drop_files(uploads: list[tuple[str, bytes]], kind: str | None, limits=None,
+                    progress: Progress = pipeline._noop) -> list[DropFile]:
     """The files of a drop read (as :func:`read`, the upload limit included; small ones at the same
     time), each kind recognised (or ``kind``) and mapping proposed; a file that cannot be used comes
-    back with ``rejected``."""
+    back with ``rejected``. ``progress`` hears of each file read."""
     limits = limits or read_limits()
     out: dict[int, DropFile] = {}
     for i, (name, content) in enumerate(uploads):
@@ -60,7 +61,7 @@ def read_drop_files(uploads: list[tuple[str, bytes]], kind: str | None, limits=N
             out[i] = DropFile(name=name, rejected=MSG_UPLOAD.format(name=name, size=mb(len(content)),
                                                                     limit=limits.upload_mb))
     todo = [i for i in range(len(uploads)) if i not in out]
-    for i, f in zip(todo, batch.read_drop(services.store(), [uploads[i] for i in todo], limits,
+    for i, f in zip(todo, batch.read_drop(services.store(), [uploads[i] for i in todo], limits, progress,
                                           kinds=[kind] * len(todo))):
         out[i] = f
     return [out[i] for i in range(len(uploads))]

@@ -92,9 +92,10 @@ def read_uploads(uploads: list[tuple[str, bytes]], kind: str | None, limits) -> 
     cache = st.session_state.setdefault("impor_tables", {})
     new = list({d: i for i, d in reversed(list(enumerate(digests))) if (d, kind) not in cache}.values())
     if new:
-        bar = st.progress(0.0, text=t("impor.reading"))
+        bar = LateBar(0.0, t("impor.reading"))   # drawn when a file is read after 0.4 s: a city's are before
         try:
-            for i, f in zip(new, importing.read_drop_files([uploads[i] for i in new], kind, limits)):
+            for i, f in zip(new, importing.read_drop_files([uploads[i] for i in new], kind, limits,
+                                                           lambda value, _: bar.progress(value))):
                 cache[(digests[i], kind)] = f
         finally:
             bar.empty()

@@ -16,7 +16,7 @@ import logging
 import os
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -158,13 +158,22 @@ def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: R
     limits = limits or pipeline.read_limits(store)
     kinds = list(kinds) if kinds is not None else [None] * len(files)
     progress(0.05, "Membaca " + ", ".join(name for name, _ in files) + "…")
+    read: dict[int, DropFile] = {}
+
+    def done(i: int, f: DropFile) -> None:   # in the caller's thread, as each file is done
+        read[i] = f
+        progress(0.05 + 0.3 * len(read) / len(files), f"{len(read)} dari {len(files)} berkas terbaca ({f.name}).")
+
     if len(files) > 1 and sum(_size(c) for _, c in files) <= PARALLEL_BYTES:
         largest_first = sorted(range(len(files)), key=lambda i: -_size(files[i][1]))   # the longest read first
         with ThreadPoolExecutor(max_workers=min(len(files), PARALLEL_READS)) as pool:
-            read = dict(zip(largest_first, pool.map(
-                lambda i: read_one(store, files[i][0], files[i][1], limits, kinds[i]), largest_first)))
-        return [read[i] for i in range(len(files))]
-    return [read_one(store, name, content, limits, kind) for (name, content), kind in zip(files, kinds)]
+            running = {pool.submit(read_one, store, files[i][0], files[i][1], limits, kinds[i]): i for i in largest_first}
+            for future in as_completed(running):
+                done(running[future], future.result())
+    else:
+        for i, ((name, content), kind) in enumerate(zip(files, kinds)):
+            done(i, read_one(store, name, content, limits, kind))
+    return [read[i] for i in range(len(files))]
 
 
 PARALLEL_BYTES, PARALLEL_READS = 64 << 20, max(2, os.cpu_count() or 2)
