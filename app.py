@@ -12,7 +12,7 @@ import streamlit as st
 
 from common.i18n import t
 from data import memory
-from ui import frame, privacy, serve, services
+from ui import chart_preload, frame, privacy, serve, services
 from ui import login as login_form
 from ui.user import logged_in
 
@@ -26,6 +26,7 @@ FAVICON = Path(__file__).parent / "ui" / "assets" / "favicon.png"
 # The icon is a file served by this server (a material icon would be fetched from a font host: a request
 # that leaves the machine, and an error offline).
 st.set_page_config(page_title="Talenta ASN", page_icon=FAVICON, layout="wide")
+chart_preload.render()   # the chart library fetched and compiled while this first run computes
 memory.return_large_blocks()  # national-size frames go back to the OS when a cache drops them
 
 frame.language_picker()

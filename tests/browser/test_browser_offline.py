@@ -50,3 +50,17 @@ def test_every_page_asks_only_the_app_itself(browser, served):
     assert icon and all(urlparse(h).netloc == own or h.startswith("data:") for h in icon), icon
     assert requests == [], requests
     page.close()
+
+
+def test_the_chart_library_is_fetched_from_this_server_before_any_chart(browser, served):
+    """The login page draws no chart; the session's first run already asked for plotly's chunk (a
+    modulepreload of this server's file), so the first page with a chart does not wait for it."""
+    own = urlparse(served).netloc
+    page = open_page(new_page(browser, 1366, 768), served, "masuk")
+    expect(page.locator("link[data-talenta-preload]")).to_have_count(1)
+    href = page.locator("link[data-talenta-preload]").get_attribute("href")
+    assert urlparse(href).netloc == own and "/static/js/PlotlyChart." in href
+    page.wait_for_function("h => performance.getEntriesByType('resource').some(r => r.name === h && r.responseEnd > 0)",
+                           arg=href)
+    assert page.locator("[data-testid='stPlotlyChart']").count() == 0
+    page.close()
