@@ -324,7 +324,9 @@ def report(rows: list[dict], first: dict | None, meta: dict) -> str:
         f"{libs}; Chromium {meta.get('chromium', '?')}. Commit {meta['commit']}"
         + (f" (+{meta['uncommitted_files']} uncommitted files)" if meta["uncommitted_files"] else "") + ".",
         f"Run {meta['when']}, {meta['wall_min']} min; load average at the start {meta['load_average_start']}, "
-        f"at the end {meta['load_average_end']} (the machine was {'quiet' if meta['load_average_start'][0] < 0.5 else 'shared'}).",
+        f"at the end {meta['load_average_end']} (the machine was {'quiet' if meta['load_average_start'][0] < 0.5 else 'shared'}). "
+        f"CPU probe (`scripts.bench.parent.cpu_probe`, a fixed one-core workload; lower is faster): "
+        f"{meta.get('cpu_probe_start_s', '?')} s at the start, {meta.get('cpu_probe_end_s', '?')} s at the end.",
         "",
         "| format | rows | how | upload → report | Impor → success | → counts drawn | → dots drawn | **total** "
         "| server CPU s (upload · import · 9-box) | browser CPU s | runs | target |",
@@ -381,6 +383,7 @@ def main() -> None:
     if args.smoke:
         args.sizes, args.formats, args.runs, args.visits = [1_000], ["csv"], 1, 1
     out = args.out if args.out or args.smoke else ROOT / "docs" / "benchmark-browser"
+    from scripts.bench.parent import cpu_probe
     from scripts.benchmark import machine
 
     meta = {**machine(), "runs": args.runs, "chromium": chromium_version()}
@@ -388,6 +391,7 @@ def main() -> None:
     rows, first = run(args.sizes, args.formats, args.runs, args.visits)
     meta["wall_min"] = round((time.perf_counter() - started) / 60, 1)
     meta["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
+    meta["cpu_probe_end_s"] = cpu_probe()
     text = report(rows, first, meta)
     print(text)
     if out:

@@ -81,6 +81,27 @@ def import_once(fmt: str, n: int, file: Path, ref: Path, work: Path, limit_gb: f
             f"{fmt}_file_mb": round(file.stat().st_size / 2**20, 1)}
 
 
+def cpu_probe(repeats: int = 5) -> float:
+    """Seconds (the fastest of ``repeats``) of a fixed one-core workload: a Python loop, a numpy sort and a
+    SHA-256. This machine's speed varied by ~20% within a day at the same load average; runs made at
+    different times compare by their figures divided by their probe."""
+    import hashlib
+
+    import numpy as np
+
+    data, values = bytes(range(256)) * 65_536, np.random.default_rng(0).random(1_000_000)
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        total = 0
+        for i in range(3_000_000):
+            total += i * i % 7
+        np.sort(values)
+        hashlib.sha256(data).digest()
+        times.append(time.perf_counter() - started)
+    return round(min(times), 3)
+
+
 def machine() -> dict:
     import importlib.metadata as md
 
@@ -111,7 +132,7 @@ def machine() -> dict:
             "os": f"{os_name}, kernel {platform.release()}", "python": platform.python_version(),
             "libraries": libs, "commit": git("rev-parse", "--short", "HEAD"),
             "uncommitted_files": len([x for x in git("status", "--porcelain").splitlines() if x.strip()]),
-            "load_average_start": [round(x, 2) for x in os.getloadavg()]}
+            "load_average_start": [round(x, 2) for x in os.getloadavg()], "cpu_probe_start_s": cpu_probe()}
 
 
 def extrapolate(rows: list[dict], fmt: str, n: int) -> str:

@@ -84,7 +84,8 @@ def report(rows: list[dict], meta: dict, notes: list[str], out: Path) -> str:
         "",
         f"Libraries: {libs}. Commit {meta['commit']} with {meta['uncommitted_files']} uncommitted files in the "
         f"working tree. Load average {meta['load_average_start']} at the start, {meta.get('load_average_end')} at "
-        f"the end (the machine was shared); full run {meta.get('wall_min')} min.",
+        f"the end (the machine was shared); full run {meta.get('wall_min')} min. CPU probe (a fixed one-core "
+        f"workload, `scripts.bench.parent.cpu_probe`; lower is faster) {meta.get('cpu_probe_start_s', '?')} s.",
         "",
     ]
     lines += table("Data and memory", [
