@@ -209,3 +209,16 @@ def test_cli_imports_several_files_in_one_transaction(store, tmp_path):
 def test_issue_frame_of_an_empty_drop_has_its_columns(store):
     assert list(drop_of(store).issues().columns) == ["berkas", "baris", "kolom", "tingkat", "pesan"]
     assert pd.isna(drop_of(store).period)
+
+
+def test_the_reads_report_each_file_as_it_is_done(store):
+    """A page shows its reading's progress only when the reads take long: each file read is one report
+    (the files in their own order in the result, whichever finished first)."""
+    nips = new_nips(3)
+    heard: list[tuple[float, str]] = []
+    read = read_drop(store, [("pegawai.csv", personnel(nips)), ("skp.xlsx", performance(nips))],
+                     progress=lambda value, text: heard.append((value, text)))
+    assert [f.name for f in read] == ["pegawai.csv", "skp.xlsx"] and all(f.rejected is None for f in read)
+    assert [text.split(" (")[0] for _, text in heard[1:]] == ["1 dari 2 berkas terbaca", "2 dari 2 berkas terbaca"]
+    assert sorted(text.split("(")[1].rstrip(").") for _, text in heard[1:]) == ["pegawai.csv", "skp.xlsx"]
+    assert [value for value, _ in heard] == sorted(value for value, _ in heard) and heard[-1][0] < 1
