@@ -11,15 +11,14 @@ import streamlit as st
 
 _STATIC = Path(st.__file__).parent / "static" / "static" / "js"
 CHUNK = next((p.name for p in sorted(_STATIC.glob("PlotlyChart.*.js"))), None)
-_KEY_DONE = "_chart_preload_sent"
 _component = st.components.v2.component(
     "talenta_chart_preload", js=(Path(__file__).with_name("chart_preload.js")).read_text(encoding="utf-8"),
     isolate_styles=False, css=".st-key-talenta_chart_preload {display: none;}")
 
 
 def render() -> None:
-    """On a session's first run only (the browser keeps the compiled module for the session's page)."""
-    if CHUNK is None or st.session_state.get(_KEY_DONE):
-        return
-    st.session_state[_KEY_DONE] = True
-    _component(key="talenta_chart_preload", data={"chunk": CHUNK}, height=0)
+    """On every run, in the same place: the browser adds the link once (the script returns when it is
+    there). Sent on the first run only, the element was missing from the next runs, which moved every
+    element after it by one place; Streamlit then kept a slide's old title beside the new one."""
+    if CHUNK is not None:
+        _component(key="talenta_chart_preload", data={"chunk": CHUNK}, height=0)
