@@ -1,4 +1,4 @@
-"""The chart library asked for as a session starts (``chart_preload.js``, an ``st.components.v2``
+"""The chart library asked for from a session's first run (``chart_preload.js``, an ``st.components.v2``
 component in the app's own document): on a first visit the browser loaded plotly's 4.7 MB chunk only once
 the page's first chart arrived, after the page's figures were computed; asked for at the first run, it
 is fetched and compiled in the background meanwhile (decision 0043). Streamlit names its chunks with a
