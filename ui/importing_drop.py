@@ -380,11 +380,11 @@ def write_drop(drop: importing.Drop) -> None:
                     rows=n(drop.rows), period=period_text(drop.period), warnings=warn)
     st.session_state[DONE] = {"message": message, "period": drop.period}
     forget_drop()
-    # the imported period, placed and stored now (the same engine the pages run): its 9-box draws at once
     if drop.period is not None:
+        # placed and stored now (the same engine the pages run): the period's 9-box draws at once
         services.prepare(drop.period)
-    if len(ids) > 1 and drop.period is not None:   # a period's files: on to its 9-box, from here (no Impor run)
-        import_done.go_to_period(drop.period)
+        if len(ids) > 1:   # a period's files: on to its 9-box, from here (no Impor run)
+            import_done.go_to_period(drop.period)
 
 
 def forget_drop() -> None:
