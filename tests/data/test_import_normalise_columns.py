@@ -12,11 +12,13 @@ import pytest
 from data.importing import Rejected, checks, pipeline
 from data.importing.fields import header_key
 from data.importing.mapping import auto_map
+from data.importing.normalise import dates as dates_module
+from data.importing.normalise import numbers as numbers_module
 from data.importing.normalise.arrow_text import arrow_text
 from data.importing.normalise.categories import norm_bool
 from data.importing.normalise.cells import EMPTY_TEXT, text
 from data.importing.normalise.columns import blank_mask, compact_values, key_equals, repeated, same_values
-from data.importing.normalise.dates import norm_date, norm_date_days
+from data.importing.normalise.dates import norm_date, norm_date_days, parse_date
 from data.importing.normalise.free_text import norm_text
 from data.importing.normalise.golongan import norm_golongan
 from data.importing.normalise.numbers import norm_decimal
@@ -99,6 +101,58 @@ def test_norm_date_days_are_the_dates_of_norm_date():
     assert days.dtype == "datetime64[s]"
     assert [None if pd.isna(d) else d.date() for d in days] == _plain(dates)
     assert _plain(msgs2) == _plain(msgs)
+
+
+# pieces of dates and numbers as cells hold them: the plain forms read at once, and their near misses
+DATE_ATOMS = ["5", "05", "1", "12", "13", "31", "29", "02", "2", "2024", "1899", "2101", "1900", "2100", "0", "-",
+              "/", ".", " ", "T10:00", "jan", "Mei", "19860926", "٣", "+"]
+NUMBER_ATOMS = ["0", "5", "85", "100", "1", ",", ".", "5", "-", "+", " ", "%", "000", "234", "e5", "٣", "\xa0", "1.234"]
+
+
+def _pieces(rng: random.Random, atoms: list[str], n: int) -> list:
+    return [None if rng.random() < 0.05 else "".join(rng.choice(atoms) for _ in range(rng.randint(1, 6)))
+            for _ in range(n)]
+
+
+def _one_by_one(module, name: str, monkeypatch):
+    """The reading without its at-once part: every distinct value read by the per-cell function."""
+    monkeypatch.setattr(module, name, lambda texts, **_: (np.empty(len(texts), dtype=object),
+                                                           np.zeros(len(texts), dtype=bool)))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_dates_read_at_once_are_what_each_cell_reads(seed, monkeypatch):
+    """The commonest forms are read for a whole column at once: the days and messages are those of the
+    cell-by-cell reading, whatever the column's representation."""
+    rng = random.Random(seed)
+    columns = [_pieces(rng, DATE_ATOMS, rng.randint(1, 40)) + ["05-01-2026", "2026/1/5", "31-02-2026", "29.02.2024"]
+               for _ in range(60)]
+    forms = [(pd.Series(v, dtype=object), pd.Series(v, dtype="str"), pd.Series(v, dtype="category")) for v in columns]
+    at_once = [[norm_date_days(f) for f in fs] for fs in forms]
+    _one_by_one(dates_module, "_settle_days", monkeypatch)
+    for values, fs, got in zip(columns, forms, at_once):
+        assert [None if v is None else parse_date(v) for v in values] == [
+            None if pd.isna(d) else d.date() for d in got[0][0]]
+        for f, (days, msgs) in zip(fs, got):
+            ref_days, ref_msgs = norm_date_days(f)
+            assert days.dtype == ref_days.dtype == "datetime64[s]"
+            assert days.equals(ref_days) and _plain(msgs) == _plain(ref_msgs), values
+
+
+@pytest.mark.parametrize(("lo", "hi", "integer"), [(0, 100, False), (1, 5, True), (None, None, False)])
+def test_numbers_read_at_once_are_what_each_cell_reads(lo, hi, integer, monkeypatch):
+    rng = random.Random(f"{lo}{hi}{integer}")
+    columns = [_pieces(rng, NUMBER_ATOMS, rng.randint(1, 40)) + ["85,5", "3", "-0", "007", "1.234"] for _ in range(60)]
+    forms = [(pd.Series(v, dtype=object), pd.Series(v, dtype="str"), pd.Series(v, dtype="category")) for v in columns]
+    at_once = [[norm_decimal(f, lo, hi, integer) for f in fs] for fs in forms]
+    _one_by_one(numbers_module, "_settle", monkeypatch)
+    for values, fs, got in zip(columns, forms, at_once):
+        for f, (vals, msgs) in zip(fs, got):
+            ref_vals, ref_msgs = norm_decimal(f, lo, hi, integer)
+            assert _plain(vals) == _plain(ref_vals) and _plain(msgs) == _plain(ref_msgs), values
+            assert [type(v) for v in _plain(vals)] == [type(v) for v in _plain(ref_vals)]
+    assert _plain(at_once[0][0][0])[-5:] == ([85.5, 3.0, -0.0, 7.0, 1234.0] if not integer and hi is None else
+                                             [None, 3, None, None, None] if integer else [85.5, 3.0, -0.0, 7.0, None])
 
 
 def _personnel_table(n: int):

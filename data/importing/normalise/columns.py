@@ -96,23 +96,36 @@ def map_unique(series: pd.Series, fn: Callable[[object], object]) -> pd.Series:
     return column(out, codes, series.index)
 
 
-def per_value(series: pd.Series, fn: Callable[[object], Result]) -> tuple[pd.Series, pd.Series]:
-    """Apply ``fn(value) -> (normalised, message | None)`` once per distinct non-blank value."""
+def per_value(series: pd.Series, fn: Callable[[object], Result],
+              settle: Callable[[pa.Array], tuple[np.ndarray, np.ndarray]] | None = None) -> tuple[pd.Series, pd.Series]:
+    """Apply ``fn(value) -> (normalised, message | None)`` once per distinct non-blank value (``settle``:
+    see :func:`per_unique`)."""
     index = series.index
     if len(series) == 0:
         return pd.Series([], index=index, dtype=object), pd.Series([], index=index, dtype=object)
-    codes, vals, msgs = per_unique(series, fn)
+    codes, vals, msgs = per_unique(series, fn, settle)
     return column(vals, codes, index), column(msgs, codes, index)
 
 
-def per_unique(series: pd.Series, fn: Callable[[object], Result]):
-    """(codes, values, messages): ``fn`` of each distinct value; the last entry (code -1) is NA."""
+def per_unique(series: pd.Series, fn: Callable[[object], Result],
+               settle: Callable[[pa.Array], tuple[np.ndarray, np.ndarray]] | None = None):
+    """(codes, values, messages): ``fn`` of each distinct value; the last entry (code -1) is NA.
+    ``settle(distinct values as text) -> (values, settled)`` may give at once, vectorised, the values of the
+    distinct texts in the commonest form: exactly what ``fn`` gives them, with no message; ``fn`` does the
+    rest (and every message). A city's dates or scores are thousands of distinct texts."""
     codes, uniques = factor_or_text(series)
     vals = np.empty(len(uniques) + 1, dtype=object)
     msgs = np.empty(len(uniques) + 1, dtype=object)
     vals[-1] = None
     msgs[-1] = None
-    for i, u in enumerate(uniques):
+    todo = range(len(uniques))
+    if settle is not None and len(uniques) and (texts := as_arrow_text(uniques)) is not None:
+        settled_vals, settled = settle(texts)
+        vals[:-1][settled] = settled_vals[settled]
+        todo = np.flatnonzero(~settled)
+    uniques = np.asarray(uniques, dtype=object)   # one conversion (a pyarrow array's own iteration is slow)
+    for i in todo:
+        u = uniques[i]
         if is_blank(u):
             vals[i], msgs[i] = None, None
             continue
@@ -121,6 +134,17 @@ def per_unique(series: pd.Series, fn: Callable[[object], Result]):
         except Exception:  # a normaliser must never crash an import
             vals[i], msgs[i] = None, f"Nilai '{text(u)}' tidak dapat dibaca."
     return codes, vals, msgs
+
+
+def as_arrow_text(values) -> pa.Array | None:
+    """Distinct values as a pyarrow string array when they are all text (None when any is not)."""
+    try:
+        arr = pa.array(values, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+        return None
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return arr if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type) else None
 
 
 def factor(series: pd.Series) -> tuple[np.ndarray, Iterable]:

@@ -7,7 +7,10 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from data.importing.normalise.arrow_text import bools
 from data.importing.normalise.cells import Result, text
 from data.importing.normalise.columns import per_unique, per_value
 
@@ -92,10 +95,35 @@ def norm_date_days(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     index = series.index
     if len(series) == 0:
         return pd.Series([], index=index, dtype="datetime64[s]"), pd.Series([], index=index, dtype=object)
-    codes, vals, msgs = per_unique(series, _date_value)
-    nat = np.datetime64("NaT", "s")
-    days = np.array([nat if v is None else np.datetime64(v, "s") for v in vals], dtype="datetime64[s]")
+    codes, vals, msgs = per_unique(series, _date_value, _settle_days)
+    days = pd.to_datetime(vals).to_numpy().astype("datetime64[s]")   # dates and None, converted in C
     return pd.Series(days[codes], index=index), pd.Series(msgs[codes], index=index, dtype=object)
+
+
+# D-M-YYYY and YYYY-M-D with one kind of separator or another, nothing around: the commonest cells,
+# read at once (the forms _D_M_Y and _Y_M_D read; the others, spaces and times included, go one by one)
+_PLAIN_DATES = (r"^(?P<d>[0-9]{1,2})[-/.](?P<m>[0-9]{1,2})[-/.](?P<y>[0-9]{4})$",
+                r"^(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})[-/.](?P<d>[0-9]{1,2})$")
+
+
+def _settle_days(texts: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct texts written in a plain form that are real days from MIN_YEAR to MAX_YEAR, read at once
+    (``per_unique``'s ``settle``), as parse_date reads them; the rest (and every message) is left to it."""
+    out = np.full(len(texts), np.datetime64("NaT", "s"))
+    settled = np.zeros(len(texts), dtype=bool)
+    for pattern in _PLAIN_DATES:
+        parts = pc.extract_regex(texts, pattern)
+        ok = bools(pc.is_valid(parts)) & ~settled
+        if not ok.any():
+            continue
+        y, m, d = (pc.fill_null(pc.cast(pc.struct_field(parts, k), pa.int64()), 1).to_numpy() for k in "ymd")
+        ok &= (y >= MIN_YEAR) & (y <= MAX_YEAR) & (m >= 1) & (m <= 12) & (d >= 1)
+        month = np.where(ok, (y - 1970) * 12 + m - 1, 0).astype("datetime64[M]")
+        day = month.astype("datetime64[D]") + np.where(ok, d - 1, 0).astype("timedelta64[D]")
+        ok &= day.astype("datetime64[M]") == month            # 31-02-2020 is no day: left to parse_date
+        out[ok] = day[ok].astype("datetime64[s]")
+        settled |= ok
+    return out.astype(object), settled
 
 
 def fmt_date(d: date) -> str:

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import math
 import re
+from functools import partial
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from data.importing.normalise.arrow_text import bools
 from data.importing.normalise.cells import text
 from data.importing.normalise.columns import per_value
 
@@ -14,6 +18,8 @@ _NUM_DOT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _NUM_COMMA = re.compile(r"^[+-]?\d+(,\d+)?$")
 _NUM_DOT = re.compile(r"^[+-]?\d*\.?\d+$")
 _NUM_COMMA_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+\.\d+$")
+# '85' and '85,5' (the commonest cells), read as parse_number reads them: no dot, so never thousands
+_PLAIN = r"^-?[0-9]+(,[0-9]+)?$"
 
 
 def parse_number(v: object) -> float | None:
@@ -61,4 +67,22 @@ def norm_decimal(series: pd.Series, lo: float | None, hi: float | None,
         if (lo is not None and x < lo) or (hi is not None and x > hi):
             return None, f"Nilai {_fmt_num(x)} di luar rentang {rng}."
         return (int(x) if integer else float(x)), None
-    return per_value(series, fn)
+    return per_value(series, fn, partial(_settle, lo=lo, hi=hi, integer=integer))
+
+
+def _settle(texts: pa.Array, lo: float | None, hi: float | None, integer: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct texts in the plain form within the range, read at once (``per_unique``'s ``settle``):
+    what ``norm_decimal``'s per-value reading gives them; the rest (and every message) is left to it."""
+    ok = bools(pc.match_substring_regex(texts, _PLAIN))
+    x = np.full(len(texts), np.nan)
+    if ok.any():
+        x[ok] = pc.cast(pc.replace_substring(texts.filter(pa.array(ok)), ",", "."), pa.float64()).to_numpy()
+    ok &= np.isfinite(x)
+    if lo is not None:
+        ok &= x >= lo
+    if hi is not None:
+        ok &= x <= hi
+    if integer:
+        ok &= x == np.floor(x)
+        return np.where(ok, x, 0).astype(np.int64).astype(object), ok
+    return x.astype(object), ok
