@@ -300,6 +300,27 @@ def test_reimported_people_are_replaced_in_place_and_undo_brings_them_back(store
     assert_same(before, snapshot(store, DATA_TABLES))
 
 
+def test_shadow_table_behind_its_table_gets_the_column_and_undo_restores(store):
+    """A shadow table (the replaced rows kept for undo) lacking a column of its table, as a database from
+    before that column was added: the import adds it, and the undo restores that column's values."""
+    nips = demo_nips(store, 2024, 2)
+    first = xlsx([["NIP", "Jenis Hukuman", "TMT Hukuman"], [nips[0], "Teguran tertulis", "02-01-2025"],
+                  [nips[1], "Penurunan jabatan setingkat lebih rendah", "2025-03-01"]])
+    assert run(store, first, "hukdis.xlsx", kind="discipline").batch_id is not None
+    before = snapshot(store, DATA_TABLES)
+    column = store._con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'discipline'"
+                                " AND column_name NOT IN ('nip', 'batch_id') ORDER BY column_index").fetchone()[0]
+    store._con.execute(f"ALTER TABLE import_replaced_discipline DROP COLUMN {column}")
+    store.close()
+    store = open_store(store.path)   # as a server started on that database
+    second = xlsx([["NIP", "Jenis Hukuman", "TMT Hukuman"], [nips[0], "Teguran lisan", "05-05-2025"]])
+    assert run(store, second, "hukdis-2.xlsx", kind="discipline").batch_id is not None
+    assert column in [r[0] for r in store._con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE table_name = 'import_replaced_discipline'").fetchall()]
+    store.undo_import("discipline", None, "uji")
+    assert_same(before, snapshot(store, DATA_TABLES))
+
+
 def test_undo_is_a_stack_per_kind_and_period(store):
     nips = demo_nips(store, n=3)
     s0 = snapshot(store, DATA_TABLES)
