@@ -19,6 +19,7 @@ from ui import import_done, importing, importing_drop
 from ui.components import XLSX_MIME
 
 LOG = logging.getLogger(__name__)
+TABS = "impor_tab"   # the open tab (its label)
 
 
 def main() -> None:
@@ -27,15 +28,19 @@ def main() -> None:
     if flash := st.session_state.pop("impor_flash", None):
         st.success(flash)
     import_done.done_notice()
+    # Only the open tab is built: a drop's runs do not query and send the templates and the history too
     tab_upload, tab_templates, tab_history = st.tabs(
-        [t("impor.tab_upload"), t("impor.tab_templates"), t("impor.tab_history")])
-    with tab_upload:
-        guarded(importing_drop.upload_section)
-    with tab_templates:
-        guarded(templates_section)
-    with tab_history:
-        guarded(undo_section)
-        guarded(history_section)
+        [t("impor.tab_upload"), t("impor.tab_templates"), t("impor.tab_history")], key=TABS, on_change="rerun")
+    if tab_upload.open:
+        with tab_upload:
+            guarded(importing_drop.upload_section)
+    if tab_templates.open:
+        with tab_templates:
+            guarded(templates_section)
+    if tab_history.open:
+        with tab_history:
+            guarded(undo_section)
+            guarded(history_section)
 
 
 def guarded(section: Callable[[], None]) -> None:

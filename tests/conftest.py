@@ -148,6 +148,13 @@ def app_test(db: Path | None = None, user: str | None = "admin", role: str = "ad
     return at.run() if run else at
 
 
+def open_tab(at, key: str, label: str):
+    """Open the tab ``label`` of the tabs ``key`` (tabs that build only their open tab), as a click does: the
+    run that follows builds it."""
+    at.session_state[key] = label
+    return at.run()
+
+
 @pytest.fixture
 def app_as():
     """:func:`app_test` as a fixture: ``app_as(db, "ketua1", "ketua")``."""

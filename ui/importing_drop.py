@@ -293,14 +293,15 @@ def show_drop(drop: importing.Drop) -> None:
                      period=period_text(drop.period)))
     lang = language()
     summary = pd.DataFrame({
-        t("impor.drop_h_file"): [f.name for f in drop.files],
+        t("impor.drop_h_file"): [fmt.plain(f.name) for f in drop.files],   # a static table reads Markdown
         t("impor.drop_h_kind"): [kind_label(f.kind, lang) if f.kind else fmt.MISSING for f in drop.files],
         t("impor.drop_h_period"): [str(f.period) if f.period is not None else fmt.MISSING for f in drop.files],
         t("impor.rows"): [n(f.rows) for f in drop.files],
         t("impor.errors"): [n(f.errors) for f in drop.files],
         t("impor.warnings"): [n(f.warnings) for f in drop.files],
     })
-    st.dataframe(summary, hide_index=True, width="stretch")
+    # a few lines: a static table (a grid's code is fetched and set up by the browser when the page has none)
+    st.table(summary, hide_index=True)
     issues = drop.issues()
     issues_table(issues[~(issues["baris"].isna() & issues["pesan"].isin(whole))], with_file=True)
     for i, f in enumerate(drop.files):

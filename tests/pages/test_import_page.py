@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from data.importing.templates import template_xlsx
 from data.store import open_store
-from tests.conftest import app_test
+from tests.conftest import app_test, open_tab
 from tests.import_helpers import DATA_TABLES, assert_same, filled_personnel_template, new_nips, snapshot, xlsx
 
 pytestmark = pytest.mark.slow  # whole-app AppTest runs through an import, 5-7 s each
@@ -36,9 +36,15 @@ def test_page_renders_with_templates_and_history(real_copy):
     assert at.title[0].value == "Impor Data"
     assert [t.label for t in at.tabs] == ["Unggah berkas", "Templat", "Riwayat & pembatalan"]
     assert len(at.file_uploader) == 1
+    # only the open tab is built: the upload tab, then each tab as it is opened
+    assert not at.get("download_button") and "Tidak ada impor yang dapat dibatalkan." not in [c.value for c in at.caption]
+    open_tab(at, "impor_tab", "Templat")
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Unduh templat"] * 6      # one per kind, position history included
+    assert not at.file_uploader
+    open_tab(at, "impor_tab", "Riwayat & pembatalan")
     assert "Tidak ada impor yang dapat dibatalkan." in [c.value for c in at.caption]
+    assert not at.get("download_button")
     # the buttons' deferred data is the same function the page calls
     opd = open_store(real_copy)
     names = opd.opd()["nama"].tolist()
@@ -106,6 +112,7 @@ def test_mapping_fix_in_the_editor_then_undo(real_copy):
     assert s.import_mappings("personnel") == {"instansiunit": "opd"}
     s.close()
     # undo from the history tab
+    open_tab(at, "impor_tab", "Riwayat & pembatalan")
     at.checkbox(key="impor_undo_confirm").check().run()
     at.button(key="impor_undo_button").click().run()
     assert not at.exception

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from data.store import open_store
-from tests.conftest import app_test
+from tests.conftest import app_test, open_tab
 from tests.import_helpers import PERSONNEL_HEADER, assert_same, csv_bytes, new_nips, personnel_rows, snapshot, xlsx
 
 pytestmark = pytest.mark.slow  # whole-app AppTest runs through an import
@@ -34,7 +34,8 @@ def drop(nips, perf_nips=None):
 
 def report(at):
     """The one report's per-file table (file, kind, period, rows, errors, warnings)."""
-    return next(d.value for d in at.dataframe if "Jenis data" in d.value.columns)
+    table = next(d.value for d in at.table if "Jenis data" in d.value.columns)
+    return table.assign(Berkas=table["Berkas"].str.replace("\\", "", regex=False))   # names escaped for Markdown
 
 
 def test_three_files_one_report_one_click_then_the_ninebox_of_the_period(real_copy):
@@ -72,6 +73,7 @@ def test_three_files_one_report_one_click_then_the_ninebox_of_the_period(real_co
     # back on Impor Data: the uploader is empty again, and the history offers the drop once, to undo as one step
     at.switch_page("app_pages/impor.py").run()
     assert not at.get("data_editor")
+    open_tab(at, "impor_tab", "Riwayat & pembatalan")
     undo = at.selectbox(key="impor_undo_pick")
     assert len(undo.options) == 1 and undo.options[0].startswith("#2, #3, #4 · satu unggahan: Data kepegawaian, "
                                                                  "Kinerja (SKP), Asesmen")

@@ -5,7 +5,7 @@ import pytest
 
 from data.importing import pipeline
 from data.store import open_store
-from tests.conftest import app_test
+from tests.conftest import app_test, open_tab
 from tests.import_helpers import PERSONNEL_HEADER, csv_bytes, new_nips, personnel_rows, xlsx
 
 pytestmark = pytest.mark.slow  # whole-app AppTest runs
@@ -32,8 +32,10 @@ def perf(nips):
 
 
 def impor_page(db):
+    """Impor Data, its history tab open."""
     at = app_test(db, timeout=TIMEOUT)
     at.switch_page("app_pages/impor.py").run()
+    open_tab(at, "impor_tab", "Riwayat & pembatalan")
     assert not at.exception
     return at
 
