@@ -9,8 +9,9 @@ import re
 import pandas as pd
 import pytest
 
+from common.i18n import t
 from data.store import open_store
-from tests.conftest import app_test, placed_people
+from tests.conftest import app_test, open_tab, placed_people
 from tests.import_helpers import filled_personnel_template, new_nips
 
 pytestmark = pytest.mark.slow   # whole-app AppTest runs with an upload, 5-10 s each
@@ -57,6 +58,7 @@ def test_import_preview_and_history_read_as_words(real_copy, lang):
     assert dates == []                                # dates as "1 Maret 2019", never ISO with a time
     at.button(key="impor_submit").click().run()
     assert not at.exception
+    open_tab(at, "impor_tab", t("impor.tab_history", lang=lang))
     history = next(d for d in at.dataframe if len(d.value) and d.value.iloc[:, 0].astype(str).str.startswith("#").all())
     _assert_readable(history, "history")
     frame = history.value

@@ -21,7 +21,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from common import i18n
 from data.store import open_store
-from tests.conftest import app_test, placed_people
+from tests.conftest import app_test, open_tab, placed_people
 from tests.import_helpers import filled_personnel_template, new_nips
 
 pytestmark = pytest.mark.slow   # eight pages walked four times, about a minute each
@@ -83,6 +83,8 @@ def _files(db: Path, tmp_path: Path, monkeypatch, lang: str, anon: bool) -> tupl
         if page == "impor":
             at.file_uploader[0].set_value(("pegawai.xlsx", filled_personnel_template(new_nips(3)),
                                            "application/octet-stream")).run()
+            errors += [(page, e.stack_trace[-1:]) for e in at.exception]
+            open_tab(at, "impor_tab", i18n.t("impor.tab_templates", lang=lang))   # each tab built when open
             errors += [(page, e.stack_trace[-1:]) for e in at.exception]
     files = {key: (data() if callable(data) else data) for key, (name, data) in captured.items()
              if str(name).endswith(".xlsx")}
