@@ -120,25 +120,22 @@ class ImportsMixin(DatasetsMixin):
         remembered, all of them from one catalog query (one took ~10 ms inside a write, and a drop asked for
         eight): the schema changes only by a migration when the store opens, and this process holds the file."""
         in_sync = self.__dict__.setdefault("_shadow_in_sync", {})
-        if table not in in_sync:
-            rows = cur.execute("SELECT table_name, column_name, data_type FROM duckdb_columns()"
-                               " WHERE database_name = current_database() AND schema_name = 'main'"
-                               " ORDER BY table_name, column_index").fetchall()
-            columns: dict[str, list[tuple[str, str]]] = {}
-            for tn, c, t in rows:
-                columns.setdefault(tn, []).append((c, t))
-            for name, live in columns.items():
-                shadow = {c for c, _ in columns.get(f"import_replaced_{name}", ())}
-                if shadow and all(c in shadow for c, _ in live):
-                    in_sync[name] = tuple(c for c, _ in live)
-            if table not in in_sync:   # an ALTER is remembered once committed: by the next call that finds it
-                live = columns.get(table, [])
-                shadow = {c for c, _ in columns.get(f"import_replaced_{table}", ())}
-                for c, t in live:
-                    if c not in shadow:
-                        cur.execute(f"ALTER TABLE {_ident('import_replaced_' + table)} ADD COLUMN {_ident(c)} {t}")
-                return [c for c, _ in live]
-        return list(in_sync[table])
+        if table in in_sync:
+            return list(in_sync[table])
+        columns: dict[str, list[tuple[str, str]]] = {}
+        for tn, c, t in cur.execute("SELECT table_name, column_name, data_type FROM duckdb_columns()"
+                                    " WHERE database_name = current_database() AND schema_name = 'main'"
+                                    " ORDER BY table_name, column_index").fetchall():
+            columns.setdefault(tn, []).append((c, t))
+        for name, live in columns.items():
+            shadow = {c for c, _ in columns.get(f"import_replaced_{name}", ())}
+            missing = [(c, t) for c, t in live if c not in shadow]
+            if shadow and not missing:
+                in_sync[name] = tuple(c for c, _ in live)
+            elif name == table:   # remembered once the ALTER is committed: by the next call that finds it in step
+                for c, t in missing:
+                    cur.execute(f"ALTER TABLE {_ident('import_replaced_' + table)} ADD COLUMN {_ident(c)} {t}")
+        return [c for c, _ in columns.get(table, [])]
 
     def write_import(self, kind: str, period: int | None, frames: dict[str, pd.DataFrame], *, actor: str,
                      scope: dict | None = None, file_name: str | None = None, file_hash: str | None = None,
