@@ -46,7 +46,12 @@ def _state() -> bool:
 
 
 def _clicked() -> None:
-    st.session_state[_ON] = bool(st.session_state[KEY])
+    """The toggle's new value becomes the session's. A request the browser sent for a screen the server
+    has just replaced (a timer's rerun arriving after the idle check logged the user out) still carries
+    the toggle's value, but the toggle's key is gone with that screen: then nothing was clicked here."""
+    value = st.session_state.get(KEY)
+    if value is not None:
+        st.session_state[_ON] = bool(value)
 
 
 def switch(container=st.sidebar) -> bool:
