@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,8 @@ class ConnectionBase:
         self.read_only = read_only
         self._write_lock: Any = _WriteGate(self)
         self._checkpoint_timer: threading.Timer | None = None
+        self._writes = 0   # moves as every write through the gate starts and ends: the key of _remembered
+        self._remembered: dict[tuple, tuple[int, Any]] = {}
         self.checkpoint_delay_s = CHECKPOINT_DELAY_S
         try:
             if not read_only:
@@ -127,6 +129,20 @@ class ConnectionBase:
             return cur.sql(sql, params=params).to_arrow_table().to_pandas()
         finally:
             cur.close()
+
+    def _remember(self, key: tuple, load: Callable[[], Any]) -> Any:
+        """``load()``, kept until this process's next write (this process is the file's only writer, and
+        every write passes the write gate): small reference reads (settings, OPDs, periods) that every
+        page run asks for, a query of a few milliseconds each, a dozen per run. A value read while a
+        write was under way is kept under that write's count, which its end moves on. Callers get the
+        kept object: frames are returned as copies by the methods that keep them."""
+        writes = self._writes
+        kept = self._remembered.get(key)
+        if kept is not None and kept[0] == writes:
+            return kept[1]
+        value = load()
+        self._remembered[key] = (writes, value)
+        return value
 
     def _scalar(self, sql: str, params: Sequence | None = None):
         cur = self._cur()
@@ -223,6 +239,7 @@ class _WriteGate:
 
     def __enter__(self) -> _WriteGate:
         self._lock.acquire()
+        self._store._writes += 1
         try:
             self._limit(DUCKDB_WRITE_MEMORY)
         except BaseException:
@@ -232,6 +249,7 @@ class _WriteGate:
 
     def __exit__(self, *exc) -> bool:
         try:
+            self._store._writes += 1
             self._limit(DUCKDB_MEMORY)
         finally:
             self._lock.release()

@@ -13,7 +13,8 @@ from data.store.reference import ReferenceMixin
 
 class PeriodsMixin(ReferenceMixin):
     def periods(self) -> list[int]:
-        return self._frame("SELECT period FROM period ORDER BY period")["period"].tolist()
+        return list(self._remember(("periods",), lambda: tuple(
+            self._frame("SELECT period FROM period ORDER BY period")["period"].tolist())))
 
     def next_period(self, period: int) -> int | None:
         """The first period after ``period`` (for closing the loop), or None."""

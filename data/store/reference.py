@@ -30,21 +30,29 @@ class ReferenceMixin(ConnectionBase):
         return self._columns_cache[table]
 
     def has_synthetic_data(self) -> bool:
-        return bool(self._scalar(
-            "SELECT count(*) > 0 FROM import_batch WHERE source = 'sintetis' AND undone_at IS NULL"))
+        return self._remember(("has_synthetic_data",), lambda: bool(self._scalar(
+            "SELECT count(*) > 0 FROM import_batch WHERE source = 'sintetis' AND undone_at IS NULL")))
 
     def has_real_data(self) -> bool:
-        return bool(self._scalar(
-            "SELECT count(*) > 0 FROM import_batch WHERE source = 'impor' AND undone_at IS NULL"))
+        return self._remember(("has_real_data",), lambda: bool(self._scalar(
+            "SELECT count(*) > 0 FROM import_batch WHERE source = 'impor' AND undone_at IS NULL")))
 
     def setting(self, key: str) -> str | None:
-        return self._scalar("SELECT value FROM setting WHERE key = ?", [key])
+        return self._remember(("setting",), self._settings).get(key)
+
+    def _settings(self) -> dict[str, str | None]:
+        cur = self._cur()
+        try:
+            return dict(cur.execute("SELECT key, value FROM setting").fetchall())
+        finally:
+            cur.close()
 
     def opd(self) -> pd.DataFrame:
-        return self._frame("SELECT opd_id, nama, singkatan, kelompok FROM opd ORDER BY nama")
+        return self._remember(("opd",), lambda: self._frame(
+            "SELECT opd_id, nama, singkatan, kelompok FROM opd ORDER BY nama")).copy()
 
     def job_levels(self) -> pd.DataFrame:
-        return self._frame("SELECT * FROM job_level ORDER BY urutan DESC")
+        return self._remember(("job_levels",), lambda: self._frame("SELECT * FROM job_level ORDER BY urutan DESC")).copy()
 
     def table(self, name: str) -> pd.DataFrame:
         """Whole small table (rules, reference data). Not for personal data."""
