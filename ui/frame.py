@@ -65,6 +65,7 @@ def gate(store: Store) -> User | None:
             _logged_out(sid, session_token(), check.reason)
         else:
             st.session_state[KEY_USER] = check.user  # the role as the database has it now
+            st.session_state[_CHECKED_AT] = time.monotonic()
             st.session_state[KEY_TOUCHED] = auth.touch_session(store, sid, st.session_state.get(KEY_TOUCHED),
                                                                time.monotonic())
     elif logged_in() is not None:  # a user without a server-side session is not logged in
@@ -96,6 +97,7 @@ def _setting_number(store: Store, key: str, default: float) -> float:
 
 
 _watchers: dict[float, object] = {}
+_CHECKED_AT = "_sesi_diperiksa"   # when this session's gate last found the login valid (monotonic seconds)
 
 
 def _idle_watch(idle_minutes: float, every_seconds: float) -> None:
@@ -103,11 +105,15 @@ def _idle_watch(idle_minutes: float, every_seconds: float) -> None:
     admin, user disabled), instead of leaving the data on screen until the next click: a fragment
     asks every ``every_seconds`` (setting ``sesi_periksa_detik``) and, when the session has lapsed,
     reruns the app, whose gate ends it and shows the login form with the reason. The asking is read
-    only: it does not count as activity."""
+    only: it does not count as activity. Drawn inside a full run, right after the gate's own check,
+    it does not ask again."""
     watch = _watchers.get(every_seconds)
     if watch is None:
         @st.fragment(run_every=every_seconds)
         def watch(idle: float) -> None:
+            checked = st.session_state.get(_CHECKED_AT)
+            if checked is not None and time.monotonic() - checked < every_seconds / 2:
+                return
             sid = session_id()
             if sid is not None and auth.session_lapsed(services.store(), sid, idle):
                 st.rerun(scope="app")

@@ -30,8 +30,12 @@ class SessionsMixin(ConnectionBase):
     def login_session(self, *, session_id: str | None = None, token_hash: str | None = None) -> dict | None:
         """The session (by id or by token hash) joined with its user and role, or None."""
         column, value = ("s.id", session_id) if session_id is not None else ("s.token_hash", token_hash)
-        f = self._frame(f"{_SESSION_SQL} WHERE {column} = ?", [value])
-        return None if f.empty else f.iloc[0].to_dict()
+        cur = self._cur()   # one row, asked on every page run: plain values, no frame
+        try:
+            row = cur.execute(f"{_SESSION_SQL} WHERE {column} = ?", [value]).fetchone()
+            return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
+        finally:
+            cur.close()
 
     def touch_login_session(self, session_id: str) -> bool:
         """Mark an open session active now. One autocommitted statement outside the write gate (like

@@ -122,3 +122,16 @@ def test_a_reload_after_the_idle_limit_asks_for_the_login_again(komite, monkeypa
     assert again.title[0].value == LOGIN_TITLE
     assert again.info[0].value == "Sesi berakhir karena lama tidak aktif. Silakan masuk lagi."
     assert _session_row(komite, sid)["alasan_berakhir"] == "diam"
+
+
+def test_a_page_run_asks_for_the_session_once(komite, monkeypatch):
+    """The gate checks the login at the top of every run; the idle timer drawn in that run does not ask the
+    database again (its own reruns, on its timer, do: tests/browser/test_session_idle.py)."""
+    from data import auth
+    at = _logged_in_through_the_form()
+    asked = []
+    real = auth.session_lapsed
+    monkeypatch.setattr(auth, "session_lapsed", lambda *a, **k: asked.append(a) or real(*a, **k))
+    at.run()
+    assert at.title[0].value == "Beranda" and not at.exception
+    assert asked == []
