@@ -174,9 +174,9 @@ def test_kill_before_commit_leaves_every_table_as_it_was(db, files):
 
 
 def test_kill_while_committing_is_all_or_nothing(db, files, tmp_path):
-    """No hook: the real command, killed while its commit is half written. DuckDB writes a large
-    commit straight into the file (a checkpoint: new blocks first, then one header write that
-    switches to them), so what survives is the old state or the finished one, never a mix."""
+    """No hook: the real command, killed while the file is half written. The commit goes into the WAL
+    and the store checkpoints it into the file as it closes (new blocks first, then one header write
+    that switches to them), so what survives is the old state or the finished one, never a mix."""
     csv, finished, final_size = files[100_000]
     before = state(db)
     killed = 0
