@@ -35,7 +35,6 @@ DUCKDB_WRITE_MEMORY = os.environ.get("TALENTA_DUCKDB_WRITE_MEMORY") or (
 # on the log should that thread never get its turn.
 CHECKPOINT_THRESHOLD = "1GB"
 CHECKPOINT_DELAY_S = 5.0
-CHECKPOINT_RETRIES = 20   # a CHECKPOINT fails while a read transaction is open: tried again after the delay
 
 
 def _friendly(exc: Exception, path: Path) -> StoreError:
@@ -86,10 +85,10 @@ class ConnectionBase:
             self._cancel_checkpoint()
         self._con.close()
 
-    def checkpoint_soon(self, tries: int = CHECKPOINT_RETRIES) -> None:
+    def checkpoint_soon(self) -> None:
         """Checkpoint the log ``checkpoint_delay_s`` from now, on a background thread; a later write moves
         it on (every write calls this as it ends)."""
-        timer = threading.Timer(self.checkpoint_delay_s, self._checkpoint_quietly, args=(tries,))
+        timer = threading.Timer(self.checkpoint_delay_s, self._checkpoint_quietly)
         timer.daemon = True
         with self._write_lock._lock:
             self._cancel_checkpoint()
@@ -101,7 +100,10 @@ class ConnectionBase:
             self._checkpoint_timer.cancel()
             self._checkpoint_timer = None
 
-    def _checkpoint_quietly(self, tries: int) -> None:
+    def _checkpoint_quietly(self) -> None:
+        """DuckDB 2 checkpoints while other transactions are open (reads, and the autocommitted session
+        touch or audit row outside the gate), so nothing is retried: should it fail, the next write's
+        timer or closing the store checkpoints."""
         with self._write_lock._lock:   # no write in progress; none starts meanwhile
             if self._checkpoint_timer is None or threading.current_thread() is not self._checkpoint_timer:
                 return   # closed, or a later write scheduled its own
@@ -112,13 +114,8 @@ class ConnectionBase:
                     cur.execute("CHECKPOINT")
                 finally:
                     cur.close()
-                return
-            except duckdb.ConnectionException:   # closed meanwhile
-                return
-            except duckdb.Error:   # a read transaction is open: later
-                if tries <= 1:
-                    return
-        self.checkpoint_soon(tries - 1)
+            except duckdb.Error:   # closed meanwhile, or refused: see above
+                pass
 
     def _cur(self) -> duckdb.DuckDBPyConnection:
         return self._con.cursor()

@@ -3,8 +3,6 @@ once the log passes 16 MiB: a 100,000-row import waited half a second on it); th
 seconds after the last write, on a background thread, and closing still leaves a complete file."""
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from data.store import open_store
@@ -15,12 +13,12 @@ def _wal_bytes(db: Path) -> int:
     return wal.stat().st_size if wal.exists() else 0
 
 
-def _until(condition: Callable[[], bool], timeout: float = 60) -> None:
-    """Poll ``condition`` (a background thread makes it true) until it holds or ``timeout`` passes."""
-    end = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < end, "the condition did not come true in time"
-        time.sleep(0.02)
+def _checkpointed(store) -> None:
+    """Wait for the pending checkpoint's thread to end (it checkpoints, then ends)."""
+    timer = store._checkpoint_timer
+    assert timer is not None, "no checkpoint was scheduled"
+    timer.join(60)
+    assert not timer.is_alive(), "the checkpoint did not run in time"
 
 
 def _write(store, entity: str) -> None:
@@ -43,7 +41,8 @@ def test_a_big_write_commits_without_checkpointing_and_is_checkpointed_soon_afte
         assert _wal_bytes(db) > 16 * 2**20, "the commit checkpointed the log itself"
         store.checkpoint_delay_s = 0.05
         _write(store, "uji")   # a later write moves the checkpoint on: now soon
-        _until(lambda: _wal_bytes(db) == 0)
+        _checkpointed(store)
+        assert _wal_bytes(db) == 0
         assert store._scalar("SELECT count(*) FROM uji") == 100_000
     finally:
         store.close()
@@ -77,6 +76,7 @@ def test_a_checkpoint_runs_while_a_read_transaction_is_open(tmp_path):
             snap.data_version()
             store.checkpoint_delay_s = 0.05
             store.checkpoint_soon()
-            _until(lambda: _wal_bytes(db) == 0)
+            _checkpointed(store)
+        assert _wal_bytes(db) == 0
     finally:
         store.close()
