@@ -32,8 +32,13 @@ def workbook_cells(content: bytes, name: str, ext: str, limits: ReadLimits = DEF
     """[(sheet, its cells as :class:`packed.Packed` columns, formulas without a stored value as
     (row, ref))] of a workbook: what the reader needs, computed where the parse runs (a child
     process, see :mod:`sandbox`). A plain-text .xlsx is read as columns by fastexcel
-    (:mod:`excel_columns`), any other workbook by python-calamine."""
-    from data.importing.preflight import scan_sheet, sheet_parts
+    (:mod:`excel_columns`), any other workbook by python-calamine.
+
+    The scan that tells a plain sheet (:func:`preflight.scan_sheet`, a pass over all its XML) runs
+    in a thread beside fastexcel, which starts once the sheet's first rows look plain: fastexcel
+    parses without the GIL, so the scan costs no time on a second core. A sheet found not plain
+    further down throws fastexcel's columns away (decision 0046)."""
+    from data.importing.preflight import sheet_parts
     parts: dict[str, str] = {}
     if content.startswith(b"PK"):
         import zipfile
@@ -42,18 +47,59 @@ def workbook_cells(content: bytes, name: str, ext: str, limits: ReadLimits = DEF
                 parts = dict(sheet_parts(zf))
         except Exception:            # a damaged directory: the sheets read, formulas not looked at
             parts = {}
-    scans = {sheet: scan_sheet(content, part) for sheet, part in parts.items()}
+    scans, ahead = _scan_beside(content, parts)
     grids = None
-    if scans and all(s.plain for s in scans.values()):
-        from data.importing.excel_columns import NotPlain, workbook_columns
-        try:
-            grids = workbook_columns(content, list(scans), limits,
-                                     lambda sheet, rows, cols: _refuse_size(rows, cols, name, sheet, limits))
-        except NotPlain:
-            grids = None
+    try:
+        if parts and ahead():
+            from data.importing.excel_columns import NotPlain, workbook_columns
+            try:
+                grids = workbook_columns(content, list(parts), limits,
+                                         lambda sheet, rows, cols: _refuse_size(rows, cols, name, sheet, limits))
+            except NotPlain:
+                grids = None
+    finally:
+        found = scans()
+    if grids is not None and not (len(found) == len(parts) and all(s.plain for s in found.values())):
+        grids = None
     if grids is None:
         grids = excel_grids(content, name, ext, limits)
-    return [(sheet, grid, scans[sheet].formulas if sheet in scans else []) for sheet, grid in grids]
+    return [(sheet, grid, found[sheet].formulas if sheet in found else []) for sheet, grid in grids]
+
+
+def _scan_beside(content: bytes, parts: dict[str, str]):
+    """Start scanning the sheets in a thread. Returns ``ahead()``, which waits for the first sheet's
+    first rows and says whether they are plain, and ``scans()``, which waits for the whole scan and
+    gives {sheet: SheetScan} (missing sheets when the scan failed)."""
+    import threading
+
+    from data.importing.preflight import scan_sheet
+    found: dict = {}
+    first = threading.Event()
+    plain = [False]
+
+    def told(value: bool) -> None:
+        plain[0] = value
+        first.set()
+
+    def run() -> None:
+        try:
+            for i, (sheet, part) in enumerate(parts.items()):
+                found[sheet] = scan_sheet(content, part, on_first=told if i == 0 else lambda value: None)
+        finally:
+            first.set()
+
+    thread = threading.Thread(target=run, name="scan-sheets", daemon=True)
+    thread.start()
+
+    def ahead() -> bool:
+        first.wait()
+        return plain[0]
+
+    def scans() -> dict:
+        thread.join()
+        return found
+
+    return scans, ahead
 
 
 def excel_grids(content: bytes, name: str, ext: str, limits: ReadLimits = DEFAULT):

@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from posixpath import join, normpath
 
@@ -149,11 +150,14 @@ class SheetScan:
     plain: bool = False   # every cell holding a value holds text, none is merged, and A1 holds one
 
 
-def scan_sheet(content: bytes, part: str, limit: int = 20) -> SheetScan:
+def scan_sheet(content: bytes, part: str, limit: int = 20,
+               on_first: Callable[[bool], None] = lambda plain: None) -> SheetScan:
     """The first ``limit`` cells of a sheet part with a formula and no stored result (a file written
     by a program and never opened in Excel: every reader sees such a cell as empty), and whether the
     sheet is plain text from A1 (the columnar reader's case, :mod:`excel_columns`). One pass of
-    decompression and byte counts; the cell regex runs only on a piece with a formula tag."""
+    decompression and byte counts; the cell regex runs only on a piece with a formula tag.
+    ``on_first(plain so far)`` is told after the first rows (a few MB of XML), so that a reader can
+    start while the scan goes on; it may be told again at the end."""
     out = SheetScan()
     try:
         zf = zipfile.ZipFile(io.BytesIO(content))
@@ -161,7 +165,7 @@ def scan_sheet(content: bytes, part: str, limit: int = 20) -> SheetScan:
     except _BROKEN:
         return out
     try:
-        out.plain = _scan(fh, out.formulas, limit)
+        out.plain = _scan(fh, out.formulas, limit, on_first)
     except _BROKEN:
         out.plain = False            # a damaged part: the cells read so far are what the reader has
     finally:
@@ -173,13 +177,14 @@ def scan_sheet(content: bytes, part: str, limit: int = 20) -> SheetScan:
 _A1 = re.compile(rb"<c\b[^>]*?\br=\"A1\"[^>]*?>(?:<v>|<is>)")
 
 
-def _scan(fh, out: list[tuple[int, str]], limit: int) -> bool:
+def _scan(fh, out: list[tuple[int, str]], limit: int, on_first: Callable[[bool], None]) -> bool:
     """Whole rows at a time (cut after the last ``</row>`` of each chunk). Returns whether every
     value is text: as many ``<v>`` as cells typed shared or formula string (inline strings have
     none), no merged range, unprefixed tags, and A1 filled."""
     carry = b""
     first = True
     plain = True
+    told = False
     while True:
         chunk = fh.read(_CHUNK)
         buf = carry + chunk
@@ -195,6 +200,9 @@ def _scan(fh, out: list[tuple[int, str]], limit: int) -> bool:
         if plain:
             values, shared = piece.count(b"<v>"), piece.count(b't="s"')
             plain = values == shared or values == shared + piece.count(b't="str"')
+        if piece and not told:
+            told = True
+            on_first(plain)
         if plain and not chunk:
             plain = b"mergeCell" not in piece   # after the last row: in the last piece
         if len(out) < limit and (b"<f" in piece or b":f" in piece) and _F.search(piece):

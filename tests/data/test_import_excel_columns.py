@@ -97,3 +97,27 @@ def test_a_long_cell_and_a_sheet_too_long_are_refused_as_python_calamine_refuses
     with pytest.raises(Rejected) as slow_rows:
         excel_grids(workbook(), "pegawai.xlsx", ".xlsx", few)
     assert str(fast_rows.value) == str(slow_rows.value) and "7 baris" in str(fast_rows.value)
+
+
+def test_a_number_below_the_first_rows_sends_the_sheet_to_python_calamine(monkeypatch):
+    """fastexcel starts once the first rows look plain, beside the scan of the rest; a number found
+    further down throws its columns away."""
+    import data.importing.excel_columns as columns
+    import data.importing.preflight as preflight
+
+    monkeypatch.setattr(preflight, "_CHUNK", 512)          # the first rows: a few hundred bytes of XML
+    rows = ROWS + [[f"1990010120150310{i:02d}", f"Nama {i}", "Dinas", None] for i in range(10, 60)]
+    started = []
+    real = columns.workbook_columns
+    monkeypatch.setattr(columns, "workbook_columns", lambda *a, **k: started.append(1) or real(*a, **k))
+    content = workbook(rows, change=lambda ws: ws.cell(row=50, column=4, value=42))
+    got = read(content)[0][1]
+    assert started and got.arrow is None                   # read ahead, then python-calamine's cells
+    reference = excel_grids(content, "pegawai.xlsx", ".xlsx", DEFAULT)[0][1]
+    assert body_frame(got, 3)[3].tolist() == body_frame(reference, 3)[3].tolist()
+    started.clear()
+    got = read(workbook(rows))[0][1]                       # all text: fastexcel's columns kept
+    assert started and got.arrow is not None
+    started.clear()
+    assert read(workbook(change=lambda ws: ws.cell(row=1, column=4, value=42)))[0][1].arrow is None
+    assert not started                                     # a number in the first rows: no read ahead
