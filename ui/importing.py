@@ -50,10 +50,11 @@ def read(content: bytes, file_name: str, progress: Progress) -> RawTable:
 
 
 def read_drop_files(uploads: list[tuple[str, bytes]], kind: str | None, limits=None,
-                    progress: Progress = pipeline._noop) -> list[DropFile]:
+                    progress: Progress = pipeline._noop, period: int | None = None) -> list[DropFile]:
     """The files of a drop read (as :func:`read`, the upload limit included; small ones at the same
     time), each kind recognised (or ``kind``) and mapping proposed; a file that cannot be used comes
-    back with ``rejected``. ``progress`` hears of each file read."""
+    back with ``rejected``. ``progress`` hears of each file read. With ``period`` (the one the drop
+    will be checked for) the files read before the others start their check (``DropFile.ahead``)."""
     limits = limits or read_limits()
     out: dict[int, DropFile] = {}
     for i, (name, content) in enumerate(uploads):
@@ -62,7 +63,7 @@ def read_drop_files(uploads: list[tuple[str, bytes]], kind: str | None, limits=N
                                                                     limit=limits.upload_mb))
     todo = [i for i in range(len(uploads)) if i not in out]
     for i, f in zip(todo, batch.read_drop(services.store(), [uploads[i] for i in todo], limits, progress,
-                                          kinds=[kind] * len(todo))):
+                                          kinds=[kind] * len(todo), period=period)):
         out[i] = f
     return [out[i] for i in range(len(uploads))]
 

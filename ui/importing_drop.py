@@ -63,7 +63,7 @@ def upload_section() -> None:
         sandbox.prepare()   # workbook readers waiting (their imports done) by the time files arrive
         return
     forced = None if kind_choice == "auto" or len(uploads) > 1 else kind_choice
-    files = read_uploads([(u.name, u.getvalue()) for u in uploads], forced, limits)
+    files = read_uploads([(u.name, u.getvalue()) for u in uploads], forced, limits, int(period_value))
     first_of: dict[str, importing.DropFile] = {}
     for f, digest in files:   # the same content dropped twice is used once
         if digest in first_of:
@@ -84,10 +84,11 @@ def upload_section() -> None:
     import_button(drop)
 
 
-def read_uploads(uploads: list[tuple[str, bytes]], kind: str | None, limits) -> list[tuple[importing.DropFile, str]]:
+def read_uploads(uploads: list[tuple[str, bytes]], kind: str | None, limits,
+                 period: int) -> list[tuple[importing.DropFile, str]]:
     """The uploaded files, each read and recognised once per content (kept in the session while the
     drop is mapped and checked; the new ones read together), with their digests; a new DropFile
-    each run (its mapping is this run's)."""
+    each run (its mapping is this run's; a check started as it was read goes to this run's only)."""
     digests = [hashlib.sha256(content).hexdigest() for _, content in uploads]
     cache = st.session_state.setdefault("impor_tables", {})
     new = list({d: i for i, d in reversed(list(enumerate(digests))) if (d, kind) not in cache}.values())
@@ -95,15 +96,16 @@ def read_uploads(uploads: list[tuple[str, bytes]], kind: str | None, limits) -> 
         bar = LateBar(0.0, t("impor.reading"))   # drawn when a file is read after 0.4 s: a city's are before
         try:
             for i, f in zip(new, importing.read_drop_files([uploads[i] for i in new], kind, limits,
-                                                           lambda value, _: bar.progress(value))):
+                                                           lambda value, _: bar.progress(value), period)):
                 cache[(digests[i], kind)] = f
         finally:
             bar.empty()
     out = []
     for (name, _), d in zip(uploads, digests):
         f = cache[(d, kind)]
+        ahead, f.ahead = f.ahead, None
         out.append((importing.DropFile(name=name, table=f.table, kind=f.kind, rejected=f.rejected,
-                                       seconds=dict(f.seconds)), d))
+                                       seconds=dict(f.seconds), ahead=ahead), d))
     return out
 
 

@@ -16,7 +16,7 @@ import logging
 import os
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -27,6 +27,7 @@ from data.importing.fields import KINDS, PERIOD_KINDS
 from data.importing.limits import DEFAULT, ReadLimits
 from data.importing.outcome import ERROR, Outcome, Reference
 from data.importing.reader import RawTable
+from data.importing.validate import complete
 from data.kinds import KIND_NOUNS
 
 LOG = logging.getLogger("data.importing")
@@ -54,6 +55,8 @@ class DropFile:
     outcome: Outcome | None = None
     rejected: str | None = None          # the file cannot be used at all (unreadable, no kind, ...)
     seconds: dict[str, float] = field(default_factory=dict)   # step → wall-clock seconds
+    # a check started as the file was read, while the drop's other files were still being read
+    ahead: Future | None = field(default=None, repr=False, compare=False)
 
     @property
     def period(self) -> int | None:
@@ -150,30 +153,73 @@ def read_one(store, name: str, content: bytes | os.PathLike, limits: ReadLimits 
 
 
 def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: ReadLimits | None = None,
-              progress: Progress = pipeline._noop, kinds: Sequence[str | None] | None = None) -> list[DropFile]:
+              progress: Progress = pipeline._noop, kinds: Sequence[str | None] | None = None,
+              period: int | None = None) -> list[DropFile]:
     """Each file read once, kind recognised (or ``kinds[i]``), mapping proposed. Small files are
     read at the same time (a workbook is parsed in its own child process, so the reads of a drop
     overlap instead of queueing); files above ``PARALLEL_BYTES`` together, one after the other
-    (their tables would be in memory at once)."""
+    (their tables would be in memory at once).
+
+    With ``period`` (the period a later :func:`check_drop` is given), a performance or assessment
+    file read while the others are still being read starts its check at once, with its proposed
+    mapping, in a thread beside the reads (``DropFile.ahead``): everything but the look-up of its NIPs
+    in the roll, which waits for the drop's personnel file (:func:`check_drop`). The personnel file
+    of a period is its largest, read last; the check of the others then costs no time."""
     limits = limits or pipeline.read_limits(store)
     kinds = list(kinds) if kinds is not None else [None] * len(files)
     progress(0.05, "Membaca " + ", ".join(name for name, _ in files) + "…")
     read: dict[int, DropFile] = {}
+    checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check-ahead") if period is not None else None
 
     def done(i: int, f: DropFile) -> None:   # in the caller's thread, as each file is done
         read[i] = f
         progress(0.05 + 0.3 * len(read) / len(files), f"{len(read)} dari {len(files)} berkas terbaca ({f.name}).")
+        if checks is not None and len(read) < len(files) and f.rejected is None and f.kind in AHEAD_KINDS:
+            f.ahead = checks.submit(_check_ahead, store, f, period)
 
-    if len(files) > 1 and sum(_size(c) for _, c in files) <= PARALLEL_BYTES:
-        largest_first = sorted(range(len(files)), key=lambda i: -_size(files[i][1]))   # the longest read first
-        with ThreadPoolExecutor(max_workers=min(len(files), PARALLEL_READS)) as pool:
-            running = {pool.submit(read_one, store, files[i][0], files[i][1], limits, kinds[i]): i for i in largest_first}
-            for future in as_completed(running):
-                done(running[future], future.result())
-    else:
-        for i, ((name, content), kind) in enumerate(zip(files, kinds)):
-            done(i, read_one(store, name, content, limits, kind))
+    try:
+        if len(files) > 1 and sum(_size(c) for _, c in files) <= PARALLEL_BYTES:
+            largest_first = sorted(range(len(files)), key=lambda i: -_size(files[i][1]))   # the longest read first
+            with ThreadPoolExecutor(max_workers=min(len(files), PARALLEL_READS)) as pool:
+                running = {pool.submit(read_one, store, files[i][0], files[i][1], limits, kinds[i]): i
+                           for i in largest_first}
+                for future in as_completed(running):
+                    done(running[future], future.result())
+        else:
+            for i, ((name, content), kind) in enumerate(zip(files, kinds)):
+                done(i, read_one(store, name, content, limits, kind))
+    finally:
+        if checks is not None:
+            checks.shutdown(wait=False)   # its thread ends when the checks it holds are done
     return [read[i] for i in range(len(files))]
+
+
+AHEAD_KINDS = ("performance", "assessment")   # checked against the roll: the drop's personnel file
+
+
+def _check_ahead(store, f: DropFile, period: int) -> tuple[tuple, Outcome | None]:
+    """``f`` checked with what it was read with, its roll look-up left for :func:`check_drop`; with
+    what the check was made for (mapping, constants, period). None when it could not be made (the
+    check in :func:`check_drop` then runs in full and says why)."""
+    file_period = pipeline.period_hint(f.table, f.kind, f.mapping) or period
+    key = (dict(f.mapping), dict(f.constants), file_period)
+    try:
+        ref = pipeline.reference(store, f.kind, file_period, roll_later=True)
+        return key, pipeline.check(store, f.table, f.kind, dict(f.mapping), file_period, dict(f.constants) or None,
+                                   ref=ref)
+    except Exception:   # noqa: BLE001 - a head start only: the full check reports it
+        LOG.debug("Check ahead of %s not made", f.name, exc_info=True)
+        return key, None
+
+
+def _taken_ahead(f: DropFile, period: int | None) -> Outcome | None:
+    """The check made ahead of ``f`` (waited for), when it was made for the mapping, constants and
+    period ``f`` is checked with now."""
+    ahead, f.ahead = f.ahead, None
+    if ahead is None:
+        return None
+    key, outcome = ahead.result()
+    return outcome if key == (f.mapping, f.constants, period) else None
 
 
 PARALLEL_BYTES, PARALLEL_READS = 64 << 20, max(2, os.cpu_count() or 2)
@@ -200,7 +246,7 @@ def check_drop(store, files: Sequence[DropFile], period: int | None = None, allo
     for kind, names in by_kind.items():
         if len(names) > 1:
             drop.problems.append(MSG_TWICE.format(noun=KIND_NOUNS[kind], names=", ".join(f"'{n}'" for n in names)))
-    hints = {f.name: pipeline._period_hint(f.table, f.kind, f.mapping, None) for f in usable if f.kind in PERIOD_KINDS}
+    hints = {f.name: pipeline.period_hint(f.table, f.kind, f.mapping) for f in usable if f.kind in PERIOD_KINDS}
     found = sorted({p for p in hints.values() if p is not None})
     if len(found) > 1:
         drop.problems.append(MSG_PERIODS.format(found="; ".join(
@@ -212,8 +258,11 @@ def check_drop(store, files: Sequence[DropFile], period: int | None = None, allo
         t1 = time.perf_counter()
         file_period = (hints.get(f.name) or common) if f.kind in PERIOD_KINDS else None
         try:
-            f.outcome = pipeline.check(store, f.table, f.kind, f.mapping, file_period, f.constants or None,
-                                       allow_new_opd=allow_new_opd, ref=_reference(store, f, file_period, roll))
+            ref = _reference(store, f, file_period, roll)
+            early = _taken_ahead(f, file_period)
+            f.outcome = complete(early, ref.personnel_nips) if early is not None else \
+                pipeline.check(store, f.table, f.kind, f.mapping, file_period, f.constants or None,
+                               allow_new_opd=allow_new_opd, ref=ref)
         except Rejected as exc:
             f.rejected = str(exc)
         if roll is not None and f.outcome is not None and f.kind in ("performance", "assessment"):
@@ -281,7 +330,7 @@ def run_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], *, period:
     ``dry_run``) write in one transaction. ``constants`` (e.g. the assessment's sumber) go to the
     files of the kinds that lack the column."""
     t0 = time.perf_counter()
-    read = read_drop(store, files, progress=progress)
+    read = read_drop(store, files, progress=progress, period=period)
     for f in read:
         if constants and f.kind == "assessment" and "sumber" not in f.mapping.values():
             f.constants = dict(constants)

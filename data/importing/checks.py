@@ -59,6 +59,7 @@ class Ctx:
         self.fields = field_map(kind)
         self.allow_new_opd = False          # OPD names not in the database: errors unless confirmed
         self.new_opd: list[str] = []        # those names, as the file spells them
+        self.roll_check = None              # outcome.RollCheck: the roll look-up left for later
         self.raw: dict[str, pd.Series] = {}
         self.header: dict[str, str] = {}
         for pos, name in sorted(mapping.items()):

@@ -38,7 +38,7 @@ from data.importing.normalise.education import norm_pendidikan, strip_pendidikan
 from data.importing.normalise.free_text import norm_code
 from data.importing.normalise.golongan import golongan_kind, norm_golongan
 from data.importing.normalise.jenjang import derive_jenjang, norm_eselon
-from data.importing.outcome import WARNING, Issues, Reference
+from data.importing.outcome import WARNING, Issues, Reference, RollCheck
 
 
 def _personnel(ctx: Ctx, index: pd.Index, period: int, ref: Reference, issues: Issues):
@@ -148,12 +148,22 @@ def _personnel(ctx: Ctx, index: pd.Index, period: int, ref: Reference, issues: I
     return frames, {}, preview
 
 
+def on_roll(ctx: Ctx, p: pd.DataFrame, period: int, ref: Reference, issues: Issues) -> None:
+    """The file's NIPs looked up in the period's roll: the last check of a performance or assessment
+    file, so that it can also be done after the others (:func:`validate.complete`) with the same
+    issues in the same order."""
+    message = ("NIP {v} tidak ada dalam data kepegawaian periode " + str(period)
+               + ". Impor data kepegawaian periode itu lebih dulu, atau periksa NIP-nya.")
+    if ref.personnel_nips is None:
+        ctx.roll_check = RollCheck(p[["nip", "valid"]], message, ctx.col("nip"))
+    else:
+        check_known_nip(p, ref.personnel_nips, message, issues, ctx.col("nip"))
+
+
 def _performance(ctx: Ctx, index: pd.Index, period: int, ref: Reference, issues: Issues):
     p = check_nip(ctx, issues, index)
     valid = p["valid"].to_numpy(dtype=bool)
     check_duplicates(p["nip"], valid, "NIP {v}", issues, ctx.col("nip"))
-    check_known_nip(p, ref.personnel_nips, "NIP {v} tidak ada dalam data kepegawaian periode " + str(period)
-                    + ". Impor data kepegawaian periode itu lebih dulu, atau periksa NIP-nya.", issues, ctx.col("nip"))
     predikat = apply_column(ctx, "predikat", norm_predikat, issues, index, ref.predikat)
     hasil = apply_column(ctx, "hasil_kerja", norm_rating, issues, index)
     perilaku = apply_column(ctx, "perilaku", norm_rating, issues, index)
@@ -182,6 +192,7 @@ def _performance(ctx: Ctx, index: pd.Index, period: int, ref: Reference, issues:
                          "predikat": predikat, "hasil_kerja": hasil, "perilaku": perilaku,
                          "nilai_legacy": legacy.astype("Float64"),
                          **{k: v.astype("Float64") for k, v in extra.items()}}, index=index)
+    on_roll(ctx, p, period, ref, issues)
     return {"performance": perf}, {}, perf.drop(columns=["period"])
 
 
@@ -201,8 +212,6 @@ def _implied(hasil: pd.Series, perilaku: pd.Series, pairs: dict) -> np.ndarray:
 def _assessment(ctx: Ctx, index: pd.Index, period: int, ref: Reference, issues: Issues):
     p = check_nip(ctx, issues, index)
     valid = p["valid"].to_numpy(dtype=bool)
-    check_known_nip(p, ref.personnel_nips, "NIP {v} tidak ada dalam data kepegawaian periode " + str(period)
-                    + ". Impor data kepegawaian periode itu lebih dulu, atau periksa NIP-nya.", issues, ctx.col("nip"))
     sumber = apply_column(ctx, "sumber", norm_sumber, issues, index)
     issues.add(where(sumber.isna() & blank_mask(ctx.raw["sumber"]), "Sumber asesmen wajib diisi (CACT, AC "
                      "atau LAIN).", index), ctx.col("sumber"))
@@ -230,6 +239,7 @@ def _assessment(ctx: Ctx, index: pd.Index, period: int, ref: Reference, issues: 
     frame = pd.DataFrame({"period": np.full(len(index), period, dtype=np.int64), "nip": p["nip"],
                           "sumber": sumber, "tanggal": as_dates(tanggal), **cols}, index=index)
     scope = {"sumber": sorted({s for s in sumber.dropna()})}
+    on_roll(ctx, p, period, ref, issues)
     return {"assessment": frame}, scope, frame.drop(columns=["period"])
 
 

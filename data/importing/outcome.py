@@ -16,14 +16,25 @@ class Reference:
     """What validation needs to know about the database (read once per import)."""
 
     period_status: dict[int, str] = field(default_factory=dict)   # period → 'terbuka' / 'ditetapkan'
-    # NIPs of the import period / every NIP in asn: a set, or a text column (Store.import_reference)
-    personnel_nips: Collection[str] = field(default_factory=set)
+    # NIPs of the import period / every NIP in asn: a set, or a text column (Store.import_reference).
+    # personnel_nips None: not known yet (the drop's personnel file is still being read); the
+    # outcome keeps the NIPs to look up (Outcome.roll_check), for validate.complete
+    personnel_nips: Collection[str] | None = field(default_factory=set)
     known_nips: Collection[str] = field(default_factory=set)
     opd: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["opd_id", "nama", "singkatan"]))
     levels: dict[str, str] = field(default_factory=dict)          # jenjang_jabatan → jenis_jabatan
     predikat: list[str] = field(default_factory=list)
     predikat_pairs: dict[tuple[str, str], str] = field(default_factory=dict)
     education: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RollCheck:
+    """A file's NIPs still to be looked up in the period's roll, and the words of its issue."""
+
+    parsed: pd.DataFrame        # check_nip's frame: nip, valid
+    message: str
+    column: str
 
 
 @dataclass
@@ -39,6 +50,7 @@ class Outcome:
     preview: pd.DataFrame = field(default_factory=pd.DataFrame)
     ignored: list[str] = field(default_factory=list)
     new_opd: list[str] = field(default_factory=list)   # OPD names not in the database (to confirm)
+    roll_check: RollCheck | None = None   # the roll look-up left for later (Reference.personnel_nips None)
 
     @property
     def errors(self) -> int:

@@ -68,11 +68,16 @@ def default_mapping(store, table: RawTable, kind: str) -> dict[int, str]:
     return auto_map(table.headers, kind, store.import_mappings(kind))
 
 
-def reference(store, kind: str, period: int | None) -> Reference:
-    ref = store.import_reference(period if kind in PERIOD_KINDS else None,
-                                 known_nips=kind in ("discipline", "target-posts", "position-history"),
-                                 personnel_nips=kind in ("performance", "assessment"))
-    return Reference(**ref)
+def reference(store, kind: str, period: int | None, roll_later: bool = False) -> Reference:
+    """What a file of ``kind`` is checked against. ``roll_later``: without the period's roll (its NIPs
+    are looked up after the check, :func:`validate.complete`)."""
+    roll = kind in ("performance", "assessment")
+    ref = Reference(**store.import_reference(period if kind in PERIOD_KINDS else None,
+                                             known_nips=kind in ("discipline", "target-posts", "position-history"),
+                                             personnel_nips=roll and not roll_later))
+    if roll and roll_later:
+        ref.personnel_nips = None
+    return ref
 
 
 def check(store, table: RawTable, kind: str, mapping: dict[int, str], period: int | None,
@@ -83,7 +88,7 @@ def check(store, table: RawTable, kind: str, mapping: dict[int, str], period: in
     operator; ``Outcome.new_opd`` lists them either way). ``ref``: what to check against, when not
     the database alone (a drop's personnel file, :mod:`data.importing.batch`)."""
     progress(0.4, f"Memeriksa {num(table.n_rows)} baris {KIND_NOUNS[kind]}…")
-    period = _period_hint(table, kind, mapping, period)
+    period = period if period is not None else period_hint(table, kind, mapping)
     outcome = validate(table, kind, mapping, period, ref if ref is not None else reference(store, kind, period),
                        constants, allow_new_opd)
     release_freed()
@@ -91,10 +96,10 @@ def check(store, table: RawTable, kind: str, mapping: dict[int, str], period: in
     return outcome
 
 
-def _period_hint(table: RawTable, kind: str, mapping: dict[int, str], period: int | None) -> int | None:
-    """The period written in the file, when none was chosen (needed to load the right NIPs)."""
-    if period is not None or kind not in PERIOD_KINDS:
-        return period
+def period_hint(table: RawTable, kind: str, mapping: dict[int, str]) -> int | None:
+    """The period written in the file (needed to load the right NIPs when none was chosen)."""
+    if kind not in PERIOD_KINDS:
+        return None
     pos = next((p for p, f in mapping.items() if f == "periode"), None)
     if pos is None or pos not in table.rows.columns:
         return None

@@ -7,10 +7,13 @@ mapping the user can still fix) come back as file-level issues without a row num
 """
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Collection
+
 import numpy as np
 import pandas as pd
 
-from data.importing.checks import Ctx
+from data.importing.checks import Ctx, check_known_nip
 from data.importing.errors import Rejected
 from data.importing.fields import KIND_LABELS, PERIOD_KINDS, header_key
 from data.importing.footer import find_footers
@@ -77,7 +80,7 @@ def validate(table: RawTable, kind: str, mapping: dict[int, str], period: int | 
     with compact_values():       # text columns as categoricals: a national file fits in memory
         frames, scope, preview = builder(ctx, index, period, ref, issues)
     return Outcome(period=period, frames=frames, issues=issues.frame(), rows=len(index), scope=scope,
-                   preview=preview, new_opd=ctx.new_opd, **base)
+                   preview=preview, new_opd=ctx.new_opd, roll_check=ctx.roll_check, **base)
 
 
 def _resolve_period(ctx: Ctx, kind: str, period: int | None, ref: Reference, issues: Issues,
@@ -104,7 +107,31 @@ def _resolve_period(ctx: Ctx, kind: str, period: int | None, ref: Reference, iss
         raise Rejected(f"Periode {period} tidak masuk akal (harus tahun {MIN_PERIOD}–{MAX_PERIOD}).")
     if ref.period_status.get(period) == "ditetapkan":
         raise Rejected(str(PeriodLocked(period)))  # the store's own words: who can reopen, and where
-    if kind in ("performance", "assessment") and len(ref.personnel_nips) == 0:
+    if kind in ("performance", "assessment") and ref.personnel_nips is not None:
+        _refuse_without_roll(ref.personnel_nips, period)
+    return period
+
+
+def _refuse_without_roll(nips: Collection[str], period: int) -> None:
+    if len(nips) == 0:
         raise Rejected(f"Belum ada data kepegawaian periode {period}. Impor data kepegawaian periode itu "
                        "lebih dulu.")
-    return period
+
+
+def complete(outcome: Outcome, personnel_nips: Collection[str]) -> Outcome:
+    """An outcome checked without the period's roll (``Reference.personnel_nips`` None) with its NIPs now
+    looked up in ``personnel_nips``: the same issues, in the same order, as a check that had the roll.
+    Raises :class:`Rejected` for an empty roll, as that check does."""
+    pending = outcome.roll_check
+    if pending is None:
+        return outcome
+    _refuse_without_roll(personnel_nips, outcome.period)
+    issues = Issues()
+    check_known_nip(pending.parsed, personnel_nips, pending.message, issues, pending.column)
+    found = issues.frame()
+    merged = outcome.issues
+    if len(found):   # after the file's other issues of each row, as the builders add it last
+        merged = pd.concat([outcome.issues, found], ignore_index=True)
+        merged["baris"] = merged["baris"].astype("Int64")
+        merged = merged.sort_values("baris", na_position="first", kind="stable").reset_index(drop=True)
+    return dataclasses.replace(outcome, issues=merged, roll_check=None)

@@ -222,3 +222,57 @@ def test_the_reads_report_each_file_as_it_is_done(store):
     assert [text.split(" (")[0] for _, text in heard[1:]] == ["1 dari 2 berkas terbaca", "2 dari 2 berkas terbaca"]
     assert sorted(text.split("(")[1].rstrip(").") for _, text in heard[1:]) == ["pegawai.csv", "skp.xlsx"]
     assert [value for value, _ in heard] == sorted(value for value, _ in heard) and heard[-1][0] < 1
+
+
+def test_files_read_before_the_roll_are_checked_ahead_with_the_same_report(store, monkeypatch):
+    """A performance or assessment file read while the personnel file is still being read is checked at
+    once, its NIPs looked up in the drop's roll afterwards: the same report as checking it after the
+    roll, in the same order (a row's roll look-up comes last either way); a mapping changed since the
+    read discards that check."""
+    import threading
+
+    from data.importing import batch, pipeline
+
+    nips = new_nips(5)
+    in_db_only = store._frame("SELECT nip FROM asn_period WHERE period = 2025 LIMIT 1")["nip"][0]
+    skp = xlsx([["NIP", "Nama", "Predikat Kinerja", "Periode"]] + [[n, "x", "Baik", 2025] for n in nips]
+               + [[in_db_only, "x", "Luar biasa sekali", 2025]])          # two issues on one row
+    cact = assessment([*nips[:3], "12345", in_db_only])
+    files = [("pegawai.csv", personnel(nips, 2025)), ("skp.xlsx", skp), ("cact.xlsx", cact)]
+    plain = check_drop(store, read_drop(store, files), 2025)         # no period at the read: nothing ahead
+    assert [f.ahead for f in read_drop(store, files)] == [None] * 3
+
+    others_read = threading.Event()
+    real_read = batch.read_one
+    monkeypatch.setattr(batch, "read_one", lambda s, name, *a, **k: (
+        name != "pegawai.csv" or others_read.wait(60)) and real_read(s, name, *a, **k))
+    checked: list[str] = []
+    real_check = pipeline.check
+    monkeypatch.setattr(pipeline, "check", lambda s, table, kind, *a, **k: checked.append(kind) or
+                        real_check(s, table, kind, *a, **k))
+
+    def read_with_the_roll_last() -> list:
+        read = read_drop(store, files, period=2025, progress=lambda value, text: text.startswith("2 dari 3")
+                         and others_read.set())
+        others_read.clear()
+        assert [f.ahead is not None for f in read] == [False, True, True]
+        for f in read[1:]:
+            assert f.ahead.result()[1] is not None                  # made, without the roll
+        checked.clear()
+        return read
+
+    ahead = check_drop(store, read_with_the_roll_last(), 2025)
+    assert checked == ["personnel"]                                  # the others' checks were taken
+    assert all(f.ahead is None for f in ahead.files)
+    pd.testing.assert_frame_equal(ahead.issues(), plain.issues())
+    issues = ahead.issues()
+    skp_row = issues[(issues["berkas"] == "skp.xlsx") & (issues["baris"] == 7)]
+    assert skp_row["kolom"].tolist() == ["Predikat Kinerja", "NIP"]   # the roll's look-up last
+    assert "berkas kepegawaian 'pegawai.csv' yang diunggah bersamanya" in skp_row["pesan"].iloc[1]
+    assert ahead.errors == plain.errors == 4
+
+    read = read_with_the_roll_last()
+    read[1].mapping = {k: v for k, v in read[1].mapping.items() if v != "periode"}   # changed since the read
+    changed = check_drop(store, read, 2025)
+    assert checked == ["personnel", "performance"]
+    pd.testing.assert_frame_equal(changed.issues(), plain.issues())
