@@ -160,16 +160,20 @@ def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: R
     overlap instead of queueing); files above ``PARALLEL_BYTES`` together, one after the other
     (their tables would be in memory at once).
 
-    With ``period`` (the period a later :func:`check_drop` is given), a performance or assessment
-    file read while the others are still being read starts its check at once, with its proposed
-    mapping, in a thread beside the reads (``DropFile.ahead``): everything but the look-up of its NIPs
-    in the roll, which waits for the drop's personnel file (:func:`check_drop`). The personnel file
-    of a period is its largest, read last; the check of the others then costs no time."""
+    With ``period`` (the period a later :func:`check_drop` is given) and files read together, a
+    performance or assessment file read while the others are still being read starts its check at
+    once, with its proposed mapping, in a thread beside the reads (``DropFile.ahead``): everything but
+    the look-up of its NIPs in the roll, which waits for the drop's personnel file (:func:`check_drop`).
+    The personnel file of a period is its largest, read last; the check of the others then costs no
+    time."""
     limits = limits or pipeline.read_limits(store)
     kinds = list(kinds) if kinds is not None else [None] * len(files)
     progress(0.05, "Membaca " + ", ".join(name for name, _ in files) + "…")
     read: dict[int, DropFile] = {}
-    checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check-ahead") if period is not None else None
+    together = len(files) > 1 and sum(_size(c) for _, c in files) <= PARALLEL_BYTES
+    # checks ahead only where the tables are in memory together anyway (not for a national drop)
+    checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check-ahead") \
+        if period is not None and together else None
 
     def done(i: int, f: DropFile) -> None:   # in the caller's thread, as each file is done
         read[i] = f
@@ -178,7 +182,7 @@ def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: R
             f.ahead = checks.submit(_check_ahead, store, f, period)
 
     try:
-        if len(files) > 1 and sum(_size(c) for _, c in files) <= PARALLEL_BYTES:
+        if together:
             largest_first = sorted(range(len(files)), key=lambda i: -_size(files[i][1]))   # the longest read first
             with ThreadPoolExecutor(max_workers=min(len(files), PARALLEL_READS)) as pool:
                 running = {pool.submit(read_one, store, files[i][0], files[i][1], limits, kinds[i]): i
