@@ -26,7 +26,7 @@ from data.importing.errors import Rejected
 from data.importing.fields import KINDS, PERIOD_KINDS
 from data.importing.limits import DEFAULT, ReadLimits
 from data.importing.outcome import ERROR, Outcome, Reference
-from data.importing.reader import RawTable
+from data.importing.reader import RawTable, parsed_in_child
 from data.importing.validate import complete
 from data.kinds import KIND_NOUNS
 
@@ -161,11 +161,12 @@ def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: R
     (their tables would be in memory at once).
 
     With ``period`` (the period a later :func:`check_drop` is given) and files read together, a
-    performance or assessment file read while the others are still being read starts its check at
-    once, with its proposed mapping, in a thread beside the reads (``DropFile.ahead``): everything but
-    the look-up of its NIPs in the roll, which waits for the drop's personnel file (:func:`check_drop`).
-    The personnel file of a period is its largest, read last; the check of the others then costs no
-    time."""
+    performance or assessment file read while a workbook of the drop is still being parsed (in its
+    child process: this one waits) starts its check at once, with its proposed mapping, in a thread
+    beside the reads (``DropFile.ahead``): everything but the look-up of its NIPs in the roll, which
+    waits for the drop's personnel file (:func:`check_drop`). The personnel file of a period is its
+    largest, read last; the check of the others then costs no time. A csv is parsed in this process:
+    a check beside it would only take turns with it."""
     limits = limits or pipeline.read_limits(store)
     kinds = list(kinds) if kinds is not None else [None] * len(files)
     progress(0.05, "Membaca " + ", ".join(name for name, _ in files) + "…")
@@ -174,11 +175,13 @@ def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: R
     # checks ahead only where the tables are in memory together anyway (not for a national drop)
     checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check-ahead") \
         if period is not None and together else None
+    in_child = [parsed_in_child(content) for _, content in files] if checks is not None else []
 
     def done(i: int, f: DropFile) -> None:   # in the caller's thread, as each file is done
         read[i] = f
         progress(0.05 + 0.3 * len(read) / len(files), f"{len(read)} dari {len(files)} berkas terbaca ({f.name}).")
-        if checks is not None and len(read) < len(files) and f.rejected is None and f.kind in AHEAD_KINDS:
+        if checks is not None and f.rejected is None and f.kind in AHEAD_KINDS and \
+                any(in_child[j] for j in range(len(files)) if j not in read):
             f.ahead = checks.submit(_check_ahead, store, f, period)
 
     try:

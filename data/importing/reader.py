@@ -72,6 +72,18 @@ def file_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+def parsed_in_child(content: bytes | os.PathLike) -> bool:
+    """Whether ``content`` (bytes or a path) is a workbook, which :func:`read_file` parses in a child
+    process; a csv is parsed in this one."""
+    if isinstance(content, os.PathLike):
+        try:
+            with open(content, "rb") as fh:
+                content = fh.read(len(_OLE))
+        except OSError:
+            return False
+    return content.startswith(_ZIP) or content.startswith(_OLE)
+
+
 def read_file(content: bytes | os.PathLike, file_name: str, known_keys: frozenset[str] | None = None,
               limits: ReadLimits = DEFAULT) -> RawTable:
     """Read ``content`` (the bytes of ``file_name``, or the path of a file to read them from) into

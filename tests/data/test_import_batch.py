@@ -225,10 +225,10 @@ def test_the_reads_report_each_file_as_it_is_done(store):
 
 
 def test_files_read_before_the_roll_are_checked_ahead_with_the_same_report(store, monkeypatch):
-    """A performance or assessment file read while the personnel file is still being read is checked at
-    once, its NIPs looked up in the drop's roll afterwards: the same report as checking it after the
-    roll, in the same order (a row's roll look-up comes last either way); a mapping changed since the
-    read discards that check."""
+    """A performance or assessment file read while the personnel workbook is still being read (in its
+    child process) is checked at once, its NIPs looked up in the drop's roll afterwards: the same
+    report as checking it after the roll, in the same order (a row's roll look-up comes last either
+    way); a mapping changed since the read discards that check; nothing is checked beside a csv."""
     import threading
 
     from data.importing import batch, pipeline
@@ -238,14 +238,15 @@ def test_files_read_before_the_roll_are_checked_ahead_with_the_same_report(store
     skp = xlsx([["NIP", "Nama", "Predikat Kinerja", "Periode"]] + [[n, "x", "Baik", 2025] for n in nips]
                + [[in_db_only, "x", "Luar biasa sekali", 2025]])          # two issues on one row
     cact = assessment([*nips[:3], "12345", in_db_only])
-    files = [("pegawai.csv", personnel(nips, 2025)), ("skp.xlsx", skp), ("cact.xlsx", cact)]
+    roll = xlsx([[*PERSONNEL_HEADER, "Periode"]] + [[*r, 2025] for r in personnel_rows(nips)])
+    files = [("pegawai.xlsx", roll), ("skp.xlsx", skp), ("cact.xlsx", cact)]
     plain = check_drop(store, read_drop(store, files), 2025)         # no period at the read: nothing ahead
     assert [f.ahead for f in read_drop(store, files)] == [None] * 3
 
     others_read = threading.Event()
     real_read = batch.read_one
     monkeypatch.setattr(batch, "read_one", lambda s, name, *a, **k: (
-        name != "pegawai.csv" or others_read.wait(60)) and real_read(s, name, *a, **k))
+        not name.startswith("pegawai") or others_read.wait(60)) and real_read(s, name, *a, **k))
     checked: list[str] = []
     real_check = pipeline.check
     monkeypatch.setattr(pipeline, "check", lambda s, table, kind, *a, **k: checked.append(kind) or
@@ -268,8 +269,15 @@ def test_files_read_before_the_roll_are_checked_ahead_with_the_same_report(store
     issues = ahead.issues()
     skp_row = issues[(issues["berkas"] == "skp.xlsx") & (issues["baris"] == 7)]
     assert skp_row["kolom"].tolist() == ["Predikat Kinerja", "NIP"]   # the roll's look-up last
-    assert "berkas kepegawaian 'pegawai.csv' yang diunggah bersamanya" in skp_row["pesan"].iloc[1]
+    assert "berkas kepegawaian 'pegawai.xlsx' yang diunggah bersamanya" in skp_row["pesan"].iloc[1]
     assert ahead.errors == plain.errors == 4
+
+    # a csv roll is parsed in this process: a check beside it would only take turns with it
+    as_csv = [("pegawai.csv", personnel(nips, 2025)), ("skp.xlsx", skp)]
+    read = read_drop(store, as_csv, period=2025, progress=lambda value, text: text.startswith("1 dari 2")
+                     and others_read.set())
+    others_read.clear()
+    assert [f.ahead for f in read] == [None] * 2
 
     read = read_with_the_roll_last()
     read[1].mapping = {k: v for k, v in read[1].mapping.items() if v != "periode"}   # changed since the read
