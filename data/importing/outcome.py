@@ -81,8 +81,9 @@ class Outcome:
 
 
 class Issues:
-    def __init__(self):
-        self._parts: list[pd.DataFrame] = []
+    def __init__(self, found: pd.DataFrame | None = None):
+        """``found``: issues of the same file already listed (a :meth:`frame`); new ones follow them."""
+        self._parts: list[pd.DataFrame] = [found] if found is not None and len(found) else []
 
     def add(self, messages: pd.Series, column: str | None, severity: str = ERROR) -> None:
         m = messages.dropna()

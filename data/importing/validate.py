@@ -126,12 +126,6 @@ def complete(outcome: Outcome, personnel_nips: Collection[str]) -> Outcome:
     if pending is None:
         return outcome
     _refuse_without_roll(personnel_nips, outcome.period)
-    issues = Issues()
+    issues = Issues(outcome.issues)   # the look-up's issues after the row's others, as the builders add it
     check_known_nip(pending.parsed, personnel_nips, pending.message, issues, pending.column)
-    found = issues.frame()
-    merged = outcome.issues
-    if len(found):   # after the file's other issues of each row, as the builders add it last
-        merged = pd.concat([outcome.issues, found], ignore_index=True)
-        merged["baris"] = merged["baris"].astype("Int64")
-        merged = merged.sort_values("baris", na_position="first", kind="stable").reset_index(drop=True)
-    return dataclasses.replace(outcome, issues=merged, roll_check=None)
+    return dataclasses.replace(outcome, issues=issues.frame(), roll_check=None)
