@@ -20,6 +20,7 @@ import threading
 import time
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from types import SimpleNamespace
 from unittest.mock import MagicMock
 
 import pytest
@@ -262,9 +263,11 @@ def shared_apptest_globals(monkeypatch):
     """AppTest is built for one run at a time: every run installs a mock Runtime and sets it back to
     None afterwards, patches ``config.get_option``, and compiles the script in a fresh cache.
     Concurrent runs then find no Runtime, or hit CPython 3.11's "AST constructor recursion depth
-    mismatch" when two threads parse at once. Install one Runtime, one config patch and one script
-    cache (which compiles under a lock) for the whole test instead, as a server has for all its
-    sessions."""
+    mismatch" when two threads parse at once: the script's compile parses, and so does every run's
+    ``MagicMock(spec=Runtime)`` (``inspect.signature`` parses a builtin's text signature). Install
+    one Runtime, one config patch and one script cache (which compiles under a lock) for the whole
+    test instead, as a server has for all its sessions, and let each run's own mock Runtime be a
+    plain object that nothing reads."""
     from streamlit.components.v2.component_manager import BidiComponentManager
     from streamlit.runtime import Runtime
     from streamlit.runtime.caching.storage.dummy_cache_storage import MemoryCacheStorageManager
@@ -286,6 +289,7 @@ def shared_apptest_globals(monkeypatch):
 
     scripts = ScriptCache()
     monkeypatch.setattr(app_test, "Runtime", RunLocalRuntime)
+    monkeypatch.setattr(app_test, "MagicMock", lambda spec: SimpleNamespace())
     monkeypatch.setattr(app_test, "ScriptCache", lambda: scripts)
     monkeypatch.setattr(local_script_runner, "ScriptCache", lambda: scripts)
     monkeypatch.setattr(app_test, "patch_config_options", lambda overrides: nullcontext())
