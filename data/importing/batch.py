@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data.importing import pipeline
+from data.importing import pipeline, sandbox
 from data.importing.errors import Rejected
 from data.importing.fields import KINDS, PERIOD_KINDS
 from data.importing.limits import DEFAULT, ReadLimits
@@ -152,13 +152,22 @@ def read_one(store, name: str, content: bytes | os.PathLike, limits: ReadLimits 
     return f
 
 
+def _read_behind(store, name: str, content: bytes | os.PathLike, limits: ReadLimits, kind: str | None) -> DropFile:
+    """:func:`read_one` of a file the drop does not wait for first: a workbook's child yields the CPU to the
+    drop's largest file (read beside it, and awaited last)."""
+    with sandbox.behind():
+        return read_one(store, name, content, limits, kind)
+
+
 def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: ReadLimits | None = None,
               progress: Progress = pipeline._noop, kinds: Sequence[str | None] | None = None,
               period: int | None = None) -> list[DropFile]:
     """Each file read once, kind recognised (or ``kinds[i]``), mapping proposed. Small files are
     read at the same time (a workbook is parsed in its own child process, so the reads of a drop
     overlap instead of queueing); files above ``PARALLEL_BYTES`` together, one after the other
-    (their tables would be in memory at once).
+    (their tables would be in memory at once). Read together, the largest file's reading child keeps
+    its CPU priority and the others' children yield to it (:func:`sandbox.behind`): the drop waits
+    for the largest read, while the smaller ones are done well before it either way.
 
     With ``period`` (the period a later :func:`check_drop` is given) and files read together, a
     performance or assessment file read while a workbook of the drop is still being parsed (in its
@@ -188,7 +197,8 @@ def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: R
         if together:
             largest_first = sorted(range(len(files)), key=lambda i: -_size(files[i][1]))   # the longest read first
             with ThreadPoolExecutor(max_workers=min(len(files), PARALLEL_READS)) as pool:
-                running = {pool.submit(read_one, store, files[i][0], files[i][1], limits, kinds[i]): i
+                running = {pool.submit(_read_behind if i != largest_first[0] else read_one,
+                                       store, files[i][0], files[i][1], limits, kinds[i]): i
                            for i in largest_first}
                 for future in as_completed(running):
                     done(running[future], future.result())

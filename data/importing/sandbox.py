@@ -13,10 +13,15 @@ right after a drop's reads, where three starting interpreters would slow its che
 readers already imported, each waiting for its one file (a line of JSON, then the bytes) on stdin:
 a workbook then pays no start-up. Still one child per file, its memory limit set for that file.
 A spare whose server goes away reads the end of its stdin and exits.
+
+Behind: a child started for a file whose result is not awaited first (a drop's smaller files, read beside its
+largest: :func:`behind`) runs at a lower CPU priority, so on a machine of two cores the longest read, which
+the whole drop waits for, is not slowed by the others; they use what it leaves.
 """
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import json
 import os
@@ -99,10 +104,33 @@ def _release() -> None:
             pass
 
 
+BEHIND_NICE = 10                # the niceness of a child read behind the drop's longest (weight ~1/10)
+_local = threading.local()
+
+
+@contextlib.contextmanager
+def behind():
+    """Children started by this thread inside the block run at niceness ``BEHIND_NICE``."""
+    _local.behind = True
+    try:
+        yield
+    finally:
+        _local.behind = False
+
+
+def _deprioritise(proc: subprocess.Popen) -> None:
+    try:
+        os.setpriority(os.PRIO_PROCESS, proc.pid, BEHIND_NICE)
+    except OSError:   # gone already: its read fails and says so
+        pass
+
+
 def read_in_child(content: bytes, name: str, ext: str, limits: ReadLimits):
     """What :func:`excel_reader.workbook_cells` returns, computed in a child process."""
     spec = json.dumps({"name": name, "ext": ext, "limits": dataclasses.asdict(limits)}).encode() + b"\n"
     proc = _take()
+    if getattr(_local, "behind", False):
+        _deprioritise(proc)
     try:
         out, _ = proc.communicate(spec + content, timeout=limits.reader_seconds)
     except subprocess.TimeoutExpired:

@@ -284,3 +284,36 @@ def test_files_read_before_the_roll_are_checked_ahead_with_the_same_report(store
     changed = check_drop(store, read, 2025)
     assert checked == ["personnel", "performance"]
     pd.testing.assert_frame_equal(changed.issues(), plain.issues())
+
+
+def test_the_smaller_workbooks_of_a_drop_are_read_at_a_lower_priority_than_the_largest(store, monkeypatch):
+    """Read together, the drop waits for its largest file: its reading child keeps the CPU priority, the
+    smaller files' children yield to it (niceness ``BEHIND_NICE``, seen on the live child); one file
+    alone, or files read one after the other, are read at the usual priority."""
+    from data.importing import sandbox
+
+    nips = new_nips(40)
+    roll = xlsx([[*PERSONNEL_HEADER, "Periode"]] + [[*r, PERIOD] for r in personnel_rows(nips)])
+    files = [("skp.xlsx", performance(nips[:5])), ("pegawai.xlsx", roll), ("cact.xlsx", assessment(nips[:5]))]
+    assert len(roll) > max(len(files[0][1]), len(files[2][1]))
+    seen: list[int] = []
+    real = sandbox._deprioritise
+
+    def deprioritise(proc):
+        real(proc)
+        seen.append(os.getpriority(os.PRIO_PROCESS, proc.pid))   # the child waits for its file: alive
+
+    monkeypatch.setattr(sandbox, "_deprioritise", deprioritise)
+    started: list[int] = []
+    real_take = sandbox._take
+    monkeypatch.setattr(sandbox, "_take", lambda: started.append(1) or real_take())
+    read = read_drop(store, files)
+    assert [f.kind for f in read] == ["performance", "personnel", "assessment"]
+    assert all(f.rejected is None for f in read)
+    assert len(started) == 3 and seen == [sandbox.BEHIND_NICE] * 2    # every child but the roll's
+
+    seen.clear()
+    read_drop(store, files[1:2])
+    monkeypatch.setattr("data.importing.batch.PARALLEL_BYTES", 0)     # one after the other
+    read_drop(store, files)
+    assert seen == []
