@@ -25,7 +25,8 @@ When the page takes several files in one drop it gets one drop; otherwise the fi
 (three upload-check-import rounds). Also: the first visit after a server start, the demo database
 (6,000 ASN), from the first request (the server answers its health check) to Beranda's 9-box drawn, in a
 browser that never opened Talenta and in one that did before on the same address (its HTTP cache holds
-the app's scripts; the server is new either way). Each step ends when the page reached its state, noted
+the app's scripts; the server is new either way); these run in a browser process of their own, launched
+after the drops. Each step ends when the page reached its state, noted
 in the page by a DOM observer armed before the step (:func:`arm`), so the wait takes no CPU from the page.
 Reported: medians of the runs, the server process's CPU seconds in the timed part, the machine
 (``scripts.benchmark.machine``), the load average. Writes docs/benchmark-browser.md and .json (``--out``).
@@ -308,6 +309,10 @@ def run(sizes: list[int], formats: list[str], runs: int, visits: int) -> tuple[l
             if visits:
                 from data.store import open_store
                 from data.synthetic import load_demo
+
+                # a new browser is a new browser process, not one that drew the drops' 100,000 dots
+                browser.close()
+                browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
 
                 demo = work / "demo.duckdb"
                 store = open_store(demo)
