@@ -165,9 +165,10 @@ def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: R
     """Each file read once, kind recognised (or ``kinds[i]``), mapping proposed. Small files are
     read at the same time (a workbook is parsed in its own child process, so the reads of a drop
     overlap instead of queueing); files above ``PARALLEL_BYTES`` together, one after the other
-    (their tables would be in memory at once). Read together, the largest file's reading child keeps
-    its CPU priority and the others' children yield to it (:func:`sandbox.behind`): the drop waits
-    for the largest read, while the smaller ones are done well before it either way.
+    (their tables would be in memory at once). Read together, the largest workbook's reading child keeps
+    its CPU priority and the other workbooks' children yield to it (:func:`sandbox.behind`): the drop
+    waits for that read (a csv is parsed here, several times faster than a workbook of its size), while
+    the smaller ones are done well before it either way.
 
     With ``period`` (the period a later :func:`check_drop` is given) and files read together, a
     performance or assessment file read while a workbook of the drop is still being parsed (in its
@@ -196,8 +197,10 @@ def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: R
     try:
         if together:
             largest_first = sorted(range(len(files)), key=lambda i: -_size(files[i][1]))   # the longest read first
+            # a workbook costs far more to parse than a csv of its size: the largest workbook is the longest read
+            lead = next((i for i in largest_first if parsed_in_child(files[i][1])), None)
             with ThreadPoolExecutor(max_workers=min(len(files), PARALLEL_READS)) as pool:
-                running = {pool.submit(_read_behind if i != largest_first[0] else read_one,
+                running = {pool.submit(read_one if i == lead else _read_behind,
                                        store, files[i][0], files[i][1], limits, kinds[i]): i
                            for i in largest_first}
                 for future in as_completed(running):

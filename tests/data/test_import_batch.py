@@ -287,9 +287,10 @@ def test_files_read_before_the_roll_are_checked_ahead_with_the_same_report(store
 
 
 def test_the_smaller_workbooks_of_a_drop_are_read_at_a_lower_priority_than_the_largest(store, monkeypatch):
-    """Read together, the drop waits for its largest file: its reading child keeps the CPU priority, the
-    smaller files' children yield to it (niceness ``BEHIND_NICE``, seen on the live child); one file
-    alone, or files read one after the other, are read at the usual priority."""
+    """Read together, the drop waits for its largest workbook: its reading child keeps the CPU priority,
+    the other workbooks' children yield to it (niceness ``BEHIND_NICE``, seen on the live child), also
+    beside a larger csv (parsed in this process); one file alone, or files read one after the other, are
+    read at the usual priority."""
     from data.importing import sandbox
 
     nips = new_nips(40)
@@ -311,6 +312,13 @@ def test_the_smaller_workbooks_of_a_drop_are_read_at_a_lower_priority_than_the_l
     assert [f.kind for f in read] == ["performance", "personnel", "assessment"]
     assert all(f.rejected is None for f in read)
     assert len(started) == 3 and seen == [sandbox.BEHIND_NICE] * 2    # every child but the roll's
+
+    # a csv larger than every workbook: it is parsed here, the largest workbook keeps its priority
+    seen.clear()
+    as_csv = [("pegawai.csv", personnel(nips * 3)), files[0], files[2]]
+    assert len(as_csv[0][1]) > len(files[2][1]) > len(files[0][1])
+    assert [f.kind for f in read_drop(store, as_csv)] == ["personnel", "performance", "assessment"]
+    assert seen == [sandbox.BEHIND_NICE]                               # the performance workbook only
 
     seen.clear()
     read_drop(store, files[1:2])
