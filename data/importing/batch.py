@@ -185,7 +185,7 @@ def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: R
     # checks ahead only where the tables are in memory together anyway (not for a national drop)
     checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="check-ahead") \
         if period is not None and together else None
-    in_child = [parsed_in_child(content) for _, content in files] if checks is not None else []
+    in_child = [parsed_in_child(content) for _, content in files] if together else []
 
     def done(i: int, f: DropFile) -> None:   # in the caller's thread, as each file is done
         read[i] = f
@@ -198,7 +198,7 @@ def read_drop(store, files: Sequence[tuple[str, bytes | os.PathLike]], limits: R
         if together:
             largest_first = sorted(range(len(files)), key=lambda i: -_size(files[i][1]))   # the longest read first
             # a workbook costs far more to parse than a csv of its size: the largest workbook is the longest read
-            lead = next((i for i in largest_first if parsed_in_child(files[i][1])), None)
+            lead = next((i for i in largest_first if in_child[i]), None)
             with ThreadPoolExecutor(max_workers=min(len(files), PARALLEL_READS)) as pool:
                 running = {pool.submit(read_one if i == lead else _read_behind,
                                        store, files[i][0], files[i][1], limits, kinds[i]): i

@@ -156,8 +156,8 @@ def scan_sheet(content: bytes, part: str, limit: int = 20,
     by a program and never opened in Excel: every reader sees such a cell as empty), and whether the
     sheet is plain text from A1 (the columnar reader's case, :mod:`excel_columns`). One pass of
     decompression and byte counts; the cell regex runs only on a piece with a formula tag.
-    ``on_first(plain so far)`` is told after the first rows (a few MB of XML), so that a reader can
-    start while the scan goes on; it may be told again at the end."""
+    ``on_first(plain so far)`` is told once, after the first rows (a few MB of XML), so that a reader
+    can start while the scan goes on; the returned ``plain`` is the whole sheet's."""
     out = SheetScan()
     try:
         zf = zipfile.ZipFile(io.BytesIO(content))
